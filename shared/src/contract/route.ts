@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import type { ErrorCode } from '../errors.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/**
+ * One API route, declared once: the server implements it, the client calls it,
+ * the OpenAPI document is generated from it. Paths use `:name` parameters and are
+ * relative to `/api/v1`.
+ */
+export interface RouteSpec {
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** JSON response schema; absent for routes that answer with a file (`produces`). */
+  response?: z.ZodType;
+  produces?: string;
+  errors: readonly ErrorCode[];
+}
+
+export function defineRoute<const R extends RouteSpec>(route: R): R {
+  return route;
+}
+
+type InferOr<S, Fallback> = S extends z.ZodType ? z.input<S> : Fallback;
+
+/** What a caller passes: path parameters, query and body, each only where the route has one. */
+export type RouteInput<R extends RouteSpec> = (R['params'] extends z.ZodType ? { params: InferOr<R['params'], never> } : {}) &
+  (R['query'] extends z.ZodType ? { query?: InferOr<R['query'], never> } : {}) &
+  (R['body'] extends z.ZodType ? { body: InferOr<R['body'], never> } : {});
+
+export type RouteResponse<R extends RouteSpec> = R['response'] extends z.ZodType ? z.output<R['response']> : never;
+
+/** Fills `:name` placeholders, encoding each value. */
+export function buildPath(path: string, params: Record<string, string | number> = {}): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+export const API_PREFIX = '/api/v1';

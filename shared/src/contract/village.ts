@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { DisclosureKindSchema, DisclosureSchema, DisclosureSummarySchema } from '../schemas/disclosure.js';
+import { PowerItemSchema } from '../schemas/power-item.js';
+import { VillageCodeSchema } from '../schemas/region.js';
+import { VillagePageSchema } from '../schemas/village.js';
+import { defineRoute } from './route.js';
+
+const VillageParams = z.object({ code: VillageCodeSchema });
+const IdParams = z.object({ id: z.coerce.number({ error: '编号应为数字' }).int().positive({ error: '编号应为正整数' }) });
+
+export const villageContract = {
+  page: defineRoute({
+    method: 'GET',
+    path: '/villages/:code',
+    summary: 'Everything the village home page shows',
+    params: VillageParams,
+    response: VillagePageSchema,
+    errors: ['VALIDATION_FAILED', 'VILLAGE_NOT_FOUND'],
+  }),
+  disclosures: defineRoute({
+    method: 'GET',
+    path: '/villages/:code/disclosures',
+    summary: "A village's published disclosures, newest first, optionally of one kind",
+    params: VillageParams,
+    query: z.object({ kind: DisclosureKindSchema.optional() }),
+    response: z.object({ items: z.array(DisclosureSummarySchema) }),
+    errors: ['VALIDATION_FAILED', 'VILLAGE_NOT_FOUND'],
+  }),
+  qrSvg: defineRoute({
+    method: 'GET',
+    path: '/villages/:code/qr.svg',
+    summary: "The poster QR code (SVG) for the village's link",
+    params: VillageParams,
+    produces: 'image/svg+xml',
+    errors: ['VALIDATION_FAILED', 'VILLAGE_NOT_FOUND'],
+  }),
+  qrPng: defineRoute({
+    method: 'GET',
+    path: '/villages/:code/qr.png',
+    summary: "The poster QR code (PNG) for the village's link",
+    params: VillageParams,
+    produces: 'image/png',
+    errors: ['VALIDATION_FAILED', 'VILLAGE_NOT_FOUND'],
+  }),
+  powerItem: defineRoute({
+    method: 'GET',
+    path: '/power-items/:id',
+    summary: 'A power item with its basis and process chart',
+    params: IdParams,
+    response: PowerItemSchema,
+    errors: ['VALIDATION_FAILED', 'POWER_ITEM_NOT_FOUND'],
+  }),
+  disclosure: defineRoute({
+    method: 'GET',
+    path: '/disclosures/:id',
+    summary: 'A disclosure with its table',
+    params: IdParams,
+    response: DisclosureSchema,
+    errors: ['VALIDATION_FAILED', 'DISCLOSURE_NOT_FOUND'],
+  }),
+} as const;

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * Every error the API can answer with. Clients branch on `code`, never on `message`.
+ * The messages are what a villager reads, so they are plain Chinese without jargon.
+ */
+export const ERROR_MESSAGES = {
+  VALIDATION_FAILED: '填写的内容有误，请按提示修改后再提交',
+  MALFORMED_REQUEST: '请求格式不正确，请刷新页面后重试',
+  PAYLOAD_TOO_LARGE: '提交的内容太长了，请精简后再提交',
+  NOT_FOUND: '没有找到您要的页面',
+  VILLAGE_NOT_FOUND: '没有找到这个村，请确认二维码是否完整',
+  POWER_ITEM_NOT_FOUND: '没有找到这项权力事项，可能已被调整',
+  DISCLOSURE_NOT_FOUND: '没有找到这条公开内容，可能已被撤下',
+  QUERY_CODE_NOT_FOUND: '没有查到这个查询码，请核对后重新输入',
+  IDEMPOTENCY_KEY_REUSED: '这次提交与之前的提交不一致，请重新打开表单填写',
+  RATE_LIMITED: '操作太频繁了，请稍等一分钟再试',
+  NETWORK_ERROR: '网络不太好，请检查网络后重试',
+  INTERNAL: '系统暂时出了点问题，请稍后再试',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
+
+export const ErrorCodeSchema = z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]);
+
+/** A field that failed validation, named by its path in the request (`body.reporter.phone`). */
+export const FieldErrorSchema = z.object({
+  field: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof FieldErrorSchema>;
+
+/** The single error shape of the API. `details` carries field errors for VALIDATION_FAILED. */
+export const ApiErrorSchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  details: z.array(FieldErrorSchema).optional(),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorSchema>;
+
+/** The HTTP status each code travels with: mapped once, here. */
+export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_REQUEST: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  NOT_FOUND: 404,
+  VILLAGE_NOT_FOUND: 404,
+  POWER_ITEM_NOT_FOUND: 404,
+  DISCLOSURE_NOT_FOUND: 404,
+  QUERY_CODE_NOT_FOUND: 404,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  RATE_LIMITED: 429,
+  NETWORK_ERROR: 503,
+  INTERNAL: 500,
+};
+
+export function errorMessage(code: ErrorCode): string {
+  return ERROR_MESSAGES[code];
+}

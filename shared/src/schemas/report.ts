@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { VillageCodeSchema } from './region.js';
+
+export const REPORT_CATEGORIES = {
+  embezzlement: '贪污侵占',
+  misappropriation: '截留挪用',
+  false_claims: '虚报冒领',
+  favoritism: '优亲厚友',
+  extortion: '吃拿卡要',
+  collective_assets: '三资管理',
+  construction: '工程项目',
+  welfare_funds: '惠民资金',
+  conduct: '作风问题',
+  other: '其他',
+} as const;
+export type ReportCategory = keyof typeof REPORT_CATEGORIES;
+export const ReportCategorySchema = z.enum(Object.keys(REPORT_CATEGORIES) as [ReportCategory, ...ReportCategory[]], {
+  error: '请选择反映的问题类别',
+});
+
+export const REPORT_MODES = {
+  real_name: '实名反映',
+  anonymous: '匿名反映',
+} as const;
+export type ReportMode = keyof typeof REPORT_MODES;
+export const ReportModeSchema = z.enum(['real_name', 'anonymous'], { error: '请选择实名或匿名' });
+
+export const REPORT_STATUSES = {
+  submitted: '待受理',
+} as const;
+export type ReportStatus = keyof typeof REPORT_STATUSES;
+export const ReportStatusSchema = z.enum(Object.keys(REPORT_STATUSES) as [ReportStatus, ...ReportStatus[]]);
+
+export const ReporterSchema = z.object({
+  name: z
+    .string({ error: '请填写姓名' })
+    .trim()
+    .min(2, { error: '姓名至少两个字' })
+    .max(20, { error: '姓名不能超过20个字' }),
+  phone: z
+    .string({ error: '请填写手机号' })
+    .trim()
+    .regex(/^1\d{10}$/, { error: '请填写11位手机号' }),
+});
+export type Reporter = z.infer<typeof ReporterSchema>;
+
+/** What the report is about, when it was opened from a power item, a chart step or a table line. */
+export const ReportSubjectSchema = z.object({
+  powerItemId: z.number().int().positive().optional(),
+  powerStep: z.string().max(40).optional(),
+  disclosureId: z.number().int().positive().optional(),
+  disclosureRow: z.number().int().min(0).optional(),
+});
+export type ReportSubject = z.infer<typeof ReportSubjectSchema>;
+
+export const ReportCreateSchema = z
+  .object({
+    /** Chosen by the client once per form; a retry with the same key returns the same report. */
+    idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: '提交标识无效，请重新打开表单' }),
+    villageCode: VillageCodeSchema,
+    mode: ReportModeSchema,
+    category: ReportCategorySchema,
+    content: z
+      .string({ error: '请写下发生了什么' })
+      .trim()
+      .min(10, { error: '请至少写10个字，说清楚发生了什么' })
+      .max(5000, { error: '内容不能超过5000字' }),
+    concerned: z.string().trim().max(100, { error: '不能超过100个字' }).optional(),
+    happenedAt: z.string().trim().max(50, { error: '不能超过50个字' }).optional(),
+    reporter: ReporterSchema.optional(),
+    subject: ReportSubjectSchema.optional(),
+  })
+  .superRefine((report, ctx) => {
+    if (report.mode === 'real_name' && !report.reporter) {
+      ctx.addIssue({ code: 'custom', path: ['reporter'], message: '实名反映请填写姓名和手机号' });
+    }
+    if (report.mode === 'anonymous' && report.reporter) {
+      // Refuse rather than drop: a client that sends identity with an anonymous report is broken.
+      ctx.addIssue({ code: 'custom', path: ['reporter'], message: '匿名反映不收集姓名和手机号' });
+    }
+  });
+export type ReportCreate = z.infer<typeof ReportCreateSchema>;
+
+export const DUE_DATE_KINDS = {
+  acceptance: '告知是否受理',
+} as const;
+export type DueDateKind = keyof typeof DUE_DATE_KINDS;
+
+export const DueDateSchema = z.object({
+  kind: z.enum(Object.keys(DUE_DATE_KINDS) as [DueDateKind, ...DueDateKind[]]),
+  /** The last day, inclusive, as a China date `YYYY-MM-DD`. */
+  dueOn: z.string(),
+  /** True when the date runs past the official holiday calendar we know, so it may still move. */
+  provisional: z.boolean(),
+});
+export type DueDate = z.infer<typeof DueDateSchema>;
+
+export const ReportReceiptSchema = z.object({
+  reportNo: z.string(),
+  queryCode: z.string(),
+  status: ReportStatusSchema,
+  receivedAt: z.string(),
+  dueDates: z.array(DueDateSchema),
+});
+export type ReportReceipt = z.infer<typeof ReportReceiptSchema>;
+
+export const ReportLookupSchema = z.object({
+  queryCode: z.string({ error: '请输入查询码' }).max(100, { error: '请输入查询码' }),
+});
+export type ReportLookup = z.infer<typeof ReportLookupSchema>;
+
+export const TimelineEntrySchema = z.object({
+  at: z.string(),
+  text: z.string(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+
+/** What the holder of a query code may see: never the reporter's identity. */
+export const ReportStatusViewSchema = z.object({
+  reportNo: z.string(),
+  villageName: z.string(),
+  category: ReportCategorySchema,
+  mode: ReportModeSchema,
+  status: ReportStatusSchema,
+  receivedAt: z.string(),
+  dueDates: z.array(DueDateSchema),
+  timeline: z.array(TimelineEntrySchema),
+});
+export type ReportStatusView = z.infer<typeof ReportStatusViewSchema>;

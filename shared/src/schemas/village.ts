@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { DisclosureSummarySchema } from './disclosure.js';
+import { PowerCategoryGroupSchema } from './power-item.js';
+import { RegionRefSchema } from './region.js';
+
+/** The village's own record of reports, shown on its page. */
+export const ReportRecordSchema = z.object({
+  received: z.number().int(),
+  answered: z.number().int(),
+  answeredOnTime: z.number().int(),
+});
+export type ReportRecord = z.infer<typeof ReportRecordSchema>;
+
+/** Everything the village home page needs, in one response (weak networks: one round trip). */
+export const VillagePageSchema = z.object({
+  village: RegionRefSchema,
+  township: RegionRefSchema.extend({ hotline: z.string().nullable() }),
+  county: RegionRefSchema,
+  powerList: z.array(PowerCategoryGroupSchema),
+  disclosures: z.object({
+    party: z.array(DisclosureSummarySchema),
+    village: z.array(DisclosureSummarySchema),
+    finance: z.array(DisclosureSummarySchema),
+  }),
+  record: ReportRecordSchema,
+});
+export type VillagePage = z.infer<typeof VillagePageSchema>;
