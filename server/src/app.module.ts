@@ -1,0 +1,31 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiExceptionFilter } from './common/api-exception.filter.js';
+import type { Clock } from './common/clock.js';
+import { CoreModule } from './common/core.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { H5Controller } from './modules/h5/h5.controller.js';
+import { HealthController } from './modules/health/health.controller.js';
+import { ReportModule } from './modules/report/report.module.js';
+import { VillageModule } from './modules/village/village.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, clock: Clock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, clock),
+        TypeOrmModule.forRoot(dataSourceOptions(config.database)),
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'lookup', ttl: 60_000, limit: config.lookupLimitPerMinute }] }),
+        VillageModule,
+        ReportModule,
+      ],
+      controllers: [HealthController, H5Controller],
+      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import { type LogLevel, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import { toApiError } from './common/api-exception.filter.js';
+import { type Clock, SystemClock } from './common/clock.js';
+import type { AppConfig } from './config/app-config.js';
+import { runMigrations } from './database/migrate.js';
+import { seedDemoDataIfEmpty } from './demo/seed-demo-data.js';
+import { buildOpenApiDocument } from './modules/openapi/openapi-document.js';
+
+/** A report with photos comes later through uploads; JSON bodies stay small. */
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface AppOptions {
+  clock?: Clock;
+  logLevels?: LogLevel[] | false;
+}
+
+/** Builds the application, migrates the database and, when configured, loads demo data. */
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES });
+  // Errors raised by Fastify before a route runs (malformed JSON, oversized body) get the same shape.
+  adapter.getInstance().setErrorHandler((error, _request, reply) => {
+    const { status, body } = toApiError(error);
+    void reply.status(status).send(body);
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.clock ?? new SystemClock()), adapter, {
+    logger: options.logLevels ?? ['log', 'warn', 'error'],
+  });
+  if (existsSync(config.h5Dir)) {
+    await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/', wildcard: false, maxAge: '1h' });
+  } else {
+    new Logger('H5').warn(`No H5 build at ${config.h5Dir}; run "npm run build:h5 -w miniapp" to serve the village pages`);
+  }
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument() as unknown as OpenAPIObject, {
+    jsonDocumentUrl: 'api/openapi.json',
+  });
+  await app.init();
+  const dataSource = app.get(DataSource);
+  await runMigrations(dataSource);
+  if (config.demoData) await seedDemoDataIfEmpty(dataSource);
+  return app;
+}

@@ -1,0 +1,23 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/app-config.js';
+import { DisclosureEntity } from '../modules/village/disclosure.entity.js';
+import { PowerItemEntity } from '../modules/village/power-item.entity.js';
+import { RegionEntity } from '../modules/region/region.entity.js';
+import { ReportEventEntity } from '../modules/report/report-event.entity.js';
+import { ReportEntity } from '../modules/report/report.entity.js';
+import { InitialSchema1764201600000 } from './migrations/1764201600000-initial-schema.js';
+
+export const ENTITIES = [RegionEntity, PowerItemEntity, DisclosureEntity, ReportEntity, ReportEventEntity];
+export const MIGRATIONS = [InitialSchema1764201600000];
+
+/** Schema changes go through migrations only; `synchronize` stays off on every database. */
+export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
+  if (database.type === 'mysql') {
+    return { ...common, type: 'mysql', url: database.url, charset: 'utf8mb4_unicode_ci', timezone: 'Z' };
+  }
+  if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
+  return { ...common, type: 'better-sqlite3', database: database.file };
+}

@@ -1,0 +1,24 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { RegionEntity } from '../modules/region/region.entity.js';
+import { DisclosureEntity } from '../modules/village/disclosure.entity.js';
+import { PowerItemEntity } from '../modules/village/power-item.entity.js';
+import { DEMO_DISCLOSURES, DEMO_POWER_ITEMS, DEMO_REGIONS } from './demo-data.js';
+
+/** Loads the demo county into an empty database; a database with any region is left untouched. */
+export async function seedDemoDataIfEmpty(dataSource: DataSource): Promise<boolean> {
+  if ((await dataSource.getRepository(RegionEntity).count()) > 0) return false;
+  await dataSource.transaction(async (manager) => {
+    await manager.getRepository(RegionEntity).insert(DEMO_REGIONS);
+    for (const village of DEMO_REGIONS.filter((r) => r.level === 'village')) {
+      await manager
+        .getRepository(PowerItemEntity)
+        .insert(DEMO_POWER_ITEMS.map((item, index) => ({ ...item, villageCode: village.code, sortOrder: index })));
+      await manager
+        .getRepository(DisclosureEntity)
+        .insert(DEMO_DISCLOSURES(village.name).map((d) => ({ ...d, villageCode: village.code, publishedAt: new Date(d.publishedAt) })));
+    }
+  });
+  new Logger('Demo').log(`Loaded demo data: ${DEMO_REGIONS.length} regions`);
+  return true;
+}

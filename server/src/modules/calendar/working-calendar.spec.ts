@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { WorkingCalendar } from './working-calendar.js';
+
+const calendar = new WorkingCalendar();
+
+describe('WorkingCalendar', () => {
+  it('knows National Day 2026 and its make-up Saturday', () => {
+    expect(calendar.isWorkday('2026-10-01')).toBe(false);
+    expect(calendar.isWorkday('2026-10-07')).toBe(false);
+    expect(calendar.isWorkday('2026-10-10')).toBe(true); // Saturday, make-up working day
+    expect(calendar.isWorkday('2026-10-11')).toBe(false); // ordinary Sunday
+  });
+
+  it('counts 15 working days from 30 Sep 2026 across National Day', () => {
+    // Oct 8, 9, 10(Sat), 12–16, 19–23, 26, 27 → the 15th is Tue 27 Oct.
+    expect(calendar.addWorkdays('2026-09-30', 15)).toEqual({ date: '2026-10-27', provisional: false });
+  });
+
+  it('counts 15 working days from Fri 13 Feb 2026 across Spring Festival', () => {
+    // Sat 14 Feb is a make-up day (1); 15–23 Feb is the holiday; 24–27 Feb (2–5);
+    // Sat 28 Feb make-up (6); 2–6 Mar (7–11); 9–12 Mar (12–15).
+    expect(calendar.addWorkdays('2026-02-13', 15)).toEqual({ date: '2026-03-12', provisional: false });
+  });
+
+  it('does not count the day of receipt itself', () => {
+    expect(calendar.addWorkdays('2026-11-23', 1).date).toBe('2026-11-24');
+    expect(calendar.addWorkdays('2026-11-27', 1).date).toBe('2026-11-30'); // Friday → Monday
+  });
+
+  it('marks a count that runs into a year without an official schedule as provisional', () => {
+    expect(calendar.coversYear(2026)).toBe(true);
+    expect(calendar.coversYear(2027)).toBe(false);
+    const result = calendar.addWorkdays('2026-12-21', 15);
+    expect(result.provisional).toBe(true);
+    expect(result.date >= '2027-01-01').toBe(true);
+    expect(calendar.addWorkdays('2026-11-02', 15).provisional).toBe(false);
+  });
+});

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type Repository } from 'typeorm';
+import { RegionEntity } from './region.entity.js';
+
+@Injectable()
+export class RegionRepository {
+  private readonly regions: Repository<RegionEntity>;
+
+  constructor(dataSource: DataSource) {
+    this.regions = dataSource.getRepository(RegionEntity);
+  }
+
+  findVillage(code: string): Promise<RegionEntity | null> {
+    return this.regions.findOneBy({ code, level: 'village' });
+  }
+
+  findMany(codes: string[]): Promise<RegionEntity[]> {
+    return this.regions.findBy({ code: In(codes) });
+  }
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config/app-config.js';
+import { ReportSecrets } from './report-secrets.js';
+
+const secretsWith = (hashSecret: string) =>
+  new ReportSecrets(loadConfig({ NODE_ENV: 'test', HASH_SECRET: hashSecret, DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') }));
+
+describe('ReportSecrets', () => {
+  const secrets = secretsWith('a'.repeat(40));
+
+  it('derives a 25-digit query code that is stable per idempotency key and differs between keys', () => {
+    const code = secrets.queryCodeFor('key-0000000000000001');
+    expect(code).toMatch(/^\d{25}$/);
+    expect(secrets.queryCodeFor('key-0000000000000001')).toBe(code);
+    expect(secrets.queryCodeFor('key-0000000000000002')).not.toBe(code);
+  });
+
+  it('cannot be derived without the server secret', () => {
+    expect(secretsWith('b'.repeat(40)).queryCodeFor('key-0000000000000001')).not.toBe(secrets.queryCodeFor('key-0000000000000001'));
+  });
+
+  it('spreads query codes over the whole range', () => {
+    const leading = new Set(Array.from({ length: 200 }, (_, i) => secrets.queryCodeFor(`key-${i}-xxxxxxxxxxxx`)[0]));
+    expect(leading.size).toBe(10);
+  });
+
+  it('encrypts with a fresh nonce and decrypts back; tampering is detected', () => {
+    const a = secrets.encrypt('13912345678');
+    const b = secrets.encrypt('13912345678');
+    expect(a).not.toBe(b);
+    expect(a).not.toContain('13912345678');
+    expect(secrets.decrypt(a)).toBe('13912345678');
+    const parts = a.split('.');
+    parts[3] = Buffer.from('13900000000').toString('base64url');
+    expect(() => secrets.decrypt(parts.join('.'))).toThrow();
+  });
+
+  it('makes report numbers without ambiguous characters', () => {
+    for (let i = 0; i < 50; i++) expect(secrets.newReportNo()).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
+  });
+});

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module.js';
+import { RegionModule } from '../region/region.module.js';
+import { ReportController } from './report.controller.js';
+import { ReportRepository } from './report.repository.js';
+import { ReportSecrets } from './report-secrets.js';
+import { ReportService } from './report.service.js';
+
+@Module({
+  imports: [RegionModule, CalendarModule],
+  controllers: [ReportController],
+  providers: [ReportService, ReportRepository, ReportSecrets],
+  exports: [ReportRepository],
+})
+export class ReportModule {}

@@ -1,0 +1,24 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { posterUrl } from '@mashang/shared';
+import QRCode from 'qrcode';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+
+/** Error correction level Q (25%): posters on notice boards get scuffed and rained on. */
+const QR_OPTIONS = { errorCorrectionLevel: 'Q', margin: 2 } as const;
+
+@Injectable()
+export class QrCodeService {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  linkFor(villageCode: string): string {
+    return posterUrl(this.config.publicBaseUrl, villageCode);
+  }
+
+  svg(villageCode: string): Promise<string> {
+    return QRCode.toString(this.linkFor(villageCode), { ...QR_OPTIONS, type: 'svg' });
+  }
+
+  png(villageCode: string): Promise<Buffer> {
+    return QRCode.toBuffer(this.linkFor(villageCode), { ...QR_OPTIONS, type: 'png', width: 600 });
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { RegionModule } from '../region/region.module.js';
+import { ReportModule } from '../report/report.module.js';
+import { QrCodeService } from './qr-code.service.js';
+import { VillageController } from './village.controller.js';
+import { VillageRepository } from './village.repository.js';
+import { VillageService } from './village.service.js';
+
+@Module({
+  imports: [RegionModule, ReportModule],
+  controllers: [VillageController],
+  providers: [VillageService, VillageRepository, QrCodeService],
+})
+export class VillageModule {}

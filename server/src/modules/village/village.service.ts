@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type Disclosure,
+  type DisclosureKind,
+  type DisclosureSummary,
+  POWER_CATEGORIES,
+  type PowerCategory,
+  type PowerCategoryGroup,
+  type PowerItem,
+  type VillagePage,
+  countyCodeOf,
+  townshipCodeOf,
+} from '@mashang/shared';
+import { DomainError } from '../../common/domain-error.js';
+import { RegionRepository } from '../region/region.repository.js';
+import { ReportRepository } from '../report/report.repository.js';
+import type { DisclosureEntity } from './disclosure.entity.js';
+import type { PowerItemEntity } from './power-item.entity.js';
+import { maskTable } from './mask-personal-data.js';
+import { VillageRepository } from './village.repository.js';
+
+const RECENT_DISCLOSURES_PER_KIND = 5;
+
+function toDisclosureSummary(d: DisclosureEntity): DisclosureSummary {
+  return { id: d.id, kind: d.kind, type: d.type, title: d.title, period: d.period, publishedAt: d.publishedAt.toISOString() };
+}
+
+function groupByCategory(items: PowerItemEntity[]): PowerCategoryGroup[] {
+  return (Object.keys(POWER_CATEGORIES) as PowerCategory[])
+    .map((category) => ({
+      category,
+      items: items.filter((i) => i.category === category).map((i) => ({ id: i.id, category: i.category, title: i.title })),
+    }))
+    .filter((group) => group.items.length > 0);
+}
+
+@Injectable()
+export class VillageService {
+  constructor(
+    private readonly regions: RegionRepository,
+    private readonly villages: VillageRepository,
+    private readonly reports: ReportRepository,
+  ) {}
+
+  async page(code: string): Promise<VillagePage> {
+    const village = await this.regions.findVillage(code);
+    if (!village) throw new DomainError('VILLAGE_NOT_FOUND');
+    const [regions, powerItems, party, villageAffairs, finance, record] = await Promise.all([
+      this.regions.findMany([townshipCodeOf(code), countyCodeOf(code)]),
+      this.villages.powerItemsOf(code),
+      this.villages.disclosuresOf(code, 'party', RECENT_DISCLOSURES_PER_KIND),
+      this.villages.disclosuresOf(code, 'village', RECENT_DISCLOSURES_PER_KIND),
+      this.villages.disclosuresOf(code, 'finance', RECENT_DISCLOSURES_PER_KIND),
+      this.reports.recordOf(code),
+    ]);
+    const township = regions.find((r) => r.level === 'township');
+    const county = regions.find((r) => r.level === 'county');
+    return {
+      village: { code: village.code, name: village.name },
+      township: { code: townshipCodeOf(code), name: township?.name ?? '', hotline: township?.hotline ?? null },
+      county: { code: countyCodeOf(code), name: county?.name ?? '' },
+      powerList: groupByCategory(powerItems),
+      disclosures: {
+        party: party.map(toDisclosureSummary),
+        village: villageAffairs.map(toDisclosureSummary),
+        finance: finance.map(toDisclosureSummary),
+      },
+      record,
+    };
+  }
+
+  async disclosures(code: string, kind?: DisclosureKind): Promise<{ items: DisclosureSummary[] }> {
+    if (!(await this.regions.findVillage(code))) throw new DomainError('VILLAGE_NOT_FOUND');
+    const items = await this.villages.disclosuresOf(code, kind);
+    return { items: items.map(toDisclosureSummary) };
+  }
+
+  async assertVillageExists(code: string): Promise<void> {
+    if (!(await this.regions.findVillage(code))) throw new DomainError('VILLAGE_NOT_FOUND');
+  }
+
+  async powerItem(id: number): Promise<PowerItem> {
+    const item = await this.villages.findPowerItem(id);
+    if (!item) throw new DomainError('POWER_ITEM_NOT_FOUND');
+    return {
+      id: item.id,
+      villageCode: item.villageCode,
+      category: item.category,
+      title: item.title,
+      basis: item.basis,
+      responsible: item.responsible,
+      publicity: item.publicity,
+      chart: item.chart,
+    };
+  }
+
+  async disclosure(id: number): Promise<Disclosure> {
+    const d = await this.villages.findDisclosure(id);
+    if (!d) throw new DomainError('DISCLOSURE_NOT_FOUND');
+    return { ...toDisclosureSummary(d), villageCode: d.villageCode, body: d.body, table: maskTable(d.table) };
+  }
+}

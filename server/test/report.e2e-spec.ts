@@ -1,0 +1,206 @@
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReportSecrets } from '../src/modules/report/report-secrets.js';
+import { DATABASE_KINDS } from './support/databases.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const VILLAGE = '341821102201';
+let keySeq = 0;
+const newKey = () => `test-key-${Date.now().toString(36)}-${(keySeq++).toString().padStart(6, '0')}`;
+
+const anonymousReport = (overrides: Record<string, unknown> = {}) => ({
+  idempotencyKey: newKey(),
+  villageCode: VILLAGE,
+  mode: 'anonymous',
+  category: 'welfare_funds',
+  content: '村里今年的耕地地力保护补贴，有几户没种地的也领到了，种地的反而没领到。',
+  concerned: '村报账员',
+  ...overrides,
+});
+
+const realNameReport = (overrides: Record<string, unknown> = {}) => ({
+  ...anonymousReport(),
+  mode: 'real_name',
+  reporter: { name: '张秀英', phone: '13912345678' },
+  ...overrides,
+});
+
+describe.each(DATABASE_KINDS)('report intake and lookup on %s', (kind) => {
+  let t: TestApp;
+  let db: DataSource;
+  const countReports = async () => Number((await db.query('SELECT COUNT(*) AS n FROM reports'))[0].n);
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    db = t.app.get(DataSource);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('files an anonymous report and answers with a query code and the acceptance due date', async () => {
+    const res = await t.request('POST', '/api/v1/reports', anonymousReport());
+    expect(res.status).toBe(201);
+    expect(res.body.queryCode).toMatch(/^\d{5}( \d{5}){4}$/);
+    expect(res.body.status).toBe('submitted');
+    expect(res.body.receivedAt).toBe('2026-09-30T02:00:00.000Z');
+    // Received 30 Sep: National Day runs 1–7 Oct, Sat 10 Oct is a make-up working day,
+    // so the 15th working day after receipt is Tue 27 Oct.
+    expect(res.body.dueDates).toEqual([{ kind: 'acceptance', dueOn: '2026-10-27', provisional: false }]);
+  });
+
+  it('keeps no query code, and no identity at all for an anonymous report', async () => {
+    const res = await t.request('POST', '/api/v1/reports', anonymousReport());
+    const code = res.body.queryCode.replace(/ /g, '');
+    const [row] = await db.query('SELECT * FROM reports WHERE report_no = ?', [res.body.reportNo]);
+    expect(JSON.stringify(row)).not.toContain(code);
+    expect(row.reporter_name_enc).toBeNull();
+    expect(row.reporter_phone_enc).toBeNull();
+  });
+
+  it('encrypts a real-name reporter at rest and never returns the identity on lookup', async () => {
+    const res = await t.request('POST', '/api/v1/reports', realNameReport());
+    expect(res.status).toBe(201);
+    const [row] = await db.query('SELECT * FROM reports WHERE report_no = ?', [res.body.reportNo]);
+    expect(JSON.stringify(row)).not.toContain('张秀英');
+    expect(JSON.stringify(row)).not.toContain('13912345678');
+    const secrets = t.app.get(ReportSecrets);
+    expect(secrets.decrypt(row.reporter_name_enc)).toBe('张秀英');
+    expect(secrets.decrypt(row.reporter_phone_enc)).toBe('13912345678');
+
+    const lookup = await t.request('POST', '/api/v1/reports/lookup', { queryCode: res.body.queryCode });
+    expect(lookup.status).toBe(200);
+    expect(JSON.stringify(lookup.body)).not.toMatch(/张秀英|13912345678|reporter/);
+  });
+
+  it('returns the same receipt for a retried submission and stores one report', async () => {
+    const body = anonymousReport();
+    const before = await countReports();
+    const first = await t.request('POST', '/api/v1/reports', body);
+    const retry = await t.request('POST', '/api/v1/reports', body);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(await countReports()).toBe(before + 1);
+  });
+
+  it('stores one report when copies of a submission arrive at the same time', async () => {
+    const body = realNameReport();
+    const before = await countReports();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => t.request('POST', '/api/v1/reports', body)));
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill(201));
+    expect(new Set(answers.map((a) => a.body.queryCode)).size).toBe(1);
+    expect(await countReports()).toBe(before + 1);
+  });
+
+  it('refuses a reused idempotency key with different content and changes nothing', async () => {
+    const body = anonymousReport();
+    const first = await t.request('POST', '/api/v1/reports', body);
+    const before = await countReports();
+    const reused = await t.request('POST', '/api/v1/reports', { ...body, content: '换了内容，但用的还是同一个提交标识。' });
+    expect(reused.status).toBe(409);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await countReports()).toBe(before);
+    const lookup = await t.request('POST', '/api/v1/reports/lookup', { queryCode: first.body.queryCode });
+    expect(lookup.body.reportNo).toBe(first.body.reportNo);
+  });
+
+  it('looks a report up by its query code, however it was typed', async () => {
+    const receipt = (await t.request('POST', '/api/v1/reports', anonymousReport())).body;
+    const digits = receipt.queryCode.replace(/ /g, '');
+    for (const typed of [receipt.queryCode, digits, digits.replace(/(\d{5})(?=\d)/g, '$1-')]) {
+      const res = await t.request('POST', '/api/v1/reports/lookup', { queryCode: typed });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        reportNo: receipt.reportNo,
+        villageName: '东山村',
+        category: 'welfare_funds',
+        mode: 'anonymous',
+        status: 'submitted',
+        dueDates: receipt.dueDates,
+      });
+      expect(res.body.timeline).toEqual([{ at: receipt.receivedAt, text: '已收到您的反映，等待乡镇纪委受理' }]);
+    }
+  });
+
+  it('answers a wrong code and a malformed code identically', async () => {
+    const wrong = await t.request('POST', '/api/v1/reports/lookup', { queryCode: '12345 67890 12345 67890 12345' });
+    const malformed = await t.request('POST', '/api/v1/reports/lookup', { queryCode: 'abc' });
+    expect(wrong.status).toBe(404);
+    expect(wrong.body).toEqual({ code: 'QUERY_CODE_NOT_FOUND', message: expect.any(String) });
+    expect(malformed.status).toBe(wrong.status);
+    expect(malformed.body).toEqual(wrong.body);
+  });
+
+  it('counts received reports in the village record', async () => {
+    const page = await t.request('GET', `/api/v1/villages/${VILLAGE}`);
+    expect(page.body.record.received).toBe(await countReports());
+    expect(page.body.record.received).toBeGreaterThan(0);
+  });
+
+  it('names each invalid field and stores nothing', async () => {
+    const before = await countReports();
+    const cases: [Record<string, unknown>, string][] = [
+      [anonymousReport({ content: '太短' }), 'body.content'],
+      [anonymousReport({ category: 'gossip' }), 'body.category'],
+      [anonymousReport({ villageCode: '3418' }), 'body.villageCode'],
+      [anonymousReport({ idempotencyKey: 'short' }), 'body.idempotencyKey'],
+      [realNameReport({ reporter: undefined }), 'body.reporter'],
+      [realNameReport({ reporter: { name: '张秀英', phone: '12345' } }), 'body.reporter.phone'],
+      [anonymousReport({ reporter: { name: '张秀英', phone: '13912345678' } }), 'body.reporter'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await t.request('POST', '/api/v1/reports', body);
+      expect(res.status, field).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+      expect(res.body.details.every((d: { message: string }) => /[\u4e00-\u9fa5]/.test(d.message))).toBe(true);
+    }
+    expect(await countReports()).toBe(before);
+  });
+
+  it('refuses a report for a village that does not exist', async () => {
+    const res = await t.request('POST', '/api/v1/reports', anonymousReport({ villageCode: '341821102299' }));
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('VILLAGE_NOT_FOUND');
+  });
+
+  it('answers malformed, oversized and unexpected requests with a 4xx code, never a 500', async () => {
+    const before = await countReports();
+    const malformed = await t.request('POST', '/api/v1/reports', '{"villageCode": ');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.code).toBe('MALFORMED_REQUEST');
+    const huge = await t.request('POST', '/api/v1/reports', anonymousReport({ content: '很'.repeat(40_000) }));
+    expect(huge.status).toBe(413);
+    expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
+    const notObject = await t.request('POST', '/api/v1/reports', '[1,2,3]');
+    expect(notObject.status).toBe(400);
+    expect(notObject.body.code).toBe('VALIDATION_FAILED');
+    const plain = await t.app.inject({ method: 'POST', url: '/api/v1/reports', payload: 'hello', headers: { 'content-type': 'text/plain' } });
+    expect(plain.statusCode).toBe(400);
+    expect(plain.json().code).toBe('MALFORMED_REQUEST');
+    const unknown = await t.request('GET', '/api/v1/nothing-here');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('NOT_FOUND');
+    expect(await countReports()).toBe(before);
+  });
+});
+
+describe('lookup rate limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('sqlite', { LOOKUP_LIMIT_PER_MINUTE: '3' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('refuses lookups beyond the limit per client address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await t.request('POST', '/api/v1/reports/lookup', { queryCode: '00000 00000 00000 00000 00000' })).status);
+    }
+    expect(statuses).toEqual([404, 404, 404, 429]);
+    const limited = await t.request('POST', '/api/v1/reports/lookup', { queryCode: 'x' });
+    expect(limited.body).toEqual({ code: 'RATE_LIMITED', message: expect.stringContaining('频繁') });
+  });
+});

@@ -1,0 +1,53 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '../../src/app.js';
+import { FixedClock } from '../../src/common/clock.js';
+import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
+import { createTestDatabase, type DatabaseKind } from './databases.js';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  clock: FixedClock;
+  config: AppConfig;
+  request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<TestResponse>;
+  close(): Promise<void>;
+}
+
+export interface TestResponse {
+  status: number;
+  headers: Record<string, unknown>;
+  body: any;
+  raw: Buffer;
+}
+
+/** 2026-09-30 10:00 in China: the day before National Day. */
+export const DEFAULT_NOW = new Date('2026-09-30T02:00:00Z');
+
+/** The app on a fresh database of the given kind, with demo data and a clock the test controls. */
+export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase(kind);
+  const config: AppConfig = {
+    ...loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'true', PUBLIC_BASE_URL: 'https://mashang.example.cn', LOOKUP_LIMIT_PER_MINUTE: '1000', ...env }),
+    database: database.config,
+  };
+  const clock = new FixedClock(DEFAULT_NOW);
+  const app = await createApp(config, { clock, logLevels: ['error'] });
+  return {
+    app,
+    clock,
+    config,
+    async request(method, url, body) {
+      const response = await app.inject({
+        method,
+        url,
+        ...(body === undefined ? {} : typeof body === 'string' ? { payload: body, headers: { 'content-type': 'application/json' } } : { payload: body as object }),
+      });
+      const raw = response.rawPayload;
+      const isJson = String(response.headers['content-type'] ?? '').includes('application/json');
+      return { status: response.statusCode, headers: response.headers, body: isJson ? response.json() : raw.toString('utf8'), raw };
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
