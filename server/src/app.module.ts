@@ -19,7 +19,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, clock),
-        TypeOrmModule.forRoot(dataSourceOptions(config.database)),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 2 }),
         ThrottlerModule.forRoot({ throttlers: [{ name: 'lookup', ttl: 60_000, limit: config.lookupLimitPerMinute }] }),
         VillageModule,
         ReportModule,

@@ -6,7 +6,6 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
-import { toApiError } from './common/api-exception.filter.js';
 import { type Clock, SystemClock } from './common/clock.js';
 import type { AppConfig } from './config/app-config.js';
 import { runMigrations } from './database/migrate.js';
@@ -24,11 +23,8 @@ export interface AppOptions {
 /** Builds the application, migrates the database and, when configured, loads demo data. */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES });
-  // Errors raised by Fastify before a route runs (malformed JSON, oversized body) get the same shape.
-  adapter.getInstance().setErrorHandler((error, _request, reply) => {
-    const { status, body } = toApiError(error);
-    void reply.status(status).send(body);
-  });
+  // The API speaks JSON only; other bodies are refused (415) instead of reaching validation as text.
+  adapter.getInstance().removeContentTypeParser('text/plain');
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.clock ?? new SystemClock()), adapter, {
     logger: options.logLevels ?? ['log', 'warn', 'error'],
   });

@@ -18,7 +18,7 @@ describe.each(DATABASE_KINDS)('poster QR codes on %s', (kind) => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('image/png');
     const png = PNG.sync.read(res.raw);
-    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    const decoded = jsQR.default(new Uint8ClampedArray(png.data), png.width, png.height);
     expect(decoded?.data).toBe('https://mashang.example.cn/v/341821203202');
   });
 

@@ -4,6 +4,7 @@ import {
   Delete,
   type ExecutionContext,
   Get,
+  HttpCode,
   Injectable,
   type NestInterceptor,
   Post,
@@ -82,6 +83,7 @@ class ContractResponseInterceptor implements NestInterceptor {
 export function ContractRoute(route: RouteSpec): MethodDecorator {
   return applyDecorators(
     METHOD_DECORATORS[route.method](`${API_PREFIX}${route.path}`),
+    HttpCode(route.status ?? (route.method === 'POST' ? 201 : 200)),
     SetMetadata(ROUTE_SPEC, route),
     UseInterceptors(ContractResponseInterceptor),
   );

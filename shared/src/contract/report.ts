@@ -15,6 +15,7 @@ export const reportContract = {
     path: '/reports/lookup',
     summary: 'Status of a report by its query code (sent in the body, never in a URL)',
     body: ReportLookupSchema,
+    status: 200,
     response: ReportStatusViewSchema,
     errors: ['VALIDATION_FAILED', 'QUERY_CODE_NOT_FOUND', 'RATE_LIMITED'],
   }),

@@ -18,6 +18,8 @@ export interface RouteSpec {
   /** JSON response schema; absent for routes that answer with a file (`produces`). */
   response?: z.ZodType;
   produces?: string;
+  /** The success status: 201 for a POST that creates, 200 otherwise (the default for POST is 201). */
+  status?: 200 | 201;
   errors: readonly ErrorCode[];
 }
 

@@ -1,8 +1,8 @@
 import { type MigrationInterface, type QueryRunner, Table, type TableColumnOptions } from 'typeorm';
 
-const id: TableColumnOptions = { name: 'id', type: 'int', isPrimary: true, isGenerated: true, generationStrategy: 'increment' };
+const id: TableColumnOptions = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' };
 const varchar = (name: string, length: number, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable });
-const char64 = (name: string): TableColumnOptions => ({ name, type: 'char', length: '64' });
+const hash64 = (name: string): TableColumnOptions => varchar(name, 64);
 const datetime = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'datetime', precision: 3, isNullable });
 
 /** Written with the Table API so that one migration serves SQLite and MySQL alike. */
@@ -77,9 +77,9 @@ export class InitialSchema1764201600000 implements MigrationInterface {
           varchar('mode', 10),
           varchar('reporter_name_enc', 255, true),
           varchar('reporter_phone_enc', 255, true),
-          { ...char64('query_code_hash'), isUnique: true },
-          { ...char64('idempotency_key_hash'), isUnique: true },
-          char64('request_fingerprint'),
+          { ...hash64('query_code_hash'), isUnique: true },
+          { ...hash64('idempotency_key_hash'), isUnique: true },
+          hash64('request_fingerprint'),
           varchar('status', 20),
           datetime('received_at'),
           varchar('acceptance_due_on', 10),

@@ -25,7 +25,7 @@ function responses(route: RouteSpec): JsonSchema {
   const ok = route.response
     ? { description: 'OK', content: { 'application/json': { schema: toJson(route.response, 'output') } } }
     : { description: 'OK', content: { [route.produces ?? 'application/octet-stream']: {} } };
-  const result: JsonSchema = { 200: ok };
+  const result: JsonSchema = { [route.status ?? (route.method === 'POST' ? 201 : 200)]: ok };
   for (const code of route.errors) {
     const status = String(ERROR_HTTP_STATUS[code]);
     const existing = result[status] as { description: string } | undefined;

@@ -39,14 +39,14 @@ export class ReportEntity {
   reporterPhoneEnc: string | null;
 
   /** HMAC of the query code; the code itself is never stored. */
-  @Column({ name: 'query_code_hash', type: 'char', length: 64, unique: true })
+  @Column({ name: 'query_code_hash', type: 'varchar', length: 64, unique: true })
   queryCodeHash: string;
 
-  @Column({ name: 'idempotency_key_hash', type: 'char', length: 64, unique: true })
+  @Column({ name: 'idempotency_key_hash', type: 'varchar', length: 64, unique: true })
   idempotencyKeyHash: string;
 
   /** HMAC of the submitted content, to tell a genuine retry from a reused key. */
-  @Column({ name: 'request_fingerprint', type: 'char', length: 64 })
+  @Column({ name: 'request_fingerprint', type: 'varchar', length: 64 })
   requestFingerprint: string;
 
   @Column({ type: 'varchar', length: 20 })
