@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { constants as zlib } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { type LogLevel, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -28,8 +30,15 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.clock ?? new SystemClock()), adapter, {
     logger: options.logLevels ?? ['log', 'warn', 'error'],
   });
+  // Villagers are often on weak mobile networks: compress answers, with a brotli level cheap enough for bursts.
+  await app.register(fastifyCompress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } },
+  });
   if (existsSync(config.h5Dir)) {
-    await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/', wildcard: false, maxAge: '1h' });
+    // `preCompressed` serves the .br/.gz files written at build time instead of compressing per request.
+    await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/', wildcard: false, maxAge: '1h', preCompressed: true });
   } else {
     new Logger('H5').warn(`No H5 build at ${config.h5Dir}; run "npm run build:h5 -w miniapp" to serve the village pages`);
   }

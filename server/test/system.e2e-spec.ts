@@ -54,3 +54,22 @@ describe('documentation and the H5 build', () => {
     expect(res.body.code).toBe('NOT_FOUND');
   });
 });
+
+describe('compression', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('sqlite');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('compresses the village page for clients that accept it', async () => {
+    const plain = await t.app.inject({ method: 'GET', url: '/api/v1/villages/341821102201' });
+    const gzip = await t.app.inject({ method: 'GET', url: '/api/v1/villages/341821102201', headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    const { gunzipSync } = await import('node:zlib');
+    expect(JSON.parse(gunzipSync(gzip.rawPayload).toString('utf8'))).toEqual(plain.json());
+  });
+});
