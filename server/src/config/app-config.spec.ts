@@ -23,6 +23,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_ENCRYPTION_KEY: 'short' })).toThrow(/DATA_ENCRYPTION_KEY/);
   });
 
+  it('stops on a deadline rules file that is missing or wrong', () => {
+    expect(() => loadConfig({ DEADLINE_RULES_FILE: '/nonexistent/rules.json' })).toThrow(ConfigError);
+    expect(loadConfig({}).deadlineRules.regimes.accusation.deadlines.acceptance?.days).toBe(15);
+  });
+
   it('requires real secrets and a public URL in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/HASH_SECRET[\s\S]*DATA_ENCRYPTION_KEY[\s\S]*PUBLIC_BASE_URL/);
   });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_DEADLINE_RULES_FILE, type DeadlineRules, loadDeadlineRules } from '../modules/deadline/deadline-rules.js';
 
 /** Development-only stand-ins, so a newcomer runs the product with nothing configured. */
 const DEV_HASH_SECRET = 'dev-only-hash-secret-do-not-use-in-production-0000';
@@ -22,6 +23,7 @@ const EnvSchema = z
     LOOKUP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
     DEMO_DATA: z.enum(['true', 'false']).default('false'),
     H5_DIR: z.string().optional(),
+    DEADLINE_RULES_FILE: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -43,9 +45,18 @@ export interface AppConfig {
   demoData: boolean;
   /** Where the H5 build lives; the server serves it at `/`. */
   h5Dir: string;
+  deadlineRules: DeadlineRules;
 }
 
 export class ConfigError extends Error {}
+
+function loadRules(file: string): DeadlineRules {
+  try {
+    return loadDeadlineRules(file);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
 
 function parseDatabaseUrl(url: string): DatabaseConfig {
   return url.startsWith('mysql://') ? { type: 'mysql', url } : { type: 'sqlite', file: url.slice('sqlite:'.length) };
@@ -69,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     lookupLimitPerMinute: e.LOOKUP_LIMIT_PER_MINUTE,
     demoData: e.DEMO_DATA === 'true',
     h5Dir: resolve(e.H5_DIR ?? new URL('../../../miniapp/dist/h5', import.meta.url).pathname),
+    deadlineRules: loadRules(e.DEADLINE_RULES_FILE ?? DEFAULT_DEADLINE_RULES_FILE),
   };
 }
 

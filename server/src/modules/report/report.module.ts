@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CalendarModule } from '../calendar/calendar.module.js';
+import { DeadlineModule } from '../deadline/deadline.module.js';
 import { RegionModule } from '../region/region.module.js';
 import { ReportController } from './report.controller.js';
 import { ReportRepository } from './report.repository.js';
@@ -7,7 +7,7 @@ import { ReportSecrets } from './report-secrets.js';
 import { ReportService } from './report.service.js';
 
 @Module({
-  imports: [RegionModule, CalendarModule],
+  imports: [RegionModule, DeadlineModule],
   controllers: [ReportController],
   providers: [ReportService, ReportRepository, ReportSecrets],
   exports: [ReportRepository],

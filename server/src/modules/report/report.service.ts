@@ -9,9 +9,8 @@ import {
 } from '@mashang/shared';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
-import { WorkingCalendar } from '../calendar/working-calendar.js';
+import { DeadlineCalculator } from '../deadline/deadline-calculator.js';
 import { RegionRepository } from '../region/region.repository.js';
-import { dueDatesOnReceipt } from './due-dates.js';
 import { ReportSecrets } from './report-secrets.js';
 import type { ReportEntity } from './report.entity.js';
 import { ReportRepository, isUniqueViolation } from './report.repository.js';
@@ -28,7 +27,7 @@ export class ReportService {
     private readonly reports: ReportRepository,
     private readonly regions: RegionRepository,
     private readonly secrets: ReportSecrets,
-    private readonly calendar: WorkingCalendar,
+    private readonly deadlines: DeadlineCalculator,
     private readonly clock: Clock,
   ) {}
 
@@ -47,7 +46,10 @@ export class ReportService {
     if (!(await this.regions.findVillage(content.villageCode))) throw new DomainError('VILLAGE_NOT_FOUND');
 
     const receivedAt = this.clock.now();
-    const [acceptance] = dueDatesOnReceipt(this.calendar, receivedAt, content.mode);
+    // Until the form asks whether it is an accusation or a petition, every report runs on the
+    // accusation (working-day) clock, the stricter of the two for acceptance.
+    const acceptance = this.deadlines.startedBy('received', 'accusation', content.mode, receivedAt).find((d) => d.kind === 'acceptance');
+    if (!acceptance) throw new Error('The deadline rules give no acceptance deadline for a new report');
     const queryCode = this.secrets.queryCodeFor(idempotencyKey);
     try {
       const saved = await this.reports.insertWithEvent(
@@ -67,8 +69,8 @@ export class ReportService {
           requestFingerprint: fingerprint,
           status: 'submitted',
           receivedAt,
-          acceptanceDueOn: acceptance!.dueOn,
-          acceptanceDueProvisional: acceptance!.provisional ? 1 : 0,
+          acceptanceDueOn: acceptance.date,
+          acceptanceDueProvisional: acceptance.provisional ? 1 : 0,
           answeredAt: null,
         },
         { type: 'submitted', actor: 'reporter', publicText: RECEIVED_TEXT, createdAt: receivedAt },
