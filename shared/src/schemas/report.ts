@@ -25,8 +25,15 @@ export const REPORT_MODES = {
 export type ReportMode = keyof typeof REPORT_MODES;
 export const ReportModeSchema = z.enum(['real_name', 'anonymous'], { error: '请选择实名或匿名' });
 
+/** The life of a report, as its reporter and staff see it. */
 export const REPORT_STATUSES = {
   submitted: '待受理',
+  accepted: '办理中',
+  declined: '不予受理',
+  transferred: '已转办',
+  replied: '已答复',
+  under_review: '复查中',
+  closed: '已办结',
 } as const;
 export type ReportStatus = keyof typeof REPORT_STATUSES;
 export const ReportStatusSchema = z.enum(Object.keys(REPORT_STATUSES) as [ReportStatus, ...ReportStatus[]]);

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { ReportStatus } from './report.js';
+
+/** Everything that can happen to a case; each is an event on its timeline. */
+export const CASE_ACTIONS = {
+  accept: '受理',
+  decline: '不予受理',
+  assign: '指定承办人',
+  transfer_up: '报送县纪委',
+  transfer_out: '转办其他单位',
+  request_extension: '申请延期',
+  approve_extension: '批准延期',
+  reply: '答复',
+  close: '办结',
+  rate: '评价',
+  request_review: '申请复查',
+  add_info: '补充材料',
+  reclassify: '更正类型',
+  note: '内部备注',
+} as const;
+export type CaseAction = keyof typeof CASE_ACTIONS;
+export const CaseActionSchema = z.enum(Object.keys(CASE_ACTIONS) as [CaseAction, ...CaseAction[]]);
+
+/** Who may take an action: staff of the jurisdiction, or the reporter holding the query code. */
+export const ACTION_ACTORS: Record<CaseAction, 'staff' | 'reporter'> = {
+  accept: 'staff',
+  decline: 'staff',
+  assign: 'staff',
+  transfer_up: 'staff',
+  transfer_out: 'staff',
+  request_extension: 'staff',
+  approve_extension: 'staff',
+  reply: 'staff',
+  close: 'staff',
+  rate: 'reporter',
+  request_review: 'reporter',
+  add_info: 'reporter',
+  reclassify: 'staff',
+  note: 'staff',
+};
+
+const OPEN: ReportStatus[] = ['submitted', 'accepted', 'replied', 'under_review'];
+
+/**
+ * The states each action may start from, and where it leads (`null`: the state stays).
+ * Anything not listed is refused, and nothing changes.
+ */
+export const CASE_TRANSITIONS: Record<CaseAction, { from: readonly ReportStatus[]; to: ReportStatus | null }> = {
+  accept: { from: ['submitted'], to: 'accepted' },
+  decline: { from: ['submitted'], to: 'declined' },
+  assign: { from: ['submitted', 'accepted', 'under_review'], to: null },
+  transfer_up: { from: ['submitted', 'accepted'], to: 'submitted' },
+  transfer_out: { from: ['submitted', 'accepted'], to: 'transferred' },
+  request_extension: { from: ['accepted'], to: null },
+  approve_extension: { from: ['accepted'], to: null },
+  reply: { from: ['accepted', 'under_review'], to: 'replied' },
+  close: { from: ['replied'], to: 'closed' },
+  rate: { from: ['replied'], to: null },
+  request_review: { from: ['replied'], to: 'under_review' },
+  add_info: { from: ['submitted', 'accepted', 'under_review'], to: null },
+  reclassify: { from: OPEN, to: null },
+  note: { from: ['submitted', 'accepted', 'declined', 'transferred', 'replied', 'under_review', 'closed'], to: null },
+};
+
+export function canTake(action: CaseAction, status: ReportStatus): boolean {
+  return CASE_TRANSITIONS[action].from.includes(status);
+}
+
+/** The state after an action, or null when the current state does not allow it. */
+export function nextStatus(action: CaseAction, status: ReportStatus): ReportStatus | null {
+  if (!canTake(action, status)) return null;
+  return CASE_TRANSITIONS[action].to ?? status;
+}
+
+export function actionsAllowed(status: ReportStatus, actor: 'staff' | 'reporter'): CaseAction[] {
+  return (Object.keys(CASE_TRANSITIONS) as CaseAction[]).filter((a) => ACTION_ACTORS[a] === actor && canTake(a, status));
+}
+
+export const RATINGS = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  unsatisfied: '不满意',
+} as const;
+export type Rating = keyof typeof RATINGS;
+export const RatingSchema = z.enum(['satisfied', 'basically_satisfied', 'unsatisfied'], { error: '请选择满意、基本满意或不满意' });
+
+/** 检举控告 (misconduct by a cadre: working-day rules) or 问题反映 (a problem to fix: calendar-day rules). */
+export const REPORT_TRACKS = {
+  accusation: '检举控告',
+  petition: '问题反映',
+} as const;
+export type ReportTrack = keyof typeof REPORT_TRACKS;
+export const ReportTrackSchema = z.enum(['accusation', 'petition'], { error: '请选择反映的是哪一类事情' });
