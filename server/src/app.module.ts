@@ -10,6 +10,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { H5Controller } from './modules/h5/h5.controller.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { ReportModule } from './modules/report/report.module.js';
+import { StaffModule } from './modules/staff/staff.module.js';
 import { VillageModule } from './modules/village/village.module.js';
 
 @Module({})
@@ -20,9 +21,15 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, clock),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 2 }),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'lookup', ttl: 60_000, limit: config.lookupLimitPerMinute }] }),
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: 'lookup', ttl: 60_000, limit: config.lookupLimitPerMinute },
+            { name: 'login', ttl: 60_000, limit: config.loginLimitPerMinute },
+          ],
+        }),
         VillageModule,
         ReportModule,
+        StaffModule,
       ],
       controllers: [HealthController, H5Controller],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

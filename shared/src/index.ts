@@ -5,6 +5,7 @@ export * from './schemas/disclosure.js';
 export * from './schemas/report.js';
 export * from './schemas/village.js';
 export * from './schemas/case.js';
+export * from './schemas/staff.js';
 export * from './contract/index.js';
 export * from './poster-link.js';
 export * from './query-code.js';

@@ -13,7 +13,6 @@ import {
   UseInterceptors,
   applyDecorators,
 } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import { API_PREFIX, type FieldError, type RouteSpec } from '@mashang/shared';
 import type { FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
@@ -21,6 +20,11 @@ import type { z } from 'zod';
 import { DomainError } from './domain-error.js';
 
 const ROUTE_SPEC = Symbol('ROUTE_SPEC');
+
+/** The contract route a handler implements, if any. */
+export function routeSpecOf(handler: object): RouteSpec | undefined {
+  return Reflect.getMetadata(ROUTE_SPEC, handler) as RouteSpec | undefined;
+}
 const METHOD_DECORATORS = { GET: Get, POST: Post, PUT: Put, DELETE: Delete } as const;
 
 /** Parsed input of a contract route: what its params, query and body schemas output. */
@@ -71,10 +75,8 @@ export function parseRouteInput<R extends RouteSpec>(route: R, request: FastifyR
  */
 @Injectable()
 class ContractResponseInterceptor implements NestInterceptor {
-  constructor(private readonly reflector: Reflector) {}
-
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const route = this.reflector.get<RouteSpec>(ROUTE_SPEC, context.getHandler());
+    const route = routeSpecOf(context.getHandler());
     return next.handle().pipe(map((data) => (route?.response ? route.response.parse(data) : data)));
   }
 }
@@ -91,7 +93,7 @@ export function ContractRoute(route: RouteSpec): MethodDecorator {
 
 /** The validated input of the handler's contract route. */
 export const RouteInput = createParamDecorator((_: unknown, context: ExecutionContext) => {
-  const route = Reflect.getMetadata(ROUTE_SPEC, context.getHandler()) as RouteSpec | undefined;
+  const route = routeSpecOf(context.getHandler());
   if (!route) throw new Error('@RouteInput() used on a method without @ContractRoute()');
   return parseRouteInput(route, context.switchToHttp().getRequest<FastifyRequest>());
 });

@@ -21,6 +21,7 @@ const EnvSchema = z
       .refine((v) => Buffer.from(v, 'base64').length === 32, { error: 'must be 32 bytes in base64' })
       .optional(),
     LOOKUP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+    LOGIN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
     DEMO_DATA: z.enum(['true', 'false']).default('false'),
     H5_DIR: z.string().optional(),
     DEADLINE_RULES_FILE: z.string().optional(),
@@ -42,6 +43,7 @@ export interface AppConfig {
   hashSecret: string;
   dataEncryptionKey: Buffer;
   lookupLimitPerMinute: number;
+  loginLimitPerMinute: number;
   demoData: boolean;
   /** Where the H5 build lives; the server serves it at `/`. */
   h5Dir: string;
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     hashSecret: e.HASH_SECRET ?? DEV_HASH_SECRET,
     dataEncryptionKey: Buffer.from(e.DATA_ENCRYPTION_KEY ?? DEV_DATA_KEY, 'base64'),
     lookupLimitPerMinute: e.LOOKUP_LIMIT_PER_MINUTE,
+    loginLimitPerMinute: e.LOGIN_LIMIT_PER_MINUTE,
     demoData: e.DEMO_DATA === 'true',
     h5Dir: resolve(e.H5_DIR ?? new URL('../../../miniapp/dist/h5', import.meta.url).pathname),
     deadlineRules: loadRules(e.DEADLINE_RULES_FILE ?? DEFAULT_DEADLINE_RULES_FILE),

@@ -1,13 +1,17 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { RegionEntity } from '../modules/region/region.entity.js';
+import { StaffAccountEntity } from '../modules/staff/staff-account.entity.js';
+import { hashPassword } from '../modules/staff/passwords.js';
 import { DisclosureEntity } from '../modules/village/disclosure.entity.js';
 import { PowerItemEntity } from '../modules/village/power-item.entity.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { DEMO_DISCLOSURES, DEMO_POWER_ITEMS, DEMO_REGIONS } from './demo-data.js';
 
 /** Loads the demo county into an empty database; a database with any region is left untouched. */
 export async function seedDemoDataIfEmpty(dataSource: DataSource): Promise<boolean> {
   if ((await dataSource.getRepository(RegionEntity).count()) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await dataSource.transaction(async (manager) => {
     await manager.getRepository(RegionEntity).insert(DEMO_REGIONS);
     for (const village of DEMO_REGIONS.filter((r) => r.level === 'village')) {
@@ -18,7 +22,10 @@ export async function seedDemoDataIfEmpty(dataSource: DataSource): Promise<boole
         .getRepository(DisclosureEntity)
         .insert(DEMO_DISCLOSURES(village.name).map((d) => ({ ...d, villageCode: village.code, publishedAt: new Date(d.publishedAt) })));
     }
+    await manager
+      .getRepository(StaffAccountEntity)
+      .insert(DEMO_ACCOUNTS.map((a) => ({ ...a, passwordHash, disabled: 0, failedLogins: 0, lockedUntil: null, createdAt: new Date() })));
   });
-  new Logger('Demo').log(`Loaded demo data: ${DEMO_REGIONS.length} regions`);
+  new Logger('Demo').log(`Loaded demo data: ${DEMO_REGIONS.length} regions, ${DEMO_ACCOUNTS.length} staff accounts`);
   return true;
 }

@@ -1,4 +1,5 @@
 import { reportContract } from './report.js';
+import { adminContract, staffContract } from './staff.js';
 import { systemContract } from './system.js';
 import { villageContract } from './village.js';
 
@@ -6,6 +7,8 @@ export const contract = {
   village: villageContract,
   report: reportContract,
   system: systemContract,
+  staff: staffContract,
+  admin: adminContract,
 } as const;
 
 export * from './route.js';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ErrorCode } from '../errors.js';
+import type { StaffRole } from '../schemas/staff.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -20,6 +21,8 @@ export interface RouteSpec {
   produces?: string;
   /** The success status: 201 for a POST that creates, 200 otherwise (the default for POST is 201). */
   status?: 200 | 201;
+  /** Staff roles that may call the route (`any`: every signed-in account); absent for public routes. */
+  auth?: readonly StaffRole[] | 'any';
   errors: readonly ErrorCode[];
 }
 

@@ -1,9 +1,7 @@
 import { type MigrationInterface, type QueryRunner, Table, type TableColumnOptions } from 'typeorm';
+import { datetime, id, varchar } from './columns.js';
 
-const id: TableColumnOptions = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' };
-const varchar = (name: string, length: number, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable });
 const hash64 = (name: string): TableColumnOptions => varchar(name, 64);
-const datetime = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'datetime', precision: 3, isNullable });
 
 /** Written with the Table API so that one migration serves SQLite and MySQL alike. */
 export class InitialSchema1764201600000 implements MigrationInterface {

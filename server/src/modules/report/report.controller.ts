@@ -1,5 +1,5 @@
 import { Controller, UseGuards } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { contract } from '@mashang/shared';
 import { ContractRoute, type ParsedInput, RouteInput } from '../../common/contract-route.js';
 import { ReportService } from './report.service.js';
@@ -18,6 +18,7 @@ export class ReportController {
 
   /** Rate-limited per client address; the address lives only in the limiter's memory. */
   @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ login: true })
   @ContractRoute(routes.lookup)
   lookup(@RouteInput() { body }: In<'lookup'>) {
     return this.reports.lookup(body.queryCode);

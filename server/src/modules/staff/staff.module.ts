@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuditModule } from '../audit/audit.module.js';
+import { RegionModule } from '../region/region.module.js';
+import { AccountView } from './account-view.js';
+import { AdminService } from './admin.service.js';
+import { AuthService } from './auth.service.js';
+import { StaffAuthGuard } from './staff-auth.guard.js';
+import { AdminController, StaffController } from './staff.controller.js';
+import { StaffRepository } from './staff.repository.js';
+
+@Module({
+  imports: [RegionModule, AuditModule],
+  controllers: [StaffController, AdminController],
+  providers: [StaffRepository, AuthService, AdminService, AccountView, { provide: APP_GUARD, useClass: StaffAuthGuard }],
+  exports: [AccountView, StaffRepository],
+})
+export class StaffModule {}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import {
+  AccountCreateSchema,
+  AccountUpdateSchema,
+  AuditEntrySchema,
+  LoginSchema,
+  StaffAccountSchema,
+  StaffSessionSchema,
+  TemporaryPasswordSchema,
+} from '../schemas/staff.js';
+import { defineRoute } from './route.js';
+
+const AccountIdParams = z.object({ id: z.coerce.number({ error: '编号应为数字' }).int().positive({ error: '编号应为正整数' }) });
+const AUTH_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN'] as const;
+
+export const staffContract = {
+  login: defineRoute({
+    method: 'POST',
+    path: '/staff/login',
+    summary: 'Sign in; rate-limited per address, an account locks after repeated failures',
+    body: LoginSchema,
+    status: 200,
+    response: StaffSessionSchema,
+    errors: ['VALIDATION_FAILED', 'LOGIN_FAILED', 'ACCOUNT_LOCKED', 'RATE_LIMITED'],
+  }),
+  logout: defineRoute({
+    method: 'POST',
+    path: '/staff/logout',
+    summary: 'End the current session',
+    auth: 'any',
+    status: 200,
+    response: z.object({ ok: z.literal(true) }),
+    errors: ['UNAUTHENTICATED'],
+  }),
+  me: defineRoute({
+    method: 'GET',
+    path: '/staff/me',
+    summary: 'The signed-in account',
+    auth: 'any',
+    response: StaffAccountSchema,
+    errors: ['UNAUTHENTICATED'],
+  }),
+};
+
+export const adminContract = {
+  accounts: defineRoute({
+    method: 'GET',
+    path: '/admin/accounts',
+    summary: 'Staff accounts in the admin’s region',
+    auth: ['admin'],
+    response: z.object({ items: z.array(StaffAccountSchema) }),
+    errors: [...AUTH_ERRORS],
+  }),
+  createAccount: defineRoute({
+    method: 'POST',
+    path: '/admin/accounts',
+    summary: 'Create an account with a temporary password',
+    auth: ['admin'],
+    body: AccountCreateSchema,
+    response: TemporaryPasswordSchema,
+    errors: ['VALIDATION_FAILED', 'USERNAME_TAKEN', ...AUTH_ERRORS],
+  }),
+  updateAccount: defineRoute({
+    method: 'PUT',
+    path: '/admin/accounts/:id',
+    summary: 'Rename, disable or enable an account (disabling ends its sessions)',
+    auth: ['admin'],
+    params: AccountIdParams,
+    body: AccountUpdateSchema,
+    response: StaffAccountSchema,
+    errors: ['VALIDATION_FAILED', 'ACCOUNT_NOT_FOUND', ...AUTH_ERRORS],
+  }),
+  resetPassword: defineRoute({
+    method: 'POST',
+    path: '/admin/accounts/:id/reset-password',
+    summary: 'Issue a new temporary password, ending the account’s sessions',
+    auth: ['admin'],
+    params: AccountIdParams,
+    status: 200,
+    response: TemporaryPasswordSchema,
+    errors: ['ACCOUNT_NOT_FOUND', ...AUTH_ERRORS],
+  }),
+  auditLog: defineRoute({
+    method: 'GET',
+    path: '/admin/audit-log',
+    summary: 'Who revealed which reporter’s identity, newest first; read-only',
+    auth: ['admin'],
+    response: z.object({ items: z.array(AuditEntrySchema) }),
+    errors: [...AUTH_ERRORS],
+  }),
+};
