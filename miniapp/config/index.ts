@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+// One source, two targets: `taro build --type weapp` → dist/weapp, `--type h5` → dist/h5.
+// npm nests @tarojs/plugin-framework-react in miniapp/node_modules (its optional vite peer clashes
+// with the root's vite); Taro packages hoisted to the root must still find it.
+const ownModules = path.resolve(__dirname, '..', 'node_modules');
+const webpackChain = (chain: { resolve: { modules: { add(dir: string): unknown } } }) => {
+  chain.resolve.modules.add('node_modules');
+  chain.resolve.modules.add(ownModules);
+};
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'mashang-jiandu',
+    date: '2026-11-27',
+    // Write sizes in CSS pixels of a 375px-wide phone; Taro turns them into rpx / rem.
+    designWidth: 375,
+    deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV ?? 'weapp'}`,
+    plugins: [],
+    defineConstants: {},
+    alias: {
+      // The shared workspace package is ESM compiled by tsc; resolve it from its built output.
+      '@mashang/shared': path.resolve(__dirname, '..', '..', 'shared', 'dist', 'index.js'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      webpackChain,
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      webpackChain,
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'browser' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  };
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig);
+  return merge({}, baseConfig, prodConfig);
+});

@@ -1,0 +1,110 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import Taro, { setRouterParams } from '../../../test/mocks/taro';
+import { takeReceipt } from '../../stores/receipt-store';
+import ReportPage from './index';
+
+const receipt = {
+  reportNo: 'R20261127-0001',
+  queryCode: '1234567890123456789012345',
+  status: 'submitted',
+  receivedAt: '2026-11-27T08:00:00.000Z',
+  dueDates: [{ kind: 'acceptance', dueOn: '2026-12-18', provisional: false }],
+};
+
+function fillAnonymous() {
+  fireEvent.click(screen.getByTestId('mode-anonymous'));
+  fireEvent.click(screen.getByTestId('category-welfare_funds'));
+  fireEvent.change(screen.getByTestId('content-input'), { target: { value: '低保名单里有已经去世两年的人，还在领钱' } });
+}
+
+function sentBody(call: number) {
+  return JSON.parse((Taro.request.mock.calls[call]![0] as { data: string }).data) as Record<string, unknown>;
+}
+
+describe('report form', () => {
+  it('shows each validation message next to its field and sends nothing', async () => {
+    setRouterParams({ code: '341821102201' });
+    render(<ReportPage />);
+    fireEvent.click(screen.getByTestId('submit-report'));
+    expect(await screen.findByTestId('error-mode')).toHaveProperty('textContent', '请选择实名或匿名');
+    expect(screen.getByTestId('error-category').textContent).toBe('请选择反映的问题类别');
+    expect(screen.getByTestId('error-content').textContent).toBe('请至少写10个字，说清楚发生了什么');
+    expect(Taro.request).not.toHaveBeenCalled();
+  });
+
+  it('asks for name and phone only for a real-name report', async () => {
+    setRouterParams({ code: '341821102201' });
+    render(<ReportPage />);
+    expect(screen.queryByTestId('phone-input')).toBeNull();
+    fireEvent.click(screen.getByTestId('mode-real_name'));
+    fireEvent.click(screen.getByTestId('category-other'));
+    fireEvent.change(screen.getByTestId('content-input'), { target: { value: '村里修路的钱一直没有公开账目' } });
+    fireEvent.change(screen.getByTestId('name-input'), { target: { value: '张三' } });
+    fireEvent.change(screen.getByTestId('phone-input'), { target: { value: '1380000' } });
+    fireEvent.click(screen.getByTestId('submit-report'));
+    expect((await screen.findByTestId('error-phone')).textContent).toBe('请填写11位手机号');
+    expect(screen.queryByTestId('error-name')).toBeNull();
+    expect(Taro.request).not.toHaveBeenCalled();
+  });
+
+  it("shows the server's VALIDATION_FAILED details next to the named fields", async () => {
+    setRouterParams({ code: '341821102201' });
+    Taro.request.mockResolvedValueOnce({
+      statusCode: 400,
+      data: JSON.stringify({
+        code: 'VALIDATION_FAILED',
+        message: '填写的内容有误，请按提示修改后再提交',
+        details: [{ field: 'body.content', message: '内容里有不能提交的字符' }],
+      }),
+    });
+    render(<ReportPage />);
+    fillAnonymous();
+    fireEvent.click(screen.getByTestId('submit-report'));
+    expect((await screen.findByTestId('error-content')).textContent).toBe('内容里有不能提交的字符');
+    expect(screen.getByTestId('error-form').textContent).toBe('填写的内容有误，请按提示修改后再提交');
+  });
+
+  it('reuses the idempotency key when a submission is retried after a network failure', async () => {
+    setRouterParams({ code: '341821102201', disclosureId: '12', disclosureRow: '3' });
+    Taro.request
+      .mockRejectedValueOnce({ errMsg: 'request:fail timeout' })
+      .mockResolvedValueOnce({ statusCode: 201, data: JSON.stringify(receipt) });
+    render(<ReportPage />);
+    fillAnonymous();
+    fireEvent.click(screen.getByTestId('submit-report'));
+    expect((await screen.findByTestId('error-form')).textContent).toContain('不会重复提交');
+
+    fireEvent.click(screen.getByTestId('submit-report'));
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/receipt/index' }));
+
+    const first = sentBody(0);
+    const second = sentBody(1);
+    expect(first.idempotencyKey).toMatch(/^[0-9a-f]{32}$/);
+    expect(second.idempotencyKey).toBe(first.idempotencyKey);
+    expect(second).toMatchObject({
+      villageCode: '341821102201',
+      mode: 'anonymous',
+      category: 'welfare_funds',
+      subject: { disclosureId: 12, disclosureRow: 3 },
+    });
+    expect(second).not.toHaveProperty('reporter');
+    // The receipt goes to the receipt page in memory, not in the URL.
+    await expect(Promise.resolve(takeReceipt())).resolves.toMatchObject({ queryCode: receipt.queryCode });
+  });
+
+  it('starts a new form with a new key', async () => {
+    setRouterParams({ code: '341821102201' });
+    Taro.request.mockRejectedValue({ errMsg: 'request:fail' });
+    const first = render(<ReportPage />);
+    fillAnonymous();
+    fireEvent.click(screen.getByTestId('submit-report'));
+    await screen.findByTestId('error-form');
+    first.unmount();
+    render(<ReportPage />);
+    fillAnonymous();
+    fireEvent.click(screen.getByTestId('submit-report'));
+    await waitFor(() => expect(Taro.request).toHaveBeenCalledTimes(2));
+    expect(sentBody(1).idempotencyKey).not.toBe(sentBody(0).idempotencyKey);
+  });
+});

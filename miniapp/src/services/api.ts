@@ -1,0 +1,34 @@
+import { API_PREFIX, buildPath, type RouteInput, type RouteResponse, type RouteSpec } from '@mashang/shared';
+import { ApiError, request } from './http';
+
+type Input = { params?: Record<string, string | number>; query?: Record<string, string | number | boolean | undefined>; body?: unknown };
+
+/** Routes without params, query or body may be called without an input. */
+type CallArgs<R extends RouteSpec> = {} extends RouteInput<R> ? [input?: RouteInput<R>] : [input: RouteInput<R>];
+
+/** The path a route is called at, with its `:params` filled and encoded. */
+export function routeUrl<R extends RouteSpec>(route: R, ...[input]: CallArgs<R>): string {
+  return API_PREFIX + buildPath(route.path, (input as Input | undefined)?.params);
+}
+
+/**
+ * The typed client: `call(contract.village.page, { params: { code } })` resolves with that route's
+ * response type, derived from the contract, and checks the answer against the route's schema.
+ */
+export async function call<R extends RouteSpec>(route: R, ...args: CallArgs<R>): Promise<RouteResponse<R>> {
+  const input = (args[0] ?? {}) as Input;
+  const data = await request<unknown>({
+    method: route.method,
+    path: routeUrl(route, ...args),
+    query: input.query,
+    body: input.body,
+  });
+  if (!route.response) return data as RouteResponse<R>;
+  const checked = route.response.safeParse(data);
+  if (!checked.success) {
+    // The server broke the contract: nothing a villager can fix.
+    console.warn(`[api] ${route.method} ${route.path} answered outside its contract`, checked.error.issues);
+    throw new ApiError('INTERNAL', { status: 200 });
+  }
+  return checked.data as RouteResponse<R>;
+}

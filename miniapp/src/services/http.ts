@@ -1,0 +1,116 @@
+import Taro from '@tarojs/taro';
+import { ApiErrorSchema, ERROR_MESSAGES, type ErrorCode, type FieldError, type HttpMethod } from '@mashang/shared';
+
+/**
+ * Every way a request can fail, as one typed error: a shared `ErrorCode`, the Chinese message a
+ * villager reads, and field details for VALIDATION_FAILED. Pages branch on `code`, never on text.
+ * This layer shows nothing and navigates nowhere.
+ */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  /** HTTP status, 0 when no response arrived. */
+  readonly status: number;
+  readonly details: FieldError[];
+
+  constructor(code: ErrorCode, options: { status?: number; message?: string; details?: FieldError[] } = {}) {
+    super(options.message || ERROR_MESSAGES[code]);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = options.status ?? 0;
+    this.details = options.details ?? [];
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+/** H5 is served by the API's own origin; the mini program calls the build-time base. */
+export function apiBase(): string {
+  if (process.env.TARO_ENV === 'h5') return '';
+  return (process.env.TARO_APP_API_BASE || 'https://mashang.example.cn').replace(/\/+$/, '');
+}
+
+export interface HttpRequest {
+  method: HttpMethod;
+  /** Absolute path on the API origin, e.g. `/api/v1/villages/341821102201`. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  /** Milliseconds; weak rural networks get a generous default. */
+  timeout?: number;
+}
+
+const DEFAULT_TIMEOUT = 15000;
+
+function queryString(query: HttpRequest['query']): string {
+  if (!query) return '';
+  const parts = Object.entries(query)
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+/** How a status travels when the body is not our JSON (a proxy's or gateway's page). */
+function codeForBareStatus(status: number): ErrorCode {
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 429) return 'RATE_LIMITED';
+  // A gateway that cannot reach us, or a Wi-Fi login page answering 200 with HTML: the network.
+  if (status === 502 || status === 503 || status === 504 || (status >= 200 && status < 300)) return 'NETWORK_ERROR';
+  if (status >= 400 && status < 500) return 'MALFORMED_REQUEST';
+  return 'INTERNAL';
+}
+
+function parseJson(raw: unknown): { ok: true; value: unknown } | { ok: false } {
+  if (raw === null || raw === undefined || raw === '') return { ok: false };
+  if (typeof raw !== 'string') return { ok: true, value: raw };
+  try {
+    return { ok: true, value: JSON.parse(raw) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** One request over `Taro.request`; resolves with the parsed JSON body or rejects with `ApiError`. */
+export async function request<T = unknown>(req: HttpRequest): Promise<T> {
+  const hasBody = req.body !== undefined && req.method !== 'GET';
+  let response: Taro.request.SuccessCallbackResult<string>;
+  try {
+    response = await Taro.request<string>({
+      url: `${apiBase()}${req.path}${queryString(req.query)}`,
+      method: req.method,
+      data: hasBody ? JSON.stringify(req.body) : undefined,
+      header: hasBody ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' },
+      // Parse ourselves: a non-JSON answer must become an ApiError, not a silent null.
+      dataType: 'text',
+      responseType: 'text',
+      timeout: req.timeout ?? DEFAULT_TIMEOUT,
+    });
+  } catch {
+    // No answer at all: offline, DNS, TLS, timeout, aborted.
+    throw new ApiError('NETWORK_ERROR');
+  }
+
+  const status = Number(response.statusCode) || 0;
+  const parsed = status === 204 ? { ok: true as const, value: null } : parseJson(response.data);
+
+  if (status >= 200 && status < 300) {
+    if (!parsed.ok) throw new ApiError(codeForBareStatus(status), { status });
+    return parsed.value as T;
+  }
+
+  if (parsed.ok) {
+    const body = ApiErrorSchema.safeParse(parsed.value);
+    if (body.success) {
+      return Promise.reject(
+        new ApiError(body.data.code, {
+          status,
+          message: body.data.message || ERROR_MESSAGES[body.data.code],
+          details: body.data.details ?? [],
+        }),
+      );
+    }
+  }
+  throw new ApiError(codeForBareStatus(status), { status });
+}

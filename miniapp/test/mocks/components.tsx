@@ -1,0 +1,62 @@
+/** `@tarojs/components` as plain DOM elements, with Taro's `e.detail.value` input events. */
+import type { CSSProperties, ReactNode } from 'react';
+
+type Common = {
+  className?: string;
+  style?: CSSProperties | string;
+  children?: ReactNode;
+  onClick?: () => void;
+  'data-testid'?: string;
+};
+
+const style = (s: Common['style']) => (typeof s === 'object' ? s : undefined);
+
+export function View({ className, style: s, children, onClick, ...rest }: Common) {
+  return (
+    <div className={className} style={style(s)} onClick={onClick} data-testid={rest['data-testid']}>
+      {children}
+    </div>
+  );
+}
+
+export function Text({ className, style: s, children, ...rest }: Common) {
+  return (
+    <span className={className} style={style(s)} data-testid={rest['data-testid']}>
+      {children}
+    </span>
+  );
+}
+
+type InputProps = Common & {
+  value?: string;
+  type?: string;
+  placeholder?: string;
+  maxlength?: number;
+  onInput?: (e: { detail: { value: string } }) => void;
+};
+
+export function Input({ className, value, placeholder, maxlength, onInput, ...rest }: InputProps) {
+  return (
+    <input
+      className={className}
+      value={value}
+      placeholder={placeholder}
+      maxLength={maxlength}
+      data-testid={rest['data-testid']}
+      onChange={(e) => onInput?.({ detail: { value: e.target.value } })}
+    />
+  );
+}
+
+export function Textarea({ className, value, placeholder, maxlength, onInput, ...rest }: InputProps) {
+  return (
+    <textarea
+      className={className}
+      value={value}
+      placeholder={placeholder}
+      maxLength={maxlength}
+      data-testid={rest['data-testid']}
+      onChange={(e) => onInput?.({ detail: { value: e.target.value } })}
+    />
+  );
+}
