@@ -46,7 +46,7 @@ describe.each(DATABASE_KINDS)('report intake and lookup on %s', (kind) => {
     expect(res.body.receivedAt).toBe('2026-09-30T02:00:00.000Z');
     // Received 30 Sep: National Day runs 1–7 Oct, Sat 10 Oct is a make-up working day,
     // so the 15th working day after receipt is Tue 27 Oct.
-    expect(res.body.dueDates).toEqual([{ kind: 'acceptance', dueOn: '2026-10-27', provisional: false }]);
+    expect(res.body.dueDates).toEqual([{ kind: 'acceptance', dueOn: '2026-10-27', provisional: false, metAt: null, overdue: false }]);
   });
 
   it('keeps no query code, and no identity at all for an anonymous report', async () => {

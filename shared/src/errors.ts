@@ -21,6 +21,11 @@ export const ERROR_MESSAGES = {
   ACCOUNT_LOCKED: '登录失败次数过多，账号已暂时锁定，请15分钟后再试',
   ACCOUNT_NOT_FOUND: '没有找到这个账号',
   USERNAME_TAKEN: '这个用户名已经有人使用',
+  CASE_NOT_FOUND: '没有找到这件反映',
+  ACTION_NOT_ALLOWED: '当前状态下不能进行这项操作',
+  EXTENSION_NOT_ALLOWED: '这件事项不能再延期：延期只能申请一次，且不超过规定天数',
+  REVIEW_PERIOD_ENDED: '已超过申请复查的期限',
+  ASSIGNEE_INVALID: '承办人不在本辖区，或不是乡镇纪委干部',
   NETWORK_ERROR: '网络不太好，请检查网络后重试',
   INTERNAL: '系统暂时出了点问题，请稍后再试',
 } as const;
@@ -64,6 +69,11 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   ACCOUNT_LOCKED: 429,
   ACCOUNT_NOT_FOUND: 404,
   USERNAME_TAKEN: 409,
+  CASE_NOT_FOUND: 404,
+  ACTION_NOT_ALLOWED: 409,
+  EXTENSION_NOT_ALLOWED: 409,
+  REVIEW_PERIOD_ENDED: 409,
+  ASSIGNEE_INVALID: 400,
   NETWORK_ERROR: 503,
   INTERNAL: 500,
 };

@@ -1,3 +1,4 @@
+import { caseContract, reporterContract } from './case.js';
 import { reportContract } from './report.js';
 import { adminContract, staffContract } from './staff.js';
 import { systemContract } from './system.js';
@@ -9,6 +10,9 @@ export const contract = {
   system: systemContract,
   staff: staffContract,
   admin: adminContract,
+  case: caseContract,
+  reporter: reporterContract,
 } as const;
 
 export * from './route.js';
+export * from './case.js';

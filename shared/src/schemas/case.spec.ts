@@ -14,12 +14,13 @@ const EXPECTED: Record<CaseAction, Partial<Record<ReportStatus, ReportStatus>>> 
   transfer_out: { submitted: 'transferred', accepted: 'transferred' },
   request_extension: { accepted: 'accepted' },
   approve_extension: { accepted: 'accepted' },
-  reply: { accepted: 'replied', under_review: 'replied' },
+  conclude: { accepted: 'concluded', under_review: 'concluded' },
+  reply: { accepted: 'replied', concluded: 'replied', under_review: 'replied' },
   close: { replied: 'closed' },
   rate: { replied: 'replied' },
   request_review: { replied: 'under_review' },
-  add_info: { submitted: 'submitted', accepted: 'accepted', under_review: 'under_review' },
-  reclassify: { submitted: 'submitted', accepted: 'accepted', replied: 'replied', under_review: 'under_review' },
+  add_info: { submitted: 'submitted', accepted: 'accepted', concluded: 'concluded', under_review: 'under_review' },
+  reclassify: { submitted: 'submitted', accepted: 'accepted', concluded: 'concluded', replied: 'replied', under_review: 'under_review' },
   note: Object.fromEntries(STATUSES.map((s) => [s, s])),
 };
 

@@ -10,8 +10,9 @@ export const CASE_ACTIONS = {
   transfer_out: '转办其他单位',
   request_extension: '申请延期',
   approve_extension: '批准延期',
+  conclude: '办结',
   reply: '答复',
-  close: '办结',
+  close: '结案归档',
   rate: '评价',
   request_review: '申请复查',
   add_info: '补充材料',
@@ -30,6 +31,7 @@ export const ACTION_ACTORS: Record<CaseAction, 'staff' | 'reporter'> = {
   transfer_out: 'staff',
   request_extension: 'staff',
   approve_extension: 'staff',
+  conclude: 'staff',
   reply: 'staff',
   close: 'staff',
   rate: 'reporter',
@@ -39,7 +41,7 @@ export const ACTION_ACTORS: Record<CaseAction, 'staff' | 'reporter'> = {
   note: 'staff',
 };
 
-const OPEN: ReportStatus[] = ['submitted', 'accepted', 'replied', 'under_review'];
+const OPEN: ReportStatus[] = ['submitted', 'accepted', 'concluded', 'replied', 'under_review'];
 
 /**
  * The states each action may start from, and where it leads (`null`: the state stays).
@@ -53,13 +55,15 @@ export const CASE_TRANSITIONS: Record<CaseAction, { from: readonly ReportStatus[
   transfer_out: { from: ['submitted', 'accepted'], to: 'transferred' },
   request_extension: { from: ['accepted'], to: null },
   approve_extension: { from: ['accepted'], to: null },
-  reply: { from: ['accepted', 'under_review'], to: 'replied' },
+  /** 办结: the handling is done and the result must be fed back (检举控告: within 15 working days). */
+  conclude: { from: ['accepted', 'under_review'], to: 'concluded' },
+  reply: { from: ['accepted', 'concluded', 'under_review'], to: 'replied' },
   close: { from: ['replied'], to: 'closed' },
   rate: { from: ['replied'], to: null },
   request_review: { from: ['replied'], to: 'under_review' },
-  add_info: { from: ['submitted', 'accepted', 'under_review'], to: null },
+  add_info: { from: ['submitted', 'accepted', 'concluded', 'under_review'], to: null },
   reclassify: { from: OPEN, to: null },
-  note: { from: ['submitted', 'accepted', 'declined', 'transferred', 'replied', 'under_review', 'closed'], to: null },
+  note: { from: ['submitted', 'accepted', 'concluded', 'declined', 'transferred', 'replied', 'under_review', 'closed'], to: null },
 };
 
 export function canTake(action: CaseAction, status: ReportStatus): boolean {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RatingSchema, ReportTrackSchema } from './case.js';
 import { VillageCodeSchema } from './region.js';
 
 export const REPORT_CATEGORIES = {
@@ -29,6 +30,7 @@ export const ReportModeSchema = z.enum(['real_name', 'anonymous'], { error: '请
 export const REPORT_STATUSES = {
   submitted: '待受理',
   accepted: '办理中',
+  concluded: '已办结，待答复',
   declined: '不予受理',
   transferred: '已转办',
   replied: '已答复',
@@ -66,6 +68,8 @@ export const ReportCreateSchema = z
     idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: '提交标识无效，请重新打开表单' }),
     villageCode: VillageCodeSchema,
     mode: ReportModeSchema,
+    /** Until every client asks, a report without a track is taken as an accusation; staff can correct it. */
+    track: ReportTrackSchema.default('accusation'),
     category: ReportCategorySchema,
     content: z
       .string({ error: '请写下发生了什么' })
@@ -88,8 +92,15 @@ export const ReportCreateSchema = z
   });
 export type ReportCreate = z.infer<typeof ReportCreateSchema>;
 
+/** Every deadline the rules can set; `config/deadline-rules.json` may use only these. */
 export const DUE_DATE_KINDS = {
   acceptance: '告知是否受理',
+  transfer_up: '报送上级',
+  transferred_in: '转来件受理或转出',
+  handling: '办理答复',
+  feedback: '反馈办理结果',
+  review_request: '申请复查截止',
+  review: '复查答复',
 } as const;
 export type DueDateKind = keyof typeof DUE_DATE_KINDS;
 
@@ -99,6 +110,10 @@ export const DueDateSchema = z.object({
   dueOn: z.string(),
   /** True when the date runs past the official holiday calendar we know, so it may still move. */
   provisional: z.boolean(),
+  /** When the duty was done; null while it is open. */
+  metAt: z.string().nullable().default(null),
+  /** Open and past its last day (China time). */
+  overdue: z.boolean().default(false),
 });
 export type DueDate = z.infer<typeof DueDateSchema>;
 
@@ -123,14 +138,44 @@ export const TimelineEntrySchema = z.object({
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 
 /** What the holder of a query code may see: never the reporter's identity. */
+export const REPORTER_ACTIONS = {
+  rate: '评价答复',
+  request_review: '申请复查',
+  add_info: '补充材料',
+} as const;
+export type ReporterAction = keyof typeof REPORTER_ACTIONS;
+export const ReporterActionSchema = z.enum(['rate', 'request_review', 'add_info']);
+
 export const ReportStatusViewSchema = z.object({
   reportNo: z.string(),
   villageName: z.string(),
   category: ReportCategorySchema,
   mode: ReportModeSchema,
+  track: ReportTrackSchema,
   status: ReportStatusSchema,
   receivedAt: z.string(),
   dueDates: z.array(DueDateSchema),
   timeline: z.array(TimelineEntrySchema),
+  /** The latest answer the reporter can read (答复, or the reason it was not accepted). */
+  reply: z.string().nullable().default(null),
+  rating: RatingSchema.nullable().default(null),
+  /** What the holder of the query code can do now. */
+  actions: z.array(ReporterActionSchema).default([]),
+});
+
+const QueryCodeField = z.string({ error: '请输入查询码' }).max(100, { error: '请输入查询码' });
+
+export const ReportRateSchema = z.object({
+  queryCode: QueryCodeField,
+  rating: RatingSchema,
+  comment: z.string().trim().max(500, { error: '不能超过500字' }).optional(),
+});
+export const ReportReviewRequestSchema = z.object({
+  queryCode: QueryCodeField,
+  reason: z.string({ error: '请说明不满意的原因' }).trim().min(5, { error: '请至少写5个字，说明不满意的原因' }).max(2000),
+});
+export const ReportAddInfoSchema = z.object({
+  queryCode: QueryCodeField,
+  text: z.string({ error: '请填写补充的内容' }).trim().min(5, { error: '请至少写5个字' }).max(5000, { error: '不能超过5000字' }),
 });
 export type ReportStatusView = z.infer<typeof ReportStatusViewSchema>;

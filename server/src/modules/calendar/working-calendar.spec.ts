@@ -27,6 +27,12 @@ describe('WorkingCalendar', () => {
     expect(calendar.addWorkdays('2026-11-27', 1).date).toBe('2026-11-30'); // Friday → Monday
   });
 
+  it('counts working days between two dates, the first excluded', () => {
+    expect(calendar.workdaysBetween('2026-09-30', '2026-10-10')).toBe(3); // 8, 9, 10 Oct
+    expect(calendar.workdaysBetween('2026-10-10', '2026-10-10')).toBe(0);
+    expect(calendar.workdaysBetween('2026-10-12', '2026-10-10')).toBe(0);
+  });
+
   it('marks a count that runs into a year without an official schedule as provisional', () => {
     expect(calendar.coversYear(2026)).toBe(true);
     expect(calendar.coversYear(2027)).toBe(false);

@@ -33,6 +33,13 @@ export class WorkingCalendar {
     return weekday >= 1 && weekday <= 5;
   }
 
+  /** Working days after `from` up to and including `to`; 0 when `to` is not after `from`. */
+  workdaysBetween(from: string, to: string): number {
+    let count = 0;
+    for (let date = addCalendarDays(from, 1); date <= to; date = addCalendarDays(date, 1)) if (this.isWorkday(date)) count++;
+    return count;
+  }
+
   /** The `count`-th working day after `from`; the day `from` itself is not counted. */
   addWorkdays(from: string, count: number): WorkdayResult {
     let date = from;

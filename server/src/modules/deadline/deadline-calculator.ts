@@ -1,10 +1,10 @@
-import type { ReportMode } from '@mashang/shared';
+import type { DueDateKind, ReportMode } from '@mashang/shared';
 import { addCalendarDays, chinaDate } from '../calendar/china-date.js';
 import type { WorkdayResult, WorkingCalendar } from '../calendar/working-calendar.js';
 import type { DeadlineRule, DeadlineRules, DeadlineStart, RegimeName } from './deadline-rules.js';
 
 export interface ComputedDeadline extends WorkdayResult {
-  kind: string;
+  kind: DueDateKind;
 }
 
 /**
@@ -30,9 +30,30 @@ export class DeadlineCalculator {
 
   /** The deadlines of a regime whose clocks an event starts, for a report of this mode. */
   startedBy(event: DeadlineStart, regime: RegimeName, mode: ReportMode, at: Date): ComputedDeadline[] {
-    return Object.entries(this.rules.regimes[regime].deadlines)
+    return (Object.entries(this.rules.regimes[regime].deadlines) as [DueDateKind, DeadlineRule][])
       .filter(([, rule]) => rule.automatic && rule.from === event && this.applies(rule, mode))
       .map(([kind, rule]) => ({ kind, ...this.dueDate(rule, at) }));
+  }
+
+  rule(regime: RegimeName, kind: DueDateKind): DeadlineRule | undefined {
+    return this.rules.regimes[regime].deadlines[kind];
+  }
+
+  extensionOf(regime: RegimeName): DeadlineRules['regimes'][RegimeName]['extension'] {
+    return this.rules.regimes[regime].extension;
+  }
+
+  /** A due date moved later by `days` of the given unit, as an approved extension does. */
+  extend(dueOn: string, days: number, unit: 'workday' | 'calendar'): WorkdayResult {
+    return this.dueDate({ days, unit }, new Date(`${dueOn}T04:00:00Z`)); // noon in China on the old last day
+  }
+
+  get reminderPolicy(): DeadlineRules['reminders'] {
+    return this.rules.reminders;
+  }
+
+  get escalationPolicy(): DeadlineRules['escalation'] {
+    return this.rules.escalation;
   }
 
   private applies(rule: DeadlineRule, mode: ReportMode): boolean {

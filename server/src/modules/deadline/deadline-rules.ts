@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { DUE_DATE_KINDS, type DueDateKind } from '@mashang/shared';
 import { z } from 'zod';
 
 const UnitSchema = z.enum(['workday', 'calendar']);
@@ -23,7 +24,7 @@ const RegimeSchema = z
   .object({
     label: z.string().min(1),
     basis: z.string().min(1),
-    deadlines: z.record(z.string().regex(/^[a-z_]+$/), DeadlineRuleSchema),
+    deadlines: z.partialRecord(z.enum(Object.keys(DUE_DATE_KINDS) as [DueDateKind, ...DueDateKind[]]), DeadlineRuleSchema),
     extension: z
       .object({ deadline: z.string(), maxDays: z.number().int().positive(), unit: UnitSchema, times: z.number().int().positive() })
       .nullable(),

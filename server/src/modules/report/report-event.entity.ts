@@ -20,6 +20,10 @@ export class ReportEventEntity {
   @Column({ name: 'public_text', type: 'text', nullable: true })
   publicText: string | null;
 
+  /** What only staff read: reasons, notes, the reporter's added material. */
+  @Column({ name: 'internal_text', type: 'text', nullable: true })
+  internalText: string | null;
+
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
 }

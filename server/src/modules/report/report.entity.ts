@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ReportCategory, ReportMode, ReportStatus, ReportSubject } from '@mashang/shared';
+import type { Rating, ReportCategory, ReportMode, ReportStatus, ReportSubject, ReportTrack } from '@mashang/shared';
 
 @Entity('reports')
 export class ReportEntity {
@@ -55,13 +55,38 @@ export class ReportEntity {
   @Column({ name: 'received_at', type: 'datetime' })
   receivedAt: Date;
 
-  /** China date `YYYY-MM-DD`: the last day to tell the reporter whether it is accepted. */
-  @Column({ name: 'acceptance_due_on', type: 'varchar', length: 10 })
-  acceptanceDueOn: string;
-
-  @Column({ name: 'acceptance_due_provisional', type: 'int', default: 0 })
-  acceptanceDueProvisional: number;
-
+  /** When the first reply went out. */
   @Column({ name: 'answered_at', type: 'datetime', nullable: true })
   answeredAt: Date | null;
+
+  /** 检举控告 (working-day rules) or 问题反映 (calendar-day rules). */
+  @Column({ type: 'varchar', length: 20, default: 'accusation' })
+  track: ReportTrack;
+
+  @Column({ type: 'varchar', length: 10, default: 'online' })
+  channel: 'online' | 'letter' | 'phone' | 'visit';
+
+  /** Who handles it now: the township, or the county after it was sent up. */
+  @Column({ type: 'varchar', length: 10, default: 'township' })
+  level: 'township' | 'county';
+
+  @Column({ name: 'assignee_id', type: 'int', nullable: true })
+  assigneeId: number | null;
+
+  @Column({ type: 'int', default: 0 })
+  escalated: number;
+
+  @Column({ name: 'extension_used', type: 'int', default: 0 })
+  extensionUsed: number;
+
+  /** An extension the handler asked for, awaiting the county's approval. */
+  @Column({ name: 'extension_requested_days', type: 'int', nullable: true })
+  extensionRequestedDays: number | null;
+
+  /** Set once any deadline of the case passed unmet; the record counts it as not on time. */
+  @Column({ name: 'missed_deadline', type: 'int', default: 0 })
+  missedDeadline: number;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  rating: Rating | null;
 }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportRecord } from '@mashang/shared';
-import { DataSource, IsNull, Not, QueryFailedError, type Repository } from 'typeorm';
-import { chinaDate } from '../calendar/china-date.js';
+import { DataSource, type EntityManager, IsNull, Not, QueryFailedError, type Repository } from 'typeorm';
+import { ReportDeadlineEntity } from '../case/report-deadline.entity.js';
 import { ReportEventEntity } from './report-event.entity.js';
 import { ReportEntity } from './report.entity.js';
 
 export type NewReport = Omit<ReportEntity, 'id'>;
 export type NewReportEvent = Omit<ReportEventEntity, 'id' | 'reportId'>;
+export type NewDeadline = Omit<ReportDeadlineEntity, 'id' | 'reportId' | 'metAt' | 'cancelledAt'>;
 
 /** True when an insert lost a race on a unique column (the same submission arriving twice). */
 export function isUniqueViolation(error: unknown): boolean {
@@ -15,14 +16,17 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
+/** The report aggregate: the report, its timeline and its deadlines. */
 @Injectable()
 export class ReportRepository {
   private readonly reports: Repository<ReportEntity>;
   private readonly events: Repository<ReportEventEntity>;
+  private readonly deadlines: Repository<ReportDeadlineEntity>;
 
   constructor(private readonly dataSource: DataSource) {
     this.reports = dataSource.getRepository(ReportEntity);
     this.events = dataSource.getRepository(ReportEventEntity);
+    this.deadlines = dataSource.getRepository(ReportDeadlineEntity);
   }
 
   findByIdempotencyKeyHash(hash: string): Promise<ReportEntity | null> {
@@ -33,13 +37,27 @@ export class ReportRepository {
     return this.reports.findOneBy({ queryCodeHash: hash });
   }
 
-  /** Stores a report together with the first event of its timeline, or neither. */
-  insertWithEvent(report: NewReport, event: NewReportEvent): Promise<ReportEntity> {
+  findByReportNo(reportNo: string): Promise<ReportEntity | null> {
+    return this.reports.findOneBy({ reportNo });
+  }
+
+  /** Stores a report with the first event of its timeline and its first deadlines, or nothing. */
+  insert(report: NewReport, event: NewReportEvent, deadlines: NewDeadline[]): Promise<ReportEntity> {
     return this.dataSource.transaction(async (manager) => {
       const saved = await manager.getRepository(ReportEntity).save(manager.create(ReportEntity, report));
       await manager.getRepository(ReportEventEntity).insert({ ...event, reportId: saved.id });
+      if (deadlines.length) await manager.getRepository(ReportDeadlineEntity).insert(deadlines.map((d) => ({ ...d, reportId: saved.id })));
       return saved;
     });
+  }
+
+  /** Runs a change of a report's state, timeline and deadlines as one transaction. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  eventsOf(reportId: number): Promise<ReportEventEntity[]> {
+    return this.events.find({ where: { reportId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /** The events a reporter may read, oldest first. */
@@ -47,15 +65,17 @@ export class ReportRepository {
     return this.events.find({ where: { reportId, publicText: Not(IsNull()) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
+  deadlinesOf(reportId: number): Promise<ReportDeadlineEntity[]> {
+    return this.deadlines.find({ where: { reportId }, order: { startedAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** A village's record: received, answered, and answered without any deadline missed. */
   async recordOf(villageCode: string): Promise<ReportRecord> {
-    const [received, answeredRows] = await Promise.all([
+    const [received, answered, answeredOnTime] = await Promise.all([
       this.reports.countBy({ villageCode }),
-      this.reports.find({
-        select: { answeredAt: true, acceptanceDueOn: true },
-        where: { villageCode, answeredAt: Not(IsNull()) },
-      }),
+      this.reports.countBy({ villageCode, answeredAt: Not(IsNull()) }),
+      this.reports.countBy({ villageCode, answeredAt: Not(IsNull()), missedDeadline: 0 }),
     ]);
-    const answeredOnTime = answeredRows.filter((r) => r.answeredAt && chinaDate(r.answeredAt) <= r.acceptanceDueOn).length;
-    return { received, answered: answeredRows.length, answeredOnTime };
+    return { received, answered, answeredOnTime };
   }
 }

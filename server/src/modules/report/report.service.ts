@@ -1,24 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import {
-  type DueDate,
+  RATINGS,
+  type Rating,
   type ReportCreate,
   type ReportReceipt,
   type ReportStatusView,
+  type ReporterAction,
+  actionsAllowed,
   formatQueryCode,
   normalizeQueryCode,
 } from '@mashang/shared';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
+import { chinaDate } from '../calendar/china-date.js';
 import { DeadlineCalculator } from '../deadline/deadline-calculator.js';
 import { RegionRepository } from '../region/region.repository.js';
+import { CaseWorkflow } from './case-workflow.js';
 import { ReportSecrets } from './report-secrets.js';
+import { dueDatesOf, latestReply } from './report-view.js';
 import type { ReportEntity } from './report.entity.js';
 import { ReportRepository, isUniqueViolation } from './report.repository.js';
 
 const RECEIVED_TEXT = '已收到您的反映，等待乡镇纪委受理';
 
-function dueDatesOf(report: ReportEntity): DueDate[] {
-  return [{ kind: 'acceptance', dueOn: report.acceptanceDueOn, provisional: report.acceptanceDueProvisional === 1 }];
+export interface Intake {
+  channel: ReportEntity['channel'];
+  /** When it really arrived; a letter's clock starts on its date of receipt, not when it was typed in. */
+  receivedAt?: Date;
 }
 
 @Injectable()
@@ -28,6 +36,7 @@ export class ReportService {
     private readonly regions: RegionRepository,
     private readonly secrets: ReportSecrets,
     private readonly deadlines: DeadlineCalculator,
+    private readonly workflow: CaseWorkflow,
     private readonly clock: Clock,
   ) {}
 
@@ -35,24 +44,21 @@ export class ReportService {
    * Files a report. A retry with the same idempotency key (a weak network lost the answer) gets
    * the same receipt back; the same key with different content is refused.
    */
-  async submit(input: ReportCreate): Promise<ReportReceipt> {
+  async submit(input: ReportCreate, intake: Intake = { channel: 'online' }): Promise<ReportReceipt> {
     const { idempotencyKey, ...content } = input;
     const keyHash = this.secrets.hashIdempotencyKey(idempotencyKey);
-    const fingerprint = this.secrets.fingerprint(content);
+    const fingerprint = this.secrets.fingerprint({ ...content, channel: intake.channel, receivedAt: intake.receivedAt });
 
     const earlier = await this.reports.findByIdempotencyKeyHash(keyHash);
     if (earlier) return this.replay(earlier, idempotencyKey, fingerprint);
 
     if (!(await this.regions.findVillage(content.villageCode))) throw new DomainError('VILLAGE_NOT_FOUND');
 
-    const receivedAt = this.clock.now();
-    // Until the form asks whether it is an accusation or a petition, every report runs on the
-    // accusation (working-day) clock, the stricter of the two for acceptance.
-    const acceptance = this.deadlines.startedBy('received', 'accusation', content.mode, receivedAt).find((d) => d.kind === 'acceptance');
-    if (!acceptance) throw new Error('The deadline rules give no acceptance deadline for a new report');
+    const receivedAt = intake.receivedAt ?? this.clock.now();
+    const started = this.deadlines.startedBy('received', content.track, content.mode, receivedAt);
     const queryCode = this.secrets.queryCodeFor(idempotencyKey);
     try {
-      const saved = await this.reports.insertWithEvent(
+      const saved = await this.reports.insert(
         {
           reportNo: this.secrets.newReportNo(),
           villageCode: content.villageCode,
@@ -62,6 +68,9 @@ export class ReportService {
           happenedAt: content.happenedAt || null,
           subject: content.subject ?? null,
           mode: content.mode,
+          track: content.track,
+          channel: intake.channel,
+          level: 'township',
           reporterNameEnc: content.reporter ? this.secrets.encrypt(content.reporter.name) : null,
           reporterPhoneEnc: content.reporter ? this.secrets.encrypt(content.reporter.phone) : null,
           queryCodeHash: this.secrets.hashQueryCode(queryCode),
@@ -69,11 +78,16 @@ export class ReportService {
           requestFingerprint: fingerprint,
           status: 'submitted',
           receivedAt,
-          acceptanceDueOn: acceptance.date,
-          acceptanceDueProvisional: acceptance.provisional ? 1 : 0,
           answeredAt: null,
+          assigneeId: null,
+          escalated: 0,
+          extensionUsed: 0,
+          extensionRequestedDays: null,
+          missedDeadline: 0,
+          rating: null,
         },
-        { type: 'submitted', actor: 'reporter', publicText: RECEIVED_TEXT, createdAt: receivedAt },
+        { type: 'submitted', actor: 'reporter', publicText: RECEIVED_TEXT, internalText: null, createdAt: receivedAt },
+        started.map((d) => ({ kind: d.kind, dueOn: d.date, provisional: d.provisional ? 1 : 0, startedAt: receivedAt })),
       );
       return this.receipt(saved, queryCode);
     } catch (error) {
@@ -85,39 +99,99 @@ export class ReportService {
     }
   }
 
-  /** Malformed and unknown codes get the same answer, so probing learns nothing. */
   async lookup(rawCode: string): Promise<ReportStatusView> {
+    return this.view(await this.byQueryCode(rawCode));
+  }
+
+  async rate(rawCode: string, rating: Rating, comment?: string): Promise<ReportStatusView> {
+    const report = await this.byQueryCode(rawCode);
+    if (report.rating) throw new DomainError('ACTION_NOT_ALLOWED'); // one rating per reply round
+    await this.workflow.apply(report, {
+      action: 'rate',
+      actor: 'reporter',
+      publicText: `您对答复的评价：${RATINGS[rating]}`,
+      internalText: comment || null,
+      changes: { rating },
+    });
+    return this.view(report);
+  }
+
+  /** 复查: only after rating the reply 不满意, and within the period the rules allow. */
+  async requestReview(rawCode: string, reason: string): Promise<ReportStatusView> {
+    const report = await this.byQueryCode(rawCode);
+    if (report.rating !== 'unsatisfied') throw new DomainError('ACTION_NOT_ALLOWED');
+    if (!this.reviewWindowOpen(report, await this.reports.deadlinesOf(report.id))) throw new DomainError('REVIEW_PERIOD_ENDED');
+    await this.workflow.apply(report, {
+      action: 'request_review',
+      actor: 'reporter',
+      publicText: '您已申请复查，我们将重新核查并答复您',
+      internalText: reason,
+      changes: { rating: null },
+    });
+    return this.view(report);
+  }
+
+  async addInfo(rawCode: string, text: string): Promise<ReportStatusView> {
+    const report = await this.byQueryCode(rawCode);
+    await this.workflow.apply(report, { action: 'add_info', actor: 'reporter', publicText: '您补充了材料', internalText: text });
+    return this.view(report);
+  }
+
+  /** Malformed and unknown codes get the same answer, so probing learns nothing. */
+  private async byQueryCode(rawCode: string): Promise<ReportEntity> {
     const code = normalizeQueryCode(rawCode);
     const report = code ? await this.reports.findByQueryCodeHash(this.secrets.hashQueryCode(code)) : null;
     if (!report) throw new DomainError('QUERY_CODE_NOT_FOUND');
-    const [villages, events] = await Promise.all([
+    return report;
+  }
+
+  private reviewWindowOpen(report: ReportEntity, deadlines: { kind: string; dueOn: string; metAt: Date | null; cancelledAt: Date | null }[]): boolean {
+    const window = [...deadlines].reverse().find((d) => d.kind === 'review_request' && !d.metAt && !d.cancelledAt);
+    if (window) return chinaDate(this.clock.now()) <= window.dueOn;
+    return !this.deadlines.rule(report.track, 'review_request'); // a regime without a window leaves review open
+  }
+
+  private async view(report: ReportEntity): Promise<ReportStatusView> {
+    const [villages, events, deadlines] = await Promise.all([
       this.regions.findMany([report.villageCode]),
       this.reports.publicEventsOf(report.id),
+      this.reports.deadlinesOf(report.id),
     ]);
+    const actions = actionsAllowed(report.status, 'reporter').filter(
+      (a): a is ReporterAction =>
+        (a === 'rate' && !report.rating) ||
+        (a === 'request_review' && report.rating === 'unsatisfied' && this.reviewWindowOpen(report, deadlines)) ||
+        a === 'add_info',
+    );
     return {
       reportNo: report.reportNo,
       villageName: villages[0]?.name ?? '',
       category: report.category,
       mode: report.mode,
+      track: report.track,
       status: report.status,
       receivedAt: report.receivedAt.toISOString(),
-      dueDates: dueDatesOf(report),
+      dueDates: dueDatesOf(deadlines, this.clock.now()),
       timeline: events.map((e) => ({ at: e.createdAt.toISOString(), text: e.publicText ?? '' })),
+      reply: latestReply(events),
+      rating: report.rating,
+      actions,
     };
   }
 
-  private replay(report: ReportEntity, idempotencyKey: string, fingerprint: string): ReportReceipt {
+  private async replay(report: ReportEntity, idempotencyKey: string, fingerprint: string): Promise<ReportReceipt> {
     if (report.requestFingerprint !== fingerprint) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
     return this.receipt(report, this.secrets.queryCodeFor(idempotencyKey));
   }
 
-  private receipt(report: ReportEntity, queryCode: string): ReportReceipt {
+  private async receipt(report: ReportEntity, queryCode: string): Promise<ReportReceipt> {
     return {
       reportNo: report.reportNo,
       queryCode: formatQueryCode(queryCode),
       status: report.status,
       receivedAt: report.receivedAt.toISOString(),
-      dueDates: dueDatesOf(report),
+      dueDates: dueDatesOf(await this.reports.deadlinesOf(report.id), this.clock.now()),
     };
   }
 }
+

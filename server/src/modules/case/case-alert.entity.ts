@@ -1,0 +1,26 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type AlertKind = 'due_soon' | 'overdue' | 'escalated';
+
+/** A reminder, overdue flag or escalation; unique per deadline and kind, so it is raised once. */
+@Entity('case_alerts')
+export class CaseAlertEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'report_id', type: 'int' })
+  reportId: number;
+
+  @Column({ name: 'deadline_id', type: 'int' })
+  deadlineId: number;
+
+  @Column({ type: 'varchar', length: 10 })
+  kind: AlertKind;
+
+  /** Who sees it: the township for reminders and overdue flags, the county for escalations. */
+  @Column({ name: 'region_code', type: 'varchar', length: 12 })
+  regionCode: string;
+
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt: Date;
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { type CaseAction, type DueDateKind, nextStatus } from '@mashang/shared';
+import { type EntityManager, In, IsNull } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import { DomainError } from '../../common/domain-error.js';
+import { chinaDate } from '../calendar/china-date.js';
+import { ReportDeadlineEntity } from '../case/report-deadline.entity.js';
+import { DeadlineCalculator } from '../deadline/deadline-calculator.js';
+import type { DeadlineStart } from '../deadline/deadline-rules.js';
+import { ReportEventEntity } from './report-event.entity.js';
+import { ReportEntity } from './report.entity.js';
+import { ReportRepository } from './report.repository.js';
+
+/** What an action does to the clocks: duties it fulfils, clocks it starts, and whether the rest lapse. */
+const CLOCK_EFFECTS: Partial<Record<CaseAction, { meets?: DueDateKind[]; starts?: DeadlineStart; endsAll?: boolean }>> = {
+  accept: { meets: ['acceptance', 'transferred_in'], starts: 'accepted' },
+  decline: { meets: ['acceptance', 'transferred_in'], endsAll: true },
+  transfer_up: { starts: 'transferred_in' },
+  transfer_out: { meets: ['acceptance', 'transferred_in'], endsAll: true },
+  conclude: { meets: ['handling', 'review'], starts: 'concluded' },
+  reply: { meets: ['handling', 'review', 'feedback'], starts: 'replied' },
+  request_review: { meets: ['review_request'], starts: 'review_requested' },
+  close: { endsAll: true },
+};
+
+export interface WorkflowStep {
+  action: CaseAction;
+  /** `reporter`, `system`, or `staff:<account id>`. */
+  actor: string;
+  publicText: string | null;
+  internalText: string | null;
+  /** Other columns the action sets on the report. */
+  changes?: Partial<Omit<ReportEntity, 'id' | 'status'>>;
+  /** Deadlines the caller settles itself (a transfer's own deadline, say). */
+  extraDeadlines?: Omit<ReportDeadlineEntity, 'id' | 'reportId' | 'cancelledAt'>[];
+}
+
+/**
+ * Applies one step of a case's life in one transaction: the state machine decides whether it is
+ * allowed, the deadline rules decide the clocks, and the step becomes an event on the timeline.
+ * A step that lost a race with another change of the same case is refused and changes nothing.
+ */
+@Injectable()
+export class CaseWorkflow {
+  constructor(
+    private readonly reports: ReportRepository,
+    private readonly deadlines: DeadlineCalculator,
+    private readonly clock: Clock,
+  ) {}
+
+  async apply(report: ReportEntity, step: WorkflowStep): Promise<void> {
+    const status = nextStatus(step.action, report.status);
+    if (!status) throw new DomainError('ACTION_NOT_ALLOWED');
+    const now = this.clock.now();
+    const effects = CLOCK_EFFECTS[step.action] ?? {};
+    await this.reports.transaction(async (manager) => {
+      const changed = await manager.update(ReportEntity, { id: report.id, status: report.status }, { ...step.changes, status });
+      if (changed.affected !== 1) throw new DomainError('ACTION_NOT_ALLOWED');
+      let missed = await this.meet(manager, report.id, effects.meets ?? [], now);
+      if (effects.endsAll) await this.endOpenDeadlines(manager, report.id, now);
+      const track = step.changes?.track ?? report.track;
+      const started = effects.starts ? this.deadlines.startedBy(effects.starts, track, report.mode, now) : [];
+      const rows = [
+        ...started.map((d) => ({ kind: d.kind, dueOn: d.date, provisional: d.provisional ? 1 : 0, startedAt: now, metAt: null })),
+        ...(step.extraDeadlines ?? []),
+      ];
+      if (rows.length) await manager.insert(ReportDeadlineEntity, rows.map((r) => ({ ...r, reportId: report.id })));
+      missed ||= (step.extraDeadlines ?? []).some((d) => d.metAt && chinaDate(d.metAt) > d.dueOn);
+      if (missed) await manager.update(ReportEntity, { id: report.id }, { missedDeadline: 1 });
+      await manager.insert(ReportEventEntity, {
+        reportId: report.id,
+        type: step.action,
+        actor: step.actor,
+        publicText: step.publicText,
+        internalText: step.internalText,
+        createdAt: now,
+      });
+    });
+    Object.assign(report, step.changes, { status });
+  }
+
+  /** Marks open duties of these kinds as done; answers whether any was done late. */
+  private async meet(manager: EntityManager, reportId: number, kinds: DueDateKind[], now: Date): Promise<boolean> {
+    if (!kinds.length) return false;
+    const open = await manager.findBy(ReportDeadlineEntity, { reportId, kind: In(kinds), metAt: IsNull(), cancelledAt: IsNull() });
+    if (!open.length) return false;
+    await manager.update(ReportDeadlineEntity, { id: In(open.map((d) => d.id)) }, { metAt: now });
+    return open.some((d) => chinaDate(now) > d.dueOn);
+  }
+
+  private async endOpenDeadlines(manager: EntityManager, reportId: number, now: Date): Promise<void> {
+    await manager.update(ReportDeadlineEntity, { reportId, metAt: IsNull(), cancelledAt: IsNull() }, { cancelledAt: now });
+  }
+}

@@ -1,0 +1,24 @@
+import type { DueDate } from '@mashang/shared';
+import { chinaDate } from '../calendar/china-date.js';
+import type { ReportDeadlineEntity } from '../case/report-deadline.entity.js';
+import type { ReportEventEntity } from './report-event.entity.js';
+
+/** Deadlines as the reporter and staff see them; lapsed ones (the case left our hands) are left out. */
+export function dueDatesOf(deadlines: ReportDeadlineEntity[], now: Date): DueDate[] {
+  const today = chinaDate(now);
+  return deadlines
+    .filter((d) => !d.cancelledAt)
+    .map((d) => ({
+      kind: d.kind,
+      dueOn: d.dueOn,
+      provisional: d.provisional === 1,
+      metAt: d.metAt ? d.metAt.toISOString() : null,
+      overdue: !d.metAt && today > d.dueOn,
+    }));
+}
+
+/** The latest answer a reporter can read: a reply, or the reason it was not accepted. */
+export function latestReply(events: ReportEventEntity[]): string | null {
+  const answer = [...events].reverse().find((e) => (e.type === 'reply' || e.type === 'decline') && e.publicText);
+  return answer?.publicText ?? null;
+}

@@ -1,0 +1,218 @@
+import { z } from 'zod';
+import { CaseActionSchema, RatingSchema, ReportTrackSchema } from '../schemas/case.js';
+import {
+  DueDateSchema,
+  ReportAddInfoSchema,
+  ReportCategorySchema,
+  ReportCreateSchema,
+  ReportModeSchema,
+  ReportRateSchema,
+  ReportReceiptSchema,
+  ReportReviewRequestSchema,
+  ReportStatusSchema,
+  ReportStatusViewSchema,
+  ReportSubjectSchema,
+} from '../schemas/report.js';
+import { defineRoute } from './route.js';
+
+const CASE_ROLES = ['township_handler', 'county_supervisor'] as const;
+const AUTH_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN'] as const;
+const CaseParams = z.object({ reportNo: z.string().regex(/^[2-9A-HJKMNP-Z]{10}$/, { error: '编号格式不正确' }) });
+
+const CaseDueSchema = DueDateSchema.extend({
+  /** Calendar days from today (China time) to the last day; negative once overdue. */
+  daysLeft: z.number().int(),
+});
+
+export const CaseSummarySchema = z.object({
+  reportNo: z.string(),
+  villageCode: z.string(),
+  villageName: z.string(),
+  category: ReportCategorySchema,
+  track: ReportTrackSchema,
+  mode: ReportModeSchema,
+  status: ReportStatusSchema,
+  receivedAt: z.string(),
+  /** The most urgent open deadline. */
+  nextDue: CaseDueSchema.nullable(),
+  level: z.enum(['township', 'county']),
+  escalated: z.boolean(),
+  assignee: z.string().nullable(),
+});
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;
+
+export const CaseEventSchema = z.object({
+  at: z.string(),
+  type: z.string(),
+  /** 反映人, 系统, or the staff member's name. */
+  actor: z.string(),
+  /** What the reporter reads; null for internal events. */
+  publicText: z.string().nullable(),
+  internalText: z.string().nullable(),
+});
+
+export const CaseDetailSchema = CaseSummarySchema.extend({
+  content: z.string(),
+  concerned: z.string().nullable(),
+  happenedAt: z.string().nullable(),
+  subject: ReportSubjectSchema.nullable(),
+  channel: z.enum(['online', 'letter', 'phone', 'visit']),
+  deadlines: z.array(CaseDueSchema),
+  timeline: z.array(CaseEventSchema),
+  rating: RatingSchema.nullable(),
+  extensionUsed: z.boolean(),
+  /** Days asked for by the handler and awaiting the county's approval; null when none is pending. */
+  extensionRequestedDays: z.number().int().nullable(),
+  /** Actions this account may take now. */
+  actions: z.array(CaseActionSchema),
+});
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;
+
+const Reason = z.string({ error: '请填写理由' }).trim().min(5, { error: '理由至少5个字' }).max(1000, { error: '不能超过1000字' });
+
+export const CaseActionInputSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('accept'), publicText: z.string().trim().max(500).optional() }),
+  z.object({ action: z.literal('decline'), reason: Reason }),
+  z.object({ action: z.literal('assign'), assigneeId: z.number().int().positive() }),
+  z.object({ action: z.literal('transfer_up'), reason: Reason }),
+  z.object({ action: z.literal('transfer_out'), to: z.string().trim().min(2, { error: '请填写接收单位' }).max(50), reason: Reason }),
+  z.object({ action: z.literal('request_extension'), days: z.number().int().min(1).max(90), reason: Reason }),
+  z.object({ action: z.literal('approve_extension') }),
+  z.object({ action: z.literal('conclude'), note: z.string().trim().max(2000).optional() }),
+  z.object({ action: z.literal('reply'), text: z.string({ error: '请填写答复' }).trim().min(10, { error: '答复至少10个字' }).max(5000) }),
+  z.object({ action: z.literal('close') }),
+  z.object({ action: z.literal('reclassify'), track: ReportTrackSchema, reason: Reason }),
+  z.object({ action: z.literal('note'), text: z.string({ error: '请填写备注' }).trim().min(1, { error: '请填写备注' }).max(2000) }),
+]);
+export type CaseActionInput = z.infer<typeof CaseActionInputSchema>;
+
+export const OfflineReportSchema = ReportCreateSchema.safeExtend({
+  channel: z.enum(['letter', 'phone', 'visit'], { error: '请选择来信、来电或来访' }),
+  /** The China date it really arrived; its clock starts then. */
+  receivedOn: z.iso.date({ error: '请填写收到的日期' }),
+});
+
+export const AlertSchema = z.object({
+  reportNo: z.string(),
+  villageName: z.string(),
+  kind: z.enum(['due_soon', 'overdue', 'escalated']),
+  deadline: z.string(),
+  dueOn: z.string(),
+  at: z.string(),
+});
+
+export const TownshipStatsSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  received: z.number().int(),
+  acceptedOnTime: z.number().int(),
+  answeredOnTime: z.number().int(),
+  overdueNow: z.number().int(),
+  /** Median calendar days from receipt to the first reply; null before any reply. */
+  medianDaysToAnswer: z.number().nullable(),
+  /** Share of ratings that are 满意 or 基本满意, 0–1; null before any rating. */
+  satisfaction: z.number().nullable(),
+});
+
+export const caseContract = {
+  list: defineRoute({
+    method: 'GET',
+    path: '/staff/cases',
+    summary: 'Cases in the jurisdiction, most urgent first',
+    auth: CASE_ROLES,
+    query: z.object({
+      status: ReportStatusSchema.optional(),
+      village: z.string().regex(/^\d{12}$/).optional(),
+      category: ReportCategorySchema.optional(),
+      overdue: z.enum(['true', 'false']).optional(),
+    }),
+    response: z.object({ items: z.array(CaseSummarySchema) }),
+    errors: ['VALIDATION_FAILED', ...AUTH_ERRORS],
+  }),
+  get: defineRoute({
+    method: 'GET',
+    path: '/staff/cases/:reportNo',
+    summary: 'A case with its deadlines, timeline and the actions allowed now',
+    auth: CASE_ROLES,
+    params: CaseParams,
+    response: CaseDetailSchema,
+    errors: ['CASE_NOT_FOUND', ...AUTH_ERRORS],
+  }),
+  act: defineRoute({
+    method: 'POST',
+    path: '/staff/cases/:reportNo/actions',
+    summary: 'Take an action on a case; refused with nothing changed when the state does not allow it',
+    auth: CASE_ROLES,
+    params: CaseParams,
+    body: CaseActionInputSchema,
+    status: 200,
+    response: CaseDetailSchema,
+    errors: ['VALIDATION_FAILED', 'CASE_NOT_FOUND', 'ACTION_NOT_ALLOWED', 'EXTENSION_NOT_ALLOWED', 'ASSIGNEE_INVALID', ...AUTH_ERRORS],
+  }),
+  reveal: defineRoute({
+    method: 'POST',
+    path: '/staff/cases/:reportNo/reveal',
+    summary: "Show a real-name reporter's name and phone; every reveal is written to the audit log",
+    auth: CASE_ROLES,
+    params: CaseParams,
+    status: 200,
+    response: z.object({ name: z.string(), phone: z.string() }),
+    errors: ['CASE_NOT_FOUND', 'ACTION_NOT_ALLOWED', ...AUTH_ERRORS],
+  }),
+  recordOffline: defineRoute({
+    method: 'POST',
+    path: '/staff/reports',
+    summary: 'Record a report received by letter, phone or visit, with the date it arrived',
+    auth: CASE_ROLES,
+    body: OfflineReportSchema,
+    response: ReportReceiptSchema,
+    errors: ['VALIDATION_FAILED', 'VILLAGE_NOT_FOUND', 'IDEMPOTENCY_KEY_REUSED', ...AUTH_ERRORS],
+  }),
+  alerts: defineRoute({
+    method: 'GET',
+    path: '/staff/alerts',
+    summary: 'Reminders, overdue flags and escalations on open cases in the jurisdiction',
+    auth: CASE_ROLES,
+    response: z.object({ items: z.array(AlertSchema) }),
+    errors: [...AUTH_ERRORS],
+  }),
+  stats: defineRoute({
+    method: 'GET',
+    path: '/staff/stats',
+    summary: 'Figures per township, and the overdue cases',
+    auth: ['county_supervisor'],
+    response: z.object({ townships: z.array(TownshipStatsSchema), overdue: z.array(CaseSummarySchema) }),
+    errors: [...AUTH_ERRORS],
+  }),
+};
+
+/** What the holder of a query code can do; the code travels in the body, never in a URL. */
+export const reporterContract = {
+  rate: defineRoute({
+    method: 'POST',
+    path: '/reports/rate',
+    summary: 'Rate the reply',
+    body: ReportRateSchema,
+    status: 200,
+    response: ReportStatusViewSchema,
+    errors: ['VALIDATION_FAILED', 'QUERY_CODE_NOT_FOUND', 'ACTION_NOT_ALLOWED', 'RATE_LIMITED'],
+  }),
+  requestReview: defineRoute({
+    method: 'POST',
+    path: '/reports/review',
+    summary: 'Ask for a review (复查) after rating the reply 不满意, within the allowed period',
+    body: ReportReviewRequestSchema,
+    status: 200,
+    response: ReportStatusViewSchema,
+    errors: ['VALIDATION_FAILED', 'QUERY_CODE_NOT_FOUND', 'ACTION_NOT_ALLOWED', 'REVIEW_PERIOD_ENDED', 'RATE_LIMITED'],
+  }),
+  addInfo: defineRoute({
+    method: 'POST',
+    path: '/reports/add-info',
+    summary: 'Add information to an open report',
+    body: ReportAddInfoSchema,
+    status: 200,
+    response: ReportStatusViewSchema,
+    errors: ['VALIDATION_FAILED', 'QUERY_CODE_NOT_FOUND', 'ACTION_NOT_ALLOWED', 'RATE_LIMITED'],
+  }),
+};
