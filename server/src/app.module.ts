@@ -7,6 +7,7 @@ import type { Clock } from './common/clock.js';
 import { CoreModule } from './common/core.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { CaseModule } from './modules/case/case.module.js';
 import { H5Controller } from './modules/h5/h5.controller.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { ReportModule } from './modules/report/report.module.js';
@@ -30,6 +31,7 @@ export class AppModule {
         VillageModule,
         ReportModule,
         StaffModule,
+        CaseModule,
       ],
       controllers: [HealthController, H5Controller],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

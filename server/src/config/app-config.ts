@@ -25,6 +25,7 @@ const EnvSchema = z
     DEMO_DATA: z.enum(['true', 'false']).default('false'),
     H5_DIR: z.string().optional(),
     DEADLINE_RULES_FILE: z.string().optional(),
+    SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -48,6 +49,8 @@ export interface AppConfig {
   /** Where the H5 build lives; the server serves it at `/`. */
   h5Dir: string;
   deadlineRules: DeadlineRules;
+  /** How often the deadline sweep runs; 0 turns it off (tests run it by hand). */
+  sweepIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: e.DEMO_DATA === 'true',
     h5Dir: resolve(e.H5_DIR ?? new URL('../../../miniapp/dist/h5', import.meta.url).pathname),
     deadlineRules: loadRules(e.DEADLINE_RULES_FILE ?? DEFAULT_DEADLINE_RULES_FILE),
+    sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
   };
 }
 

@@ -29,7 +29,7 @@ export const DEFAULT_NOW = new Date('2026-09-30T02:00:00Z');
 export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const config: AppConfig = {
-    ...loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'true', PUBLIC_BASE_URL: 'https://mashang.example.cn', LOOKUP_LIMIT_PER_MINUTE: '1000', LOGIN_LIMIT_PER_MINUTE: '1000', ...env }),
+    ...loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'true', PUBLIC_BASE_URL: 'https://mashang.example.cn', LOOKUP_LIMIT_PER_MINUTE: '1000', LOGIN_LIMIT_PER_MINUTE: '1000', SWEEP_INTERVAL_SECONDS: '0', ...env }),
     database: database.config,
   };
   const clock = new FixedClock(DEFAULT_NOW);

@@ -31,7 +31,7 @@ export class DeadlineCalculator {
   /** The deadlines of a regime whose clocks an event starts, for a report of this mode. */
   startedBy(event: DeadlineStart, regime: RegimeName, mode: ReportMode, at: Date): ComputedDeadline[] {
     return (Object.entries(this.rules.regimes[regime].deadlines) as [DueDateKind, DeadlineRule][])
-      .filter(([, rule]) => rule.automatic && rule.from === event && this.applies(rule, mode))
+      .filter(([, rule]) => rule.automatic && rule.from === event && this.appliesTo(rule, mode))
       .map(([kind, rule]) => ({ kind, ...this.dueDate(rule, at) }));
   }
 
@@ -56,7 +56,7 @@ export class DeadlineCalculator {
     return this.rules.escalation;
   }
 
-  private applies(rule: DeadlineRule, mode: ReportMode): boolean {
+  appliesTo(rule: DeadlineRule, mode: ReportMode): boolean {
     return rule.appliesTo === 'all' || mode === 'real_name' || this.rules.anonymousFollowsRealNameClock;
   }
 }

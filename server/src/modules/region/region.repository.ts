@@ -14,6 +14,10 @@ export class RegionRepository {
     return this.regions.findOneBy({ code, level: 'village' });
   }
 
+  childrenOf(parentCode: string): Promise<RegionEntity[]> {
+    return this.regions.find({ where: { parentCode }, order: { code: 'ASC' } });
+  }
+
   findMany(codes: string[]): Promise<RegionEntity[]> {
     return this.regions.findBy({ code: In(codes) });
   }

@@ -33,6 +33,8 @@ export interface WorkflowStep {
   changes?: Partial<Omit<ReportEntity, 'id' | 'status'>>;
   /** Deadlines the caller settles itself (a transfer's own deadline, say). */
   extraDeadlines?: Omit<ReportDeadlineEntity, 'id' | 'reportId' | 'cancelledAt'>[];
+  /** An open deadline moved to a new last day (an approved extension). */
+  moveDeadline?: { id: number; dueOn: string; provisional: boolean };
 }
 
 /**
@@ -59,6 +61,11 @@ export class CaseWorkflow {
       let missed = await this.meet(manager, report.id, effects.meets ?? [], now);
       if (effects.endsAll) await this.endOpenDeadlines(manager, report.id, now);
       const track = step.changes?.track ?? report.track;
+      if (track !== report.track) await this.reclock(manager, report, track);
+      if (step.moveDeadline) {
+        const { id, dueOn, provisional } = step.moveDeadline;
+        await manager.update(ReportDeadlineEntity, { id }, { dueOn, provisional: provisional ? 1 : 0 });
+      }
       const started = effects.starts ? this.deadlines.startedBy(effects.starts, track, report.mode, now) : [];
       const rows = [
         ...started.map((d) => ({ kind: d.kind, dueOn: d.date, provisional: d.provisional ? 1 : 0, startedAt: now, metAt: null })),
@@ -86,6 +93,20 @@ export class CaseWorkflow {
     if (!open.length) return false;
     await manager.update(ReportDeadlineEntity, { id: In(open.map((d) => d.id)) }, { metAt: now });
     return open.some((d) => chinaDate(now) > d.dueOn);
+  }
+
+  /** A corrected track puts the open clocks under the other regime's rules, from when each started. */
+  private async reclock(manager: EntityManager, report: ReportEntity, track: ReportEntity['track']): Promise<void> {
+    const open = await manager.findBy(ReportDeadlineEntity, { reportId: report.id, metAt: IsNull(), cancelledAt: IsNull() });
+    for (const deadline of open) {
+      const rule = this.deadlines.rule(track, deadline.kind);
+      const due = rule && this.deadlines.appliesTo(rule, report.mode) ? this.deadlines.dueDate(rule, deadline.startedAt) : null;
+      await manager.update(
+        ReportDeadlineEntity,
+        { id: deadline.id },
+        due ? { dueOn: due.date, provisional: due.provisional ? 1 : 0 } : { cancelledAt: this.clock.now() },
+      );
+    }
   }
 
   private async endOpenDeadlines(manager: EntityManager, reportId: number, now: Date): Promise<void> {

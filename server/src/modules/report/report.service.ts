@@ -27,7 +27,11 @@ export interface Intake {
   channel: ReportEntity['channel'];
   /** When it really arrived; a letter's clock starts on its date of receipt, not when it was typed in. */
   receivedAt?: Date;
+  /** The staff account that recorded a letter, call or visit. */
+  recordedBy?: number;
 }
+
+const CHANNEL_LABELS: Record<ReportEntity['channel'], string> = { online: '网上', letter: '来信', phone: '来电', visit: '来访' };
 
 @Injectable()
 export class ReportService {
@@ -86,7 +90,13 @@ export class ReportService {
           missedDeadline: 0,
           rating: null,
         },
-        { type: 'submitted', actor: 'reporter', publicText: RECEIVED_TEXT, internalText: null, createdAt: receivedAt },
+        {
+          type: 'submitted',
+          actor: intake.recordedBy ? `staff:${intake.recordedBy}` : 'reporter',
+          publicText: RECEIVED_TEXT,
+          internalText: intake.recordedBy ? `登记${CHANNEL_LABELS[intake.channel]}反映` : null,
+          createdAt: receivedAt,
+        },
         started.map((d) => ({ kind: d.kind, dueOn: d.date, provisional: d.provisional ? 1 : 0, startedAt: receivedAt })),
       );
       return this.receipt(saved, queryCode);

@@ -1,0 +1,53 @@
+import { Controller } from '@nestjs/common';
+import { contract } from '@mashang/shared';
+import { ContractRoute, type ParsedInput, RouteInput } from '../../common/contract-route.js';
+import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
+import { CurrentStaff } from '../staff/staff-auth.guard.js';
+import { CaseStatsService } from './case-stats.service.js';
+import { CaseService } from './case.service.js';
+
+const routes = contract.case;
+type In<K extends keyof typeof routes> = ParsedInput<(typeof routes)[K]>;
+
+@Controller()
+export class CaseController {
+  constructor(
+    private readonly cases: CaseService,
+    private readonly caseStats: CaseStatsService,
+  ) {}
+
+  @ContractRoute(routes.list)
+  list(@CurrentStaff() me: StaffAccountEntity, @RouteInput() { query }: In<'list'>) {
+    return this.cases.list(me, { ...query, overdue: query.overdue === 'true' });
+  }
+
+  @ContractRoute(routes.get)
+  get(@CurrentStaff() me: StaffAccountEntity, @RouteInput() { params }: In<'get'>) {
+    return this.cases.get(me, params.reportNo);
+  }
+
+  @ContractRoute(routes.act)
+  act(@CurrentStaff() me: StaffAccountEntity, @RouteInput() { params, body }: In<'act'>) {
+    return this.cases.act(me, params.reportNo, body);
+  }
+
+  @ContractRoute(routes.reveal)
+  reveal(@CurrentStaff() me: StaffAccountEntity, @RouteInput() { params }: In<'reveal'>) {
+    return this.cases.reveal(me, params.reportNo);
+  }
+
+  @ContractRoute(routes.recordOffline)
+  recordOffline(@CurrentStaff() me: StaffAccountEntity, @RouteInput() { body }: In<'recordOffline'>) {
+    return this.cases.recordOffline(me, body);
+  }
+
+  @ContractRoute(routes.alerts)
+  alerts(@CurrentStaff() me: StaffAccountEntity) {
+    return this.cases.alerts(me);
+  }
+
+  @ContractRoute(routes.stats)
+  stats(@CurrentStaff() me: StaffAccountEntity) {
+    return this.caseStats.stats(me);
+  }
+}

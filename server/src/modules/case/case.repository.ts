@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import type { ReportCategory, ReportStatus } from '@mashang/shared';
+import { DataSource, In, IsNull, Like, type Repository } from 'typeorm';
+import { ReportEventEntity } from '../report/report-event.entity.js';
+import { ReportEntity } from '../report/report.entity.js';
+import { CaseAlertEntity } from './case-alert.entity.js';
+import { ReportDeadlineEntity } from './report-deadline.entity.js';
+
+export interface CaseFilter {
+  regionCode: string;
+  status?: ReportStatus;
+  village?: string;
+  category?: ReportCategory;
+}
+
+/** Staff-side reads across cases: always scoped to a region prefix. */
+@Injectable()
+export class CaseRepository {
+  private readonly reports: Repository<ReportEntity>;
+  private readonly deadlines: Repository<ReportDeadlineEntity>;
+  private readonly alerts: Repository<CaseAlertEntity>;
+  private readonly events: Repository<ReportEventEntity>;
+
+  constructor(dataSource: DataSource) {
+    this.reports = dataSource.getRepository(ReportEntity);
+    this.deadlines = dataSource.getRepository(ReportDeadlineEntity);
+    this.alerts = dataSource.getRepository(CaseAlertEntity);
+    this.events = dataSource.getRepository(ReportEventEntity);
+  }
+
+  list(filter: CaseFilter, limit = 500): Promise<ReportEntity[]> {
+    const prefix = filter.village?.startsWith(filter.regionCode) ? filter.village : filter.regionCode;
+    return this.reports.find({
+      where: {
+        villageCode: Like(`${prefix}%`),
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.category ? { category: filter.category } : {}),
+      },
+      order: { receivedAt: 'DESC' },
+      take: limit,
+    });
+  }
+
+  openDeadlinesOf(reportIds: number[]): Promise<ReportDeadlineEntity[]> {
+    if (!reportIds.length) return Promise.resolve([]);
+    return this.deadlines.find({ where: { reportId: In(reportIds), metAt: IsNull(), cancelledAt: IsNull() }, order: { dueOn: 'ASC' } });
+  }
+
+  deadlinesOf(reportIds: number[]): Promise<ReportDeadlineEntity[]> {
+    if (!reportIds.length) return Promise.resolve([]);
+    return this.deadlines.find({ where: { reportId: In(reportIds) } });
+  }
+
+  /** Open deadlines due on or before a date: what the sweep looks at. */
+  openDeadlinesDueBy(date: string): Promise<ReportDeadlineEntity[]> {
+    return this.deadlines
+      .createQueryBuilder('d')
+      .where('d.met_at IS NULL AND d.cancelled_at IS NULL AND d.due_on <= :date', { date })
+      .getMany();
+  }
+
+  findReports(ids: number[]): Promise<ReportEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.reports.findBy({ id: In(ids) });
+  }
+
+  /** Alerts on deadlines still open, for cases in the region. */
+  async openAlerts(regionCode: string): Promise<{ alert: CaseAlertEntity; deadline: ReportDeadlineEntity; report: ReportEntity }[]> {
+    const rows = await this.alerts
+      .createQueryBuilder('a')
+      .innerJoin(ReportDeadlineEntity, 'd', 'd.id = a.deadline_id AND d.met_at IS NULL AND d.cancelled_at IS NULL')
+      .innerJoin(ReportEntity, 'r', 'r.id = a.report_id')
+      .where('r.village_code LIKE :prefix', { prefix: `${regionCode}%` })
+      .orderBy('a.created_at', 'DESC')
+      .getMany();
+    const [deadlines, reports] = await Promise.all([
+      this.deadlines.findBy({ id: In(rows.map((a) => a.deadlineId).concat(0)) }),
+      this.reports.findBy({ id: In(rows.map((a) => a.reportId).concat(0)) }),
+    ]);
+    return rows.map((alert) => ({
+      alert,
+      deadline: deadlines.find((d) => d.id === alert.deadlineId)!,
+      report: reports.find((r) => r.id === alert.reportId)!,
+    }));
+  }
+
+  async insertAlert(alert: Omit<CaseAlertEntity, 'id'>): Promise<void> {
+    await this.alerts.insert(alert);
+  }
+
+  async flagReport(reportId: number, flags: Partial<Pick<ReportEntity, 'missedDeadline' | 'escalated'>>): Promise<void> {
+    await this.reports.update({ id: reportId }, flags);
+  }
+
+  async addSystemEvent(reportId: number, internalText: string, at: Date): Promise<void> {
+    await this.events.insert({ reportId, type: 'escalated', actor: 'system', publicText: null, internalText, createdAt: at });
+  }
+}

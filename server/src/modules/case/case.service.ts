@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type CaseActionInput,
+  type CaseDetail,
+  type CaseSummary,
+  type OfflineReportSchema,
+  REPORT_TRACKS,
+  type ReportCategory,
+  type ReportReceipt,
+  type ReportStatus,
+} from '@mashang/shared';
+import type { z } from 'zod';
+import { Clock } from '../../common/clock.js';
+import { DomainError } from '../../common/domain-error.js';
+import { chinaDate } from '../calendar/china-date.js';
+import { AuditService } from '../audit/audit.service.js';
+import { DeadlineCalculator } from '../deadline/deadline-calculator.js';
+import { RegionRepository } from '../region/region.repository.js';
+import { type WorkflowStep, CaseWorkflow } from '../report/case-workflow.js';
+import { ReportSecrets } from '../report/report-secrets.js';
+import type { ReportEntity } from '../report/report.entity.js';
+import { ReportRepository } from '../report/report.repository.js';
+import { ReportService } from '../report/report.service.js';
+import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
+import { StaffRepository } from '../staff/staff.repository.js';
+import { staffActionsFor } from './case-permissions.js';
+import { CaseRepository } from './case.repository.js';
+import { CaseView } from './case-view.js';
+import { inJurisdiction } from './jurisdiction.js';
+
+export interface CaseListFilter {
+  status?: ReportStatus;
+  village?: string;
+  category?: ReportCategory;
+  overdue?: boolean;
+}
+
+type OfflineReport = z.infer<typeof OfflineReportSchema>;
+
+/** Sorts most urgent first: overdue the longest, then the nearest last day, then the newest. */
+function byUrgency(a: CaseSummary, b: CaseSummary): number {
+  const left = (c: CaseSummary) => c.nextDue?.daysLeft ?? Number.POSITIVE_INFINITY;
+  return left(a) - left(b) || b.receivedAt.localeCompare(a.receivedAt);
+}
+
+@Injectable()
+export class CaseService {
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly reports: ReportRepository,
+    private readonly intake: ReportService,
+    private readonly workflow: CaseWorkflow,
+    private readonly deadlines: DeadlineCalculator,
+    private readonly secrets: ReportSecrets,
+    private readonly staff: StaffRepository,
+    private readonly regions: RegionRepository,
+    private readonly audit: AuditService,
+    private readonly view: CaseView,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(account: StaffAccountEntity, filter: CaseListFilter): Promise<{ items: CaseSummary[] }> {
+    const reports = await this.cases.list({ regionCode: account.regionCode, ...filter });
+    const summaries = await this.view.summaries(reports, await this.cases.openDeadlinesOf(reports.map((r) => r.id)));
+    const items = filter.overdue ? summaries.filter((s) => s.nextDue?.overdue) : summaries;
+    return { items: items.sort(byUrgency) };
+  }
+
+  async get(account: StaffAccountEntity, reportNo: string): Promise<CaseDetail> {
+    return this.detail(account, await this.visibleCase(account, reportNo));
+  }
+
+  async act(account: StaffAccountEntity, reportNo: string, input: CaseActionInput): Promise<CaseDetail> {
+    const report = await this.visibleCase(account, reportNo);
+    if (!staffActionsFor(account, report, this.deadlines).includes(input.action)) {
+      const extensionRefused = input.action === 'request_extension' && report.status === 'accepted';
+      throw new DomainError(extensionRefused ? 'EXTENSION_NOT_ALLOWED' : 'ACTION_NOT_ALLOWED');
+    }
+    await this.workflow.apply(report, { actor: `staff:${account.id}`, ...(await this.stepFor(report, input)) });
+    return this.detail(account, report);
+  }
+
+  /** Shows a real-name reporter's identity to a handler of the jurisdiction, and records that it did. */
+  async reveal(account: StaffAccountEntity, reportNo: string): Promise<{ name: string; phone: string }> {
+    const report = await this.visibleCase(account, reportNo);
+    if (report.mode !== 'real_name' || !report.reporterNameEnc || !report.reporterPhoneEnc) throw new DomainError('ACTION_NOT_ALLOWED');
+    await this.audit.record(account.id, 'reveal_reporter', report.id);
+    return { name: this.secrets.decrypt(report.reporterNameEnc), phone: this.secrets.decrypt(report.reporterPhoneEnc) };
+  }
+
+  async recordOffline(account: StaffAccountEntity, input: OfflineReport): Promise<ReportReceipt> {
+    if (!inJurisdiction(account, input.villageCode)) throw new DomainError('VILLAGE_NOT_FOUND');
+    if (input.receivedOn > chinaDate(this.clock.now())) {
+      throw new DomainError('VALIDATION_FAILED', [{ field: 'body.receivedOn', message: '收到的日期不能晚于今天' }]);
+    }
+    const { channel, receivedOn, ...report } = input;
+    // 09:00 in China on the day it arrived: the clock counts from that date.
+    return this.intake.submit(report, { channel, receivedAt: new Date(`${receivedOn}T01:00:00Z`), recordedBy: account.id });
+  }
+
+  async alerts(account: StaffAccountEntity) {
+    const rows = await this.cases.openAlerts(account.regionCode);
+    const villages = await this.regions.findMany([...new Set(rows.map((r) => r.report.villageCode))]);
+    return {
+      items: rows.map(({ alert, deadline, report }) => ({
+        reportNo: report.reportNo,
+        villageName: villages.find((v) => v.code === report.villageCode)?.name ?? '',
+        kind: alert.kind,
+        deadline: deadline.kind,
+        dueOn: deadline.dueOn,
+        at: alert.createdAt.toISOString(),
+      })),
+    };
+  }
+
+  /** A case outside the jurisdiction answers exactly as one that does not exist. */
+  private async visibleCase(account: StaffAccountEntity, reportNo: string): Promise<ReportEntity> {
+    const report = await this.reports.findByReportNo(reportNo);
+    if (!report || !inJurisdiction(account, report.villageCode)) throw new DomainError('CASE_NOT_FOUND');
+    return report;
+  }
+
+  private async detail(account: StaffAccountEntity, report: ReportEntity): Promise<CaseDetail> {
+    const [deadlines, events] = await Promise.all([this.reports.deadlinesOf(report.id), this.reports.eventsOf(report.id)]);
+    return this.view.detail(report, deadlines, events, staffActionsFor(account, report, this.deadlines));
+  }
+
+  /** What each action says to the reporter, records for staff, and changes on the case. */
+  private async stepFor(report: ReportEntity, input: CaseActionInput): Promise<Omit<WorkflowStep, 'actor'>> {
+    const now = this.clock.now();
+    switch (input.action) {
+      case 'accept':
+        return { action: 'accept', publicText: input.publicText || '您反映的问题已受理，正在办理', internalText: null };
+      case 'decline':
+        return { action: 'decline', publicText: `经审查，不予受理。理由：${input.reason}`, internalText: input.reason, changes: { answeredAt: report.answeredAt ?? now } };
+      case 'assign': {
+        const assignee = await this.staff.findById(input.assigneeId);
+        const eligible = assignee && !assignee.disabled && ['township_handler', 'county_supervisor'].includes(assignee.role) && inJurisdiction(assignee, report.villageCode);
+        if (!eligible) throw new DomainError('ASSIGNEE_INVALID');
+        return { action: 'assign', publicText: null, internalText: `指定承办人：${assignee.displayName}`, changes: { assigneeId: assignee.id } };
+      }
+      case 'transfer_up': {
+        const rule = this.deadlines.rule(report.track, 'transfer_up');
+        const due = rule ? this.deadlines.dueDate(rule, report.receivedAt) : null;
+        return {
+          action: 'transfer_up',
+          publicText: '您反映的问题已报送县纪委办理',
+          internalText: input.reason,
+          changes: { level: 'county', assigneeId: null },
+          extraDeadlines: due ? [{ kind: 'transfer_up', dueOn: due.date, provisional: due.provisional ? 1 : 0, startedAt: report.receivedAt, metAt: now }] : [],
+        };
+      }
+      case 'transfer_out':
+        return { action: 'transfer_out', publicText: `您反映的问题已转交${input.to}办理`, internalText: input.reason };
+      case 'request_extension': {
+        const extension = this.deadlines.extensionOf(report.track);
+        if (!extension || input.days > extension.maxDays) throw new DomainError('EXTENSION_NOT_ALLOWED');
+        return { action: 'request_extension', publicText: null, internalText: `申请延期${input.days}天：${input.reason}`, changes: { extensionRequestedDays: input.days } };
+      }
+      case 'approve_extension': {
+        const extension = this.deadlines.extensionOf(report.track);
+        const open = (await this.reports.deadlinesOf(report.id)).find((d) => d.kind === extension?.deadline && !d.metAt && !d.cancelledAt);
+        if (!extension || !open || !report.extensionRequestedDays) throw new DomainError('EXTENSION_NOT_ALLOWED');
+        const moved = this.deadlines.extend(open.dueOn, report.extensionRequestedDays, extension.unit);
+        return {
+          action: 'approve_extension',
+          publicText: `办理期限依规延长至${moved.date}`,
+          internalText: `批准延期${report.extensionRequestedDays}天，期限由${open.dueOn}延至${moved.date}`,
+          changes: { extensionUsed: report.extensionUsed + 1, extensionRequestedDays: null },
+          moveDeadline: { id: open.id, dueOn: moved.date, provisional: moved.provisional },
+        };
+      }
+      case 'conclude':
+        return { action: 'conclude', publicText: '您反映的问题已办结，结果将尽快答复您', internalText: input.note || null };
+      case 'reply':
+        return { action: 'reply', publicText: input.text, internalText: null, changes: { answeredAt: report.answeredAt ?? now, rating: null } };
+      case 'close':
+        return { action: 'close', publicText: '本件已办结归档', internalText: null };
+      case 'reclassify':
+        if (input.track === report.track) {
+          throw new DomainError('VALIDATION_FAILED', [{ field: 'body.track', message: '类型没有变化' }]);
+        }
+        return {
+          action: 'reclassify',
+          publicText: `事项类型更正为「${REPORT_TRACKS[input.track]}」`,
+          internalText: `类型由「${REPORT_TRACKS[report.track]}」更正为「${REPORT_TRACKS[input.track]}」：${input.reason}`,
+          changes: { track: input.track },
+        };
+      case 'note':
+        return { action: 'note', publicText: null, internalText: input.text };
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Clock } from '../../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { addCalendarDays, chinaDate } from '../calendar/china-date.js';
+import { WorkingCalendar } from '../calendar/working-calendar.js';
+import { DeadlineCalculator } from '../deadline/deadline-calculator.js';
+import { isUniqueViolation } from '../report/report.repository.js';
+import type { AlertKind } from './case-alert.entity.js';
+import { CaseRepository } from './case.repository.js';
+import { countyOf, townshipOf } from './jurisdiction.js';
+import type { ReportDeadlineEntity } from './report-deadline.entity.js';
+
+export interface SweepResult {
+  dueSoon: number;
+  overdue: number;
+  escalated: number;
+}
+
+/**
+ * Raises reminders before a deadline, an overdue flag when it passes, and an escalation to the
+ * county when it stays overdue. Each is a row with a unique (deadline, kind): however many
+ * instances sweep at once, exactly one inserts it, and only that one acts on it.
+ */
+@Injectable()
+export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('DeadlineSweep');
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly deadlines: DeadlineCalculator,
+    private readonly calendar: WorkingCalendar,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.sweepIntervalSeconds <= 0) return;
+    this.timer = setInterval(() => {
+      this.run().catch((error: unknown) => this.logger.error(error instanceof Error ? error.stack : String(error)));
+    }, this.config.sweepIntervalSeconds * 1000);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async run(): Promise<SweepResult> {
+    const now = this.clock.now();
+    const today = chinaDate(now);
+    const reminders = this.deadlines.reminderPolicy;
+    const escalation = this.deadlines.escalationPolicy;
+    // Reminders look ahead at most this far; a generous calendar bound for a working-day window.
+    const horizon = addCalendarDays(today, reminders.unit === 'workday' ? reminders.before * 3 + 14 : reminders.before);
+    const result: SweepResult = { dueSoon: 0, overdue: 0, escalated: 0 };
+
+    for (const deadline of await this.cases.openDeadlinesDueBy(horizon)) {
+      const reports = await this.cases.findReports([deadline.reportId]);
+      const villageCode = reports[0]?.villageCode;
+      if (!villageCode) continue;
+      if (today <= deadline.dueOn) {
+        if (this.daysBetween(today, deadline.dueOn, reminders.unit) <= reminders.before && (await this.raise(deadline, 'due_soon', townshipOf(villageCode), now))) {
+          result.dueSoon++;
+        }
+        continue;
+      }
+      if (await this.raise(deadline, 'overdue', townshipOf(villageCode), now)) {
+        await this.cases.flagReport(deadline.reportId, { missedDeadline: 1 });
+        result.overdue++;
+      }
+      const overdueFor = this.daysBetween(deadline.dueOn, today, escalation.unit);
+      if (overdueFor >= escalation.afterOverdue && (await this.raise(deadline, 'escalated', countyOf(villageCode), now))) {
+        await this.cases.flagReport(deadline.reportId, { escalated: 1 });
+        await this.cases.addSystemEvent(deadline.reportId, `「${deadline.kind}」期限（${deadline.dueOn}）逾期${overdueFor}天，已提交县纪委督办`, now);
+        result.escalated++;
+      }
+    }
+    return result;
+  }
+
+  private daysBetween(from: string, to: string, unit: 'workday' | 'calendar'): number {
+    if (unit === 'workday') return this.calendar.workdaysBetween(from, to);
+    return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  }
+
+  /** True for the one sweep that inserted the alert; false where another got there first. */
+  private async raise(deadline: ReportDeadlineEntity, kind: AlertKind, regionCode: string, at: Date): Promise<boolean> {
+    try {
+      await this.cases.insertAlert({ reportId: deadline.reportId, deadlineId: deadline.id, kind, regionCode, createdAt: at });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+}
