@@ -25,9 +25,12 @@ export interface TestResponse {
 /** 2026-09-30 10:00 in China: the day before National Day. */
 export const DEFAULT_NOW = new Date('2026-09-30T02:00:00Z');
 
-/** The app on a fresh database of the given kind, with demo data and a clock the test controls. */
-export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase(kind);
+/**
+ * The app on a fresh database of the given kind, with demo data and a clock the test controls.
+ * `sharing` starts a second instance on another app's database (as two servers on one MySQL).
+ */
+export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}, sharing?: TestApp): Promise<TestApp> {
+  const database = sharing ? { config: sharing.config.database, drop: async () => {} } : await createTestDatabase(kind);
   const config: AppConfig = {
     ...loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'true', PUBLIC_BASE_URL: 'https://mashang.example.cn', LOOKUP_LIMIT_PER_MINUTE: '1000', LOGIN_LIMIT_PER_MINUTE: '1000', SWEEP_INTERVAL_SECONDS: '0', ...env }),
     database: database.config,

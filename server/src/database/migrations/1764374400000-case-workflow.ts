@@ -47,9 +47,12 @@ export class CaseWorkflow1764374400000 implements MigrationInterface {
           { columnNames: ['report_id'], referencedTableName: 'reports', referencedColumnNames: ['id'] },
           { columnNames: ['deadline_id'], referencedTableName: 'report_deadlines', referencedColumnNames: ['id'] },
         ],
-        // The guarantee that each reminder and escalation happens once, however many instances sweep.
-        uniques: [{ columnNames: ['deadline_id', 'kind'] }],
-        indices: [{ columnNames: ['region_code', 'created_at'] }],
+        indices: [
+          // The guarantee that each reminder and escalation happens once, however many instances sweep.
+          // (A unique index, not a constraint: TypeORM's MySQL driver drops table-level constraints.)
+          { columnNames: ['deadline_id', 'kind'], isUnique: true },
+          { columnNames: ['region_code', 'created_at'] },
+        ],
       }),
     );
     await queryRunner.query(

@@ -1,0 +1,104 @@
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeadlineSweep } from '../src/modules/case/deadline-sweep.js';
+import { DATABASE_KINDS } from './support/databases.js';
+import { chinaMorning, fileReport } from './support/reports.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe.each(DATABASE_KINDS)('deadline sweep on %s', (kind) => {
+  let t: TestApp;
+  let reportNo: string;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    t.clock.set(chinaMorning('2026-09-30'));
+    ({ reportNo } = await fileReport(t)); // acceptance due Tue 27 Oct (15 working days)
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const sweepOn = (date: string) => {
+    t.clock.set(chinaMorning(date));
+    return t.app.get(DeadlineSweep).run();
+  };
+  const alertsOf = async (username: string) => (await t.request('GET', '/api/v1/staff/alerts', undefined, await t.login(username))).body.items;
+
+  it('reminds three working days ahead, once', async () => {
+    expect(await sweepOn('2026-10-21')).toEqual({ dueSoon: 0, overdue: 0, escalated: 0 }); // 4 working days left
+    expect(await sweepOn('2026-10-22')).toEqual({ dueSoon: 1, overdue: 0, escalated: 0 }); // 23, 26, 27 Oct left
+    expect(await sweepOn('2026-10-23')).toEqual({ dueSoon: 0, overdue: 0, escalated: 0 });
+    expect(await alertsOf('taoyuan')).toEqual([{ reportNo, villageName: '东山村', kind: 'due_soon', deadline: 'acceptance', dueOn: '2026-10-27', at: '2026-10-22T02:00:00.000Z' }]);
+    expect(await alertsOf('shimen')).toEqual([]);
+  });
+
+  it('flags the case overdue the day after its last day, and counts it as late', async () => {
+    expect((await sweepOn('2026-10-27')).overdue).toBe(0);
+    expect(await sweepOn('2026-10-28')).toEqual({ dueSoon: 0, overdue: 1, escalated: 0 });
+    const taoyuan = await t.login('taoyuan');
+    const detail = (await t.request('GET', `/api/v1/staff/cases/${reportNo}`, undefined, taoyuan)).body;
+    expect(detail.nextDue).toMatchObject({ overdue: true, daysLeft: -1 });
+    const overdueOnly = await t.request('GET', '/api/v1/staff/cases?overdue=true', undefined, taoyuan);
+    expect(overdueOnly.body.items.map((c: { reportNo: string }) => c.reportNo)).toEqual([reportNo]);
+  });
+
+  it('escalates to the county after five working days overdue, once, with an event on the timeline', async () => {
+    expect((await sweepOn('2026-11-02')).escalated).toBe(0); // 28, 29, 30 Oct, 2 Nov: four working days
+    expect(await sweepOn('2026-11-03')).toEqual({ dueSoon: 0, overdue: 0, escalated: 1 });
+    expect((await sweepOn('2026-11-04')).escalated).toBe(0);
+    const county = await alertsOf('county');
+    expect(county.map((a: { kind: string }) => a.kind).sort()).toEqual(['due_soon', 'escalated', 'overdue']);
+    const detail = (await t.request('GET', `/api/v1/staff/cases/${reportNo}`, undefined, await t.login('county'))).body;
+    expect(detail.escalated).toBe(true);
+    expect(detail.timeline.at(-1)).toMatchObject({ actor: '系统', type: 'escalated', publicText: null });
+  });
+
+  it('stops alerting once the duty is done', async () => {
+    t.clock.set(chinaMorning('2026-11-04'));
+    const taoyuan = await t.login('taoyuan');
+    await t.request('POST', `/api/v1/staff/cases/${reportNo}/actions`, { action: 'accept' }, taoyuan);
+    expect(await alertsOf('taoyuan')).toEqual([]);
+    const page = (await t.request('GET', '/api/v1/villages/341821102201')).body;
+    expect(page.record).toEqual({ received: 1, answered: 0, answeredOnTime: 0 });
+  });
+});
+
+describe.skipIf(!DATABASE_KINDS.includes('mysql'))('deadline sweep with two instances on one MySQL database', () => {
+  let first: TestApp;
+  let second: TestApp;
+  const REPORTS = 30;
+  beforeAll(async () => {
+    first = await startTestApp('mysql');
+    second = await startTestApp('mysql', {}, first);
+    first.clock.set(chinaMorning('2026-09-30'));
+    for (let i = 0; i < REPORTS; i++) await fileReport(first, { villageCode: i % 2 ? '341821102201' : '341821203202' });
+  });
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+  });
+
+  it('raises each reminder, overdue flag and escalation exactly once between them', async () => {
+    const totals = { dueSoon: 0, overdue: 0, escalated: 0 };
+    for (const date of ['2026-10-22', '2026-10-26', '2026-10-28', '2026-11-03', '2026-11-04']) {
+      first.clock.set(chinaMorning(date));
+      second.clock.set(chinaMorning(date));
+      // Both instances sweep at the same moment, three rounds each.
+      const results = await Promise.all([1, 2, 3].flatMap(() => [first.app.get(DeadlineSweep).run(), second.app.get(DeadlineSweep).run()]));
+      for (const r of results) {
+        totals.dueSoon += r.dueSoon;
+        totals.overdue += r.overdue;
+        totals.escalated += r.escalated;
+      }
+    }
+    expect(totals).toEqual({ dueSoon: REPORTS, overdue: REPORTS, escalated: REPORTS });
+    const db = first.app.get(DataSource);
+    const rows: { kind: string; n: number | string }[] = await db.query('SELECT kind, COUNT(*) AS n FROM case_alerts GROUP BY kind ORDER BY kind');
+    expect(rows.map((r) => [r.kind, Number(r.n)])).toEqual([
+      ['due_soon', REPORTS],
+      ['escalated', REPORTS],
+      ['overdue', REPORTS],
+    ]);
+    const [events] = await db.query("SELECT COUNT(*) AS n FROM report_events WHERE type = 'escalated'");
+    expect(Number(events.n)).toBe(REPORTS);
+  });
+});
