@@ -1,0 +1,81 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, phonePage, screenshot } from './support/browser.js';
+import { DATABASE_KINDS, type RunningServer, startServer } from './support/server.js';
+
+const VILLAGE = '341821102201';
+
+describe.each(DATABASE_KINDS)('a villager scans the poster (H5, %s)', (kind) => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let queryCode = '';
+
+  beforeAll(async () => {
+    server = await startServer(kind);
+    browser = await launchBrowser();
+    page = await phonePage(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('opens the village page from the poster link', async () => {
+    const transferred: number[] = [];
+    page.on('requestfinished', async (request) => transferred.push((await request.sizes()).responseBodySize));
+    await page.goto(`${server.url}/v/${VILLAGE}`);
+    await expect.poll(() => page.getByTestId('village-name').textContent()).toContain('东山村');
+    await expect.poll(() => page.getByTestId('power-item-link').count()).toBeGreaterThanOrEqual(8);
+    await expect.poll(() => page.getByText('四议两公开').count()).toBeGreaterThan(0);
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, `${kind}-1-village`);
+    if (kind === 'sqlite') {
+      // What a villager's phone downloads to show the page, as sent (compressed): a figure for the notes.
+      const bytes = transferred.reduce((a, b) => a + b, 0);
+      mkdirSync(new URL('../artifacts/', import.meta.url).pathname, { recursive: true });
+      writeFileSync(new URL('../artifacts/village-page-transfer.json', import.meta.url), JSON.stringify({ bytes, requests: transferred.length }));
+      console.log(`village page: ${transferred.length} requests, ${(bytes / 1024).toFixed(1)} KiB transferred`);
+    }
+  });
+
+  it('opens a power item and draws its process chart', async () => {
+    await page.getByTestId('power-item-link').first().click();
+    await expect.poll(() => page.getByTestId('process-chart').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('chart-step').count()).toBeGreaterThanOrEqual(6);
+    await expect.poll(() => page.getByTestId('process-chart').textContent()).toContain('村党组织提议');
+    await page.getByTestId('process-chart').scrollIntoViewIfNeeded();
+    await screenshot(page, `${kind}-2-chart`);
+  });
+
+  it('files an anonymous report and reads the query code off the receipt', async () => {
+    await page.goto(`${server.url}/v/${VILLAGE}`);
+    await page.getByTestId('report-button').click();
+    await page.getByTestId('track-accusation').click();
+    await page.getByTestId('mode-anonymous').click();
+    await page.getByTestId('category-welfare_funds').click();
+    await page.getByTestId('content-input').locator('textarea').fill('村里今年的耕地地力保护补贴，有几户没种地的也领到了。');
+    await screenshot(page, `${kind}-3-report-form`);
+    await page.getByTestId('submit-report').click();
+    const digits = async () => ((await page.getByTestId('query-code').textContent()) ?? '').replace(/\D/g, '');
+    await expect.poll(digits, { timeout: 15_000 }).toMatch(/^\d{25}$/);
+    queryCode = await digits();
+    await screenshot(page, `${kind}-4-receipt`);
+  });
+
+  it('looks the report up by its query code and sees 待受理', async () => {
+    await page.goto(`${server.url}/pages/lookup/index`);
+    await page.getByTestId('lookup-input').locator('input').fill(queryCode);
+    await page.getByTestId('lookup-submit').click();
+    await expect.poll(() => page.getByTestId('report-status').textContent(), { timeout: 15_000 }).toContain('待受理');
+    await screenshot(page, `${kind}-5-lookup`);
+  });
+
+  it('shows a field error instead of sending an incomplete report', async () => {
+    await page.goto(`${server.url}/pages/report/index?code=${VILLAGE}`);
+    await page.getByTestId('submit-report').click();
+    await expect.poll(() => page.getByTestId('error-content').textContent()).toMatch(/[\u4e00-\u9fa5]/);
+    await screenshot(page, `${kind}-6-form-errors`);
+  });
+});
