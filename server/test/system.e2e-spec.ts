@@ -38,7 +38,7 @@ describe('documentation and the H5 build', () => {
   });
 
   it('opens the H5 app at the poster link and at its page paths', async () => {
-    for (const path of ['/v/341821102201', '/pages/report/index?code=341821102201', '/']) {
+    for (const path of ['/v/341821102201', '/pages/report/index?code=341821102201', '/staff/pages/login/index', '/']) {
       const res = await t.request('GET', path);
       expect(res.status, path).toBe(200);
       expect(res.body, path).toContain('<div id="app">');
