@@ -12,6 +12,7 @@ import { type Clock, SystemClock } from './common/clock.js';
 import type { AppConfig } from './config/app-config.js';
 import { runMigrations } from './database/migrate.js';
 import { seedDemoDataIfEmpty } from './demo/seed-demo-data.js';
+import { CalendarScheduleService } from './modules/calendar/calendar-schedule.service.js';
 import { buildOpenApiDocument } from './modules/openapi/openapi-document.js';
 
 /** A report with photos comes later through uploads; JSON bodies stay small. */
@@ -48,6 +49,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   await app.init();
   const dataSource = app.get(DataSource);
   await runMigrations(dataSource);
+  await app.get(CalendarScheduleService).refreshAndWarn();
   if (config.demoData) await seedDemoDataIfEmpty(dataSource);
   return app;
 }

@@ -6,7 +6,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 
 /** A valid request for every staff route, aimed at a case of 桃源镇 (or its accounts). */
 function requestFor(route: RouteSpec, reportNo: string, accountId: number): { url: string; body?: unknown } {
-  const params = { reportNo, id: accountId, code: '341821102201' };
+  const params = { reportNo, id: accountId, code: '341821102201', year: 2027 };
   const url = `/api/v1${buildPath(route.path, params as Record<string, string | number>)}`;
   const bodies: Record<string, unknown> = {
     '/staff/cases/:reportNo/actions': { action: 'note', text: '越权测试' },

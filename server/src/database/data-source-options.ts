@@ -10,14 +10,16 @@ import { ReportEntity } from '../modules/report/report.entity.js';
 import { InitialSchema1764201600000 } from './migrations/1764201600000-initial-schema.js';
 import { StaffAccounts1764288000000 } from './migrations/1764288000000-staff-accounts.js';
 import { CaseWorkflow1764374400000 } from './migrations/1764374400000-case-workflow.js';
+import { CalendarYears1764460800000 } from './migrations/1764460800000-calendar-years.js';
+import { CalendarYearEntity } from '../modules/calendar/calendar-year.entity.js';
 import { CaseAlertEntity } from '../modules/case/case-alert.entity.js';
 import { ReportDeadlineEntity } from '../modules/case/report-deadline.entity.js';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity.js';
 import { StaffAccountEntity } from '../modules/staff/staff-account.entity.js';
 import { StaffSessionEntity } from '../modules/staff/staff-session.entity.js';
 
-export const ENTITIES = [RegionEntity, PowerItemEntity, DisclosureEntity, ReportEntity, ReportEventEntity, StaffAccountEntity, StaffSessionEntity, AuditEntryEntity, ReportDeadlineEntity, CaseAlertEntity];
-export const MIGRATIONS = [InitialSchema1764201600000, StaffAccounts1764288000000, CaseWorkflow1764374400000];
+export const ENTITIES = [RegionEntity, PowerItemEntity, DisclosureEntity, ReportEntity, ReportEventEntity, StaffAccountEntity, StaffSessionEntity, AuditEntryEntity, ReportDeadlineEntity, CaseAlertEntity, CalendarYearEntity];
+export const MIGRATIONS = [InitialSchema1764201600000, StaffAccounts1764288000000, CaseWorkflow1764374400000, CalendarYears1764460800000];
 
 /** Schema changes go through migrations only; `synchronize` stays off on every database. */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

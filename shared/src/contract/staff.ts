@@ -3,6 +3,8 @@ import {
   AccountCreateSchema,
   AccountUpdateSchema,
   AuditEntrySchema,
+  CalendarScheduleSchema,
+  CalendarStatusSchema,
   LoginSchema,
   StaffAccountSchema,
   StaffSessionSchema,
@@ -10,6 +12,7 @@ import {
 } from '../schemas/staff.js';
 import { defineRoute } from './route.js';
 
+const YearParams = z.object({ year: z.coerce.number({ error: '年份应为数字' }).int().min(2020).max(2100) });
 const AccountIdParams = z.object({ id: z.coerce.number({ error: '编号应为数字' }).int().positive({ error: '编号应为正整数' }) });
 const AUTH_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN'] as const;
 
@@ -79,6 +82,24 @@ export const adminContract = {
     status: 200,
     response: TemporaryPasswordSchema,
     errors: ['ACCOUNT_NOT_FOUND', ...AUTH_ERRORS],
+  }),
+  calendar: defineRoute({
+    method: 'GET',
+    path: '/admin/calendar',
+    summary: 'Which years of the official holiday calendar are known, with a warning for a missing one',
+    auth: ['admin'],
+    response: CalendarStatusSchema,
+    errors: [...AUTH_ERRORS],
+  }),
+  setCalendarYear: defineRoute({
+    method: 'PUT',
+    path: '/admin/calendar/:year',
+    summary: "Enter a year's holidays and make-up working days when the State Council publishes them",
+    auth: ['admin'],
+    params: YearParams,
+    body: CalendarScheduleSchema,
+    response: CalendarStatusSchema,
+    errors: ['VALIDATION_FAILED', ...AUTH_ERRORS],
   }),
   auditLog: defineRoute({
     method: 'GET',

@@ -66,3 +66,19 @@ export const AuditEntrySchema = z.object({
   reportNo: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+/** A year of the official holiday calendar, as the State Council publishes it. */
+export const CalendarScheduleSchema = z.object({
+  /** Days off that fall on weekdays (放假). */
+  holidays: z.array(z.iso.date({ error: '日期格式应为 2027-01-01' })).min(1, { error: '请至少填写一个放假日期' }).max(60),
+  /** Weekend days that are worked (调休上班). */
+  workdays: z.array(z.iso.date({ error: '日期格式应为 2027-01-01' })).max(20),
+});
+export type CalendarSchedule = z.infer<typeof CalendarScheduleSchema>;
+
+export const CalendarStatusSchema = z.object({
+  years: z.array(z.object({ year: z.number().int(), source: z.enum(['package', 'admin', 'missing']) })),
+  /** Shown to admins until the missing year is entered. */
+  warnings: z.array(z.string()),
+});
+export type CalendarStatus = z.infer<typeof CalendarStatusSchema>;

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { CalendarScheduleService } from './calendar-schedule.service.js';
+import { CalendarController } from './calendar.controller.js';
 import { WorkingCalendar } from './working-calendar.js';
 
 @Module({
-  providers: [WorkingCalendar],
-  exports: [WorkingCalendar],
+  controllers: [CalendarController],
+  providers: [WorkingCalendar, CalendarScheduleService],
+  exports: [WorkingCalendar, CalendarScheduleService],
 })
 export class CalendarModule {}

@@ -3,6 +3,32 @@ import { WorkingCalendar } from './working-calendar.js';
 
 const calendar = new WorkingCalendar();
 
+describe('WorkingCalendar with an admin-entered schedule', () => {
+  // Made-up 2027 dates for the test: New Year on Fri 1 Jan, a make-up Saturday on 9 Jan.
+  const withSchedule = () => {
+    const c = new WorkingCalendar();
+    c.useSchedules([{ year: 2027, holidays: ['2027-01-01'], workdays: ['2027-01-09'] }]);
+    return c;
+  };
+
+  it('covers the year once its schedule is entered, and follows it', () => {
+    const c = withSchedule();
+    expect(c.sourceOf(2027)).toBe('admin');
+    expect(c.sourceOf(2026)).toBe('package');
+    expect(c.sourceOf(2028)).toBe('missing');
+    expect(c.isWorkday('2027-01-01')).toBe(false);
+    expect(c.isWorkday('2027-01-09')).toBe(true);
+    expect(c.isWorkday('2027-01-11')).toBe(true);
+  });
+
+  it('stops marking counts into that year provisional', () => {
+    const c = withSchedule();
+    // From Mon 21 Dec 2026: 22, 23, 24, 25, 28, 29, 30, 31 Dec (8); 1 Jan off; 4–8 Jan (13); Sat 9 Jan (14); 11 Jan (15).
+    expect(c.addWorkdays('2026-12-21', 15)).toEqual({ date: '2027-01-11', provisional: false });
+    expect(new WorkingCalendar().addWorkdays('2026-12-21', 15).provisional).toBe(true);
+  });
+});
+
 describe('WorkingCalendar', () => {
   it('knows National Day 2026 and its make-up Saturday', () => {
     expect(calendar.isWorkday('2026-10-01')).toBe(false);

@@ -9,26 +9,50 @@ export interface WorkdayResult {
   provisional: boolean;
 }
 
+/** A year's official schedule as the State Council publishes it: days off and make-up working days. */
+export interface YearSchedule {
+  year: number;
+  /** Holidays on weekdays (周一至周五放假的日子). */
+  holidays: string[];
+  /** Weekend days that are worked (调休上班). */
+  workdays: string[];
+}
+
+export type CalendarSource = 'package' | 'admin' | 'missing';
+
 /**
- * China's working days, with holidays and make-up working days (调休), from the maintained
- * `chinese-days` data. Years it does not cover fall back to Monday–Friday and are marked provisional.
+ * China's working days, with holidays and make-up working days (调休): from the maintained
+ * `chinese-days` data, overridden or extended by schedules an admin enters when the State Council
+ * publishes a new year. Years neither covers fall back to Monday–Friday and are marked provisional.
  */
 @Injectable()
 export class WorkingCalendar {
-  private readonly knownYears = new Map<number, boolean>();
+  private readonly packageYears = new Map<number, boolean>();
+  private schedules = new Map<number, { holidays: Set<string>; workdays: Set<string> }>();
 
-  /** Whether the official schedule of the year is known: every year has a Spring Festival holiday. */
+  /** Replaces the admin-entered schedules (loaded from the database at start and after each change). */
+  useSchedules(schedules: YearSchedule[]): void {
+    this.schedules = new Map(schedules.map((s) => [s.year, { holidays: new Set(s.holidays), workdays: new Set(s.workdays) }]));
+  }
+
+  sourceOf(year: number): CalendarSource {
+    if (this.schedules.has(year)) return 'admin';
+    return this.packageCovers(year) ? 'package' : 'missing';
+  }
+
   coversYear(year: number): boolean {
-    let known = this.knownYears.get(year);
-    if (known === undefined) {
-      known = chineseDays.getHolidaysInRange(`${year}-01-01`, `${year}-03-31`, false).length > 0;
-      this.knownYears.set(year, known);
-    }
-    return known;
+    return this.sourceOf(year) !== 'missing';
   }
 
   isWorkday(date: string): boolean {
-    if (this.coversYear(dayjs(date).year())) return chineseDays.isWorkday(date);
+    const year = dayjs(date).year();
+    const schedule = this.schedules.get(year);
+    if (schedule) {
+      if (schedule.workdays.has(date)) return true;
+      if (schedule.holidays.has(date)) return false;
+    } else if (this.packageCovers(year)) {
+      return chineseDays.isWorkday(date);
+    }
     const weekday = dayjs(date).day();
     return weekday >= 1 && weekday <= 5;
   }
@@ -50,5 +74,15 @@ export class WorkingCalendar {
       if (this.isWorkday(date)) found++;
     }
     return { date, provisional };
+  }
+
+  /** Every year has a Spring Festival holiday, so a year without one is not in the package's data. */
+  private packageCovers(year: number): boolean {
+    let known = this.packageYears.get(year);
+    if (known === undefined) {
+      known = chineseDays.getHolidaysInRange(`${year}-01-01`, `${year}-03-31`, false).length > 0;
+      this.packageYears.set(year, known);
+    }
+    return known;
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { addCalendarDays, chinaDate } from '../calendar/china-date.js';
+import { CalendarScheduleService } from '../calendar/calendar-schedule.service.js';
 import { WorkingCalendar } from '../calendar/working-calendar.js';
 import { DeadlineCalculator } from '../deadline/deadline-calculator.js';
 import { isUniqueViolation } from '../report/report.repository.js';
@@ -30,6 +31,7 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
     private readonly cases: CaseRepository,
     private readonly deadlines: DeadlineCalculator,
     private readonly calendar: WorkingCalendar,
+    private readonly schedules: CalendarScheduleService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -47,6 +49,7 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async run(): Promise<SweepResult> {
+    await this.schedules.refresh(); // another instance may have taken an admin's new holiday schedule
     const now = this.clock.now();
     const today = chinaDate(now);
     const reminders = this.deadlines.reminderPolicy;
