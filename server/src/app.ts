@@ -13,6 +13,7 @@ import type { AppConfig } from './config/app-config.js';
 import { runMigrations } from './database/migrate.js';
 import { seedDemoDataIfEmpty } from './demo/seed-demo-data.js';
 import { CalendarScheduleService } from './modules/calendar/calendar-schedule.service.js';
+import { DeadlineRulesService } from './modules/deadline/deadline-rules.service.js';
 import { buildOpenApiDocument } from './modules/openapi/openapi-document.js';
 
 /** A report with photos comes later through uploads; JSON bodies stay small. */
@@ -50,6 +51,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const dataSource = app.get(DataSource);
   await runMigrations(dataSource);
   await app.get(CalendarScheduleService).refreshAndWarn();
+  await app.get(DeadlineRulesService).refresh();
   if (config.demoData) await seedDemoDataIfEmpty(dataSource);
   return app;
 }

@@ -1,3 +1,4 @@
+import './zod-locale.js';
 export * from './errors.js';
 export * from './schemas/region.js';
 export * from './schemas/power-item.js';
@@ -6,6 +7,7 @@ export * from './schemas/report.js';
 export * from './schemas/village.js';
 export * from './schemas/case.js';
 export * from './schemas/staff.js';
+export * from './schemas/deadline-rules.js';
 export * from './contract/index.js';
 export * from './poster-link.js';
 export * from './query-code.js';

@@ -12,14 +12,16 @@ import { StaffAccounts1764288000000 } from './migrations/1764288000000-staff-acc
 import { CaseWorkflow1764374400000 } from './migrations/1764374400000-case-workflow.js';
 import { CalendarYears1764460800000 } from './migrations/1764460800000-calendar-years.js';
 import { CalendarYearEntity } from '../modules/calendar/calendar-year.entity.js';
+import { CountyDeadlineRules1764547200000 } from './migrations/1764547200000-county-deadline-rules.js';
+import { CountyDeadlineRulesEntity } from '../modules/deadline/county-deadline-rules.entity.js';
 import { CaseAlertEntity } from '../modules/case/case-alert.entity.js';
 import { ReportDeadlineEntity } from '../modules/case/report-deadline.entity.js';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity.js';
 import { StaffAccountEntity } from '../modules/staff/staff-account.entity.js';
 import { StaffSessionEntity } from '../modules/staff/staff-session.entity.js';
 
-export const ENTITIES = [RegionEntity, PowerItemEntity, DisclosureEntity, ReportEntity, ReportEventEntity, StaffAccountEntity, StaffSessionEntity, AuditEntryEntity, ReportDeadlineEntity, CaseAlertEntity, CalendarYearEntity];
-export const MIGRATIONS = [InitialSchema1764201600000, StaffAccounts1764288000000, CaseWorkflow1764374400000, CalendarYears1764460800000];
+export const ENTITIES = [RegionEntity, PowerItemEntity, DisclosureEntity, ReportEntity, ReportEventEntity, StaffAccountEntity, StaffSessionEntity, AuditEntryEntity, ReportDeadlineEntity, CaseAlertEntity, CalendarYearEntity, CountyDeadlineRulesEntity];
+export const MIGRATIONS = [InitialSchema1764201600000, StaffAccounts1764288000000, CaseWorkflow1764374400000, CalendarYears1764460800000, CountyDeadlineRules1764547200000];
 
 /** Schema changes go through migrations only; `synchronize` stays off on every database. */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

@@ -10,6 +10,7 @@ import {
   StaffSessionSchema,
   TemporaryPasswordSchema,
 } from '../schemas/staff.js';
+import { CountyDeadlineRulesSchema, DeadlineRulesSchema } from '../schemas/deadline-rules.js';
 import { defineRoute } from './route.js';
 
 const YearParams = z.object({ year: z.coerce.number({ error: '年份应为数字' }).int().min(2020).max(2100) });
@@ -100,6 +101,31 @@ export const adminContract = {
     body: CalendarScheduleSchema,
     response: CalendarStatusSchema,
     errors: ['VALIDATION_FAILED', ...AUTH_ERRORS],
+  }),
+  deadlineRules: defineRoute({
+    method: 'GET',
+    path: '/admin/deadline-rules',
+    summary: "The deadline rules in force in the admin's county",
+    auth: ['admin'],
+    response: CountyDeadlineRulesSchema,
+    errors: [...AUTH_ERRORS],
+  }),
+  setDeadlineRules: defineRoute({
+    method: 'PUT',
+    path: '/admin/deadline-rules',
+    summary: "Set the county's own deadline rules; they apply to clocks that start from then on",
+    auth: ['admin'],
+    body: DeadlineRulesSchema,
+    response: CountyDeadlineRulesSchema,
+    errors: ['VALIDATION_FAILED', ...AUTH_ERRORS],
+  }),
+  resetDeadlineRules: defineRoute({
+    method: 'DELETE',
+    path: '/admin/deadline-rules',
+    summary: 'Return the county to the shipped rules',
+    auth: ['admin'],
+    response: CountyDeadlineRulesSchema,
+    errors: [...AUTH_ERRORS],
   }),
   auditLog: defineRoute({
     method: 'GET',

@@ -14,7 +14,7 @@ import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { chinaDate } from '../calendar/china-date.js';
 import { AuditService } from '../audit/audit.service.js';
-import { DeadlineCalculator } from '../deadline/deadline-calculator.js';
+import { DeadlineRulesService } from '../deadline/deadline-rules.service.js';
 import { RegionRepository } from '../region/region.repository.js';
 import { type WorkflowStep, CaseWorkflow } from '../report/case-workflow.js';
 import { ReportSecrets } from '../report/report-secrets.js';
@@ -50,7 +50,7 @@ export class CaseService {
     private readonly reports: ReportRepository,
     private readonly intake: ReportService,
     private readonly workflow: CaseWorkflow,
-    private readonly deadlines: DeadlineCalculator,
+    private readonly rules: DeadlineRulesService,
     private readonly secrets: ReportSecrets,
     private readonly staff: StaffRepository,
     private readonly regions: RegionRepository,
@@ -72,7 +72,7 @@ export class CaseService {
 
   async act(account: StaffAccountEntity, reportNo: string, input: CaseActionInput): Promise<CaseDetail> {
     const report = await this.visibleCase(account, reportNo);
-    if (!staffActionsFor(account, report, this.deadlines).includes(input.action)) {
+    if (!staffActionsFor(account, report, this.rules.for(report.villageCode)).includes(input.action)) {
       const extensionRefused = input.action === 'request_extension' && report.status === 'accepted';
       throw new DomainError(extensionRefused ? 'EXTENSION_NOT_ALLOWED' : 'ACTION_NOT_ALLOWED');
     }
@@ -122,12 +122,13 @@ export class CaseService {
 
   private async detail(account: StaffAccountEntity, report: ReportEntity): Promise<CaseDetail> {
     const [deadlines, events] = await Promise.all([this.reports.deadlinesOf(report.id), this.reports.eventsOf(report.id)]);
-    return this.view.detail(report, deadlines, events, staffActionsFor(account, report, this.deadlines));
+    return this.view.detail(report, deadlines, events, staffActionsFor(account, report, this.rules.for(report.villageCode)));
   }
 
   /** What each action says to the reporter, records for staff, and changes on the case. */
   private async stepFor(report: ReportEntity, input: CaseActionInput): Promise<Omit<WorkflowStep, 'actor'>> {
     const now = this.clock.now();
+    const deadlines = this.rules.for(report.villageCode);
     switch (input.action) {
       case 'accept':
         return { action: 'accept', publicText: input.publicText || '您反映的问题已受理，正在办理', internalText: null };
@@ -140,8 +141,8 @@ export class CaseService {
         return { action: 'assign', publicText: null, internalText: `指定承办人：${assignee.displayName}`, changes: { assigneeId: assignee.id } };
       }
       case 'transfer_up': {
-        const rule = this.deadlines.rule(report.track, 'transfer_up');
-        const due = rule ? this.deadlines.dueDate(rule, report.receivedAt) : null;
+        const rule = deadlines.rule(report.track, 'transfer_up');
+        const due = rule ? deadlines.dueDate(rule, report.receivedAt) : null;
         return {
           action: 'transfer_up',
           publicText: '您反映的问题已报送县纪委办理',
@@ -153,15 +154,15 @@ export class CaseService {
       case 'transfer_out':
         return { action: 'transfer_out', publicText: `您反映的问题已转交${input.to}办理`, internalText: input.reason };
       case 'request_extension': {
-        const extension = this.deadlines.extensionOf(report.track);
+        const extension = deadlines.extensionOf(report.track);
         if (!extension || input.days > extension.maxDays) throw new DomainError('EXTENSION_NOT_ALLOWED');
         return { action: 'request_extension', publicText: null, internalText: `申请延期${input.days}天：${input.reason}`, changes: { extensionRequestedDays: input.days } };
       }
       case 'approve_extension': {
-        const extension = this.deadlines.extensionOf(report.track);
+        const extension = deadlines.extensionOf(report.track);
         const open = (await this.reports.deadlinesOf(report.id)).find((d) => d.kind === extension?.deadline && !d.metAt && !d.cancelledAt);
         if (!extension || !open || !report.extensionRequestedDays) throw new DomainError('EXTENSION_NOT_ALLOWED');
-        const moved = this.deadlines.extend(open.dueOn, report.extensionRequestedDays, extension.unit);
+        const moved = deadlines.extend(open.dueOn, report.extensionRequestedDays, extension.unit);
         return {
           action: 'approve_extension',
           publicText: `办理期限依规延长至${moved.date}`,

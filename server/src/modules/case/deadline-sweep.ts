@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { addCalendarDays, chinaDate } from '../calendar/china-date.js';
 import { CalendarScheduleService } from '../calendar/calendar-schedule.service.js';
 import { WorkingCalendar } from '../calendar/working-calendar.js';
-import { DeadlineCalculator } from '../deadline/deadline-calculator.js';
+import { DeadlineRulesService } from '../deadline/deadline-rules.service.js';
 import { isUniqueViolation } from '../report/report.repository.js';
 import type { AlertKind } from './case-alert.entity.js';
 import { CaseRepository } from './case.repository.js';
@@ -29,7 +29,7 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
 
   constructor(
     private readonly cases: CaseRepository,
-    private readonly deadlines: DeadlineCalculator,
+    private readonly rules: DeadlineRulesService,
     private readonly calendar: WorkingCalendar,
     private readonly schedules: CalendarScheduleService,
     private readonly clock: Clock,
@@ -49,19 +49,19 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async run(): Promise<SweepResult> {
-    await this.schedules.refresh(); // another instance may have taken an admin's new holiday schedule
+    // Another instance may have taken an admin's new holiday schedule or county rules.
+    await Promise.all([this.schedules.refresh(), this.rules.refresh()]);
     const now = this.clock.now();
     const today = chinaDate(now);
-    const reminders = this.deadlines.reminderPolicy;
-    const escalation = this.deadlines.escalationPolicy;
-    // Reminders look ahead at most this far; a generous calendar bound for a working-day window.
-    const horizon = addCalendarDays(today, reminders.unit === 'workday' ? reminders.before * 3 + 14 : reminders.before);
+    // Reminders look ahead at most this far: a generous calendar bound for any county's window.
+    const horizon = addCalendarDays(today, 45);
     const result: SweepResult = { dueSoon: 0, overdue: 0, escalated: 0 };
 
     for (const deadline of await this.cases.openDeadlinesDueBy(horizon)) {
       const reports = await this.cases.findReports([deadline.reportId]);
       const villageCode = reports[0]?.villageCode;
       if (!villageCode) continue;
+      const { reminderPolicy: reminders, escalationPolicy: escalation } = this.rules.for(villageCode);
       if (today <= deadline.dueOn) {
         if (this.daysBetween(today, deadline.dueOn, reminders.unit) <= reminders.before && (await this.raise(deadline, 'due_soon', townshipOf(villageCode), now))) {
           result.dueSoon++;

@@ -14,7 +14,7 @@ export interface ComputedDeadline extends WorkdayResult {
  */
 export class DeadlineCalculator {
   constructor(
-    private readonly rules: DeadlineRules,
+    readonly rules: DeadlineRules,
     private readonly calendar: WorkingCalendar,
   ) {}
 

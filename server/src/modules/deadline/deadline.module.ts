@@ -1,18 +1,12 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
-import { WorkingCalendar } from '../calendar/working-calendar.js';
-import { DeadlineCalculator } from './deadline-calculator.js';
+import { DeadlineRulesController } from './deadline-rules.controller.js';
+import { DeadlineRulesService } from './deadline-rules.service.js';
 
 @Module({
   imports: [CalendarModule],
-  providers: [
-    {
-      provide: DeadlineCalculator,
-      inject: [APP_CONFIG, WorkingCalendar],
-      useFactory: (config: AppConfig, calendar: WorkingCalendar) => new DeadlineCalculator(config.deadlineRules, calendar),
-    },
-  ],
-  exports: [DeadlineCalculator],
+  controllers: [DeadlineRulesController],
+  providers: [DeadlineRulesService],
+  exports: [DeadlineRulesService],
 })
 export class DeadlineModule {}

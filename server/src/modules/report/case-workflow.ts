@@ -5,7 +5,7 @@ import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { chinaDate } from '../calendar/china-date.js';
 import { ReportDeadlineEntity } from '../case/report-deadline.entity.js';
-import { DeadlineCalculator } from '../deadline/deadline-calculator.js';
+import { DeadlineRulesService } from '../deadline/deadline-rules.service.js';
 import type { DeadlineStart } from '../deadline/deadline-rules.js';
 import { ReportEventEntity } from './report-event.entity.js';
 import { ReportEntity } from './report.entity.js';
@@ -46,7 +46,7 @@ export interface WorkflowStep {
 export class CaseWorkflow {
   constructor(
     private readonly reports: ReportRepository,
-    private readonly deadlines: DeadlineCalculator,
+    private readonly rules: DeadlineRulesService,
     private readonly clock: Clock,
   ) {}
 
@@ -66,7 +66,7 @@ export class CaseWorkflow {
         const { id, dueOn, provisional } = step.moveDeadline;
         await manager.update(ReportDeadlineEntity, { id }, { dueOn, provisional: provisional ? 1 : 0 });
       }
-      const started = effects.starts ? this.deadlines.startedBy(effects.starts, track, report.mode, now) : [];
+      const started = effects.starts ? this.rules.for(report.villageCode).startedBy(effects.starts, track, report.mode, now) : [];
       const rows = [
         ...started.map((d) => ({ kind: d.kind, dueOn: d.date, provisional: d.provisional ? 1 : 0, startedAt: now, metAt: null })),
         ...(step.extraDeadlines ?? []),
@@ -99,8 +99,9 @@ export class CaseWorkflow {
   private async reclock(manager: EntityManager, report: ReportEntity, track: ReportEntity['track']): Promise<void> {
     const open = await manager.findBy(ReportDeadlineEntity, { reportId: report.id, metAt: IsNull(), cancelledAt: IsNull() });
     for (const deadline of open) {
-      const rule = this.deadlines.rule(track, deadline.kind);
-      const due = rule && this.deadlines.appliesTo(rule, report.mode) ? this.deadlines.dueDate(rule, deadline.startedAt) : null;
+      const deadlines = this.rules.for(report.villageCode);
+      const rule = deadlines.rule(track, deadline.kind);
+      const due = rule && deadlines.appliesTo(rule, report.mode) ? deadlines.dueDate(rule, deadline.startedAt) : null;
       await manager.update(
         ReportDeadlineEntity,
         { id: deadline.id },

@@ -13,7 +13,7 @@ import {
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { chinaDate } from '../calendar/china-date.js';
-import { DeadlineCalculator } from '../deadline/deadline-calculator.js';
+import { DeadlineRulesService } from '../deadline/deadline-rules.service.js';
 import { RegionRepository } from '../region/region.repository.js';
 import { CaseWorkflow } from './case-workflow.js';
 import { ReportSecrets } from './report-secrets.js';
@@ -39,7 +39,7 @@ export class ReportService {
     private readonly reports: ReportRepository,
     private readonly regions: RegionRepository,
     private readonly secrets: ReportSecrets,
-    private readonly deadlines: DeadlineCalculator,
+    private readonly rules: DeadlineRulesService,
     private readonly workflow: CaseWorkflow,
     private readonly clock: Clock,
   ) {}
@@ -59,7 +59,7 @@ export class ReportService {
     if (!(await this.regions.findVillage(content.villageCode))) throw new DomainError('VILLAGE_NOT_FOUND');
 
     const receivedAt = intake.receivedAt ?? this.clock.now();
-    const started = this.deadlines.startedBy('received', content.track, content.mode, receivedAt);
+    const started = this.rules.for(content.villageCode).startedBy('received', content.track, content.mode, receivedAt);
     const queryCode = this.secrets.queryCodeFor(idempotencyKey);
     try {
       const saved = await this.reports.insert(
@@ -158,7 +158,7 @@ export class ReportService {
   private reviewWindowOpen(report: ReportEntity, deadlines: { kind: string; dueOn: string; metAt: Date | null; cancelledAt: Date | null }[]): boolean {
     const window = [...deadlines].reverse().find((d) => d.kind === 'review_request' && !d.metAt && !d.cancelledAt);
     if (window) return chinaDate(this.clock.now()) <= window.dueOn;
-    return !this.deadlines.rule(report.track, 'review_request'); // a regime without a window leaves review open
+    return !this.rules.for(report.villageCode).rule(report.track, 'review_request'); // a regime without a window leaves review open
   }
 
   private async view(report: ReportEntity): Promise<ReportStatusView> {

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { DUE_DATE_KINDS, type DueDateKind } from './report.js';
+
+const UnitSchema = z.enum(['workday', 'calendar']);
+const DueDateKindSchema = z.enum(Object.keys(DUE_DATE_KINDS) as [DueDateKind, ...DueDateKind[]]);
+
+/** The event that starts a deadline's clock. */
+export const DeadlineStartSchema = z.enum(['received', 'accepted', 'transferred_in', 'concluded', 'replied', 'review_requested']);
+export type DeadlineStart = z.infer<typeof DeadlineStartSchema>;
+
+export const DeadlineRuleSchema = z.object({
+  label: z.string().min(1),
+  days: z.number().int().positive().max(365),
+  unit: UnitSchema,
+  from: DeadlineStartSchema,
+  /** A statutory duty owed to real-name reporters only; see `anonymousFollowsRealNameClock`. */
+  appliesTo: z.enum(['real_name', 'all']).default('all'),
+  /** False for a clock that runs only if a handler takes that path (sending a case up counts from receipt). */
+  automatic: z.boolean().default(true),
+});
+export type DeadlineRule = z.infer<typeof DeadlineRuleSchema>;
+
+export const RegimeSchema = z
+  .object({
+    label: z.string().min(1),
+    basis: z.string().min(1),
+    deadlines: z.partialRecord(DueDateKindSchema, DeadlineRuleSchema),
+    extension: z.object({ deadline: DueDateKindSchema, maxDays: z.number().int().positive(), unit: UnitSchema, times: z.number().int().positive() }).nullable(),
+  })
+  .refine((r) => 'acceptance' in r.deadlines, { error: '每类事项都要有受理期限（acceptance）' })
+  .refine((r) => !r.extension || r.extension.deadline in r.deadlines, { error: '延期针对的期限不存在' });
+export type Regime = z.infer<typeof RegimeSchema>;
+
+const PeriodSchema = z.object({ unit: UnitSchema });
+
+/** The statutory deadlines as data: the file `config/deadline-rules.json`, or a county's own version. */
+export const DeadlineRulesSchema = z.object({
+  regimes: z.object({ accusation: RegimeSchema, petition: RegimeSchema }),
+  /** Anonymous reports have no statutory feedback duty; we hold them to the same clock anyway. */
+  anonymousFollowsRealNameClock: z.boolean(),
+  /** A period in calendar days whose last day is a holiday or weekend ends on the next working day. */
+  calendarPeriodEndingOnHolidayMovesToNextWorkday: z.boolean(),
+  reminders: PeriodSchema.extend({ before: z.number().int().min(0).max(30) }),
+  escalation: PeriodSchema.extend({ afterOverdue: z.number().int().min(0).max(60) }),
+});
+export type DeadlineRules = z.infer<typeof DeadlineRulesSchema>;
+export type RegimeName = keyof DeadlineRules['regimes'];
+
+export const CountyDeadlineRulesSchema = z.object({
+  countyCode: z.string(),
+  /** False while the county follows the shipped rules. */
+  overridden: z.boolean(),
+  rules: DeadlineRulesSchema,
+});
