@@ -8,6 +8,20 @@ export default defineAppConfig({
     'pages/receipt/index',
     'pages/lookup/index',
   ],
+  // Staff pages load only when staff open them: villagers never download this package.
+  subPackages: [
+    {
+      root: 'staff',
+      pages: [
+        'pages/login/index',
+        'pages/inbox/index',
+        'pages/case/index',
+        'pages/county/index',
+        'pages/alerts/index',
+        'pages/record/index',
+      ],
+    },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f4f1ea',

@@ -53,7 +53,7 @@ describe('typed client', () => {
   });
 
   it('puts the query code of a lookup in the body, never in the URL', async () => {
-    ok({ ...receipt, villageName: 'x', category: 'other', mode: 'anonymous', timeline: [] });
+    ok({ ...receipt, villageName: 'x', category: 'other', mode: 'anonymous', track: 'accusation', timeline: [] });
     await call(contract.report.lookup, { body: { queryCode: '1234567890123456789012345' } });
     const sent = Taro.request.mock.calls[0]![0] as { url: string; data: string };
     expect(sent.url).not.toContain('1234567890123456789012345');

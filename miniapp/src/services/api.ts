@@ -1,5 +1,6 @@
 import { API_PREFIX, buildPath, type RouteInput, type RouteResponse, type RouteSpec } from '@mashang/shared';
-import { ApiError, request } from './http';
+import { clearSession, sessionToken } from '../stores/session-store';
+import { ApiError, isApiError, request } from './http';
 
 type Input = { params?: Record<string, string | number>; query?: Record<string, string | number | boolean | undefined>; body?: unknown };
 
@@ -14,15 +15,24 @@ export function routeUrl<R extends RouteSpec>(route: R, ...[input]: CallArgs<R>)
 /**
  * The typed client: `call(contract.village.page, { params: { code } })` resolves with that route's
  * response type, derived from the contract, and checks the answer against the route's schema.
+ * A route with `auth` carries the staff session's bearer token; when the server answers
+ * UNAUTHENTICATED the stale session is forgotten and the page decides where to go.
  */
 export async function call<R extends RouteSpec>(route: R, ...args: CallArgs<R>): Promise<RouteResponse<R>> {
   const input = (args[0] ?? {}) as Input;
-  const data = await request<unknown>({
-    method: route.method,
-    path: routeUrl(route, ...args),
-    query: input.query,
-    body: input.body,
-  });
+  let data: unknown;
+  try {
+    data = await request<unknown>({
+      method: route.method,
+      path: routeUrl(route, ...args),
+      query: input.query,
+      body: input.body,
+      token: route.auth ? sessionToken() : undefined,
+    });
+  } catch (error) {
+    if (route.auth && isApiError(error) && error.code === 'UNAUTHENTICATED') clearSession();
+    throw error;
+  }
   if (!route.response) return data as RouteResponse<R>;
   const checked = route.response.safeParse(data);
   if (!checked.success) {

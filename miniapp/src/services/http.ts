@@ -39,6 +39,8 @@ export interface HttpRequest {
   body?: unknown;
   /** Milliseconds; weak rural networks get a generous default. */
   timeout?: number;
+  /** A staff session token, sent as `Authorization: Bearer <token>`. */
+  token?: string | null;
 }
 
 const DEFAULT_TIMEOUT = 15000;
@@ -75,13 +77,15 @@ function parseJson(raw: unknown): { ok: true; value: unknown } | { ok: false } {
 /** One request over `Taro.request`; resolves with the parsed JSON body or rejects with `ApiError`. */
 export async function request<T = unknown>(req: HttpRequest): Promise<T> {
   const hasBody = req.body !== undefined && req.method !== 'GET';
+  const header: Record<string, string> = hasBody ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' };
+  if (req.token) header.Authorization = `Bearer ${req.token}`;
   let response: Taro.request.SuccessCallbackResult<string>;
   try {
     response = await Taro.request<string>({
       url: `${apiBase()}${req.path}${queryString(req.query)}`,
       method: req.method,
       data: hasBody ? JSON.stringify(req.body) : undefined,
-      header: hasBody ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' },
+      header,
       // Parse ourselves: a non-JSON answer must become an ApiError, not a silent null.
       dataType: 'text',
       responseType: 'text',

@@ -19,9 +19,9 @@ export function View({ className, style: s, children, onClick, ...rest }: Common
   );
 }
 
-export function Text({ className, style: s, children, ...rest }: Common) {
+export function Text({ className, style: s, children, onClick, ...rest }: Common) {
   return (
-    <span className={className} style={style(s)} data-testid={rest['data-testid']}>
+    <span className={className} style={style(s)} onClick={onClick} data-testid={rest['data-testid']}>
       {children}
     </span>
   );
@@ -32,13 +32,15 @@ type InputProps = Common & {
   type?: string;
   placeholder?: string;
   maxlength?: number;
+  password?: boolean;
   onInput?: (e: { detail: { value: string } }) => void;
 };
 
-export function Input({ className, value, placeholder, maxlength, onInput, ...rest }: InputProps) {
+export function Input({ className, value, placeholder, maxlength, password, onInput, ...rest }: InputProps) {
   return (
     <input
       className={className}
+      type={password ? 'password' : 'text'}
       value={value}
       placeholder={placeholder}
       maxLength={maxlength}

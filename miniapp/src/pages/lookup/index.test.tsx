@@ -8,6 +8,7 @@ const view = {
   villageName: '王家村',
   category: 'welfare_funds',
   mode: 'anonymous',
+  track: 'accusation',
   status: 'submitted',
   receivedAt: '2026-11-27T08:00:00.000Z',
   dueDates: [{ kind: 'acceptance', dueOn: '2026-12-18', provisional: false }],
@@ -45,5 +46,66 @@ describe('lookup page', () => {
     fireEvent.click(screen.getByTestId('lookup-submit'));
     expect((await screen.findByTestId('lookup-error')).textContent).toContain('25位数字');
     expect(Taro.request).not.toHaveBeenCalled();
+  });
+
+  it('shows the reply, rates it, then offers a review and sends the reason with the code kept in memory', async () => {
+    const replied = {
+      ...view,
+      status: 'replied',
+      reply: '经核查，低保名单已重新公示，多领的钱已经追回。',
+      dueDates: [
+        { kind: 'acceptance', dueOn: '2026-12-18', provisional: false, metAt: '2026-11-28T02:00:00.000Z', overdue: false },
+        { kind: 'handling', dueOn: '2027-01-27', provisional: false, metAt: null, overdue: true },
+      ],
+      timeline: [
+        { at: '2026-11-27T08:00:00.000Z', text: '收到反映' },
+        { at: '2026-12-02T08:00:00.000Z', text: '已答复' },
+      ],
+      actions: ['rate'],
+    };
+    Taro.request
+      .mockResolvedValueOnce({ statusCode: 200, data: JSON.stringify(replied) })
+      .mockResolvedValueOnce({
+        statusCode: 200,
+        data: JSON.stringify({ ...replied, rating: 'unsatisfied', actions: ['rate', 'request_review'] }),
+      })
+      .mockResolvedValueOnce({
+        statusCode: 200,
+        data: JSON.stringify({ ...replied, status: 'under_review', rating: 'unsatisfied', actions: ['add_info'] }),
+      });
+    render(<LookupPage />);
+    fireEvent.change(screen.getByTestId('lookup-input'), { target: { value: '1234567890123456789012345' } });
+    fireEvent.click(screen.getByTestId('lookup-submit'));
+    expect((await screen.findByTestId('reply-text')).textContent).toBe(replied.reply);
+    expect(screen.getByTestId('due-acceptance-met').textContent).toBe('已完成');
+    expect(screen.getByTestId('due-handling-overdue').textContent).toBe('逾期');
+    expect(screen.queryByTestId('review-reason')).toBeNull();
+
+    fireEvent.click(screen.getByTestId('rate-unsatisfied'));
+    expect((await screen.findByTestId('rating-given')).textContent).toBe('您的评价：不满意');
+    const rated = Taro.request.mock.calls[1]![0] as { url: string; data: string };
+    expect(rated.url).toBe('https://api.example.test/api/v1/reports/rate');
+    expect(JSON.parse(rated.data)).toEqual({ queryCode: '1234567890123456789012345', rating: 'unsatisfied' });
+
+    fireEvent.change(screen.getByTestId('review-reason'), { target: { value: '名单公示了，但钱没有追回' } });
+    fireEvent.click(screen.getByTestId('review-submit'));
+    expect((await screen.findByTestId('report-status')).textContent).toBe('复查中');
+    await expect(screen.findByTestId('add-info-input')).resolves.toBeTruthy();
+    const review = Taro.request.mock.calls[2]![0] as { url: string; data: string };
+    expect(review.url).toBe('https://api.example.test/api/v1/reports/review');
+    expect(JSON.parse(review.data)).toEqual({ queryCode: '1234567890123456789012345', reason: '名单公示了，但钱没有追回' });
+    expect(screen.queryByTestId('rate-satisfied')).toBeNull();
+  });
+
+  it('shows a refused action in plain words and keeps the page', async () => {
+    Taro.request
+      .mockResolvedValueOnce({ statusCode: 200, data: JSON.stringify({ ...view, status: 'replied', reply: '已处理完毕，请知悉。', actions: ['rate'] }) })
+      .mockResolvedValueOnce({ statusCode: 409, data: JSON.stringify({ code: 'ACTION_NOT_ALLOWED', message: '当前状态下不能进行这项操作' }) });
+    render(<LookupPage />);
+    fireEvent.change(screen.getByTestId('lookup-input'), { target: { value: '1234567890123456789012345' } });
+    fireEvent.click(screen.getByTestId('lookup-submit'));
+    fireEvent.click(await screen.findByTestId('rate-satisfied'));
+    expect((await screen.findByTestId('action-message')).textContent).toBe('当前状态下不能进行这项操作');
+    expect(screen.getByTestId('reply-text').textContent).toBe('已处理完毕，请知悉。');
   });
 });

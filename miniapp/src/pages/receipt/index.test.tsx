@@ -11,7 +11,7 @@ describe('receipt page', () => {
       queryCode: '1234567890123456789012345',
       status: 'submitted',
       receivedAt: '2026-11-27T08:00:00.000Z',
-      dueDates: [{ kind: 'acceptance', dueOn: '2027-01-05', provisional: true }],
+      dueDates: [{ kind: 'acceptance', dueOn: '2027-01-05', provisional: true, metAt: null, overdue: false }],
     });
     render(<ReceiptPage />);
     expect(screen.getByTestId('query-code').textContent).toBe('12345 67890 12345 67890 12345');
@@ -22,6 +22,20 @@ describe('receipt page', () => {
     fireEvent.click(screen.getByTestId('copy-query-code'));
     await waitFor(() => expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: '1234567890123456789012345' }));
     expect(await screen.findByText('已复制')).toBeTruthy();
+  });
+
+  it('shows a code the server sent already grouped the same way, and copies its digits', async () => {
+    putReceipt({
+      reportNo: 'R20261127-0001',
+      queryCode: '12345 67890 12345 67890 12345',
+      status: 'submitted',
+      receivedAt: '2026-11-27T08:00:00.000Z',
+      dueDates: [],
+    });
+    render(<ReceiptPage />);
+    expect(screen.getByTestId('query-code').textContent).toBe('12345 67890 12345 67890 12345');
+    fireEvent.click(screen.getByTestId('copy-query-code'));
+    await waitFor(() => expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: '1234567890123456789012345' }));
   });
 
   it('shows the code only once: a second visit has no code', async () => {

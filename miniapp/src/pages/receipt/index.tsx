@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { formatQueryCode, REPORT_STATUSES, type ReportReceipt } from '@mashang/shared';
+import { formatQueryCode, normalizeQueryCode, REPORT_STATUSES, type ReportReceipt } from '@mashang/shared';
 import { useState } from 'react';
 import DueDates from '../../components/DueDates';
 import { takeReceipt } from '../../stores/receipt-store';
@@ -26,9 +26,11 @@ export default function ReceiptPage() {
     );
   }
 
+  // The server may send the code already grouped; show and copy the digits our way.
+  const digits = normalizeQueryCode(receipt.queryCode) ?? receipt.queryCode;
   const copy = async () => {
     try {
-      await Taro.setClipboardData({ data: receipt.queryCode });
+      await Taro.setClipboardData({ data: digits });
       setCopied(true);
     } catch {
       setCopied(false);
@@ -51,7 +53,7 @@ export default function ReceiptPage() {
         <Text className='h2'>您的查询码</Text>
         <View className='receipt__code' data-testid='query-code'>
           {/* Groups never break inside: a line holds whole groups of five. */}
-          {formatQueryCode(receipt.queryCode)
+          {formatQueryCode(digits)
             .split(' ')
             .map((group, i) => (
               <Text key={i} className='receipt__group'>

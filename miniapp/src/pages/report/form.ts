@@ -1,7 +1,16 @@
-import { ReportCreateSchema, type FieldError, type ReportCategory, type ReportCreate, type ReportMode, type ReportSubject } from '@mashang/shared';
+import {
+  ReportCreateSchema,
+  type FieldError,
+  type ReportCategory,
+  type ReportCreate,
+  type ReportMode,
+  type ReportSubject,
+  type ReportTrack,
+} from '@mashang/shared';
 
 /** What the villager typed, as typed. */
 export interface ReportDraft {
+  track: ReportTrack | null;
   mode: ReportMode | null;
   category: ReportCategory | null;
   content: string;
@@ -12,6 +21,7 @@ export interface ReportDraft {
 }
 
 export const EMPTY_DRAFT: ReportDraft = {
+  track: null,
   mode: null,
   category: null,
   content: '',
@@ -22,7 +32,7 @@ export const EMPTY_DRAFT: ReportDraft = {
 };
 
 /** The fields a message can be shown next to; anything else is shown above the submit button. */
-export type FieldKey = 'mode' | 'category' | 'content' | 'happenedAt' | 'concerned' | 'name' | 'phone' | 'form';
+export type FieldKey = 'track' | 'mode' | 'category' | 'content' | 'happenedAt' | 'concerned' | 'name' | 'phone' | 'form';
 export type FieldErrors = Partial<Record<FieldKey, string>>;
 
 /** The request body; empty optional fields are left out, identity only for real name. */
@@ -32,6 +42,7 @@ export function toRequest(draft: ReportDraft, villageCode: string, idempotencyKe
     idempotencyKey,
     villageCode,
     mode: draft.mode ?? undefined,
+    track: draft.track ?? undefined,
     category: draft.category ?? undefined,
     content: draft.content,
     concerned: optional(draft.concerned),
@@ -46,7 +57,7 @@ export function fieldOf(path: string): FieldKey {
   const p = path.replace(/^body\./, '');
   if (p === 'reporter.name') return 'name';
   if (p === 'reporter.phone' || p === 'reporter') return p === 'reporter' ? 'name' : 'phone';
-  if (['mode', 'category', 'content', 'happenedAt', 'concerned'].includes(p)) return p as FieldKey;
+  if (['track', 'mode', 'category', 'content', 'happenedAt', 'concerned'].includes(p)) return p as FieldKey;
   return 'form';
 }
 
@@ -63,12 +74,16 @@ export function fieldErrors(errors: FieldError[]): FieldErrors {
 /** Checks the body with the shared schema, exactly as the server will. */
 export function validate(body: unknown): { ok: true; value: ReportCreate } | { ok: false; errors: FieldErrors } {
   const result = ReportCreateSchema.safeParse(body);
-  if (result.success) return { ok: true, value: result.data };
-  return {
-    ok: false,
-    errors: fieldErrors(result.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }))),
-  };
+  // The schema defaults a missing track for older clients; this form always asks.
+  const trackMissing = (body as { track?: unknown } | null)?.track === undefined;
+  if (result.success && !trackMissing) return { ok: true, value: result.data };
+  const errors = result.success
+    ? {}
+    : fieldErrors(result.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message })));
+  return { ok: false, errors: trackMissing ? { track: TRACK_MISSING, ...errors } : errors };
 }
+
+export const TRACK_MISSING = '请选择您要反映的是哪一类事情';
 
 /** The subject a report was opened for, from the page's query. */
 export function subjectFrom(params: Record<string, string | undefined>): ReportSubject | undefined {

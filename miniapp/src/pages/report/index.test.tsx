@@ -13,6 +13,7 @@ const receipt = {
 };
 
 function fillAnonymous() {
+  fireEvent.click(screen.getByTestId('track-petition'));
   fireEvent.click(screen.getByTestId('mode-anonymous'));
   fireEvent.click(screen.getByTestId('category-welfare_funds'));
   fireEvent.change(screen.getByTestId('content-input'), { target: { value: '低保名单里有已经去世两年的人，还在领钱' } });
@@ -27,7 +28,8 @@ describe('report form', () => {
     setRouterParams({ code: '341821102201' });
     render(<ReportPage />);
     fireEvent.click(screen.getByTestId('submit-report'));
-    expect(await screen.findByTestId('error-mode')).toHaveProperty('textContent', '请选择实名或匿名');
+    expect(await screen.findByTestId('error-track')).toHaveProperty('textContent', '请选择您要反映的是哪一类事情');
+    expect(screen.getByTestId('error-mode').textContent).toBe('请选择实名或匿名');
     expect(screen.getByTestId('error-category').textContent).toBe('请选择反映的问题类别');
     expect(screen.getByTestId('error-content').textContent).toBe('请至少写10个字，说清楚发生了什么');
     expect(Taro.request).not.toHaveBeenCalled();
@@ -37,6 +39,7 @@ describe('report form', () => {
     setRouterParams({ code: '341821102201' });
     render(<ReportPage />);
     expect(screen.queryByTestId('phone-input')).toBeNull();
+    fireEvent.click(screen.getByTestId('track-accusation'));
     fireEvent.click(screen.getByTestId('mode-real_name'));
     fireEvent.click(screen.getByTestId('category-other'));
     fireEvent.change(screen.getByTestId('content-input'), { target: { value: '村里修路的钱一直没有公开账目' } });
@@ -85,12 +88,28 @@ describe('report form', () => {
     expect(second).toMatchObject({
       villageCode: '341821102201',
       mode: 'anonymous',
+      track: 'petition',
       category: 'welfare_funds',
       subject: { disclosureId: 12, disclosureRow: 3 },
     });
     expect(second).not.toHaveProperty('reporter');
     // The receipt goes to the receipt page in memory, not in the URL.
     await expect(Promise.resolve(takeReceipt())).resolves.toMatchObject({ queryCode: receipt.queryCode });
+  });
+
+  it('asks the track first and sends the one chosen', async () => {
+    setRouterParams({ code: '341821102201' });
+    Taro.request.mockResolvedValueOnce({ statusCode: 201, data: JSON.stringify(receipt) });
+    render(<ReportPage />);
+    expect(screen.getByText('1. 您要反映的是：')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('track-petition'));
+    fireEvent.click(screen.getByTestId('track-accusation'));
+    fireEvent.click(screen.getByTestId('mode-anonymous'));
+    fireEvent.click(screen.getByTestId('category-favoritism'));
+    fireEvent.change(screen.getByTestId('content-input'), { target: { value: '村主任把低保名额给了自己的亲戚' } });
+    fireEvent.click(screen.getByTestId('submit-report'));
+    await waitFor(() => expect(Taro.request).toHaveBeenCalledTimes(1));
+    expect(sentBody(0)).toMatchObject({ track: 'accusation', category: 'favoritism' });
   });
 
   it('starts a new form with a new key', async () => {

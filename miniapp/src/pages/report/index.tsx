@@ -1,6 +1,6 @@
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { contract, REPORT_CATEGORIES, VillageCodeSchema, type ReportCategory, type ReportMode } from '@mashang/shared';
+import { contract, REPORT_CATEGORIES, VillageCodeSchema, type ReportCategory, type ReportMode, type ReportTrack } from '@mashang/shared';
 import { useMemo, useRef, useState } from 'react';
 import { call } from '../../services/api';
 import { isApiError } from '../../services/http';
@@ -19,6 +19,18 @@ const MODE_TEXT: Record<ReportMode, { title: string; line: string }> = {
   anonymous: {
     title: '匿名反映',
     line: '不留姓名和电话，不记录任何能认出您的信息；请记好提交后给您的查询码，凭它查看进度。',
+  },
+};
+
+/** The two tracks in plain words: the villager need not know the terms 检举控告 and 问题反映. */
+const TRACK_TEXT: Record<ReportTrack, { title: string; line: string }> = {
+  accusation: {
+    title: '干部违纪违法问题（检举控告）',
+    line: '村干部、公职人员贪占钱物、优亲厚友、吃拿卡要等。',
+  },
+  petition: {
+    title: '需要村里或镇里解决的问题（问题反映）',
+    line: '补贴没发到位、公开不及时、办事难等，希望有人管一管。',
   },
 };
 
@@ -99,7 +111,27 @@ export default function ReportPage() {
       )}
 
       <View className='card'>
-        <Text className='h2'>1. 实名还是匿名？</Text>
+        <Text className='h2'>1. 您要反映的是：</Text>
+        {(Object.keys(TRACK_TEXT) as ReportTrack[]).map((track) => (
+          <View
+            key={track}
+            className={`track${draft.track === track ? ' track--on' : ''}`}
+            data-testid={`track-${track}`}
+            onClick={() => set('track', track)}
+          >
+            <Text className='track__title'>
+              {draft.track === track ? '● ' : '○ '}
+              {TRACK_TEXT[track].title}
+            </Text>
+            <Text className='track__line'>{TRACK_TEXT[track].line}</Text>
+          </View>
+        ))}
+        <Text className='muted report__explain'>分不清也没关系，选一个就行，纪委干部会帮您核对。</Text>
+        <FieldError message={errors.track} testId='track' />
+      </View>
+
+      <View className='card'>
+        <Text className='h2'>2. 实名还是匿名？</Text>
         <View className='choices'>
           {(Object.keys(MODE_TEXT) as ReportMode[]).map((mode) => (
             <View
@@ -123,7 +155,7 @@ export default function ReportPage() {
       </View>
 
       <View className='card'>
-        <Text className='h2'>2. 反映哪一类问题？</Text>
+        <Text className='h2'>3. 反映哪一类问题？</Text>
         <View className='choices'>
           {CATEGORIES.map(([key, label]) => (
             <View
@@ -140,7 +172,7 @@ export default function ReportPage() {
       </View>
 
       <View className='card'>
-        <Text className='h2'>3. 发生了什么？</Text>
+        <Text className='h2'>4. 发生了什么？</Text>
         <Text className='muted'>说清楚什么人、什么事、涉及多少钱或哪些东西。</Text>
         <View className='report__box report__box--area'>
           <Textarea
@@ -183,7 +215,7 @@ export default function ReportPage() {
 
       {draft.mode === 'real_name' && (
         <View className='card'>
-          <Text className='h2'>4. 您的姓名和手机号</Text>
+          <Text className='h2'>5. 您的姓名和手机号</Text>
           <Text className='muted'>只给办理的纪委干部看，不会告诉被反映的人。</Text>
           <Text className='h3'>姓名</Text>
           <View className='report__box'>

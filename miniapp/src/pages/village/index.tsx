@@ -184,6 +184,9 @@ export default function VillagePageView() {
       <Text className='muted village__protect'>
         依照规定，反映人受保护：您的姓名、电话不会告诉被反映的人；匿名反映不记录任何能认出您的信息。
       </Text>
+      <Text className='village__staff' data-testid='staff-link' onClick={() => go('/staff/pages/login/index')}>
+        工作人员入口
+      </Text>
     </View>
   );
 }

@@ -1,0 +1,59 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { contract, STAFF_ROLES, type StaffAccount } from '@mashang/shared';
+import { call } from '../../../services/api';
+import { clearSession } from '../../../stores/session-store';
+import { staffUrl } from '../../utils';
+import './index.scss';
+
+interface Props {
+  account: StaffAccount;
+  /** The page this bar sits on, so its own link is not shown. */
+  current: 'inbox' | 'alerts' | 'county' | 'record' | 'case';
+}
+
+/** Who is signed in, where they can go, and logout. */
+export default function StaffBar({ account, current }: Props) {
+  const go = (page: string) => void Taro.redirectTo({ url: staffUrl(page) });
+  const logout = async () => {
+    try {
+      await call(contract.staff.logout);
+    } catch {
+      // The session ends here either way.
+    }
+    clearSession();
+    await Taro.redirectTo({ url: staffUrl('login') });
+  };
+  return (
+    <View className='staff-bar'>
+      <View className='staff-bar__who'>
+        <Text className='staff-bar__name' data-testid='staff-name'>
+          {account.displayName}
+        </Text>
+        <Text className='s-muted'>
+          {account.regionName} · {STAFF_ROLES[account.role]}
+        </Text>
+      </View>
+      <View className='staff-bar__nav'>
+        {current !== 'inbox' && (
+          <Text className='staff-bar__link' data-testid='nav-inbox' onClick={() => go('inbox')}>
+            待办
+          </Text>
+        )}
+        {account.role === 'county_supervisor' && current !== 'county' && (
+          <Text className='staff-bar__link' data-testid='nav-county' onClick={() => go('county')}>
+            全县统计
+          </Text>
+        )}
+        {current !== 'record' && (
+          <Text className='staff-bar__link' data-testid='nav-record' onClick={() => go('record')}>
+            登记来信来访
+          </Text>
+        )}
+        <Text className='staff-bar__link' data-testid='logout' onClick={() => void logout()}>
+          退出
+        </Text>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,40 @@
+import Taro from '@tarojs/taro';
+import type { StaffAccount } from '@mashang/shared';
+import { useEffect, useState } from 'react';
+import { useApi, type ApiState } from '../../hooks/use-api';
+import { isApiError } from '../../services/http';
+import { clearSession, getSession } from '../../stores/session-store';
+import { staffUrl } from '../utils';
+
+/** To the login page, replacing the current page, with no way back into a page that needs a session. */
+export function goLogin(): void {
+  clearSession();
+  void Taro.redirectTo({ url: staffUrl('login') });
+}
+
+/** True when the error means the session is gone; the caller has already been sent to login. */
+export function handledAuthError(error: unknown): boolean {
+  if (isApiError(error) && error.code === 'UNAUTHENTICATED') {
+    goLogin();
+    return true;
+  }
+  return false;
+}
+
+/** The signed-in account, read once per page; without one the page goes to login. */
+export function useAccount(): StaffAccount | null {
+  const [account] = useState(() => getSession()?.account ?? null);
+  useEffect(() => {
+    if (!account) goLogin();
+  }, [account]);
+  return account;
+}
+
+/** `useApi` for staff routes: nothing is loaded without a session, and UNAUTHENTICATED goes to login. */
+export function useStaffApi<T>(load: () => Promise<T> | null, deps: unknown[]): ApiState<T> {
+  const state = useApi(() => (getSession() ? load() : null), deps);
+  useEffect(() => {
+    if (state.error) handledAuthError(state.error);
+  }, [state.error]);
+  return state;
+}

@@ -1,0 +1,124 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import Taro, { setRouterParams } from '../../../../test/mocks/taro';
+import { setSession } from '../../../stores/session-store';
+import CasePage from './index';
+
+const account = {
+  id: 2,
+  username: 'taoyuan',
+  displayName: '李纪委',
+  role: 'township_handler',
+  regionCode: '341821102',
+  regionName: '桃源镇',
+  disabled: false,
+} as const;
+
+const detail = {
+  reportNo: 'K7M3Q9X2TA',
+  villageCode: '341821102201',
+  villageName: '东山村',
+  category: 'welfare_funds',
+  track: 'accusation',
+  mode: 'real_name',
+  status: 'submitted',
+  receivedAt: '2026-11-27T08:00:00.000Z',
+  nextDue: { kind: 'acceptance', dueOn: '2026-12-18', provisional: false, metAt: null, overdue: false, daysLeft: 2 },
+  level: 'township',
+  escalated: false,
+  assignee: null,
+  content: '低保名单里有已经去世两年的人，还在领钱',
+  concerned: '村会计',
+  happenedAt: null,
+  subject: null,
+  channel: 'online',
+  deadlines: [{ kind: 'acceptance', dueOn: '2026-12-18', provisional: false, metAt: null, overdue: false, daysLeft: 2 }],
+  timeline: [{ at: '2026-11-27T08:00:00.000Z', type: 'received', actor: '反映人', publicText: '收到反映', internalText: null }],
+  rating: null,
+  extensionUsed: false,
+  extensionRequestedDays: null,
+  actions: ['accept', 'decline', 'note'],
+};
+
+const answer = (body: unknown, statusCode = 200) => ({ statusCode, data: JSON.stringify(body) });
+
+function open() {
+  setSession({ token: 'tok', expiresAt: '2999-01-01T00:00:00.000Z', account });
+  setRouterParams({ no: detail.reportNo });
+  render(<CasePage />);
+}
+
+describe('case page', () => {
+  it('shows the report and only the actions the server allows', async () => {
+    Taro.request.mockResolvedValueOnce(answer(detail));
+    open();
+    expect((await screen.findByTestId('case-content')).textContent).toBe(detail.content);
+    expect(screen.getByTestId('case-status').textContent).toBe('待受理');
+    expect(screen.getByTestId('deadline-left-acceptance').textContent).toBe('剩2天');
+    expect(screen.getByTestId('action-accept')).toBeTruthy();
+    expect(screen.getByTestId('action-decline')).toBeTruthy();
+    expect(screen.getByTestId('action-note')).toBeTruthy();
+    expect(screen.queryByTestId('action-reply')).toBeNull();
+    expect(screen.queryByTestId('action-close')).toBeNull();
+    const sent = Taro.request.mock.calls[0]![0] as { url: string; header: Record<string, string> };
+    expect(sent.url).toBe('https://api.example.test/api/v1/staff/cases/K7M3Q9X2TA');
+    expect(sent.header.Authorization).toBe('Bearer tok');
+  });
+
+  it('submits an action with its body and shows the updated case', async () => {
+    Taro.request.mockResolvedValueOnce(answer(detail)).mockResolvedValueOnce(
+      answer({ ...detail, status: 'accepted', actions: ['reply', 'conclude', 'request_extension', 'note'] }),
+    );
+    open();
+    fireEvent.click(await screen.findByTestId('action-accept'));
+    fireEvent.change(screen.getByTestId('action-form-text'), { target: { value: '您反映的问题已受理。' } });
+    fireEvent.click(screen.getByTestId('action-submit'));
+    await waitFor(() => expect(screen.getByTestId('case-status').textContent).toBe('办理中'));
+    const sent = Taro.request.mock.calls[1]![0] as { url: string; method: string; data: string };
+    expect(sent.method).toBe('POST');
+    expect(sent.url).toBe('https://api.example.test/api/v1/staff/cases/K7M3Q9X2TA/actions');
+    expect(JSON.parse(sent.data)).toEqual({ action: 'accept', publicText: '您反映的问题已受理。' });
+    expect(screen.getByTestId('action-reply')).toBeTruthy();
+    expect(screen.queryByTestId('action-accept')).toBeNull();
+  });
+
+  it('checks a form before sending and shows a refusal with the server message', async () => {
+    Taro.request
+      .mockResolvedValueOnce(answer(detail))
+      .mockResolvedValueOnce(answer({ code: 'ACTION_NOT_ALLOWED', message: '当前状态下不能进行这项操作' }, 409));
+    open();
+    fireEvent.click(await screen.findByTestId('action-decline'));
+    fireEvent.change(screen.getByTestId('action-form-text'), { target: { value: '太短' } });
+    fireEvent.click(screen.getByTestId('action-submit'));
+    expect((await screen.findByTestId('action-error')).textContent).toBe('理由至少5个字');
+    expect(Taro.request).toHaveBeenCalledTimes(1);
+
+    fireEvent.change(screen.getByTestId('action-form-text'), { target: { value: '不属于纪检监察机关受理范围' } });
+    fireEvent.click(screen.getByTestId('action-submit'));
+    await waitFor(() => expect(screen.getByTestId('action-error').textContent).toBe('当前状态下不能进行这项操作'));
+    expect(JSON.parse((Taro.request.mock.calls[1]![0] as { data: string }).data)).toEqual({
+      action: 'decline',
+      reason: '不属于纪检监察机关受理范围',
+    });
+    expect(screen.getByTestId('case-status').textContent).toBe('待受理');
+  });
+
+  it('reveals a real-name reporter only after the confirmation', async () => {
+    Taro.request.mockResolvedValueOnce(answer(detail)).mockResolvedValueOnce(answer({ name: '张三', phone: '13800001234' }));
+    open();
+    fireEvent.click(await screen.findByTestId('reveal-button'));
+    expect(screen.getByTestId('reveal-dialog').textContent).toContain('审计日志');
+    expect(Taro.request).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByTestId('reveal-confirm'));
+    expect((await screen.findByTestId('reporter-identity')).textContent).toBe('张三 · 13800001234');
+    expect((Taro.request.mock.calls[1]![0] as { url: string }).url).toBe(
+      'https://api.example.test/api/v1/staff/cases/K7M3Q9X2TA/reveal',
+    );
+  });
+
+  it('goes to login when the session has ended', async () => {
+    Taro.request.mockResolvedValueOnce(answer({ code: 'UNAUTHENTICATED', message: '请先登录' }, 401));
+    open();
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/staff/pages/login/index' }));
+  });
+});

@@ -1,0 +1,375 @@
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import {
+  CASE_ACTIONS,
+  contract,
+  DUE_DATE_KINDS,
+  REPORT_CATEGORIES,
+  REPORT_MODES,
+  REPORT_STATUSES,
+  REPORT_TRACKS,
+  RATINGS,
+  type CaseDetail,
+  type ReportTrack,
+} from '@mashang/shared';
+import { useEffect, useState } from 'react';
+import StatusView from '../../../components/StatusView';
+import { call } from '../../../services/api';
+import { isApiError } from '../../../services/http';
+import { chineseDate, chineseDateTime } from '../../../utils/format';
+import StaffBar from '../../components/StaffBar';
+import TimeLeft from '../../components/TimeLeft';
+import { handledAuthError, useAccount, useStaffApi } from '../../hooks/use-staff-api';
+import { ACTION_FORMS, actionBody, checkAction, EMPTY_ACTION_DRAFT, isStaffFormAction, type ActionDraft, type StaffFormAction } from './form';
+import '../../staff.scss';
+import './index.scss';
+
+const CHANNELS: Record<CaseDetail['channel'], string> = { online: '扫码反映', letter: '来信', phone: '来电', visit: '来访' };
+const TRACKS = Object.keys(REPORT_TRACKS) as ReportTrack[];
+/** Timeline events that are not actions. */
+const EVENT_LABELS: Record<string, string> = {
+  ...CASE_ACTIONS,
+  received: '收到反映',
+  submitted: '收到反映',
+  created: '收到反映',
+  recorded: '登记来信来访',
+  reveal: '查看反映人身份',
+  due_soon: '即将到期提醒',
+  overdue: '逾期',
+  escalated: '上报县纪委',
+};
+
+function problem(error: unknown): string {
+  if (!isApiError(error)) return '操作没有成功，请再试一次';
+  if (error.code === 'VALIDATION_FAILED' && error.details.length) return error.details.map((d) => d.message).join('；');
+  return error.message;
+}
+
+/** The open action's form: its fields, and one submit. */
+function ActionForm({
+  action,
+  detail,
+  busy,
+  error,
+  onSubmit,
+  onCancel,
+}: {
+  action: StaffFormAction;
+  detail: CaseDetail;
+  busy: boolean;
+  error: string | null;
+  onSubmit: (draft: ActionDraft) => void;
+  onCancel: () => void;
+}) {
+  const [draft, setDraft] = useState<ActionDraft>(EMPTY_ACTION_DRAFT);
+  const form = ACTION_FORMS[action];
+  const set = <K extends keyof ActionDraft>(key: K, value: ActionDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  return (
+    <View className='case__form' data-testid='action-form'>
+      <Text className='s-h2'>{CASE_ACTIONS[action]}</Text>
+      {form.hint && <Text className='s-muted'>{form.hint}</Text>}
+      {action === 'approve_extension' && detail.extensionRequestedDays !== null && (
+        <Text className='s-text'>申请延期 {detail.extensionRequestedDays} 天。</Text>
+      )}
+      {action === 'assign' && (
+        <View>
+          <Text className='s-label'>承办人编号</Text>
+          <View className='s-box'>
+            <Input className='s-input' data-testid='action-form-assignee' type='number' value={draft.assigneeId} onInput={(e) => set('assigneeId', e.detail.value)} />
+          </View>
+        </View>
+      )}
+      {action === 'transfer_out' && (
+        <View>
+          <Text className='s-label'>接收单位</Text>
+          <View className='s-box'>
+            <Input className='s-input' data-testid='action-form-to' value={draft.to} maxlength={50} placeholder='例如：县民政局' onInput={(e) => set('to', e.detail.value)} />
+          </View>
+        </View>
+      )}
+      {action === 'request_extension' && (
+        <View>
+          <Text className='s-label'>延期天数</Text>
+          <View className='s-box'>
+            <Input className='s-input' data-testid='action-form-days' type='number' value={draft.days} maxlength={2} placeholder='最多30天' onInput={(e) => set('days', e.detail.value)} />
+          </View>
+        </View>
+      )}
+      {action === 'reclassify' && (
+        <View>
+          <Text className='s-label'>更正为</Text>
+          <View className='s-chips'>
+            {TRACKS.filter((t) => t !== detail.track).map((t) => (
+              <Text key={t} className={`s-chip${draft.track === t ? ' s-chip--on' : ''}`} data-testid={`action-form-track-${t}`} onClick={() => set('track', t)}>
+                {REPORT_TRACKS[t]}
+              </Text>
+            ))}
+          </View>
+        </View>
+      )}
+      {form.text && (
+        <View>
+          <Text className='s-label'>{form.text.label}</Text>
+          <View className='s-box s-box--area'>
+            <Textarea
+              className='s-textarea'
+              data-testid='action-form-text'
+              value={draft.text}
+              maxlength={5000}
+              placeholder={form.text.placeholder}
+              onInput={(e) => set('text', e.detail.value)}
+            />
+          </View>
+        </View>
+      )}
+      {error && (
+        <Text className='s-error' data-testid='action-error'>
+          {error}
+        </Text>
+      )}
+      <View>
+        <Text className={`s-btn s-btn--primary${busy ? ' s-btn--disabled' : ''}`} data-testid='action-submit' onClick={() => onSubmit(draft)}>
+          {busy ? '正在提交……' : `确认${CASE_ACTIONS[action]}`}
+        </Text>
+        <Text className='s-btn' data-testid='action-cancel' onClick={onCancel}>
+          取消
+        </Text>
+      </View>
+    </View>
+  );
+}
+
+/** The real-name reporter's identity, only on an explicit, audited reveal. */
+function Reveal({ reportNo }: { reportNo: string }) {
+  const [asking, setAsking] = useState(false);
+  const [identity, setIdentity] = useState<{ name: string; phone: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const reveal = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setIdentity(await call(contract.case.reveal, { params: { reportNo } }));
+      setAsking(false);
+    } catch (e) {
+      if (!handledAuthError(e)) setError(problem(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (identity) {
+    return (
+      <Text className='case__identity' data-testid='reporter-identity'>
+        {identity.name} · {identity.phone}
+      </Text>
+    );
+  }
+  return (
+    <View>
+      <Text className='s-muted'>实名反映人的姓名和电话已隐藏。</Text>
+      {!asking && (
+        <View>
+          <Text className='s-btn' data-testid='reveal-button' onClick={() => setAsking(true)}>
+            查看反映人身份
+          </Text>
+        </View>
+      )}
+      {asking && (
+        <View className='case__confirm' data-testid='reveal-dialog'>
+          <Text className='s-text'>查看反映人身份会记入审计日志（谁、何时、哪件反映），管理员可查，不可删除。只在办理确有需要时查看，并对反映人身份严格保密。确定查看吗？</Text>
+          <Text className={`s-btn s-btn--primary${busy ? ' s-btn--disabled' : ''}`} data-testid='reveal-confirm' onClick={() => void reveal()}>
+            确定查看并记录
+          </Text>
+          <Text className='s-btn' data-testid='reveal-cancel' onClick={() => setAsking(false)}>
+            取消
+          </Text>
+        </View>
+      )}
+      {error && <Text className='s-error'>{error}</Text>}
+    </View>
+  );
+}
+
+export default function CasePage() {
+  const account = useAccount();
+  const { params } = useRouter();
+  const reportNo = params.no ?? '';
+  const loaded = useStaffApi(() => (account && reportNo ? call(contract.case.get, { params: { reportNo } }) : null), [account, reportNo]);
+  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [open, setOpen] = useState<StaffFormAction | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (loaded.data) setDetail(loaded.data);
+  }, [loaded.data]);
+
+  if (!account) return <View className='staff' />;
+  if (!detail) {
+    return (
+      <View className='staff'>
+        <StaffBar account={account} current='case' />
+        <StatusView loading={loaded.loading} error={loaded.error} onRetry={loaded.reload} />
+      </View>
+    );
+  }
+
+  const submit = async (action: StaffFormAction, draft: ActionDraft) => {
+    if (busy) return;
+    const checked = checkAction(actionBody(action, draft));
+    if (!checked.ok) {
+      setError(checked.message);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const updated = await call(contract.case.act, { params: { reportNo: detail.reportNo }, body: checked.value });
+      setDetail(updated);
+      setOpen(null);
+      setDone(`已${CASE_ACTIONS[action]}`);
+    } catch (e) {
+      if (!handledAuthError(e)) setError(problem(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const actions = detail.actions.filter(isStaffFormAction);
+  return (
+    <View className='staff case'>
+      <StaffBar account={account} current='case' />
+      <View className='s-card'>
+        <View className='case__head'>
+          <Text className='s-h1'>
+            {detail.villageName} · {REPORT_CATEGORIES[detail.category]}
+          </Text>
+          <Text className='case__status' data-testid='case-status'>
+            {REPORT_STATUSES[detail.status]}
+          </Text>
+        </View>
+        <View className='case__facts'>
+          <Text className='case__fact s-muted'>编号：{detail.reportNo}</Text>
+          <Text className='case__fact s-muted'>类型：{REPORT_TRACKS[detail.track]}</Text>
+          <Text className='case__fact s-muted'>方式：{REPORT_MODES[detail.mode]}</Text>
+          <Text className='case__fact s-muted'>来源：{CHANNELS[detail.channel]}</Text>
+          <Text className='case__fact s-muted'>收到：{chineseDateTime(detail.receivedAt)}</Text>
+          <Text className='case__fact s-muted'>层级：{detail.level === 'county' ? '县纪委' : '乡镇纪委'}</Text>
+          {detail.assignee && <Text className='case__fact s-muted'>承办人：{detail.assignee}</Text>}
+          {detail.rating && <Text className='case__fact s-muted'>评价：{RATINGS[detail.rating]}</Text>}
+          {detail.escalated && <Text className='case__fact s-left s-left--overdue'>已上报县纪委</Text>}
+        </View>
+      </View>
+
+      <View className='s-card'>
+        <Text className='s-h2'>反映内容</Text>
+        <Text className='case__content' data-testid='case-content'>
+          {detail.content}
+        </Text>
+        <Text className='s-label'>被反映的人或部门</Text>
+        <Text className='s-text' data-testid='case-concerned'>
+          {detail.concerned || '未填写'}
+        </Text>
+        {detail.happenedAt && (
+          <View>
+            <Text className='s-label'>发生时间</Text>
+            <Text className='s-text'>{detail.happenedAt}</Text>
+          </View>
+        )}
+        {detail.subject && (
+          <Text className='s-muted'>
+            {detail.subject.powerStep ? `涉及权力事项流程：“${detail.subject.powerStep}”` : ''}
+            {detail.subject.disclosureId ? `涉及一条公开内容${detail.subject.disclosureRow !== undefined ? `的第${detail.subject.disclosureRow + 1}条明细` : ''}` : ''}
+          </Text>
+        )}
+        {detail.mode === 'real_name' && (
+          <View>
+            <Text className='s-label'>反映人</Text>
+            <Reveal reportNo={detail.reportNo} />
+          </View>
+        )}
+      </View>
+
+      <View className='s-card' data-testid='case-deadlines'>
+        <Text className='s-h2'>期限</Text>
+        {detail.deadlines.length === 0 && <Text className='s-muted'>没有进行中的期限。</Text>}
+        {detail.deadlines.map((d) => (
+          <View key={d.kind} className='case__deadline'>
+            <Text className='s-text'>
+              {DUE_DATE_KINDS[d.kind]}：{chineseDate(d.dueOn)}前{d.provisional ? '（预计）' : ''}
+            </Text>
+            {d.metAt ? <Text className='s-left s-left--ok'>已完成</Text> : <TimeLeft daysLeft={d.daysLeft} testId={`deadline-left-${d.kind}`} />}
+          </View>
+        ))}
+        {detail.extensionRequestedDays !== null && <Text className='s-muted'>已申请延期 {detail.extensionRequestedDays} 天，待县纪委批准。</Text>}
+      </View>
+
+      <View className='s-card' data-testid='case-actions'>
+        <Text className='s-h2'>办理</Text>
+        {done && (
+          <Text className='s-ok' data-testid='action-done'>
+            {done}
+          </Text>
+        )}
+        {actions.length === 0 && <Text className='s-muted'>当前状态下没有可进行的操作。</Text>}
+        <View>
+          {actions.map((action) => (
+            <Text
+              key={action}
+              className={`s-btn${action === 'accept' || action === 'reply' ? ' s-btn--primary' : ''}`}
+              data-testid={`action-${action}`}
+              onClick={() => {
+                setOpen(action);
+                setError(null);
+                setDone(null);
+              }}
+            >
+              {CASE_ACTIONS[action]}
+            </Text>
+          ))}
+        </View>
+        {open && (
+          <ActionForm
+            key={open}
+            action={open}
+            detail={detail}
+            busy={busy}
+            error={error}
+            onSubmit={(draft) => void submit(open, draft)}
+            onCancel={() => {
+              setOpen(null);
+              setError(null);
+            }}
+          />
+        )}
+      </View>
+
+      <View className='s-card' data-testid='case-timeline'>
+        <Text className='s-h2'>办理经过</Text>
+        {detail.timeline.map((event, i) => (
+          <View key={i} className='case__event'>
+            <Text className='s-muted'>
+              {chineseDateTime(event.at)} · {event.actor} · {EVENT_LABELS[event.type] ?? event.type}
+            </Text>
+            {event.publicText && (
+              <Text className='case__event-line s-text s-pre'>
+                <Text className='s-tag s-tag--public'>反映人可见</Text>
+                {event.publicText}
+              </Text>
+            )}
+            {event.internalText && (
+              <Text className='case__event-line s-text s-pre'>
+                <Text className='s-tag s-tag--internal'>内部</Text>
+                {event.internalText}
+              </Text>
+            )}
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '全县办理情况' });

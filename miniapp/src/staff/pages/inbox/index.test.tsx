@@ -1,0 +1,64 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import Taro from '../../../../test/mocks/taro';
+import { setSession } from '../../../stores/session-store';
+import InboxPage from './index';
+
+const account = {
+  id: 5,
+  username: 'county',
+  displayName: '周县纪委',
+  role: 'county_supervisor',
+  regionCode: '341821',
+  regionName: '青溪县',
+  disabled: false,
+} as const;
+
+const row = (reportNo: string, daysLeft: number, villageName = '东山村') => ({
+  reportNo,
+  villageCode: '341821102201',
+  villageName,
+  category: 'welfare_funds',
+  track: 'accusation',
+  mode: 'anonymous',
+  status: 'submitted',
+  receivedAt: '2026-11-01T08:00:00.000Z',
+  nextDue: { kind: 'acceptance', dueOn: '2026-11-24', provisional: false, metAt: null, overdue: daysLeft < 0, daysLeft },
+  level: 'township',
+  escalated: false,
+  assignee: null,
+});
+
+const answer = (body: unknown, statusCode = 200) => ({ statusCode, data: JSON.stringify(body) });
+
+describe('inbox page', () => {
+  it('goes to login without a session and asks the server nothing', async () => {
+    render(<InboxPage />);
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/staff/pages/login/index' }));
+    expect(Taro.request).not.toHaveBeenCalled();
+  });
+
+  it('lists cases in the server order with their time left, the alert count, and filters by overdue', async () => {
+    setSession({ token: 'tok', expiresAt: '2999-01-01T00:00:00.000Z', account });
+    Taro.request.mockImplementation(async ({ url }: { url: string }) => {
+      if (url.includes('/staff/alerts')) {
+        return answer({ items: [{ reportNo: 'AAAAAAAAAA', villageName: '东山村', kind: 'overdue', deadline: 'acceptance', dueOn: '2026-11-24', at: '2026-11-25T00:00:00.000Z' }] });
+      }
+      if (url.includes('overdue=true')) return answer({ items: [row('AAAAAAAAAA', -3)] });
+      return answer({ items: [row('AAAAAAAAAA', -3), row('BBBBBBBBBB', 2), row('CCCCCCCCCC', 20, '西岭村')] });
+    });
+    render(<InboxPage />);
+    await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(3));
+    const rows = screen.getAllByTestId('case-row');
+    expect(rows[0]!.textContent).toContain('AAAAAAAAAA');
+    // The colours come from `timeLeft` (tested in utils.test.ts); here, the words a handler reads.
+    expect(screen.getAllByTestId('case-row-left').map((e) => e.textContent)).toEqual(['逾期3天', '剩2天', '剩20天']);
+    expect(screen.getByTestId('alerts-badge').textContent).toBe('提醒 1');
+    expect(screen.getByTestId('nav-county')).toBeTruthy();
+
+    fireEvent.click(screen.getByTestId('filter-overdue'));
+    await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(1));
+    const urls = Taro.request.mock.calls.map((c) => (c[0] as { url: string }).url);
+    expect(urls).toContain('https://api.example.test/api/v1/staff/cases?overdue=true');
+  });
+});

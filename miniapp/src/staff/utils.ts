@@ -1,0 +1,28 @@
+/** Builds `/staff/pages/x/index?a=1`, leaving out empty values. */
+export function staffUrl(page: string, query: Record<string, string | number | undefined | null> = {}): string {
+  const parts = Object.entries(query)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`);
+  return `/staff/pages/${page}/index${parts.length ? `?${parts.join('&')}` : ''}`;
+}
+
+export type TimeTone = 'overdue' | 'near' | 'ok';
+
+/** Days within which an open deadline counts as near (orange). */
+export const NEAR_DAYS = 3;
+
+/**
+ * The time left on a deadline as a handler reads it: 「逾期N天」 red once past, 「今天到期」 and
+ * 「剩N天」 orange within three days, plain otherwise.
+ */
+export function timeLeft(daysLeft: number): { text: string; tone: TimeTone } {
+  if (daysLeft < 0) return { text: `逾期${-daysLeft}天`, tone: 'overdue' };
+  const tone: TimeTone = daysLeft <= NEAR_DAYS ? 'near' : 'ok';
+  if (daysLeft === 0) return { text: '今天到期', tone };
+  return { text: `剩${daysLeft}天`, tone };
+}
+
+/** Today in China time, `YYYY-MM-DD`. */
+export function chinaToday(now: number = Date.now()): string {
+  return new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
