@@ -62,6 +62,11 @@ describe.each(DATABASE_KINDS)('a villager scans the poster (H5, %s)', (kind) => 
     await expect.poll(digits, { timeout: 15_000 }).toMatch(/^\d{25}$/);
     queryCode = await digits();
     await screenshot(page, `${kind}-4-receipt`);
+    // The villager must see the whole code without scrolling: it is the one thing on this page they need.
+    const box = (await page.getByTestId('query-code').boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(375);
+    expect(box.y + box.height).toBeLessThanOrEqual(667);
   });
 
   it('looks the report up by its query code and sees 待受理', async () => {

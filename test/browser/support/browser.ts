@@ -25,6 +25,12 @@ export async function desktopPage(browser: Browser): Promise<Page> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // Taro slides a new page in from the right: wait until it has arrived, or the shot shows an empty screen.
+  await page.waitForFunction(() => {
+    const pages = document.querySelectorAll('.taro_page');
+    const current = pages[pages.length - 1];
+    return !current || Math.abs(current.getBoundingClientRect().left) < 1;
+  });
   // What the phone's screen shows: Taro pages scroll inside their own container, so a full-page shot misleads.
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }

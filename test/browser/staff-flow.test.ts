@@ -1,0 +1,113 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { desktopPage, launchBrowser, phonePage, screenshot } from './support/browser.js';
+import { DATABASE_KINDS, type RunningServer, startServer } from './support/server.js';
+
+const REPLY = '经核查，补贴名单已重新公示，多领的补贴已全部追回。';
+
+async function signIn(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/staff/pages/login/index`);
+  await page.getByTestId('login-username').locator('input').fill(username);
+  await page.getByTestId('login-password').locator('input').fill('mashang-demo-2026');
+  await page.getByTestId('login-submit').click();
+}
+
+/** The 桃源镇 row of the county table, figure by figure. */
+async function taoyuanFigures(page: Page): Promise<Record<string, string>> {
+  const row = page.getByTestId('township-row').filter({ hasText: '桃源镇' });
+  await row.waitFor();
+  const figures: Record<string, string> = {};
+  for (const key of ['received', 'acceptedOnTime', 'answeredOnTime', 'overdueNow', 'satisfaction']) {
+    figures[key] = ((await row.getByTestId(`township-${key}`).textContent()) ?? '').trim();
+  }
+  return figures;
+}
+
+describe.each(DATABASE_KINDS)('a township answers a villager, the county watches (H5, %s)', (kind) => {
+  let server: RunningServer;
+  let browser: Browser;
+  let handler: Page;
+  let county: Page;
+  let reportNo = '';
+  let queryCode = '';
+  let before: Record<string, string> = {};
+
+  beforeAll(async () => {
+    server = await startServer(kind);
+    browser = await launchBrowser();
+    handler = await desktopPage(browser);
+    county = await desktopPage(browser);
+    const filed = await fetch(`${server.url}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        idempotencyKey: `browser-staff-${kind}-${Date.now()}`,
+        villageCode: '341821102201',
+        mode: 'anonymous',
+        track: 'accusation',
+        category: 'welfare_funds',
+        content: '村里今年的耕地地力保护补贴，有几户没种地的也领到了，种地的反而没领到。',
+      }),
+    });
+    ({ reportNo, queryCode } = (await filed.json()) as { reportNo: string; queryCode: string });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the county the township before the answer', async () => {
+    await signIn(county, server.url, 'county');
+    await county.getByTestId('nav-county').click();
+    before = await taoyuanFigures(county);
+    expect(before).toMatchObject({ received: '1', answeredOnTime: '0' });
+    await screenshot(county, `${kind}-staff-1-county-before`);
+  });
+
+  it('lets the township handler find the report in the inbox', async () => {
+    await signIn(handler, server.url, 'taoyuan');
+    const row = handler.getByTestId('case-row').filter({ hasText: reportNo });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('东山村');
+    await screenshot(handler, `${kind}-staff-2-inbox`);
+    await row.click();
+    await expect.poll(() => handler.getByTestId('case-content').textContent()).toContain('耕地地力保护补贴');
+    await expect.poll(() => handler.getByTestId('case-status').textContent()).toContain('待受理');
+    await screenshot(handler, `${kind}-staff-3-case`);
+  });
+
+  it('accepts the case and replies', async () => {
+    await handler.getByTestId('action-accept').click();
+    if (await handler.getByTestId('action-submit').isVisible()) await handler.getByTestId('action-submit').click();
+    await expect.poll(() => handler.getByTestId('case-status').textContent()).toContain('办理中');
+    await handler.getByTestId('action-reply').click();
+    await handler.getByTestId('action-form-text').locator('textarea').fill(REPLY);
+    await screenshot(handler, `${kind}-staff-4-reply-form`);
+    await handler.getByTestId('action-submit').click();
+    await expect.poll(() => handler.getByTestId('case-status').textContent()).toContain('已答复');
+    await screenshot(handler, `${kind}-staff-5-replied`);
+  });
+
+  it('lets the villager read the reply by the query code and rate it', async () => {
+    const phone = await phonePage(browser);
+    await phone.goto(`${server.url}/pages/lookup/index`);
+    await phone.getByTestId('lookup-input').locator('input').fill(queryCode);
+    await phone.getByTestId('lookup-submit').click();
+    await expect.poll(() => phone.getByTestId('reply-text').textContent()).toContain(REPLY);
+    await screenshot(phone, `${kind}-staff-6-villager-reads-reply`);
+    await phone.getByTestId('rate-satisfied').click();
+    await expect.poll(() => phone.getByTestId('rating-given').textContent()).toContain('满意');
+    await screenshot(phone, `${kind}-staff-7-villager-rated`);
+  });
+
+  it('shows the county the township’s figures changed', async () => {
+    await county.reload();
+    await expect.poll(async () => (await taoyuanFigures(county)).answeredOnTime).toBe('1');
+    const after = await taoyuanFigures(county);
+    expect(after.received).toBe('1');
+    expect(after.acceptedOnTime).toBe('1');
+    expect(after.satisfaction).not.toBe(before.satisfaction);
+    expect(after.satisfaction).toContain('100');
+    await screenshot(county, `${kind}-staff-8-county-after`);
+  });
+});
