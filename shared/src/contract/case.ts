@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaseActionSchema, RatingSchema, ReportTrackSchema } from '../schemas/case.js';
 import {
+  DueDateKindSchema,
   DueDateSchema,
   ReportAddInfoSchema,
   ReportCategorySchema,
@@ -96,7 +97,7 @@ export const AlertSchema = z.object({
   reportNo: z.string(),
   villageName: z.string(),
   kind: z.enum(['due_soon', 'overdue', 'escalated']),
-  deadline: z.string(),
+  deadline: DueDateKindSchema,
   dueOn: z.string(),
   at: z.string(),
 });
@@ -174,6 +175,22 @@ export const caseContract = {
     summary: 'Reminders, overdue flags and escalations on open cases in the jurisdiction',
     auth: CASE_ROLES,
     response: z.object({ items: z.array(AlertSchema) }),
+    errors: [...AUTH_ERRORS],
+  }),
+  villages: defineRoute({
+    method: 'GET',
+    path: '/staff/villages',
+    summary: 'The villages of the jurisdiction, for filters and for recording a report',
+    auth: CASE_ROLES,
+    response: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), townshipName: z.string() })) }),
+    errors: [...AUTH_ERRORS],
+  }),
+  handlers: defineRoute({
+    method: 'GET',
+    path: '/staff/handlers',
+    summary: 'Staff of the jurisdiction a case can be assigned to',
+    auth: CASE_ROLES,
+    response: z.object({ items: z.array(z.object({ id: z.number().int(), displayName: z.string(), regionName: z.string() })) }),
     errors: [...AUTH_ERRORS],
   }),
   stats: defineRoute({

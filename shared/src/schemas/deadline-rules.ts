@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { DUE_DATE_KINDS, type DueDateKind } from './report.js';
+import { DueDateKindSchema } from './report.js';
 
 const UnitSchema = z.enum(['workday', 'calendar']);
-const DueDateKindSchema = z.enum(Object.keys(DUE_DATE_KINDS) as [DueDateKind, ...DueDateKind[]]);
 
 /** The event that starts a deadline's clock. */
 export const DeadlineStartSchema = z.enum(['received', 'accepted', 'transferred_in', 'concluded', 'replied', 'review_requested']);

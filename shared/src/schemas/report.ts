@@ -103,9 +103,10 @@ export const DUE_DATE_KINDS = {
   review: '复查答复',
 } as const;
 export type DueDateKind = keyof typeof DUE_DATE_KINDS;
+export const DueDateKindSchema = z.enum(Object.keys(DUE_DATE_KINDS) as [DueDateKind, ...DueDateKind[]]);
 
 export const DueDateSchema = z.object({
-  kind: z.enum(Object.keys(DUE_DATE_KINDS) as [DueDateKind, ...DueDateKind[]]),
+  kind: DueDateKindSchema,
   /** The last day, inclusive, as a China date `YYYY-MM-DD`. */
   dueOn: z.string(),
   /** True when the date runs past the official holiday calendar we know, so it may still move. */
@@ -119,6 +120,7 @@ export type DueDate = z.infer<typeof DueDateSchema>;
 
 export const ReportReceiptSchema = z.object({
   reportNo: z.string(),
+  /** 25 digits in five groups of five, separated by spaces, as the reporter should copy it down. */
   queryCode: z.string(),
   status: ReportStatusSchema,
   receivedAt: z.string(),

@@ -46,6 +46,16 @@ export class CaseController {
     return this.cases.alerts(me);
   }
 
+  @ContractRoute(routes.villages)
+  villages(@CurrentStaff() me: StaffAccountEntity) {
+    return this.cases.villages(me);
+  }
+
+  @ContractRoute(routes.handlers)
+  handlers(@CurrentStaff() me: StaffAccountEntity) {
+    return this.cases.handlers(me);
+  }
+
   @ContractRoute(routes.stats)
   stats(@CurrentStaff() me: StaffAccountEntity) {
     return this.caseStats.stats(me);

@@ -113,6 +113,25 @@ export class CaseService {
     };
   }
 
+  async villages(account: StaffAccountEntity) {
+    const villages = await this.regions.villagesUnder(account.regionCode);
+    const townships = await this.regions.findMany([...new Set(villages.map((v) => v.parentCode ?? ''))]);
+    return {
+      items: villages.map((v) => ({ code: v.code, name: v.name, townshipName: townships.find((t) => t.code === v.parentCode)?.name ?? '' })),
+    };
+  }
+
+  /** Handlers and county supervisors of the jurisdiction who can take a case. */
+  async handlers(account: StaffAccountEntity) {
+    const accounts = (await this.staff.listInRegion(account.regionCode.slice(0, 6))).filter(
+      (a) => !a.disabled && ['township_handler', 'county_supervisor'].includes(a.role) && (a.regionCode.startsWith(account.regionCode) || account.regionCode.startsWith(a.regionCode)),
+    );
+    const regions = await this.regions.findMany([...new Set(accounts.map((a) => a.regionCode))]);
+    return {
+      items: accounts.map((a) => ({ id: a.id, displayName: a.displayName, regionName: regions.find((r) => r.code === a.regionCode)?.name ?? '' })),
+    };
+  }
+
   /** A case outside the jurisdiction answers exactly as one that does not exist. */
   private async visibleCase(account: StaffAccountEntity, reportNo: string): Promise<ReportEntity> {
     const report = await this.reports.findByReportNo(reportNo);

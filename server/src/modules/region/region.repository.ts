@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type Repository } from 'typeorm';
+import { DataSource, In, Like, type Repository } from 'typeorm';
 import { RegionEntity } from './region.entity.js';
 
 @Injectable()
@@ -12,6 +12,10 @@ export class RegionRepository {
 
   findVillage(code: string): Promise<RegionEntity | null> {
     return this.regions.findOneBy({ code, level: 'village' });
+  }
+
+  villagesUnder(regionCode: string): Promise<RegionEntity[]> {
+    return this.regions.find({ where: { level: 'village', code: Like(`${regionCode}%`) }, order: { code: 'ASC' } });
   }
 
   childrenOf(parentCode: string): Promise<RegionEntity[]> {
