@@ -24,16 +24,16 @@ describe.each(DATABASE_KINDS)('deadline sweep on %s', (kind) => {
   const alertsOf = async (username: string) => (await t.request('GET', '/api/v1/staff/alerts', undefined, await t.login(username))).body.items;
 
   it('reminds three working days ahead, once', async () => {
-    expect(await sweepOn('2026-10-21')).toEqual({ dueSoon: 0, overdue: 0, escalated: 0 }); // 4 working days left
-    expect(await sweepOn('2026-10-22')).toEqual({ dueSoon: 1, overdue: 0, escalated: 0 }); // 23, 26, 27 Oct left
-    expect(await sweepOn('2026-10-23')).toEqual({ dueSoon: 0, overdue: 0, escalated: 0 });
+    expect(await sweepOn('2026-10-21')).toEqual({ settled: 0, dueSoon: 0, overdue: 0, escalated: 0 }); // 4 working days left
+    expect(await sweepOn('2026-10-22')).toEqual({ settled: 0, dueSoon: 1, overdue: 0, escalated: 0 }); // 23, 26, 27 Oct left
+    expect(await sweepOn('2026-10-23')).toEqual({ settled: 0, dueSoon: 0, overdue: 0, escalated: 0 });
     expect(await alertsOf('taoyuan')).toEqual([{ reportNo, villageName: '东山村', kind: 'due_soon', deadline: 'acceptance', dueOn: '2026-10-27', at: '2026-10-22T02:00:00.000Z' }]);
     expect(await alertsOf('shimen')).toEqual([]);
   });
 
   it('flags the case overdue the day after its last day, and counts it as late', async () => {
     expect((await sweepOn('2026-10-27')).overdue).toBe(0);
-    expect(await sweepOn('2026-10-28')).toEqual({ dueSoon: 0, overdue: 1, escalated: 0 });
+    expect(await sweepOn('2026-10-28')).toEqual({ settled: 0, dueSoon: 0, overdue: 1, escalated: 0 });
     const taoyuan = await t.login('taoyuan');
     const detail = (await t.request('GET', `/api/v1/staff/cases/${reportNo}`, undefined, taoyuan)).body;
     expect(detail.nextDue).toMatchObject({ overdue: true, daysLeft: -1 });
@@ -43,7 +43,7 @@ describe.each(DATABASE_KINDS)('deadline sweep on %s', (kind) => {
 
   it('escalates to the county after five working days overdue, once, with an event on the timeline', async () => {
     expect((await sweepOn('2026-11-02')).escalated).toBe(0); // 28, 29, 30 Oct, 2 Nov: four working days
-    expect(await sweepOn('2026-11-03')).toEqual({ dueSoon: 0, overdue: 0, escalated: 1 });
+    expect(await sweepOn('2026-11-03')).toEqual({ settled: 0, dueSoon: 0, overdue: 0, escalated: 1 });
     expect((await sweepOn('2026-11-04')).escalated).toBe(0);
     const county = await alertsOf('county');
     expect(county.map((a: { kind: string }) => a.kind).sort()).toEqual(['due_soon', 'escalated', 'overdue']);
@@ -78,7 +78,7 @@ describe.skipIf(!DATABASE_KINDS.includes('mysql'))('deadline sweep with two inst
   });
 
   it('raises each reminder, overdue flag and escalation exactly once between them', async () => {
-    const totals = { dueSoon: 0, overdue: 0, escalated: 0 };
+    const totals = { settled: 0, dueSoon: 0, overdue: 0, escalated: 0 };
     for (const date of ['2026-10-22', '2026-10-26', '2026-10-28', '2026-11-03', '2026-11-04']) {
       first.clock.set(chinaMorning(date));
       second.clock.set(chinaMorning(date));
@@ -90,7 +90,7 @@ describe.skipIf(!DATABASE_KINDS.includes('mysql'))('deadline sweep with two inst
         totals.escalated += r.escalated;
       }
     }
-    expect(totals).toEqual({ dueSoon: REPORTS, overdue: REPORTS, escalated: REPORTS });
+    expect(totals).toEqual({ settled: 0, dueSoon: REPORTS, overdue: REPORTS, escalated: REPORTS });
     const db = first.app.get(DataSource);
     const rows: { kind: string; n: number | string }[] = await db.query('SELECT kind, COUNT(*) AS n FROM case_alerts GROUP BY kind ORDER BY kind');
     expect(rows.map((r) => [r.kind, Number(r.n)])).toEqual([

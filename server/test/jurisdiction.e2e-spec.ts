@@ -65,6 +65,10 @@ describe.each(DATABASE_KINDS)('jurisdiction on %s', (kind) => {
     const byVillage = await t.request('GET', '/api/v1/staff/cases?village=341821102201', undefined, shimen);
     expect(byVillage.body.items).toEqual([]);
     expect((await t.request('GET', '/api/v1/staff/alerts', undefined, shimen)).body.items).toEqual([]);
+    const villages = (await t.request('GET', '/api/v1/staff/villages', undefined, shimen)).body.items;
+    expect(villages.every((v: { code: string }) => v.code.startsWith('341821203'))).toBe(true);
+    const handlers = (await t.request('GET', '/api/v1/staff/handlers', undefined, shimen)).body.items;
+    expect(handlers.map((h: { displayName: string }) => h.displayName)).not.toContain('李桃源');
     const offline = await t.request('POST', '/api/v1/staff/reports', { ...reportBody(), channel: 'phone', receivedOn: '2026-09-30' }, shimen);
     expect(offline.body.code).toBe('VILLAGE_NOT_FOUND');
     // Nothing about the case changed.

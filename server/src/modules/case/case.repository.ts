@@ -59,6 +59,24 @@ export class CaseRepository {
       .getMany();
   }
 
+  openProvisionalDeadlines(): Promise<ReportDeadlineEntity[]> {
+    return this.deadlines.findBy({ provisional: 1, metAt: IsNull(), cancelledAt: IsNull() });
+  }
+
+  async settleDeadline(deadline: ReportDeadlineEntity, dueOn: string, at: Date): Promise<void> {
+    await this.deadlines.update({ id: deadline.id }, { dueOn, provisional: 0 });
+    if (dueOn !== deadline.dueOn) {
+      await this.events.insert({
+        reportId: deadline.reportId,
+        type: 'recalculated',
+        actor: 'system',
+        publicText: null,
+        internalText: `节假日安排已录入，期限由${deadline.dueOn}（预计）调整为${dueOn}`,
+        createdAt: at,
+      });
+    }
+  }
+
   findReports(ids: number[]): Promise<ReportEntity[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.reports.findBy({ id: In(ids) });

@@ -12,6 +12,8 @@ import { countyOf, townshipOf } from './jurisdiction.js';
 import type { ReportDeadlineEntity } from './report-deadline.entity.js';
 
 export interface SweepResult {
+  /** Provisional dates recomputed now that their year's holiday schedule is known. */
+  settled: number;
   dueSoon: number;
   overdue: number;
   escalated: number;
@@ -55,7 +57,7 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
     const today = chinaDate(now);
     // Reminders look ahead at most this far: a generous calendar bound for any county's window.
     const horizon = addCalendarDays(today, 45);
-    const result: SweepResult = { dueSoon: 0, overdue: 0, escalated: 0 };
+    const result: SweepResult = { settled: await this.settleProvisional(now), dueSoon: 0, overdue: 0, escalated: 0 };
 
     for (const deadline of await this.cases.openDeadlinesDueBy(horizon)) {
       const reports = await this.cases.findReports([deadline.reportId]);
@@ -80,6 +82,28 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
       }
     }
     return result;
+  }
+
+  /**
+   * Dates counted into a year whose schedule was missing are recomputed once an admin enters it.
+   * Deterministic, so two instances doing it at once write the same date. A deadline an approved
+   * extension moved is left for staff, since the extension's days are not kept apart.
+   */
+  private async settleProvisional(now: Date): Promise<number> {
+    let settled = 0;
+    for (const deadline of await this.cases.openProvisionalDeadlines()) {
+      const [report] = await this.cases.findReports([deadline.reportId]);
+      if (!report) continue;
+      const rules = this.rules.for(report.villageCode);
+      const rule = rules.rule(report.track, deadline.kind);
+      const extended = report.extensionUsed > 0 && rules.extensionOf(report.track)?.deadline === deadline.kind;
+      if (!rule || extended) continue;
+      const due = rules.dueDate(rule, deadline.startedAt);
+      if (due.provisional) continue;
+      await this.cases.settleDeadline(deadline, due.date, now);
+      settled++;
+    }
+    return settled;
   }
 
   private daysBetween(from: string, to: string, unit: 'workday' | 'calendar'): number {
