@@ -112,6 +112,19 @@ describe('report form', () => {
     expect(sentBody(0)).toMatchObject({ track: 'accusation', category: 'favoritism' });
   });
 
+  it('takes a new key once the content is edited after a failure, so one key never carries two contents', async () => {
+    setRouterParams({ code: '341821102201' });
+    Taro.request.mockRejectedValue({ errMsg: 'request:fail' });
+    render(<ReportPage />);
+    fillAnonymous();
+    fireEvent.click(screen.getByTestId('submit-report'));
+    await screen.findByTestId('error-form');
+    fireEvent.change(screen.getByTestId('content-input'), { target: { value: '补贴发放名单上有已经去世的人，还在领钱。' } });
+    fireEvent.click(screen.getByTestId('submit-report'));
+    await waitFor(() => expect(Taro.request).toHaveBeenCalledTimes(2));
+    expect(sentBody(1).idempotencyKey).not.toBe(sentBody(0).idempotencyKey);
+  });
+
   it('starts a new form with a new key', async () => {
     setRouterParams({ code: '341821102201' });
     Taro.request.mockRejectedValue({ errMsg: 'request:fail' });

@@ -50,10 +50,12 @@ export default function ReportPage() {
   const [draft, setDraft] = useState<ReportDraft>(EMPTY_DRAFT);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitting, setSubmitting] = useState(false);
-  // One key per form, reused by every retry until a receipt arrives: a retry never files twice.
+  // One key per content, reused by every retry until a receipt arrives: a retry never files twice.
+  // An edit makes it a new submission with a new key, so the server never sees one key with two contents.
   const keyRef = useRef<string | null>(null);
 
   const set = <K extends keyof ReportDraft>(key: K, value: ReportDraft[K]) => {
+    keyRef.current = null;
     setDraft((d) => ({ ...d, [key]: value }));
     setErrors((e) => ({ ...e, [key]: undefined, form: undefined }));
   };
