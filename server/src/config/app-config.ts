@@ -25,6 +25,7 @@ const EnvSchema = z
     DEMO_DATA: z.enum(['true', 'false']).default('false'),
     H5_DIR: z.string().optional(),
     DEADLINE_RULES_FILE: z.string().optional(),
+    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
     SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   })
   .superRefine((env, ctx) => {
@@ -51,6 +52,8 @@ export interface AppConfig {
   deadlineRules: DeadlineRules;
   /** How often the deadline sweep runs; 0 turns it off (tests run it by hand). */
   sweepIntervalSeconds: number;
+  /** Behind a reverse proxy, rate limits must key on the client address it forwards. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -88,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     h5Dir: resolve(e.H5_DIR ?? new URL('../../../miniapp/dist/h5', import.meta.url).pathname),
     deadlineRules: loadRules(e.DEADLINE_RULES_FILE ?? DEFAULT_DEADLINE_RULES_FILE),
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
+    trustProxy: e.TRUST_PROXY === 'true',
   };
 }
 

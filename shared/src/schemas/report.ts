@@ -103,6 +103,10 @@ export const DUE_DATE_KINDS = {
   review: '复查答复',
 } as const;
 export type DueDateKind = keyof typeof DUE_DATE_KINDS;
+
+/** Periods that are the reporter's to use, not duties of the staff: never reminded, overdue or escalated. */
+export const REPORTER_DEADLINE_KINDS: readonly DueDateKind[] = ['review_request'];
+export const isStaffDuty = (kind: DueDateKind): boolean => !REPORTER_DEADLINE_KINDS.includes(kind);
 export const DueDateKindSchema = z.enum(Object.keys(DUE_DATE_KINDS) as [DueDateKind, ...DueDateKind[]]);
 
 export const DueDateSchema = z.object({

@@ -41,12 +41,26 @@ export const UsernameSchema = z
   .trim()
   .regex(/^[a-z0-9][a-z0-9_.-]{2,39}$/, { error: '用户名为3到40位小写字母、数字、点、横线或下划线' });
 
-export const AccountCreateSchema = z.object({
-  username: UsernameSchema,
-  displayName: z.string({ error: '请输入姓名' }).trim().min(2, { error: '姓名至少两个字' }).max(20),
-  role: StaffRoleSchema,
-  regionCode: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, { error: '区划代码应为6、9或12位数字' }),
-});
+/** The level of region each role works at: the length of its region code. */
+export const ROLE_REGION_DIGITS: Record<StaffRole, readonly number[]> = {
+  township_handler: [9],
+  county_supervisor: [6],
+  village_publisher: [12],
+  village_supervisor: [12],
+  admin: [6, 9],
+};
+
+export const AccountCreateSchema = z
+  .object({
+    username: UsernameSchema,
+    displayName: z.string({ error: '请输入姓名' }).trim().min(2, { error: '姓名至少两个字' }).max(20),
+    role: StaffRoleSchema,
+    regionCode: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, { error: '区划代码应为6、9或12位数字' }),
+  })
+  .refine((a) => ROLE_REGION_DIGITS[a.role].includes(a.regionCode.length), {
+    path: ['regionCode'],
+    error: '区划与角色不符：乡镇纪委干部用9位乡镇代码，县纪委用6位县代码，村级角色用12位村代码',
+  });
 export type AccountCreate = z.infer<typeof AccountCreateSchema>;
 
 export const AccountUpdateSchema = z.object({

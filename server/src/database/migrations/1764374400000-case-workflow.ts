@@ -20,6 +20,8 @@ export class CaseWorkflow1764374400000 implements MigrationInterface {
       new TableColumn({ name: 'extension_requested_days', type: 'int', isNullable: true }),
       new TableColumn({ name: 'missed_deadline', type: 'int', default: 0 }),
       new TableColumn({ name: 'rating', type: 'varchar', length: '30', isNullable: true }),
+      // Bumped by every step of the workflow: two concurrent steps cannot both apply.
+      new TableColumn({ name: 'version', type: 'int', default: 0 }),
     ]);
     await queryRunner.addColumn('report_events', new TableColumn({ name: 'internal_text', type: isMysql ? 'mediumtext' : 'text', isNullable: true }));
     await queryRunner.createTable(
@@ -42,7 +44,16 @@ export class CaseWorkflow1764374400000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'case_alerts',
-        columns: [id, { name: 'report_id', type: 'int' }, { name: 'deadline_id', type: 'int' }, varchar('kind', 10), varchar('region_code', 12), datetime('created_at')],
+        columns: [
+          id,
+          { name: 'report_id', type: 'int' },
+          { name: 'deadline_id', type: 'int' },
+          varchar('kind', 10),
+          // The last day the alert was raised for: a deadline moved by an extension gets fresh alerts.
+          varchar('due_on', 10),
+          varchar('region_code', 12),
+          datetime('created_at'),
+        ],
         foreignKeys: [
           { columnNames: ['report_id'], referencedTableName: 'reports', referencedColumnNames: ['id'] },
           { columnNames: ['deadline_id'], referencedTableName: 'report_deadlines', referencedColumnNames: ['id'] },
@@ -50,7 +61,7 @@ export class CaseWorkflow1764374400000 implements MigrationInterface {
         indices: [
           // The guarantee that each reminder and escalation happens once, however many instances sweep.
           // (A unique index, not a constraint: TypeORM's MySQL driver drops table-level constraints.)
-          { columnNames: ['deadline_id', 'kind'], isUnique: true },
+          { columnNames: ['deadline_id', 'kind', 'due_on'], isUnique: true },
           { columnNames: ['region_code', 'created_at'] },
         ],
       }),
@@ -74,7 +85,7 @@ export class CaseWorkflow1764374400000 implements MigrationInterface {
     await queryRunner.dropColumn('report_events', 'internal_text');
     await queryRunner.dropTable('case_alerts');
     await queryRunner.dropTable('report_deadlines');
-    for (const column of ['track', 'channel', 'level', 'assignee_id', 'escalated', 'extension_used', 'extension_requested_days', 'missed_deadline', 'rating']) {
+    for (const column of ['track', 'channel', 'level', 'assignee_id', 'escalated', 'extension_used', 'extension_requested_days', 'missed_deadline', 'rating', 'version']) {
       await queryRunner.dropColumn('reports', column);
     }
   }

@@ -8,7 +8,12 @@ import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
  * the level handling the case acts on it; the county approves extensions; anyone in the
  * jurisdiction may add an internal note.
  */
-export function staffActionsFor(account: StaffAccountEntity, report: ReportEntity, deadlines: DeadlineCalculator): CaseAction[] {
+export interface CaseContext {
+  /** The reporter's period to ask for a review of the reply: still open, passed, or none in these rules. */
+  reviewWindow: 'open' | 'ended' | 'none';
+}
+
+export function staffActionsFor(account: StaffAccountEntity, report: ReportEntity, deadlines: DeadlineCalculator, context: CaseContext): CaseAction[] {
   const handlesIt =
     (report.level === 'township' && account.role === 'township_handler') || (report.level === 'county' && account.role === 'county_supervisor');
   const extension = deadlines.extensionOf(report.track);
@@ -23,10 +28,20 @@ export function staffActionsFor(account: StaffAccountEntity, report: ReportEntit
       case 'transfer_up':
         return handlesIt && report.level === 'township';
       case 'close':
-        // An unsatisfied reporter may still ask for review; other cases can be filed away.
-        return handlesIt && report.rating !== 'unsatisfied';
+        return handlesIt && mayFileAway(report, context);
       default:
         return handlesIt;
     }
   });
+}
+
+/**
+ * A replied case is filed away once the reporter is content, or once their period to ask for a
+ * review has passed. Without such a period, an unrated case may be filed, but not one rated 不满意:
+ * that reporter may still ask for a review.
+ */
+function mayFileAway(report: ReportEntity, context: CaseContext): boolean {
+  if (report.rating === 'satisfied' || report.rating === 'basically_satisfied') return true;
+  if (context.reviewWindow === 'none') return report.rating === null;
+  return context.reviewWindow === 'ended';
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseSummary } from '@mashang/shared';
+import { type CaseSummary, isStaffDuty } from '@mashang/shared';
 import type { z } from 'zod';
 import type { TownshipStatsSchema } from '@mashang/shared';
 import { Clock } from '../../common/clock.js';
@@ -8,7 +8,7 @@ import { RegionRepository } from '../region/region.repository.js';
 import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
 import { CaseRepository } from './case.repository.js';
 import { CaseView } from './case-view.js';
-import { countyOf, townshipOf } from './jurisdiction.js';
+import { townshipOf } from './jurisdiction.js';
 
 type TownshipStats = z.infer<typeof TownshipStatsSchema>;
 const DAY_MS = 86_400_000;
@@ -31,11 +31,14 @@ export class CaseStatsService {
   ) {}
 
   async stats(account: StaffAccountEntity): Promise<{ townships: TownshipStats[]; overdue: CaseSummary[] }> {
-    const county = countyOf(account.regionCode);
-    const [townships, reports] = await Promise.all([this.regions.childrenOf(county), this.cases.list({ regionCode: county }, 100_000)]);
-    const deadlines = await this.cases.deadlinesOf(reports.map((r) => r.id));
+    const county = account.regionCode; // a county supervisor's region is a county
+    const [townships, reports, deadlines] = await Promise.all([
+      this.regions.childrenOf(county),
+      this.cases.list({ regionCode: county }),
+      this.cases.deadlinesInRegion(county),
+    ]);
     const today = chinaDate(this.clock.now());
-    const isOverdue = (d: (typeof deadlines)[number]) => !d.metAt && !d.cancelledAt && today > d.dueOn;
+    const isOverdue = (d: (typeof deadlines)[number]) => !d.metAt && !d.cancelledAt && today > d.dueOn && isStaffDuty(d.kind);
 
     const rows = townships.map((township) => {
       const mine = reports.filter((r) => townshipOf(r.villageCode) === township.code);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseDetail, CaseSummary, DueDate } from '@mashang/shared';
+import { type CaseDetail, type CaseSummary, type DueDate, isStaffDuty } from '@mashang/shared';
 import { Clock } from '../../common/clock.js';
 import { chinaDate } from '../calendar/china-date.js';
 import { RegionRepository } from '../region/region.repository.js';
@@ -33,7 +33,7 @@ export class CaseView {
     const now = this.clock.now();
     return reports.map((r) => {
       const open = dueDatesOf(
-        deadlines.filter((d) => d.reportId === r.id && !d.metAt && !d.cancelledAt),
+        deadlines.filter((d) => d.reportId === r.id && !d.metAt && !d.cancelledAt && isStaffDuty(d.kind)),
         now,
       ).sort((a, b) => a.dueOn.localeCompare(b.dueOn));
       return {

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { ReportCategory, ReportStatus } from '@mashang/shared';
 import { DataSource, In, IsNull, Like, type Repository } from 'typeorm';
 import { ReportEventEntity } from '../report/report-event.entity.js';
+import { isUniqueViolation } from '../report/report.repository.js';
 import { ReportEntity } from '../report/report.entity.js';
 import { CaseAlertEntity } from './case-alert.entity.js';
 import { ReportDeadlineEntity } from './report-deadline.entity.js';
 
 export interface CaseFilter {
   regionCode: string;
-  status?: ReportStatus;
+  statuses?: ReportStatus[];
   village?: string;
   category?: ReportCategory;
 }
@@ -21,19 +22,19 @@ export class CaseRepository {
   private readonly alerts: Repository<CaseAlertEntity>;
   private readonly events: Repository<ReportEventEntity>;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.reports = dataSource.getRepository(ReportEntity);
     this.deadlines = dataSource.getRepository(ReportDeadlineEntity);
     this.alerts = dataSource.getRepository(CaseAlertEntity);
     this.events = dataSource.getRepository(ReportEventEntity);
   }
 
-  list(filter: CaseFilter, limit = 500): Promise<ReportEntity[]> {
+  list(filter: CaseFilter, limit?: number): Promise<ReportEntity[]> {
     const prefix = filter.village?.startsWith(filter.regionCode) ? filter.village : filter.regionCode;
     return this.reports.find({
       where: {
         villageCode: Like(`${prefix}%`),
-        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.statuses ? { status: In(filter.statuses) } : {}),
         ...(filter.category ? { category: filter.category } : {}),
       },
       order: { receivedAt: 'DESC' },
@@ -46,9 +47,13 @@ export class CaseRepository {
     return this.deadlines.find({ where: { reportId: In(reportIds), metAt: IsNull(), cancelledAt: IsNull() }, order: { dueOn: 'ASC' } });
   }
 
-  deadlinesOf(reportIds: number[]): Promise<ReportDeadlineEntity[]> {
-    if (!reportIds.length) return Promise.resolve([]);
-    return this.deadlines.find({ where: { reportId: In(reportIds) } });
+  /** Every deadline of the region's cases, by a join rather than a list of ids (SQLite caps parameters). */
+  deadlinesInRegion(regionCode: string): Promise<ReportDeadlineEntity[]> {
+    return this.deadlines
+      .createQueryBuilder('d')
+      .innerJoin(ReportEntity, 'r', 'r.id = d.report_id')
+      .where('r.village_code LIKE :prefix', { prefix: `${regionCode}%` })
+      .getMany();
   }
 
   /** Open deadlines due on or before a date: what the sweep looks at. */
@@ -63,8 +68,10 @@ export class CaseRepository {
     return this.deadlines.findBy({ provisional: 1, metAt: IsNull(), cancelledAt: IsNull() });
   }
 
-  async settleDeadline(deadline: ReportDeadlineEntity, dueOn: string, at: Date): Promise<void> {
-    await this.deadlines.update({ id: deadline.id }, { dueOn, provisional: 0 });
+  /** Fixes a provisional date; false when another instance already did (then it wrote the event). */
+  async settleDeadline(deadline: ReportDeadlineEntity, dueOn: string, at: Date): Promise<boolean> {
+    const changed = await this.deadlines.update({ id: deadline.id, provisional: 1 }, { dueOn, provisional: 0 });
+    if (changed.affected !== 1) return false;
     if (dueOn !== deadline.dueOn) {
       await this.events.insert({
         reportId: deadline.reportId,
@@ -75,6 +82,7 @@ export class CaseRepository {
         createdAt: at,
       });
     }
+    return true;
   }
 
   findReports(ids: number[]): Promise<ReportEntity[]> {
@@ -86,7 +94,7 @@ export class CaseRepository {
   async openAlerts(regionCode: string): Promise<{ alert: CaseAlertEntity; deadline: ReportDeadlineEntity; report: ReportEntity }[]> {
     const rows = await this.alerts
       .createQueryBuilder('a')
-      .innerJoin(ReportDeadlineEntity, 'd', 'd.id = a.deadline_id AND d.met_at IS NULL AND d.cancelled_at IS NULL')
+      .innerJoin(ReportDeadlineEntity, 'd', 'd.id = a.deadline_id AND d.due_on = a.due_on AND d.met_at IS NULL AND d.cancelled_at IS NULL')
       .innerJoin(ReportEntity, 'r', 'r.id = a.report_id')
       .where('r.village_code LIKE :prefix', { prefix: `${regionCode}%` })
       .orderBy('a.created_at', 'DESC')
@@ -102,15 +110,27 @@ export class CaseRepository {
     }));
   }
 
-  async insertAlert(alert: Omit<CaseAlertEntity, 'id'>): Promise<void> {
-    await this.alerts.insert(alert);
-  }
-
-  async flagReport(reportId: number, flags: Partial<Pick<ReportEntity, 'missedDeadline' | 'escalated'>>): Promise<void> {
-    await this.reports.update({ id: reportId }, flags);
-  }
-
-  async addSystemEvent(reportId: number, internalText: string, at: Date): Promise<void> {
-    await this.events.insert({ reportId, type: 'escalated', actor: 'system', publicText: null, internalText, createdAt: at });
+  /**
+   * Raises an alert and applies what comes with it, all or nothing. Answers false when another
+   * sweep raised the same alert first (the unique index refused this one) and nothing was done.
+   */
+  async raiseAlert(
+    alert: Omit<CaseAlertEntity, 'id'>,
+    flags: Partial<Pick<ReportEntity, 'missedDeadline' | 'escalated'>>,
+    internalText: string | null,
+  ): Promise<boolean> {
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.insert(CaseAlertEntity, alert);
+        if (Object.keys(flags).length) await manager.update(ReportEntity, { id: alert.reportId }, flags);
+        if (internalText) {
+          await manager.insert(ReportEventEntity, { reportId: alert.reportId, type: 'escalated', actor: 'system', publicText: null, internalText, createdAt: alert.createdAt });
+        }
+      });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
   }
 }

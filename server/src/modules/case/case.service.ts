@@ -12,7 +12,7 @@ import {
 import type { z } from 'zod';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
-import { chinaDate } from '../calendar/china-date.js';
+import { addCalendarDays, chinaDate } from '../calendar/china-date.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DeadlineRulesService } from '../deadline/deadline-rules.service.js';
 import { RegionRepository } from '../region/region.repository.js';
@@ -27,6 +27,7 @@ import { staffActionsFor } from './case-permissions.js';
 import { CaseRepository } from './case.repository.js';
 import { CaseView } from './case-view.js';
 import { inJurisdiction } from './jurisdiction.js';
+import type { ReportDeadlineEntity } from './report-deadline.entity.js';
 
 export interface CaseListFilter {
   status?: ReportStatus;
@@ -36,6 +37,10 @@ export interface CaseListFilter {
 }
 
 type OfflineReport = z.infer<typeof OfflineReportSchema>;
+
+const OPEN_STATUSES: ReportStatus[] = ['submitted', 'accepted', 'concluded', 'replied', 'under_review'];
+/** More open cases than one township or county has; paging comes when a jurisdiction needs it. */
+const INBOX_LIMIT = 5000;
 
 /** Sorts most urgent first: overdue the longest, then the nearest last day, then the newest. */
 function byUrgency(a: CaseSummary, b: CaseSummary): number {
@@ -59,8 +64,9 @@ export class CaseService {
     private readonly clock: Clock,
   ) {}
 
+  /** Open cases unless a status is asked for: a closed case never crowds out a live one. */
   async list(account: StaffAccountEntity, filter: CaseListFilter): Promise<{ items: CaseSummary[] }> {
-    const reports = await this.cases.list({ regionCode: account.regionCode, ...filter });
+    const reports = await this.cases.list({ regionCode: account.regionCode, ...filter, statuses: filter.status ? [filter.status] : OPEN_STATUSES }, INBOX_LIMIT);
     const summaries = await this.view.summaries(reports, await this.cases.openDeadlinesOf(reports.map((r) => r.id)));
     const items = filter.overdue ? summaries.filter((s) => s.nextDue?.overdue) : summaries;
     return { items: items.sort(byUrgency) };
@@ -72,7 +78,7 @@ export class CaseService {
 
   async act(account: StaffAccountEntity, reportNo: string, input: CaseActionInput): Promise<CaseDetail> {
     const report = await this.visibleCase(account, reportNo);
-    if (!staffActionsFor(account, report, this.rules.for(report.villageCode)).includes(input.action)) {
+    if (!(await this.actionsFor(account, report)).includes(input.action)) {
       const extensionRefused = input.action === 'request_extension' && report.status === 'accepted';
       throw new DomainError(extensionRefused ? 'EXTENSION_NOT_ALLOWED' : 'ACTION_NOT_ALLOWED');
     }
@@ -80,18 +86,26 @@ export class CaseService {
     return this.detail(account, report);
   }
 
-  /** Shows a real-name reporter's identity to a handler of the jurisdiction, and records that it did. */
+  /**
+   * Shows a real-name reporter's identity to the level handling the case (township handler, or
+   * the county once sent up, which also supervises), and records that it did before answering.
+   */
   async reveal(account: StaffAccountEntity, reportNo: string): Promise<{ name: string; phone: string }> {
     const report = await this.visibleCase(account, reportNo);
-    if (report.mode !== 'real_name' || !report.reporterNameEnc || !report.reporterPhoneEnc) throw new DomainError('ACTION_NOT_ALLOWED');
+    const handlesIt = account.role === 'county_supervisor' || (report.level === 'township' && account.role === 'township_handler');
+    if (!handlesIt || report.mode !== 'real_name' || !report.reporterNameEnc || !report.reporterPhoneEnc) throw new DomainError('ACTION_NOT_ALLOWED');
     await this.audit.record(account.id, 'reveal_reporter', report.id);
     return { name: this.secrets.decrypt(report.reporterNameEnc), phone: this.secrets.decrypt(report.reporterPhoneEnc) };
   }
 
   async recordOffline(account: StaffAccountEntity, input: OfflineReport): Promise<ReportReceipt> {
     if (!inJurisdiction(account, input.villageCode)) throw new DomainError('VILLAGE_NOT_FOUND');
-    if (input.receivedOn > chinaDate(this.clock.now())) {
+    const today = chinaDate(this.clock.now());
+    if (input.receivedOn > today) {
       throw new DomainError('VALIDATION_FAILED', [{ field: 'body.receivedOn', message: '收到的日期不能晚于今天' }]);
+    }
+    if (input.receivedOn < addCalendarDays(today, -366)) {
+      throw new DomainError('VALIDATION_FAILED', [{ field: 'body.receivedOn', message: '收到的日期不能早于一年前，请核对' }]);
     }
     const { channel, receivedOn, ...report } = input;
     // 09:00 in China on the day it arrived: the clock counts from that date.
@@ -141,7 +155,18 @@ export class CaseService {
 
   private async detail(account: StaffAccountEntity, report: ReportEntity): Promise<CaseDetail> {
     const [deadlines, events] = await Promise.all([this.reports.deadlinesOf(report.id), this.reports.eventsOf(report.id)]);
-    return this.view.detail(report, deadlines, events, staffActionsFor(account, report, this.rules.for(report.villageCode)));
+    return this.view.detail(report, deadlines, events, this.actionsGiven(account, report, deadlines));
+  }
+
+  private async actionsFor(account: StaffAccountEntity, report: ReportEntity) {
+    return this.actionsGiven(account, report, await this.reports.deadlinesOf(report.id));
+  }
+
+  private actionsGiven(account: StaffAccountEntity, report: ReportEntity, deadlines: ReportDeadlineEntity[]) {
+    const today = chinaDate(this.clock.now());
+    const window = deadlines.filter((d) => d.kind === 'review_request' && !d.metAt && !d.cancelledAt).at(-1);
+    const reviewWindow = !window ? 'none' : today <= window.dueOn ? 'open' : 'ended';
+    return staffActionsFor(account, report, this.rules.for(report.villageCode), { reviewWindow });
   }
 
   /** What each action says to the reporter, records for staff, and changes on the case. */

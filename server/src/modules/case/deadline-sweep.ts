@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DUE_DATE_KINDS, isStaffDuty } from '@mashang/shared';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { addCalendarDays, chinaDate } from '../calendar/china-date.js';
 import { CalendarScheduleService } from '../calendar/calendar-schedule.service.js';
 import { WorkingCalendar } from '../calendar/working-calendar.js';
 import { DeadlineRulesService } from '../deadline/deadline-rules.service.js';
-import { isUniqueViolation } from '../report/report.repository.js';
 import type { AlertKind } from './case-alert.entity.js';
 import { CaseRepository } from './case.repository.js';
 import { countyOf, townshipOf } from './jurisdiction.js';
@@ -55,11 +55,12 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
     await Promise.all([this.schedules.refresh(), this.rules.refresh()]);
     const now = this.clock.now();
     const today = chinaDate(now);
-    // Reminders look ahead at most this far: a generous calendar bound for any county's window.
-    const horizon = addCalendarDays(today, 45);
+    // Reminders look ahead at most this far: 30 working days (the most the rules allow) across a long holiday.
+    const horizon = addCalendarDays(today, 90);
     const result: SweepResult = { settled: await this.settleProvisional(now), dueSoon: 0, overdue: 0, escalated: 0 };
 
     for (const deadline of await this.cases.openDeadlinesDueBy(horizon)) {
+      if (!isStaffDuty(deadline.kind)) continue; // the reporter's own window to ask for review
       const reports = await this.cases.findReports([deadline.reportId]);
       const villageCode = reports[0]?.villageCode;
       if (!villageCode) continue;
@@ -70,14 +71,10 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
         }
         continue;
       }
-      if (await this.raise(deadline, 'overdue', townshipOf(villageCode), now)) {
-        await this.cases.flagReport(deadline.reportId, { missedDeadline: 1 });
-        result.overdue++;
-      }
+      if (await this.raise(deadline, 'overdue', townshipOf(villageCode), now, { missedDeadline: 1 })) result.overdue++;
       const overdueFor = this.daysBetween(deadline.dueOn, today, escalation.unit);
-      if (overdueFor >= escalation.afterOverdue && (await this.raise(deadline, 'escalated', countyOf(villageCode), now))) {
-        await this.cases.flagReport(deadline.reportId, { escalated: 1 });
-        await this.cases.addSystemEvent(deadline.reportId, `「${deadline.kind}」期限（${deadline.dueOn}）逾期${overdueFor}天，已提交县纪委督办`, now);
+      const note = `「${DUE_DATE_KINDS[deadline.kind]}」期限（${deadline.dueOn}）逾期${overdueFor}天，已提交县纪委督办`;
+      if (overdueFor >= escalation.afterOverdue && (await this.raise(deadline, 'escalated', countyOf(villageCode), now, { escalated: 1 }, note))) {
         result.escalated++;
       }
     }
@@ -100,8 +97,7 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
       if (!rule || extended) continue;
       const due = rules.dueDate(rule, deadline.startedAt);
       if (due.provisional) continue;
-      await this.cases.settleDeadline(deadline, due.date, now);
-      settled++;
+      if (await this.cases.settleDeadline(deadline, due.date, now)) settled++;
     }
     return settled;
   }
@@ -111,14 +107,15 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
     return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
   }
 
-  /** True for the one sweep that inserted the alert; false where another got there first. */
-  private async raise(deadline: ReportDeadlineEntity, kind: AlertKind, regionCode: string, at: Date): Promise<boolean> {
-    try {
-      await this.cases.insertAlert({ reportId: deadline.reportId, deadlineId: deadline.id, kind, regionCode, createdAt: at });
-      return true;
-    } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
+  /** True for the one sweep that raised the alert (and applied its flags and note); false for the others. */
+  private raise(
+    deadline: ReportDeadlineEntity,
+    kind: AlertKind,
+    regionCode: string,
+    at: Date,
+    flags: Parameters<CaseRepository['raiseAlert']>[1] = {},
+    note: string | null = null,
+  ): Promise<boolean> {
+    return this.cases.raiseAlert({ reportId: deadline.reportId, deadlineId: deadline.id, kind, dueOn: deadline.dueOn, regionCode, createdAt: at }, flags, note);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type CaseAction, type DueDateKind, nextStatus } from '@mashang/shared';
-import { type EntityManager, In, IsNull } from 'typeorm';
+import { type EntityManager, In, IsNull, Not } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { chinaDate } from '../calendar/china-date.js';
@@ -12,10 +12,11 @@ import { ReportEntity } from './report.entity.js';
 import { ReportRepository } from './report.repository.js';
 
 /** What an action does to the clocks: duties it fulfils, clocks it starts, and whether the rest lapse. */
-const CLOCK_EFFECTS: Partial<Record<CaseAction, { meets?: DueDateKind[]; starts?: DeadlineStart; endsAll?: boolean }>> = {
+const CLOCK_EFFECTS: Partial<Record<CaseAction, { meets?: DueDateKind[]; starts?: DeadlineStart; endsAll?: boolean; endsAllBut?: DueDateKind[] }>> = {
   accept: { meets: ['acceptance', 'transferred_in'], starts: 'accepted' },
   decline: { meets: ['acceptance', 'transferred_in'], endsAll: true },
-  transfer_up: { starts: 'transferred_in' },
+  // The county takes over: the township's own clocks end, the duty to tell the reporter stays.
+  transfer_up: { starts: 'transferred_in', endsAllBut: ['acceptance'] },
   transfer_out: { meets: ['acceptance', 'transferred_in'], endsAll: true },
   conclude: { meets: ['handling', 'review'], starts: 'concluded' },
   reply: { meets: ['handling', 'review', 'feedback'], starts: 'replied' },
@@ -40,7 +41,7 @@ export interface WorkflowStep {
 /**
  * Applies one step of a case's life in one transaction: the state machine decides whether it is
  * allowed, the deadline rules decide the clocks, and the step becomes an event on the timeline.
- * A step that lost a race with another change of the same case is refused and changes nothing.
+ * A step that lost a race with any other step on the same case is refused and changes nothing.
  */
 @Injectable()
 export class CaseWorkflow {
@@ -56,10 +57,11 @@ export class CaseWorkflow {
     const now = this.clock.now();
     const effects = CLOCK_EFFECTS[step.action] ?? {};
     await this.reports.transaction(async (manager) => {
-      const changed = await manager.update(ReportEntity, { id: report.id, status: report.status }, { ...step.changes, status });
+      const changed = await manager.update(ReportEntity, { id: report.id, version: report.version }, { ...step.changes, status, version: report.version + 1 });
       if (changed.affected !== 1) throw new DomainError('ACTION_NOT_ALLOWED');
       let missed = await this.meet(manager, report.id, effects.meets ?? [], now);
       if (effects.endsAll) await this.endOpenDeadlines(manager, report.id, now);
+      if (effects.endsAllBut) await this.endOpenDeadlines(manager, report.id, now, effects.endsAllBut);
       const track = step.changes?.track ?? report.track;
       if (track !== report.track) await this.reclock(manager, report, track);
       if (step.moveDeadline) {
@@ -83,7 +85,7 @@ export class CaseWorkflow {
         createdAt: now,
       });
     });
-    Object.assign(report, step.changes, { status });
+    Object.assign(report, step.changes, { status, version: report.version + 1 });
   }
 
   /** Marks open duties of these kinds as done; answers whether any was done late. */
@@ -110,7 +112,11 @@ export class CaseWorkflow {
     }
   }
 
-  private async endOpenDeadlines(manager: EntityManager, reportId: number, now: Date): Promise<void> {
-    await manager.update(ReportDeadlineEntity, { reportId, metAt: IsNull(), cancelledAt: IsNull() }, { cancelledAt: now });
+  private async endOpenDeadlines(manager: EntityManager, reportId: number, now: Date, keep: DueDateKind[] = []): Promise<void> {
+    await manager.update(
+      ReportDeadlineEntity,
+      { reportId, metAt: IsNull(), cancelledAt: IsNull(), ...(keep.length ? { kind: Not(In(keep)) } : {}) },
+      { cancelledAt: now },
+    );
   }
 }

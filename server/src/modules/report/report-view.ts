@@ -1,4 +1,4 @@
-import type { DueDate } from '@mashang/shared';
+import { type DueDate, isStaffDuty } from '@mashang/shared';
 import { chinaDate } from '../calendar/china-date.js';
 import type { ReportDeadlineEntity } from '../case/report-deadline.entity.js';
 import type { ReportEventEntity } from './report-event.entity.js';
@@ -13,7 +13,8 @@ export function dueDatesOf(deadlines: ReportDeadlineEntity[], now: Date): DueDat
       dueOn: d.dueOn,
       provisional: d.provisional === 1,
       metAt: d.metAt ? d.metAt.toISOString() : null,
-      overdue: !d.metAt && today > d.dueOn,
+      // A lapsed window of the reporter's own is not a duty missed.
+      overdue: !d.metAt && today > d.dueOn && isStaffDuty(d.kind),
     }));
 }
 

@@ -89,4 +89,8 @@ export class ReportEntity {
 
   @Column({ type: 'varchar', length: 30, nullable: true })
   rating: Rating | null;
+
+  /** Bumped by every workflow step; a step applies only to the version it read. */
+  @Column({ type: 'int', default: 0 })
+  version: number;
 }

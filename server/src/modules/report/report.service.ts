@@ -89,6 +89,7 @@ export class ReportService {
           extensionRequestedDays: null,
           missedDeadline: 0,
           rating: null,
+          version: 0,
         },
         {
           type: 'submitted',

@@ -32,12 +32,8 @@ export class AuthService {
     }
     if (account.lockedUntil && account.lockedUntil > now) throw new DomainError('ACCOUNT_LOCKED');
     if (!(await verifyPassword(account.passwordHash, password))) {
-      const failed = account.failedLogins + 1;
-      const locks = failed >= MAX_FAILED_LOGINS;
-      await this.staff.update(account.id, {
-        failedLogins: locks ? 0 : failed,
-        lockedUntil: locks ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : account.lockedUntil,
-      });
+      // Counted in the database, so a burst of parallel guesses counts every guess.
+      const locks = await this.staff.countFailedLogin(account.id, MAX_FAILED_LOGINS, new Date(now.getTime() + LOCK_MINUTES * 60_000));
       throw new DomainError(locks ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
     }
     await this.staff.update(account.id, { failedLogins: 0, lockedUntil: null });

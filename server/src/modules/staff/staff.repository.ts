@@ -34,6 +34,18 @@ export class StaffRepository {
     await this.accounts.update({ id }, changes);
   }
 
+  /** Adds a failed login atomically; at the limit the account locks and the count restarts. True if it locked. */
+  async countFailedLogin(id: number, limit: number, lockUntil: Date): Promise<boolean> {
+    await this.accounts.createQueryBuilder().update().set({ failedLogins: () => 'failed_logins + 1' }).where('id = :id', { id }).execute();
+    const locked = await this.accounts
+      .createQueryBuilder()
+      .update()
+      .set({ failedLogins: 0, lockedUntil: lockUntil })
+      .where('id = :id AND failed_logins >= :limit', { id, limit })
+      .execute();
+    return locked.affected === 1;
+  }
+
   async createSession(session: Omit<StaffSessionEntity, 'id'>): Promise<void> {
     await this.sessions.insert(session);
   }
