@@ -1,3 +1,10 @@
+import type { StaffAccount } from '@mashang/shared';
+
+/** Where an account lands after login: admins manage accounts and rules, everyone else works cases. */
+export function homePage(account: Pick<StaffAccount, 'role'>): 'admin' | 'inbox' {
+  return account.role === 'admin' ? 'admin' : 'inbox';
+}
+
 /** Builds `/staff/pages/x/index?a=1`, leaving out empty values. */
 export function staffUrl(page: string, query: Record<string, string | number | undefined | null> = {}): string {
   const parts = Object.entries(query)

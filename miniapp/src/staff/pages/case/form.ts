@@ -36,7 +36,7 @@ export const EMPTY_ACTION_DRAFT: ActionDraft = { text: '', to: '', days: '', ass
 export const ACTION_FORMS: Record<StaffFormAction, { text?: { label: string; placeholder: string; optional?: boolean }; hint?: string }> = {
   accept: { text: { label: '告知反映人的话（可不填）', placeholder: '例如：您反映的问题已受理，我们将依规办理。', optional: true } },
   decline: { text: { label: '不予受理的理由（反映人能看到）', placeholder: '请写明依据和理由，至少5个字' } },
-  assign: { hint: '填写承办人的账号编号（本乡镇纪委干部）。' },
+  assign: { hint: '从本辖区的工作人员中选择承办人。' },
   transfer_up: { text: { label: '报送县纪委的理由', placeholder: '至少5个字' } },
   transfer_out: { text: { label: '转办理由', placeholder: '至少5个字' } },
   request_extension: { text: { label: '延期理由', placeholder: '至少5个字' }, hint: '延期只能申请一次，由县纪委批准。' },
@@ -83,6 +83,6 @@ export function checkAction(body: unknown): { ok: true; value: CaseActionInput }
   const issue = result.error.issues[0]!;
   const field = String(issue.path[0] ?? '');
   const message =
-    field === 'days' ? '请填写延期天数（1到90天之间的整数）' : field === 'assigneeId' ? '请填写承办人编号' : field === 'track' ? '请选择正确的类型' : issue.message;
+    field === 'days' ? '请填写延期天数（1到90天之间的整数）' : field === 'assigneeId' ? '请选择承办人' : field === 'track' ? '请选择正确的类型' : issue.message;
   return { ok: false, message };
 }

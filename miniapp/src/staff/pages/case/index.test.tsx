@@ -33,7 +33,7 @@ const detail = {
   subject: null,
   channel: 'online',
   deadlines: [{ kind: 'acceptance', dueOn: '2026-12-18', provisional: false, metAt: null, overdue: false, daysLeft: 2 }],
-  timeline: [{ at: '2026-11-27T08:00:00.000Z', type: 'received', actor: '反映人', publicText: '收到反映', internalText: null }],
+  timeline: [{ at: '2026-11-27T08:00:00.000Z', type: 'submitted', actor: '反映人', publicText: '收到反映', internalText: null }],
   rating: null,
   extensionUsed: false,
   extensionRequestedDays: null,
@@ -114,6 +114,31 @@ describe('case page', () => {
     expect((Taro.request.mock.calls[1]![0] as { url: string }).url).toBe(
       'https://api.example.test/api/v1/staff/cases/K7M3Q9X2TA/reveal',
     );
+  });
+
+  it('assigns a handler picked from the jurisdiction’s staff', async () => {
+    Taro.request.mockImplementation(async ({ url, method }: { url: string; method: string }) => {
+      if (url.endsWith('/staff/handlers')) return answer({ items: [{ id: 2, displayName: '李纪委', regionName: '桃源镇' }, { id: 8, displayName: '陈干部', regionName: '桃源镇' }] });
+      if (method === 'POST') return answer({ ...detail, assignee: '陈干部', actions: ['accept', 'decline', 'assign', 'note'] });
+      return answer({ ...detail, actions: ['accept', 'decline', 'assign', 'note'] });
+    });
+    open();
+    fireEvent.click(await screen.findByTestId('action-assign'));
+    fireEvent.click(await screen.findByTestId('action-form-assignee'));
+    fireEvent.click(screen.getByTestId('action-form-assignee-option-8'));
+    expect(screen.getByTestId('action-form-assignee').textContent).toContain('陈干部（桃源镇）');
+    fireEvent.click(screen.getByTestId('action-submit'));
+    await screen.findByTestId('action-done');
+    const post = Taro.request.mock.calls.map((c) => c[0] as { method: string; data: string }).find((r) => r.method === 'POST')!;
+    expect(JSON.parse(post.data)).toEqual({ action: 'assign', assigneeId: 8 });
+  });
+
+  it('labels timeline events with the shared names', async () => {
+    Taro.request.mockResolvedValueOnce(answer({ ...detail, timeline: [...detail.timeline, { at: '2026-12-20T01:00:00.000Z', type: 'escalated', actor: '系统', publicText: null, internalText: null }] }));
+    open();
+    const timeline = await screen.findByTestId('case-timeline');
+    expect(timeline.textContent).toContain('收到反映');
+    expect(timeline.textContent).toContain('逾期提级督办');
   });
 
   it('goes to login when the session has ended', async () => {

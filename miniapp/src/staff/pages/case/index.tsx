@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import {
   CASE_ACTIONS,
   contract,
+  TIMELINE_EVENT_TYPES,
   DUE_DATE_KINDS,
   REPORT_CATEGORIES,
   REPORT_MODES,
@@ -17,6 +18,7 @@ import StatusView from '../../../components/StatusView';
 import { call } from '../../../services/api';
 import { isApiError } from '../../../services/http';
 import { chineseDate, chineseDateTime } from '../../../utils/format';
+import Select from '../../components/Select';
 import StaffBar from '../../components/StaffBar';
 import TimeLeft from '../../components/TimeLeft';
 import { handledAuthError, useAccount, useStaffApi } from '../../hooks/use-staff-api';
@@ -26,19 +28,6 @@ import './index.scss';
 
 const CHANNELS: Record<CaseDetail['channel'], string> = { online: '扫码反映', letter: '来信', phone: '来电', visit: '来访' };
 const TRACKS = Object.keys(REPORT_TRACKS) as ReportTrack[];
-/** Timeline events that are not actions. */
-const EVENT_LABELS: Record<string, string> = {
-  ...CASE_ACTIONS,
-  received: '收到反映',
-  submitted: '收到反映',
-  created: '收到反映',
-  recorded: '登记来信来访',
-  reveal: '查看反映人身份',
-  due_soon: '即将到期提醒',
-  overdue: '逾期',
-  escalated: '上报县纪委',
-};
-
 function problem(error: unknown): string {
   if (!isApiError(error)) return '操作没有成功，请再试一次';
   if (error.code === 'VALIDATION_FAILED' && error.details.length) return error.details.map((d) => d.message).join('；');
@@ -63,6 +52,8 @@ function ActionForm({
 }) {
   const [draft, setDraft] = useState<ActionDraft>(EMPTY_ACTION_DRAFT);
   const form = ACTION_FORMS[action];
+  // Only the assign form needs the jurisdiction's staff.
+  const handlers = useStaffApi(() => (action === 'assign' ? call(contract.case.handlers) : null), [action]);
   const set = <K extends keyof ActionDraft>(key: K, value: ActionDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   return (
     <View className='case__form' data-testid='action-form'>
@@ -73,10 +64,17 @@ function ActionForm({
       )}
       {action === 'assign' && (
         <View>
-          <Text className='s-label'>承办人编号</Text>
-          <View className='s-box'>
-            <Input className='s-input' data-testid='action-form-assignee' type='number' value={draft.assigneeId} onInput={(e) => set('assigneeId', e.detail.value)} />
-          </View>
+          <Text className='s-label'>承办人</Text>
+          {!handlers.data && <StatusView loading={handlers.loading} error={handlers.error} onRetry={handlers.reload} />}
+          {handlers.data && (
+            <Select
+              testId='action-form-assignee'
+              options={handlers.data.items.map((h) => ({ value: String(h.id), label: `${h.displayName}（${h.regionName}）` }))}
+              value={draft.assigneeId}
+              placeholder='请选择承办人'
+              onChange={(v) => set('assigneeId', v)}
+            />
+          )}
         </View>
       )}
       {action === 'transfer_out' && (
@@ -353,7 +351,7 @@ export default function CasePage() {
         {detail.timeline.map((event, i) => (
           <View key={i} className='case__event'>
             <Text className='s-muted'>
-              {chineseDateTime(event.at)} · {event.actor} · {EVENT_LABELS[event.type] ?? event.type}
+              {chineseDateTime(event.at)} · {event.actor} · {TIMELINE_EVENT_TYPES[event.type as keyof typeof TIMELINE_EVENT_TYPES] ?? event.type}
             </Text>
             {event.publicText && (
               <Text className='case__event-line s-text s-pre'>

@@ -44,6 +44,10 @@ describe('inbox page', () => {
       if (url.includes('/staff/alerts')) {
         return answer({ items: [{ reportNo: 'AAAAAAAAAA', villageName: '东山村', kind: 'overdue', deadline: 'acceptance', dueOn: '2026-11-24', at: '2026-11-25T00:00:00.000Z' }] });
       }
+      if (url.includes('/staff/villages')) {
+        return answer({ items: [{ code: '341821102201', name: '东山村', townshipName: '桃源镇' }, { code: '341821102202', name: '西岭村', townshipName: '桃源镇' }, { code: '341821103201', name: '南坪村', townshipName: '石门乡' }] });
+      }
+      if (url.includes('village=')) return answer({ items: [row('CCCCCCCCCC', 20, '西岭村')] });
       if (url.includes('overdue=true')) return answer({ items: [row('AAAAAAAAAA', -3)] });
       return answer({ items: [row('AAAAAAAAAA', -3), row('BBBBBBBBBB', 2), row('CCCCCCCCCC', 20, '西岭村')] });
     });
@@ -60,5 +64,32 @@ describe('inbox page', () => {
     await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(1));
     const urls = Taro.request.mock.calls.map((c) => (c[0] as { url: string }).url);
     expect(urls).toContain('https://api.example.test/api/v1/staff/cases?overdue=true');
+  });
+
+  it('filters by any village of the jurisdiction, named with its township in a county', async () => {
+    setSession({ token: 'tok', expiresAt: '2999-01-01T00:00:00.000Z', account });
+    Taro.request.mockImplementation(async ({ url }: { url: string }) => {
+      if (url.includes('/staff/alerts')) return answer({ items: [] });
+      if (url.includes('/staff/villages')) {
+        return answer({ items: [{ code: '341821102201', name: '东山村', townshipName: '桃源镇' }, { code: '341821103201', name: '南坪村', townshipName: '石门乡' }] });
+      }
+      if (url.includes('village=')) return answer({ items: [] });
+      return answer({ items: [row('AAAAAAAAAA', -3)] });
+    });
+    render(<InboxPage />);
+    // 南坪村 has no case yet and is offered all the same.
+    fireEvent.click(await screen.findByTestId('filter-village'));
+    expect(screen.getByTestId('filter-village-option-341821103201').textContent).toBe('石门乡 · 南坪村');
+    fireEvent.click(screen.getByTestId('filter-village-option-341821103201'));
+    await screen.findByTestId('inbox-empty');
+    const urls = Taro.request.mock.calls.map((c) => (c[0] as { url: string }).url);
+    expect(urls).toContain('https://api.example.test/api/v1/staff/cases?village=341821103201');
+  });
+
+  it('sends an admin to the admin page and asks for no cases', async () => {
+    setSession({ token: 'tok', expiresAt: '2999-01-01T00:00:00.000Z', account: { ...account, id: 9, username: 'admin', role: 'admin' } });
+    render(<InboxPage />);
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/staff/pages/admin/index' }));
+    expect(Taro.request).not.toHaveBeenCalled();
   });
 });

@@ -6,8 +6,9 @@ import StatusView from '../../../components/StatusView';
 import { call } from '../../../services/api';
 import StaffBar from '../../components/StaffBar';
 import CaseRow from '../../components/CaseRow';
+import Select from '../../components/Select';
 import { useAccount, useStaffApi } from '../../hooks/use-staff-api';
-import { staffUrl } from '../../utils';
+import { homePage, staffUrl } from '../../utils';
 import '../../staff.scss';
 import './index.scss';
 
@@ -35,9 +36,11 @@ export default function InboxPage() {
   const [filters, setFilters] = useState<Filters>({});
   // Phones: filters folded under one button (CSS keeps them open on wide screens).
   const [filtersOpen, setFiltersOpen] = useState(false);
-  const [villages, setVillages] = useState<Record<string, string>>({});
-  const cases = useStaffApi(() => (account ? call(contract.case.list, { query: { ...filters } }) : null), [account, filters.status, filters.village, filters.category, filters.overdue]);
-  const alerts = useStaffApi(() => (account ? call(contract.case.alerts) : null), [account]);
+  const works = account ? homePage(account) === 'inbox' : false;
+  const cases = useStaffApi(() => (works ? call(contract.case.list, { query: { ...filters } }) : null), [works, filters.status, filters.village, filters.category, filters.overdue]);
+  const alerts = useStaffApi(() => (works ? call(contract.case.alerts) : null), [works]);
+  // Every village of the jurisdiction, so a village without cases yet can be picked too.
+  const villages = useStaffApi(() => (works ? call(contract.case.villages) : null), [works]);
 
   // Back from a case page: show what changed there.
   const shown = useRef(false);
@@ -49,19 +52,16 @@ export default function InboxPage() {
     shown.current = true;
   });
 
-  // Villages to filter by: every village seen in the jurisdiction's cases so far.
+  // Admins work elsewhere: the inbox would only answer FORBIDDEN.
   useEffect(() => {
-    if (!cases.data?.items.length) return;
-    setVillages((known) => {
-      const next = { ...known };
-      for (const item of cases.data!.items) next[item.villageCode] = item.villageName;
-      return next;
-    });
-  }, [cases.data]);
+    if (account && homePage(account) !== 'inbox') void Taro.redirectTo({ url: staffUrl(homePage(account)) });
+  }, [account]);
 
   if (!account) return <View className='staff' />;
   const set = <K extends keyof Filters>(key: K) => (value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
   const alertCount = alerts.data?.items.length ?? 0;
+  // A county's villages come from several townships: name the township too.
+  const showTownship = new Set(villages.data?.items.map((v) => v.townshipName)).size > 1;
 
   return (
     <View className='staff inbox'>
@@ -93,14 +93,18 @@ export default function InboxPage() {
           <Chip on={!filters.overdue} label='全部' value={undefined} onPick={set('overdue')} testId='filter-overdue-all' />
           <Chip on={filters.overdue === 'true'} label='只看逾期' value='true' onPick={set('overdue')} testId='filter-overdue' />
         </View>
-        {Object.keys(villages).length > 1 && (
+        {villages.data && villages.data.items.length > 1 && (
           <View>
             <Text className='inbox__filter-label'>村</Text>
-            <View className='s-chips'>
-              <Chip on={!filters.village} label='全部' value={undefined} onPick={set('village')} testId='filter-village-all' />
-              {Object.entries(villages).map(([code, name]) => (
-                <Chip key={code} on={filters.village === code} label={name} value={code} onPick={set('village')} testId={`filter-village-${code}`} />
-              ))}
+            <View className='inbox__village'>
+              <Select
+                testId='filter-village'
+                options={villages.data.items.map((v) => ({ value: v.code, label: showTownship ? `${v.townshipName} · ${v.name}` : v.name }))}
+                value={filters.village ?? ''}
+                placeholder='全部村'
+                allowEmpty
+                onChange={(v) => set('village')(v || undefined)}
+              />
             </View>
           </View>
         )}

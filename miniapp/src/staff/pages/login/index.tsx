@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../../../services/api';
 import { isApiError } from '../../../services/http';
 import { getSession, setSession } from '../../../stores/session-store';
-import { staffUrl } from '../../utils';
+import { homePage, staffUrl } from '../../utils';
 import '../../staff.scss';
 import './index.scss';
 
@@ -15,7 +15,7 @@ function loginFailure(error: unknown): string {
   return error.message;
 }
 
-/** Staff sign-in; a live session goes straight to the inbox. */
+/** Staff sign-in; a live session goes straight to its home (the inbox, or the admin page). */
 export default function LoginPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -23,7 +23,8 @@ export default function LoginPage() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (getSession()) void Taro.redirectTo({ url: staffUrl('inbox') });
+    const live = getSession();
+    if (live) void Taro.redirectTo({ url: staffUrl(homePage(live.account)) });
   }, []);
 
   const submit = async () => {
@@ -38,7 +39,7 @@ export default function LoginPage() {
       const session = await call(contract.staff.login, { body: { username: username.trim(), password } });
       setSession(session);
       setPassword('');
-      await Taro.redirectTo({ url: staffUrl('inbox') });
+      await Taro.redirectTo({ url: staffUrl(homePage(session.account)) });
     } catch (e) {
       setError(loginFailure(e));
     } finally {

@@ -14,13 +14,15 @@ import {
   type ReportReceipt,
   type ReportTrack,
 } from '@mashang/shared';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import StatusView from '../../../components/StatusView';
 import { call } from '../../../services/api';
 import { isApiError } from '../../../services/http';
 import { randomKey } from '../../../services/random-key';
 import { chineseDate } from '../../../utils/format';
+import Select from '../../components/Select';
 import StaffBar from '../../components/StaffBar';
-import { handledAuthError, useAccount } from '../../hooks/use-staff-api';
+import { handledAuthError, useAccount, useStaffApi } from '../../hooks/use-staff-api';
 import { chinaToday, staffUrl } from '../../utils';
 import '../../staff.scss';
 import './index.scss';
@@ -74,9 +76,18 @@ export default function RecordPage() {
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<ReportReceipt | null>(null);
   const keyRef = useRef<string | null>(null);
+  const villages = useStaffApi(() => (account ? call(contract.case.villages) : null), [account]);
+
+  // A jurisdiction of one village needs no choice.
+  useEffect(() => {
+    const only = villages.data?.items.length === 1 ? villages.data.items[0]!.code : null;
+    if (only) setDraft((d) => (d.villageCode ? d : { ...d, villageCode: only }));
+  }, [villages.data]);
 
   if (!account) return <View className='staff' />;
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  // A county's villages come from several townships: name the township too.
+  const showTownship = new Set(villages.data?.items.map((v) => v.townshipName)).size > 1;
 
   const submit = async () => {
     if (busy) return;
@@ -95,6 +106,10 @@ export default function RecordPage() {
       happenedAt: optional(draft.happenedAt),
       reporter: draft.mode === 'real_name' ? { name: draft.name, phone: draft.phone } : undefined,
     };
+    if (!draft.villageCode) {
+      setError('请选择村');
+      return;
+    }
     if (!draft.track) {
       setError('请选择类型：检举控告或问题反映');
       return;
@@ -171,10 +186,17 @@ export default function RecordPage() {
         <View className='s-box'>
           <Input className='s-input' data-testid='record-received-on' value={draft.receivedOn} maxlength={10} placeholder='2026-11-27' onInput={(e) => set('receivedOn', e.detail.value)} />
         </View>
-        <Text className='s-label'>村的区划代码（12位）</Text>
-        <View className='s-box'>
-          <Input className='s-input' data-testid='record-village' type='number' value={draft.villageCode} maxlength={12} placeholder='例如 341821102201' onInput={(e) => set('villageCode', e.detail.value)} />
-        </View>
+        <Text className='s-label'>村</Text>
+        {!villages.data && <StatusView loading={villages.loading} error={villages.error} onRetry={villages.reload} />}
+        {villages.data && (
+          <Select
+            testId='record-village'
+            options={villages.data.items.map((v) => ({ value: v.code, label: showTownship ? `${v.townshipName} · ${v.name}` : v.name }))}
+            value={draft.villageCode}
+            placeholder='请选择村'
+            onChange={(v) => set('villageCode', v)}
+          />
+        )}
         <Text className='s-label'>类型</Text>
         <Choices options={REPORT_TRACKS} value={draft.track} onPick={(v) => set('track', v)} testPrefix='record-track' />
         <Text className='s-label'>实名或匿名</Text>
