@@ -84,6 +84,16 @@ describe.each(DATABASE_KINDS)('case safeguards on %s', (kind) => {
     expect(accepted.body.deadlines.filter((d: { kind: string }) => d.kind === 'handling')).toHaveLength(1);
   });
 
+  it('starts the clocks the corrected track runs in the current stage', async () => {
+    let { taoyuan } = await on('2026-10-09');
+    const { reportNo } = await fileReport(t, { track: 'accusation' });
+    await act(taoyuan, reportNo, { action: 'accept' }); // the accusation rules set no handling clock
+    ({ taoyuan } = await on('2026-10-12'));
+    const corrected = await act(taoyuan, reportNo, { action: 'reclassify', track: 'petition', reason: '反映的是道路维修，属于问题反映' });
+    // 60 days from the acceptance on 9 Oct, not from the correction: Tue 8 Dec.
+    expect(corrected.body.deadlines.find((d: { kind: string }) => d.kind === 'handling')).toMatchObject({ dueOn: '2026-12-08', metAt: null });
+  });
+
   it('counts every guess of a burst of wrong passwords', async () => {
     t.clock.set(chinaMorning('2026-10-12'));
     const guesses = await Promise.all(

@@ -164,14 +164,17 @@ describe.each(DATABASE_KINDS)('case workflow on %s', (kind) => {
     const villages = await t.request('GET', '/api/v1/staff/villages', undefined, taoyuan);
     expect(villages.body.items.map((v: { name: string }) => v.name)).toEqual(['东山村', '西河村', '柳塘村']);
     const handlers = await t.request('GET', '/api/v1/staff/handlers', undefined, taoyuan);
-    expect(handlers.body.items.map((h: { displayName: string }) => h.displayName).sort()).toEqual(['周县纪委', '李桃源'].sort());
+    expect(handlers.body.items.map((h: { displayName: string }) => h.displayName)).toEqual(['李桃源']);
+    const countyHandlers = await t.request('GET', '/api/v1/staff/handlers', undefined, county);
+    expect(countyHandlers.body.items.map((h: { displayName: string }) => h.displayName).sort()).toEqual(['周县纪委', '李桃源', '王石门'].sort());
     const { reportNo } = await fileReport(t);
     const me = handlers.body.items.find((h: { displayName: string }) => h.displayName === '李桃源');
     const assigned = await act(taoyuan, reportNo, { action: 'assign', assigneeId: me.id });
     expect(assigned.body.assignee).toBe('李桃源');
-    const shimen = (await t.request('GET', '/api/v1/staff/handlers', undefined, await t.login('shimen'))).body.items;
-    const stranger = shimen.find((h: { displayName: string }) => h.displayName === '王石门');
+    const stranger = countyHandlers.body.items.find((h: { displayName: string }) => h.displayName === '王石门');
     expect((await act(taoyuan, reportNo, { action: 'assign', assigneeId: stranger.id })).body.code).toBe('ASSIGNEE_INVALID');
+    const countyPerson = countyHandlers.body.items.find((h: { displayName: string }) => h.displayName === '周县纪委');
+    expect((await act(taoyuan, reportNo, { action: 'assign', assigneeId: countyPerson.id })).body.code).toBe('ASSIGNEE_INVALID');
   });
 
   it('shows the county each township’s figures', async () => {

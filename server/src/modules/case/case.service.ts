@@ -135,10 +135,10 @@ export class CaseService {
     };
   }
 
-  /** Handlers and county supervisors of the jurisdiction who can take a case. */
+  /** Staff at or below the account's region who can take a case there. */
   async handlers(account: StaffAccountEntity) {
-    const accounts = (await this.staff.listInRegion(account.regionCode.slice(0, 6))).filter(
-      (a) => !a.disabled && ['township_handler', 'county_supervisor'].includes(a.role) && (a.regionCode.startsWith(account.regionCode) || account.regionCode.startsWith(a.regionCode)),
+    const accounts = (await this.staff.listInRegion(account.regionCode)).filter(
+      (a) => !a.disabled && ['township_handler', 'county_supervisor'].includes(a.role),
     );
     const regions = await this.regions.findMany([...new Set(accounts.map((a) => a.regionCode))]);
     return {
@@ -180,7 +180,9 @@ export class CaseService {
         return { action: 'decline', publicText: `经审查，不予受理。理由：${input.reason}`, internalText: input.reason, changes: { answeredAt: report.answeredAt ?? now } };
       case 'assign': {
         const assignee = await this.staff.findById(input.assigneeId);
-        const eligible = assignee && !assignee.disabled && ['township_handler', 'county_supervisor'].includes(assignee.role) && inJurisdiction(assignee, report.villageCode);
+        // The case goes to someone at the level that handles it: the township's handlers, or the county's supervisors.
+        const role = report.level === 'township' ? 'township_handler' : 'county_supervisor';
+        const eligible = assignee && !assignee.disabled && assignee.role === role && inJurisdiction(assignee, report.villageCode);
         if (!eligible) throw new DomainError('ASSIGNEE_INVALID');
         return { action: 'assign', publicText: null, internalText: `指定承办人：${assignee.displayName}`, changes: { assigneeId: assignee.id } };
       }

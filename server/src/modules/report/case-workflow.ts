@@ -24,6 +24,15 @@ const CLOCK_EFFECTS: Partial<Record<CaseAction, { meets?: DueDateKind[]; starts?
   close: { endsAll: true },
 };
 
+/** The event that opened each stage of a case, and the clocks it starts (for a corrected track). */
+const STAGE_STARTS: Partial<Record<ReportEntity['status'], { start: DeadlineStart; event: CaseAction | null }>> = {
+  submitted: { start: 'received', event: null },
+  accepted: { start: 'accepted', event: 'accept' },
+  concluded: { start: 'concluded', event: 'conclude' },
+  replied: { start: 'replied', event: 'reply' },
+  under_review: { start: 'review_requested', event: 'request_review' },
+};
+
 export interface WorkflowStep {
   action: CaseAction;
   /** `reporter`, `system`, or `staff:<account id>`. */
@@ -97,11 +106,26 @@ export class CaseWorkflow {
     return open.some((d) => chinaDate(now) > d.dueOn);
   }
 
-  /** A corrected track puts the open clocks under the other regime's rules, from when each started. */
+  /**
+   * A corrected track puts the open clocks under the other regime's rules, from when each started,
+   * and starts the clocks that regime runs in the case's current stage but the old one did not.
+   */
   private async reclock(manager: EntityManager, report: ReportEntity, track: ReportEntity['track']): Promise<void> {
-    const open = await manager.findBy(ReportDeadlineEntity, { reportId: report.id, metAt: IsNull(), cancelledAt: IsNull() });
+    const deadlines = this.rules.for(report.villageCode);
+    const all = await manager.findBy(ReportDeadlineEntity, { reportId: report.id });
+    const open = all.filter((d) => !d.metAt && !d.cancelledAt);
+    const stage = STAGE_STARTS[report.status];
+    if (stage) {
+      const startedAt = stage.event ? (await manager.findOne(ReportEventEntity, { where: { reportId: report.id, type: stage.event }, order: { id: 'DESC' } }))?.createdAt : report.receivedAt;
+      const missing = startedAt ? deadlines.startedBy(stage.start, track, report.mode, startedAt).filter((d) => !all.some((a) => a.kind === d.kind)) : [];
+      if (missing.length) {
+        await manager.insert(
+          ReportDeadlineEntity,
+          missing.map((d) => ({ reportId: report.id, kind: d.kind, dueOn: d.date, provisional: d.provisional ? 1 : 0, startedAt: startedAt! })),
+        );
+      }
+    }
     for (const deadline of open) {
-      const deadlines = this.rules.for(report.villageCode);
       const rule = deadlines.rule(track, deadline.kind);
       const due = rule && deadlines.appliesTo(rule, report.mode) ? deadlines.dueDate(rule, deadline.startedAt) : null;
       await manager.update(
