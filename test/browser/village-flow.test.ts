@@ -11,6 +11,8 @@ describe.each(DATABASE_KINDS)('a villager scans the poster (H5, %s)', (kind) => 
   let browser: Browser;
   let page: Page;
   let queryCode = '';
+  /** Everything the phone downloads along the whole path, for the notes. */
+  let pathBytes = 0;
 
   beforeAll(async () => {
     server = await startServer(kind);
@@ -18,13 +20,18 @@ describe.each(DATABASE_KINDS)('a villager scans the poster (H5, %s)', (kind) => 
     page = await phonePage(browser);
   });
   afterAll(async () => {
+    if (kind === 'sqlite') console.log(`whole villager path: ${(pathBytes / 1024).toFixed(1)} KiB transferred`);
     await browser?.close();
     await server?.stop();
   });
 
   it('opens the village page from the poster link', async () => {
     const transferred: number[] = [];
-    page.on('requestfinished', async (request) => transferred.push((await request.sizes()).responseBodySize));
+    page.on('requestfinished', async (request) => {
+      const { responseBodySize } = await request.sizes();
+      transferred.push(responseBodySize);
+      pathBytes += responseBodySize;
+    });
     await page.goto(`${server.url}/v/${VILLAGE}`);
     await expect.poll(() => page.getByTestId('village-name').textContent()).toContain('东山村');
     await expect.poll(() => page.getByTestId('power-item-link').count()).toBeGreaterThanOrEqual(8);
