@@ -24,6 +24,7 @@ export default defineAppConfig({
         'pages/admin-audit/index',
         'pages/admin-calendar/index',
         'pages/admin-rules/index',
+        'pages/village-staff/index',
       ],
     },
   ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chinaToday, staffUrl, timeLeft } from './utils';
+import { chinaToday, homePage, staffUrl, timeLeft } from './utils';
 
 describe('time left on a deadline', () => {
   it('is red with the days overdue once past', () => {
@@ -28,5 +28,15 @@ describe('staff helpers', () => {
   it('takes the date in China time', () => {
     expect(chinaToday(Date.parse('2026-11-27T17:00:00Z'))).toBe('2026-11-28');
     expect(chinaToday(Date.parse('2026-11-27T15:59:00Z'))).toBe('2026-11-27');
+  });
+});
+
+describe('homePage', () => {
+  it('sends each role where it works; village staff never reach the cases', () => {
+    expect(homePage({ role: 'admin' })).toBe('admin');
+    expect(homePage({ role: 'township_handler' })).toBe('inbox');
+    expect(homePage({ role: 'county_supervisor' })).toBe('inbox');
+    expect(homePage({ role: 'village_publisher' })).toBe('village-staff');
+    expect(homePage({ role: 'village_supervisor' })).toBe('village-staff');
   });
 });

@@ -1,8 +1,14 @@
 import type { StaffAccount } from '@mashang/shared';
 
-/** Where an account lands after login: admins manage accounts and rules, everyone else works cases. */
-export function homePage(account: Pick<StaffAccount, 'role'>): 'admin' | 'inbox' {
-  return account.role === 'admin' ? 'admin' : 'inbox';
+/** Roles that handle reports. Village staff never do: they may be the very people reported on. */
+export function worksCases(account: Pick<StaffAccount, 'role'>): boolean {
+  return account.role === 'township_handler' || account.role === 'county_supervisor';
+}
+
+/** Where an account lands after login: admins their pages, case handlers the inbox, village staff their own page. */
+export function homePage(account: Pick<StaffAccount, 'role'>): 'admin' | 'inbox' | 'village-staff' {
+  if (account.role === 'admin') return 'admin';
+  return worksCases(account) ? 'inbox' : 'village-staff';
 }
 
 /** Builds `/staff/pages/x/index?a=1`, leaving out empty values. */

@@ -1,5 +1,10 @@
-/** `2026-11-27` or an ISO time → `2026年11月27日`. */
+/**
+ * A China date `2026-11-27` → `2026年11月27日`. An ISO time (UTC) is first moved to China time,
+ * so something published at 07:00 in China is not shown on the day before.
+ */
 export function chineseDate(value: string): string {
+  const time = value.length > 10 ? new Date(value) : null;
+  if (time && !Number.isNaN(time.getTime())) value = new Date(time.getTime() + 8 * 3600 * 1000).toISOString();
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (!match) return value;
   return `${match[1]}年${Number(match[2])}月${Number(match[3])}日`;

@@ -116,7 +116,8 @@ export default function LookupPage() {
           <Input
             className='lookup__input'
             data-testid='lookup-input'
-            type='text'
+            // The mini program opens its number pad; in a browser a number field would drop the spaces a person types.
+            type={process.env.TARO_ENV === 'weapp' ? 'number' : 'text'}
             value={input}
             maxlength={40}
             placeholder='查询码'

@@ -83,9 +83,9 @@ export default function ReportPage() {
       }
       setErrors({});
       const receipt = await call(contract.report.create, { body: checked.value });
-      keyRef.current = null;
       putReceipt(receipt);
       await Taro.redirectTo({ url: '/pages/receipt/index' });
+      keyRef.current = null; // only once the receipt is on screen: a failed navigation must not lead to a second report
     } catch (error) {
       if (isApiError(error) && error.code === 'VALIDATION_FAILED' && error.details.length) {
         setErrors({ ...fieldErrors(error.details), form: error.message });

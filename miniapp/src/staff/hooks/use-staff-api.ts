@@ -32,7 +32,11 @@ export function useAccount(): StaffAccount | null {
 
 /** `useApi` for staff routes: nothing is loaded without a session, and UNAUTHENTICATED goes to login. */
 export function useStaffApi<T>(load: () => Promise<T> | null, deps: unknown[]): ApiState<T> {
-  const state = useApi(() => (getSession() ? load() : null), deps);
+  const state = useApi(() => {
+    if (getSession()) return load();
+    goLogin(); // the session ended (expired, or logged out and came Back): never a blank page
+    return null;
+  }, deps);
   useEffect(() => {
     if (state.error) handledAuthError(state.error);
   }, [state.error]);

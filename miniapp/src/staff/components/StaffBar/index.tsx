@@ -3,13 +3,13 @@ import Taro from '@tarojs/taro';
 import { contract, STAFF_ROLES, type StaffAccount } from '@mashang/shared';
 import { call } from '../../../services/api';
 import { clearSession } from '../../../stores/session-store';
-import { staffUrl } from '../../utils';
+import { staffUrl, worksCases } from '../../utils';
 import './index.scss';
 
 interface Props {
   account: StaffAccount;
   /** The page this bar sits on, so its own link is not shown. */
-  current: 'inbox' | 'alerts' | 'county' | 'record' | 'case' | 'admin' | 'admin-accounts' | 'admin-audit' | 'admin-calendar' | 'admin-rules';
+  current: 'inbox' | 'alerts' | 'county' | 'record' | 'case' | 'admin' | 'admin-accounts' | 'admin-audit' | 'admin-calendar' | 'admin-rules' | 'village-staff';
 }
 
 /** The admin's pages, in the order of the admin home page. */
@@ -30,7 +30,8 @@ export default function StaffBar({ account, current }: Props) {
       // The session ends here either way.
     }
     clearSession();
-    await Taro.redirectTo({ url: staffUrl('login') });
+    // reLaunch empties the page stack: Back on a shared PC must not bring the cases back.
+    await Taro.reLaunch({ url: staffUrl('login') });
   };
   return (
     <View className='staff-bar'>
@@ -54,6 +55,12 @@ export default function StaffBar({ account, current }: Props) {
               {label}
             </Text>
           ))}
+          <Text className='staff-bar__link' data-testid='logout' onClick={() => void logout()}>
+            退出
+          </Text>
+        </View>
+      ) : !worksCases(account) ? (
+        <View className='staff-bar__nav'>
           <Text className='staff-bar__link' data-testid='logout' onClick={() => void logout()}>
             退出
           </Text>

@@ -5,7 +5,7 @@ import StatusView from '../../../components/StatusView';
 import { call } from '../../../services/api';
 import StaffBar from '../../components/StaffBar';
 import { handledAuthError, useAccount, useStaffApi } from '../../hooks/use-staff-api';
-import { fieldProblems, problemText } from '../../problem';
+import { fieldProblems } from '../../problem';
 import { applyDraft, deadlinesOf, describeDeadline, draftKeyOf, draftOf, REGIMES, unitText, type RulesDraft } from './rules';
 import '../../staff.scss';
 import './index.scss';
@@ -79,7 +79,6 @@ export default function AdminRulesPage() {
         <Text className='s-h1'>办理时限规则</Text>
         {!allowed && <Text className='s-text'>这一页只对系统管理员开放。</Text>}
         {allowed && <StatusView loading={loaded.loading} error={loaded.error} onRetry={loaded.reload} />}
-        {allowed && loaded.error && <Text className='s-error'>{problemText(loaded.error)}</Text>}
       </View>
     );
   }

@@ -82,10 +82,12 @@ describe('case page', () => {
     expect(screen.queryByTestId('action-accept')).toBeNull();
   });
 
-  it('checks a form before sending and shows a refusal with the server message', async () => {
+  it('checks a form before sending, shows a refusal with the server message, and reloads the true state', async () => {
     Taro.request
       .mockResolvedValueOnce(answer(detail))
-      .mockResolvedValueOnce(answer({ code: 'ACTION_NOT_ALLOWED', message: '当前状态下不能进行这项操作' }, 409));
+      .mockResolvedValueOnce(answer({ code: 'ACTION_NOT_ALLOWED', message: '当前状态下不能进行这项操作' }, 409))
+      // Another handler accepted it meanwhile.
+      .mockResolvedValueOnce(answer({ ...detail, status: 'accepted', actions: ['reply', 'note'] }));
     open();
     fireEvent.click(await screen.findByTestId('action-decline'));
     fireEvent.change(screen.getByTestId('action-form-text'), { target: { value: '太短' } });
@@ -100,7 +102,8 @@ describe('case page', () => {
       action: 'decline',
       reason: '不属于纪检监察机关受理范围',
     });
-    expect(screen.getByTestId('case-status').textContent).toBe('待受理');
+    await waitFor(() => expect(screen.getByTestId('case-status').textContent).toBe('办理中'));
+    expect(screen.queryByTestId('action-decline')).toBeNull();
   });
 
   it('reveals a real-name reporter only after the confirmation', async () => {

@@ -231,7 +231,11 @@ export default function CasePage() {
       setOpen(null);
       setDone(`已${CASE_ACTIONS[action]}`);
     } catch (e) {
-      if (!handledAuthError(e)) setError(problem(e));
+      if (handledAuthError(e)) return;
+      setError(problem(e));
+      // Anything but a form mistake may mean the case moved on (another handler, or a lost answer to
+      // this very step): show its true state before anyone tries again.
+      if (!(isApiError(e) && e.code === 'VALIDATION_FAILED')) loaded.reload();
     } finally {
       setBusy(false);
     }

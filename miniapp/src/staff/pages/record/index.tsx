@@ -85,7 +85,11 @@ export default function RecordPage() {
   }, [villages.data]);
 
   if (!account) return <View className='staff' />;
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  // An edit makes it a new submission with a new key, as on the villager's form.
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    keyRef.current = null;
+    setDraft((d) => ({ ...d, [key]: value }));
+  };
   // A county's villages come from several townships: name the township too.
   const showTownship = new Set(villages.data?.items.map((v) => v.townshipName)).size > 1;
 
