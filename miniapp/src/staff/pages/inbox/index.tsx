@@ -83,7 +83,7 @@ export default function InboxPage() {
       <View className={`s-card inbox__filters${filtersOpen ? '' : ' inbox__filters--closed'}`} data-testid='inbox-filters'>
         <Text className='inbox__filter-label'>状态</Text>
         <View className='s-chips'>
-          <Chip on={!filters.status} label='全部' value={undefined} onPick={set('status')} testId='filter-status-all' />
+          <Chip on={!filters.status} label='在办的' value={undefined} onPick={set('status')} testId='filter-status-all' />
           {STATUSES.map(([key, label]) => (
             <Chip key={key} on={filters.status === key} label={label} value={key} onPick={set('status')} testId={`filter-status-${key}`} />
           ))}
