@@ -233,14 +233,7 @@ export function layoutChart(
       const tx = t.x + Math.round((t.w * 3) / 4);
       const outY = layerBottom[s.layer]! + Math.round(o.gap * 0.3);
       const inY = layerTop[t.layer]! - Math.round(o.gap * 0.3);
-      const points = [
-        { x: sx, y: s.y + s.h },
-        { x: sx, y: outY },
-        { x: lane, y: outY },
-        { x: lane, y: inY },
-        { x: tx, y: inY },
-        { x: tx, y: t.y },
-      ];
+      const points = laneRoute(sx, s.y + s.h, outY, lane, inY, tx, t.y);
       return { ...e, ...label, kind, points, ...(e.label ? { labelAt: { x: sx + 6, y: outY + 2 } } : {}) };
     }
     // Back edge (or a step looping on itself): out of the bottom, up the left lane, into the top.
@@ -250,14 +243,7 @@ export function layoutChart(
     const tx = t.x + Math.round(t.w / 4);
     const outY = layerBottom[s.layer]! + Math.round(o.gap * 0.3) + k * 4;
     const inY = layerTop[t.layer]! - Math.round(o.gap * 0.3) - k * 4;
-    const points = [
-      { x: sx, y: s.y + s.h },
-      { x: sx, y: outY },
-      { x: lane, y: outY },
-      { x: lane, y: inY },
-      { x: tx, y: inY },
-      { x: tx, y: t.y },
-    ];
+    const points = laneRoute(sx, s.y + s.h, outY, lane, inY, tx, t.y);
     return { ...e, ...label, kind, points, ...(e.label ? { labelAt: { x: lane + 6, y: outY + 2 } } : {}) };
   });
 
@@ -268,4 +254,16 @@ export function layoutChart(
     nodes: chart.nodes.map((n) => byId.get(n.id)!),
     edges: laid,
   };
+}
+
+/** Down out of the source, across to a side lane, along it, across, and down into the target. */
+function laneRoute(sx: number, sy: number, outY: number, lane: number, inY: number, tx: number, ty: number) {
+  return [
+    { x: sx, y: sy },
+    { x: sx, y: outY },
+    { x: lane, y: outY },
+    { x: lane, y: inY },
+    { x: tx, y: inY },
+    { x: tx, y: ty },
+  ];
 }
