@@ -1,4 +1,5 @@
 import type { StaffAccount } from '@mashang/shared';
+import { pageUrl } from '../utils/format';
 
 /** Roles that handle reports. Village staff never do: they may be the very people reported on. */
 export function worksCases(account: Pick<StaffAccount, 'role'>): boolean {
@@ -12,11 +13,8 @@ export function homePage(account: Pick<StaffAccount, 'role'>): 'admin' | 'inbox'
 }
 
 /** Builds `/staff/pages/x/index?a=1`, leaving out empty values. */
-export function staffUrl(page: string, query: Record<string, string | number | undefined | null> = {}): string {
-  const parts = Object.entries(query)
-    .filter(([, v]) => v !== undefined && v !== null && v !== '')
-    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`);
-  return `/staff/pages/${page}/index${parts.length ? `?${parts.join('&')}` : ''}`;
+export function staffUrl(page: string, query: Parameters<typeof pageUrl>[1] = {}): string {
+  return `/staff${pageUrl(page, query)}`;
 }
 
 export type TimeTone = 'overdue' | 'near' | 'ok';
