@@ -1,6 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import type { Clock } from './common/clock.js';
@@ -22,12 +21,6 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, clock),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 2 }),
-        ThrottlerModule.forRoot({
-          throttlers: [
-            { name: 'lookup', ttl: 60_000, limit: config.lookupLimitPerMinute },
-            { name: 'login', ttl: 60_000, limit: config.loginLimitPerMinute },
-          ],
-        }),
         VillageModule,
         ReportModule,
         StaffModule,

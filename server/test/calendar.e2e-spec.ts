@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DeadlineSweep } from '../src/modules/case/deadline-sweep.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { chinaMorning, fileReport } from './support/reports.js';

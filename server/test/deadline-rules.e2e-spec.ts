@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DATABASE_KINDS } from './support/databases.js';
 import { chinaMorning, fileReport } from './support/reports.js';
 import { startTestApp, type TestApp } from './support/test-app.js';

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DeadlineSweep } from '../src/modules/case/deadline-sweep.js';
+import { describeIf } from '../../test/support/jest-helpers.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { chinaMorning, fileReport } from './support/reports.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -62,7 +63,7 @@ describe.each(DATABASE_KINDS)('deadline sweep on %s', (kind) => {
   });
 });
 
-describe.skipIf(!DATABASE_KINDS.includes('mysql'))('deadline sweep with two instances on one MySQL database', () => {
+describeIf(DATABASE_KINDS.includes('mysql'))('deadline sweep with two instances on one MySQL database', () => {
   let first: TestApp;
   let second: TestApp;
   const REPORTS = 30;

@@ -1,5 +1,6 @@
 import { type RouteSpec, buildPath, contract } from '@mashang/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { withContext } from '../../test/support/jest-helpers.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { fileReport, reportBody } from './support/reports.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -56,9 +57,11 @@ describe.each(DATABASE_KINDS)('jurisdiction on %s', (kind) => {
       const nowhere = requestFor(route, '2222222222', 0);
       const theirs = await t.request(route.method, mine.url, mine.body, shimen);
       const missing = await t.request(route.method, nowhere.url, nowhere.body, shimen);
-      expect(theirs.status, route.path).toBe(404);
-      expect(theirs.body, route.path).toEqual(missing.body);
-      expect(theirs.body.code).toBe('CASE_NOT_FOUND');
+      await withContext(route.path, () => {
+        expect(theirs.status).toBe(404);
+        expect(theirs.body).toEqual(missing.body);
+        expect(theirs.body.code).toBe('CASE_NOT_FOUND');
+      });
     }
     const list = await t.request('GET', '/api/v1/staff/cases', undefined, shimen);
     expect(list.body.items).toEqual([]);
@@ -85,7 +88,7 @@ describe.each(DATABASE_KINDS)('jurisdiction on %s', (kind) => {
     for (const route of routes) {
       const { url, body } = requestFor(route, reportNo, taoyuanAccountId);
       const res = await t.request(route.method, url, body ?? (route.method === 'POST' ? {} : undefined), token);
-      expect(res.body?.code, `${route.method} ${route.path}`).not.toBe('NOT_FOUND');
+      await withContext(`${route.method} ${route.path}`, () => expect(res.body?.code).not.toBe('NOT_FOUND'));
     }
   });
 });

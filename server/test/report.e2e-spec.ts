@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ReportSecrets } from '../src/modules/report/report-secrets.js';
+import { withContext } from '../../test/support/jest-helpers.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -150,7 +151,7 @@ describe.each(DATABASE_KINDS)('report intake and lookup on %s', (kind) => {
     ];
     for (const [body, field] of cases) {
       const res = await t.request('POST', '/api/v1/reports', body);
-      expect(res.status, field).toBe(400);
+      await withContext(field, () => expect(res.status).toBe(400));
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
       expect(res.body.details.every((d: { message: string }) => /[\u4e00-\u9fa5]/.test(d.message))).toBe(true);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_PASSWORD } from '../src/demo/demo-accounts.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { DEFAULT_NOW, startTestApp, type TestApp } from './support/test-app.js';

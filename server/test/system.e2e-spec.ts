@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contract } from '@mashang/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { withContext } from '../../test/support/jest-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('documentation and the H5 build', () => {
@@ -40,8 +41,10 @@ describe('documentation and the H5 build', () => {
   it('opens the H5 app at the poster link and at its page paths', async () => {
     for (const path of ['/v/341821102201', '/pages/report/index?code=341821102201', '/staff/pages/login/index', '/']) {
       const res = await t.request('GET', path);
-      expect(res.status, path).toBe(200);
-      expect(res.body, path).toContain('<div id="app">');
+      await withContext(path, () => {
+        expect(res.status).toBe(200);
+        expect(res.body).toContain('<div id="app">');
+      });
     }
     const asset = await t.request('GET', '/js/app.js');
     expect(asset.status).toBe(200);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { formatQueryCode, normalizeQueryCode } from './query-code.js';
 
 const digits = '0123456789012345678901234';

@@ -1,8 +1,9 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Clock } from './clock.js';
+import { RateLimiter } from './rate-limit/rate-limiter.js';
 
-/** Configuration and the clock, available to every module. */
+/** Configuration, the clock and the rate limiter, available to every module. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -12,8 +13,9 @@ export class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: clock },
+        RateLimiter,
       ],
-      exports: [APP_CONFIG, Clock],
+      exports: [APP_CONFIG, Clock, RateLimiter],
     };
   }
 }

@@ -13,6 +13,7 @@ import { CaseWorkflow1764374400000 } from './migrations/1764374400000-case-workf
 import { CalendarYears1764460800000 } from './migrations/1764460800000-calendar-years.js';
 import { CalendarYearEntity } from '../modules/calendar/calendar-year.entity.js';
 import { CountyDeadlineRules1764547200000 } from './migrations/1764547200000-county-deadline-rules.js';
+import { RateLimits1764633600000 } from './migrations/1764633600000-rate-limits.js';
 import { CountyDeadlineRulesEntity } from '../modules/deadline/county-deadline-rules.entity.js';
 import { CaseAlertEntity } from '../modules/case/case-alert.entity.js';
 import { ReportDeadlineEntity } from '../modules/case/report-deadline.entity.js';
@@ -21,7 +22,7 @@ import { StaffAccountEntity } from '../modules/staff/staff-account.entity.js';
 import { StaffSessionEntity } from '../modules/staff/staff-session.entity.js';
 
 export const ENTITIES = [RegionEntity, PowerItemEntity, DisclosureEntity, ReportEntity, ReportEventEntity, StaffAccountEntity, StaffSessionEntity, AuditEntryEntity, ReportDeadlineEntity, CaseAlertEntity, CalendarYearEntity, CountyDeadlineRulesEntity];
-export const MIGRATIONS = [InitialSchema1764201600000, StaffAccounts1764288000000, CaseWorkflow1764374400000, CalendarYears1764460800000, CountyDeadlineRules1764547200000];
+export const MIGRATIONS = [InitialSchema1764201600000, StaffAccounts1764288000000, CaseWorkflow1764374400000, CalendarYears1764460800000, CountyDeadlineRules1764547200000, RateLimits1764633600000];
 
 /** Schema changes go through migrations only; `synchronize` stays off on every database. */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

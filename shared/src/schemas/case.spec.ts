@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { CASE_ACTIONS, type CaseAction, actionsAllowed, nextStatus } from './case.js';
 import { REPORT_STATUSES, type ReportStatus } from './report.js';
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { WorkingCalendar } from '../calendar/working-calendar.js';
 import { DeadlineCalculator } from './deadline-calculator.js';
 import { DEFAULT_DEADLINE_RULES_FILE, type DeadlineRules, loadDeadlineRules } from './deadline-rules.js';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../config/app-config.js';
 import { ReportSecrets } from './report-secrets.js';
 

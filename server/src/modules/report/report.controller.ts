@@ -1,7 +1,7 @@
-import { Controller, UseGuards, applyDecorators } from '@nestjs/common';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { Controller } from '@nestjs/common';
 import { contract } from '@mashang/shared';
 import { ContractRoute, type ParsedInput, RouteInput } from '../../common/contract-route.js';
+import { RateLimit } from '../../common/rate-limit/rate-limit.guard.js';
 import { ReportService } from './report.service.js';
 
 const routes = contract.report;
@@ -10,11 +10,9 @@ type In<K extends keyof typeof routes> = ParsedInput<(typeof routes)[K]>;
 type ReporterIn<K extends keyof typeof reporter> = ParsedInput<(typeof reporter)[K]>;
 
 /**
- * Everything done with a query code is rate-limited per client address, so codes cannot be
- * guessed by trying; the address lives only in the limiter's memory, never with a report.
+ * Everything done with a query code shares one rate limit per client address, so codes cannot be
+ * guessed by trying; the address is kept only as a keyed hash in the limiter's counters, never with a report.
  */
-const QueryCodeThrottle = () => applyDecorators(UseGuards(ThrottlerGuard), SkipThrottle({ login: true }));
-
 @Controller()
 export class ReportController {
   constructor(private readonly reports: ReportService) {}
@@ -24,25 +22,25 @@ export class ReportController {
     return this.reports.submit(body);
   }
 
-  @QueryCodeThrottle()
+  @RateLimit('query_code')
   @ContractRoute(routes.lookup)
   lookup(@RouteInput() { body }: In<'lookup'>) {
     return this.reports.lookup(body.queryCode);
   }
 
-  @QueryCodeThrottle()
+  @RateLimit('query_code')
   @ContractRoute(reporter.rate)
   rate(@RouteInput() { body }: ReporterIn<'rate'>) {
     return this.reports.rate(body.queryCode, body.rating, body.comment);
   }
 
-  @QueryCodeThrottle()
+  @RateLimit('query_code')
   @ContractRoute(reporter.requestReview)
   requestReview(@RouteInput() { body }: ReporterIn<'requestReview'>) {
     return this.reports.requestReview(body.queryCode, body.reason);
   }
 
-  @QueryCodeThrottle()
+  @RateLimit('query_code')
   @ContractRoute(reporter.addInfo)
   addInfo(@RouteInput() { body }: ReporterIn<'addInfo'>) {
     return this.reports.addInfo(body.queryCode, body.text);

@@ -1,7 +1,7 @@
-import { Controller, UseGuards } from '@nestjs/common';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { Controller } from '@nestjs/common';
 import { contract } from '@mashang/shared';
 import { ContractRoute, type ParsedInput, RouteInput } from '../../common/contract-route.js';
+import { RateLimit } from '../../common/rate-limit/rate-limit.guard.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AccountView } from './account-view.js';
 import { AdminService } from './admin.service.js';
@@ -21,9 +21,8 @@ export class StaffController {
     private readonly views: AccountView,
   ) {}
 
-  /** Rate-limited per address in memory; the per-account lockout lives in the database. */
-  @UseGuards(ThrottlerGuard)
-  @SkipThrottle({ lookup: true })
+  /** Rate-limited per address; the per-account lockout lives with the account. */
+  @RateLimit('login')
   @ContractRoute(staff.login)
   login(@RouteInput() { body }: StaffIn<'login'>) {
     return this.auth.login(body.username, body.password);

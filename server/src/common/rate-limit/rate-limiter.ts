@@ -1,0 +1,58 @@
+import { createHmac } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { isUniqueViolation } from '../../database/unique-violation.js';
+import { Clock } from '../clock.js';
+
+const TABLE = 'rate_limit_hits';
+
+/**
+ * Fixed-window hit counters kept in the database, so a limit holds across every server instance.
+ * Client addresses are stored only as a keyed hash, and only for the windows still being counted.
+ */
+@Injectable()
+export class RateLimiter {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Counts one hit of `client` against `limit` and answers whether it is still within it. */
+  async hit(name: string, client: string, limit: number, windowMs: number): Promise<boolean> {
+    const now = this.clock.now().getTime();
+    const windowStart = now - (now % windowMs);
+    const bucket = `${name}:${createHmac('sha256', this.config.hashSecret).update(client).digest('base64url').slice(0, 32)}`;
+    const hits = await this.increment(bucket, windowStart, windowMs);
+    return hits <= limit;
+  }
+
+  private async increment(bucket: string, windowStart: number, windowMs: number): Promise<number> {
+    const updated = await this.dataSource
+      .createQueryBuilder()
+      .update(TABLE)
+      .set({ hits: () => 'hits + 1' })
+      .where('bucket = :bucket AND window_start = :windowStart', { bucket, windowStart })
+      .execute();
+    if (!updated.affected) {
+      try {
+        await this.dataSource.createQueryBuilder().insert().into(TABLE).values({ bucket, window_start: windowStart, hits: 1 }).execute();
+        // A new window began: windows that ended before the previous one count for nothing any more.
+        await this.dataSource.createQueryBuilder().delete().from(TABLE).where('window_start < :before', { before: windowStart - windowMs }).execute();
+        return 1;
+      } catch (error) {
+        // Another request, maybe on another instance, opened the window first: count on it.
+        if (!isUniqueViolation(error)) throw error;
+        return this.increment(bucket, windowStart, windowMs);
+      }
+    }
+    const row = await this.dataSource
+      .createQueryBuilder()
+      .select('hits')
+      .from(TABLE, 'r')
+      .where('bucket = :bucket AND window_start = :windowStart', { bucket, windowStart })
+      .getRawOne<{ hits: number | string }>();
+    return Number(row?.hits ?? 1);
+  }
+}
