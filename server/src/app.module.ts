@@ -9,6 +9,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { CaseModule } from './modules/case/case.module.js';
 import { H5Controller } from './modules/h5/h5.controller.js';
 import { HealthController } from './modules/health/health.controller.js';
+import { PublishingModule } from './modules/publishing/publishing.module.js';
 import { ReportModule } from './modules/report/report.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
 import { VillageModule } from './modules/village/village.module.js';
@@ -25,6 +26,7 @@ export class AppModule {
         ReportModule,
         StaffModule,
         CaseModule,
+        PublishingModule,
       ],
       controllers: [HealthController, H5Controller],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

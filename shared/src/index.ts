@@ -11,3 +11,4 @@ export * from './schemas/deadline-rules.js';
 export * from './contract/index.js';
 export * from './poster-link.js';
 export * from './query-code.js';
+export * from './personal-data.js';

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config.js';
-import { DisclosureEntity } from '../modules/village/disclosure.entity.js';
+import { DisclosureEntity } from '../modules/publishing/disclosure.entity.js';
 import { PowerItemEntity } from '../modules/village/power-item.entity.js';
 import { RegionEntity } from '../modules/region/region.entity.js';
 import { ReportEventEntity } from '../modules/report/report-event.entity.js';
@@ -14,6 +14,9 @@ import { CalendarYears1764460800000 } from './migrations/1764460800000-calendar-
 import { CalendarYearEntity } from '../modules/calendar/calendar-year.entity.js';
 import { CountyDeadlineRules1764547200000 } from './migrations/1764547200000-county-deadline-rules.js';
 import { RateLimits1764633600000 } from './migrations/1764633600000-rate-limits.js';
+import { DisclosureVersions1764720000000 } from './migrations/1764720000000-disclosure-versions.js';
+import { DisclosureEventEntity } from '../modules/publishing/disclosure-event.entity.js';
+import { DisclosureVersionEntity } from '../modules/publishing/disclosure-version.entity.js';
 import { CountyDeadlineRulesEntity } from '../modules/deadline/county-deadline-rules.entity.js';
 import { CaseAlertEntity } from '../modules/case/case-alert.entity.js';
 import { ReportDeadlineEntity } from '../modules/case/report-deadline.entity.js';
@@ -21,8 +24,8 @@ import { AuditEntryEntity } from '../modules/audit/audit-entry.entity.js';
 import { StaffAccountEntity } from '../modules/staff/staff-account.entity.js';
 import { StaffSessionEntity } from '../modules/staff/staff-session.entity.js';
 
-export const ENTITIES = [RegionEntity, PowerItemEntity, DisclosureEntity, ReportEntity, ReportEventEntity, StaffAccountEntity, StaffSessionEntity, AuditEntryEntity, ReportDeadlineEntity, CaseAlertEntity, CalendarYearEntity, CountyDeadlineRulesEntity];
-export const MIGRATIONS = [InitialSchema1764201600000, StaffAccounts1764288000000, CaseWorkflow1764374400000, CalendarYears1764460800000, CountyDeadlineRules1764547200000, RateLimits1764633600000];
+export const ENTITIES = [RegionEntity, PowerItemEntity, DisclosureEntity, ReportEntity, ReportEventEntity, StaffAccountEntity, StaffSessionEntity, AuditEntryEntity, ReportDeadlineEntity, CaseAlertEntity, CalendarYearEntity, CountyDeadlineRulesEntity, DisclosureVersionEntity, DisclosureEventEntity];
+export const MIGRATIONS = [InitialSchema1764201600000, StaffAccounts1764288000000, CaseWorkflow1764374400000, CalendarYears1764460800000, CountyDeadlineRules1764547200000, RateLimits1764633600000, DisclosureVersions1764720000000];
 
 /** Schema changes go through migrations only; `synchronize` stays off on every database. */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

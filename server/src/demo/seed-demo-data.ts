@@ -3,7 +3,8 @@ import type { DataSource } from 'typeorm';
 import { RegionEntity } from '../modules/region/region.entity.js';
 import { StaffAccountEntity } from '../modules/staff/staff-account.entity.js';
 import { hashPassword } from '../modules/staff/passwords.js';
-import { DisclosureEntity } from '../modules/village/disclosure.entity.js';
+import { DisclosureVersionEntity } from '../modules/publishing/disclosure-version.entity.js';
+import { DisclosureEntity } from '../modules/publishing/disclosure.entity.js';
 import { PowerItemEntity } from '../modules/village/power-item.entity.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { DEMO_DISCLOSURES, DEMO_POWER_ITEMS, DEMO_REGIONS } from './demo-data.js';
@@ -18,9 +19,23 @@ export async function seedDemoDataIfEmpty(dataSource: DataSource): Promise<boole
       await manager
         .getRepository(PowerItemEntity)
         .insert(DEMO_POWER_ITEMS.map((item, index) => ({ ...item, villageCode: village.code, sortOrder: index })));
-      await manager
-        .getRepository(DisclosureEntity)
-        .insert(DEMO_DISCLOSURES(village.name).map((d) => ({ ...d, villageCode: village.code, publishedAt: new Date(d.publishedAt) })));
+      for (const d of DEMO_DISCLOSURES(village.name)) {
+        const publishedAt = new Date(d.publishedAt);
+        const { identifiers } = await manager.getRepository(DisclosureEntity).insert({ ...d, villageCode: village.code, publishedAt, updatedAt: publishedAt });
+        // Loaded in bulk, as a county's existing records would be: version 1 with no drafter or co-signer to name.
+        await manager.getRepository(DisclosureVersionEntity).insert({
+          disclosureId: (identifiers[0] as { id: number }).id,
+          versionNo: 1,
+          action: 'publish',
+          status: 'published',
+          title: d.title,
+          period: d.period,
+          body: d.body,
+          table: d.table,
+          draftedAt: publishedAt,
+          publishedAt,
+        });
+      }
     }
     await manager
       .getRepository(StaffAccountEntity)

@@ -1,4 +1,5 @@
 import { caseContract, reporterContract } from './case.js';
+import { publishingContract } from './publishing.js';
 import { reportContract } from './report.js';
 import { adminContract, staffContract } from './staff.js';
 import { systemContract } from './system.js';
@@ -12,6 +13,7 @@ export const contract = {
   admin: adminContract,
   case: caseContract,
   reporter: reporterContract,
+  publishing: publishingContract,
 } as const;
 
 export * from './route.js';

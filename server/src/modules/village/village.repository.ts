@@ -1,18 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import type { DisclosureKind } from '@mashang/shared';
-import { DataSource, type Repository } from 'typeorm';
-import { DisclosureEntity } from './disclosure.entity.js';
+import { DataSource, In, type Repository } from 'typeorm';
+import { DisclosureVersionEntity } from '../publishing/disclosure-version.entity.js';
+import { DisclosureEntity } from '../publishing/disclosure.entity.js';
+import { StaffAccountEntity } from '../staff/staff-account.entity.js';
 import { PowerItemEntity } from './power-item.entity.js';
+
+/** Disclosures the public may see; a withdrawn one stays listed with its reason. */
+const PUBLIC_STATUSES: DisclosureEntity['status'][] = ['published', 'withdrawn'];
 
 /** Reads of a village's public content: power items and disclosures. */
 @Injectable()
 export class VillageRepository {
   private readonly powerItems: Repository<PowerItemEntity>;
   private readonly disclosures: Repository<DisclosureEntity>;
+  private readonly versions: Repository<DisclosureVersionEntity>;
+  private readonly accounts: Repository<StaffAccountEntity>;
 
   constructor(dataSource: DataSource) {
     this.powerItems = dataSource.getRepository(PowerItemEntity);
     this.disclosures = dataSource.getRepository(DisclosureEntity);
+    this.versions = dataSource.getRepository(DisclosureVersionEntity);
+    this.accounts = dataSource.getRepository(StaffAccountEntity);
   }
 
   powerItemsOf(villageCode: string): Promise<PowerItemEntity[]> {
@@ -29,14 +38,25 @@ export class VillageRepository {
 
   disclosuresOf(villageCode: string, kind?: DisclosureKind, limit = 200): Promise<DisclosureEntity[]> {
     return this.disclosures.find({
-      select: { id: true, kind: true, type: true, title: true, period: true, publishedAt: true },
-      where: { villageCode, ...(kind ? { kind } : {}) },
+      select: { id: true, kind: true, type: true, title: true, period: true, publishedAt: true, status: true, corrected: true },
+      where: { villageCode, status: In(PUBLIC_STATUSES), ...(kind ? { kind } : {}) },
       order: { publishedAt: 'DESC', id: 'DESC' },
       take: limit,
     });
   }
 
   findDisclosure(id: number): Promise<DisclosureEntity | null> {
-    return this.disclosures.findOneBy({ id });
+    return this.disclosures.findOneBy({ id, status: In(PUBLIC_STATUSES) });
+  }
+
+  /** The published versions of a disclosure, oldest first: drafts and sent-back versions never show. */
+  publishedVersionsOf(disclosureId: number): Promise<DisclosureVersionEntity[]> {
+    return this.versions.find({ where: { disclosureId, status: 'published' }, order: { versionNo: 'ASC' } });
+  }
+
+  async displayNames(accountIds: number[]): Promise<Map<number, string>> {
+    if (accountIds.length === 0) return new Map();
+    const accounts = await this.accounts.find({ select: { id: true, displayName: true }, where: { id: In(accountIds) } });
+    return new Map(accounts.map((a) => [a.id, a.displayName]));
   }
 }

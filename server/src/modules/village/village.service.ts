@@ -14,7 +14,7 @@ import {
 import { DomainError } from '../../common/domain-error.js';
 import { RegionRepository } from '../region/region.repository.js';
 import { ReportRepository } from '../report/report.repository.js';
-import type { DisclosureEntity } from './disclosure.entity.js';
+import type { DisclosureEntity } from '../publishing/disclosure.entity.js';
 import type { PowerItemEntity } from './power-item.entity.js';
 import { maskTable } from './mask-personal-data.js';
 import { VillageRepository } from './village.repository.js';
@@ -22,7 +22,16 @@ import { VillageRepository } from './village.repository.js';
 const RECENT_DISCLOSURES_PER_KIND = 5;
 
 function toDisclosureSummary(d: DisclosureEntity): DisclosureSummary {
-  return { id: d.id, kind: d.kind, type: d.type, title: d.title, period: d.period, publishedAt: d.publishedAt.toISOString() };
+  return {
+    id: d.id,
+    kind: d.kind,
+    type: d.type,
+    title: d.title,
+    period: d.period,
+    publishedAt: d.publishedAt.toISOString(),
+    withdrawn: d.status === 'withdrawn',
+    corrected: d.corrected === 1,
+  };
 }
 
 function groupByCategory(items: PowerItemEntity[]): PowerCategoryGroup[] {
@@ -97,6 +106,25 @@ export class VillageService {
   async disclosure(id: number): Promise<Disclosure> {
     const d = await this.villages.findDisclosure(id);
     if (!d) throw new DomainError('DISCLOSURE_NOT_FOUND');
-    return { ...toDisclosureSummary(d), villageCode: d.villageCode, body: d.body, table: maskTable(d.table) };
+    const versions = await this.villages.publishedVersionsOf(d.id);
+    const shown = versions.find((v) => v.versionNo === d.versionNo);
+    const names = await this.villages.displayNames([shown?.draftedBy, shown?.reviewedBy].filter((n): n is number => typeof n === 'number'));
+    const signature = (accountId: number | null | undefined, at: Date | null | undefined) =>
+      typeof accountId === 'number' && at ? { name: names.get(accountId) ?? '', at: at.toISOString() } : null;
+    const withdrawn = d.status === 'withdrawn';
+    return {
+      ...toDisclosureSummary(d),
+      villageCode: d.villageCode,
+      // A withdrawn disclosure keeps its title and the reason; its content is no longer shown.
+      body: withdrawn ? '' : d.body,
+      table: withdrawn ? null : maskTable(d.table),
+      versionNo: d.versionNo,
+      publisher: signature(shown?.draftedBy, shown?.submittedAt ?? shown?.draftedAt),
+      cosigner: signature(shown?.reviewedBy, shown?.reviewedAt),
+      corrections: versions
+        .filter((v) => v.action === 'correct' && v.reason)
+        .map((v) => ({ versionNo: v.versionNo, reason: v.reason ?? '', publishedAt: (v.publishedAt ?? v.draftedAt).toISOString() })),
+      withdrawal: withdrawn && d.withdrawnAt ? { reason: d.withdrawnReason ?? '', at: d.withdrawnAt.toISOString() } : null,
+    };
   }
 }

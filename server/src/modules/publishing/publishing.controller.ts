@@ -1,0 +1,64 @@
+import { Controller } from '@nestjs/common';
+import { contract } from '@mashang/shared';
+import { ContractRoute, type ParsedInput, RouteInput } from '../../common/contract-route.js';
+import { CurrentStaff } from '../staff/staff-auth.guard.js';
+import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
+import { PublishingService } from './publishing.service.js';
+
+const routes = contract.publishing;
+type In<K extends keyof typeof routes> = ParsedInput<(typeof routes)[K]>;
+
+@Controller()
+export class PublishingController {
+  constructor(private readonly publishing: PublishingService) {}
+
+  @ContractRoute(routes.list)
+  list(@CurrentStaff() account: StaffAccountEntity, @RouteInput() { query }: In<'list'>) {
+    return this.publishing.list(account, query);
+  }
+
+  @ContractRoute(routes.get)
+  get(@CurrentStaff() account: StaffAccountEntity, @RouteInput() { params }: In<'get'>) {
+    return this.publishing.get(account, params.id);
+  }
+
+  @ContractRoute(routes.create)
+  create(@CurrentStaff() account: StaffAccountEntity, @RouteInput() { body }: In<'create'>) {
+    return this.publishing.create(account, body);
+  }
+
+  @ContractRoute(routes.saveDraft)
+  saveDraft(@CurrentStaff() account: StaffAccountEntity, @RouteInput() { params, body }: In<'saveDraft'>) {
+    return this.publishing.saveDraft(account, params.id, body);
+  }
+
+  @ContractRoute(routes.submit)
+  submit(@CurrentStaff() account: StaffAccountEntity, @RouteInput() { params }: In<'submit'>) {
+    return this.publishing.submit(account, params.id);
+  }
+
+  @ContractRoute(routes.cosign)
+  cosign(@CurrentStaff() account: StaffAccountEntity, @RouteInput() { params }: In<'cosign'>) {
+    return this.publishing.cosign(account, params.id);
+  }
+
+  @ContractRoute(routes.sendBack)
+  sendBack(@CurrentStaff() account: StaffAccountEntity, @RouteInput() { params, body }: In<'sendBack'>) {
+    return this.publishing.sendBack(account, params.id, body.comment);
+  }
+
+  @ContractRoute(routes.correct)
+  correct(@CurrentStaff() account: StaffAccountEntity, @RouteInput() { params, body }: In<'correct'>) {
+    return this.publishing.correct(account, params.id, body.reason);
+  }
+
+  @ContractRoute(routes.withdraw)
+  withdraw(@CurrentStaff() account: StaffAccountEntity, @RouteInput() { params, body }: In<'withdraw'>) {
+    return this.publishing.withdraw(account, params.id, body.reason);
+  }
+
+  @ContractRoute(routes.requireCorrection)
+  requireCorrection(@CurrentStaff() account: StaffAccountEntity, @RouteInput() { params, body }: In<'requireCorrection'>) {
+    return this.publishing.requireCorrection(account, params.id, body.comment);
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ReportModule } from '../report/report.module.js';
+import { PublishingController } from './publishing.controller.js';
+import { PublishingRepository } from './publishing.repository.js';
+import { PublishingService } from './publishing.service.js';
+
+/** 三务公开 drafting, co-signing, correction and withdrawal by the village's own staff. */
+@Module({
+  imports: [ReportModule],
+  controllers: [PublishingController],
+  providers: [PublishingService, PublishingRepository],
+})
+export class PublishingModule {}

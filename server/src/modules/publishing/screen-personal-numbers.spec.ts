@@ -1,0 +1,44 @@
+import { describe, expect, it } from '@jest/globals';
+import { screenPersonalNumbers } from './screen-personal-numbers.js';
+
+const ID = '341821199003074538';
+const ID_BAD_CHECK = '341821199003074539';
+
+describe('screening a draft for personal numbers', () => {
+  it('masks identity and phone columns and keeps the full ID numbers apart', () => {
+    const screened = screenPersonalNumbers({
+      title: '2026年耕地地力保护补贴发放名单',
+      body: '',
+      table: { columns: ['姓名', '身份证号', '联系电话', '金额'], rows: [['王大山', ID, '13955667788', '1200.00'], ['李小河', '3418**********1217', '', '800.00']] },
+    });
+    expect(screened.problems).toEqual([]);
+    expect(screened.table?.rows).toEqual([
+      ['王大山', '3418**********4538', '139****7788', '1200.00'],
+      ['李小河', '3418**********1217', '', '800.00'],
+    ]);
+    expect(screened.identities).toEqual([[ID], [null]]);
+  });
+
+  it('names every place outside those columns that holds a full number', () => {
+    const screened = screenPersonalNumbers({
+      title: '补贴名单',
+      body: `如有疑问请联系13812345678`,
+      table: { columns: ['姓名', '备注'], rows: [['王大山', `身份证${ID}`]] },
+    });
+    expect(screened.problems).toEqual([
+      { field: 'body.body', message: '正文中有完整的手机号（138****5678），请删去或改为遮挡后的形式' },
+      { field: 'body.table.rows.0.1', message: '第1行「备注」列有完整的身份证号（3418**********4538），请删去或改为遮挡后的形式' },
+    ]);
+  });
+
+  it('flags an ID number whose check character is wrong, and keeps nothing for it', () => {
+    const screened = screenPersonalNumbers({ title: '名单', body: '', table: { columns: ['身份证号'], rows: [[ID_BAD_CHECK]] } });
+    expect(screened.problems).toEqual([{ field: 'body.table.rows.0.0', message: '第1行「身份证号」列的身份证号校验位不对，请核对' }]);
+    expect(screened.identities).toBeNull();
+  });
+
+  it('leaves a table without personal numbers as it is', () => {
+    const table = { columns: ['月份', '收入', '支出'], rows: [['10月', '12000.00', '8000.00']] };
+    expect(screenPersonalNumbers({ title: '10月收支', body: '合同号110105194912310021', table })).toEqual({ table, identities: null, problems: [] });
+  });
+});

@@ -1,0 +1,61 @@
+import { type DisclosureDraft, type DisclosureTable, type FieldError, findPersonalNumbers, isValidIdNumber, maskIdNumber, maskMobile, maskPersonalNumbers } from '@mashang/shared';
+
+/** Columns whose full numbers the self-look-up and red flags need: masked in public, kept encrypted. */
+const IDENTITY_COLUMN = /身份证|证件号/;
+/** Columns of phone numbers: masked in public, the full number not kept. */
+const PHONE_COLUMN = /电话|手机|联系方式/;
+
+const KIND_NAMES = { id_number: '身份证号', mobile: '手机号' } as const;
+
+export interface ScreenedDraft {
+  /** The table as it will be published. */
+  table: DisclosureTable | null;
+  /** Per row, the full ID number of each identity column (null where the cell had none). */
+  identities: Array<Array<string | null>> | null;
+  /** Places where a full number would be published; the draft is refused while there are any. */
+  problems: FieldError[];
+}
+
+function problemsIn(text: string, field: string, where: string): FieldError[] {
+  return findPersonalNumbers(text).map((found) => ({
+    field,
+    message: `${where}有完整的${KIND_NAMES[found.kind]}（${maskPersonalNumbers(found.value)}），请删去或改为遮挡后的形式`,
+  }));
+}
+
+/**
+ * Masks what must be masked before anything becomes public. Identity and phone columns are masked
+ * here; a full number anywhere else is refused with the place named, since only the publisher knows
+ * whether it belongs there at all.
+ */
+export function screenPersonalNumbers(draft: Pick<DisclosureDraft, 'title' | 'body' | 'table'>): ScreenedDraft {
+  const problems = [...problemsIn(draft.title, 'body.title', '标题中'), ...problemsIn(draft.body, 'body.body', '正文中')];
+  if (!draft.table) return { table: null, identities: null, problems };
+  const { columns } = draft.table;
+  const identityColumns = columns.map((c) => IDENTITY_COLUMN.test(c));
+  const phoneColumns = columns.map((c) => PHONE_COLUMN.test(c));
+  const identities: Array<Array<string | null>> = [];
+  const rows = draft.table.rows.map((row, r) => {
+    const ids: Array<string | null> = [];
+    const masked = row.map((cell, c) => {
+      const value = cell.trim();
+      const where = `第${r + 1}行「${columns[c]}」列`;
+      if (identityColumns[c]) {
+        if (isValidIdNumber(value)) {
+          ids.push(value.toUpperCase());
+          return maskIdNumber(value.toUpperCase());
+        }
+        ids.push(null);
+        if (/^\d{17}[\dXx]$/.test(value)) problems.push({ field: `body.table.rows.${r}.${c}`, message: `${where}的身份证号校验位不对，请核对` });
+        return value;
+      }
+      if (phoneColumns[c] && /^1[3-9]\d{9}$/.test(value)) return maskMobile(value);
+      problems.push(...problemsIn(value, `body.table.rows.${r}.${c}`, where));
+      return value;
+    });
+    identities.push(ids);
+    return masked;
+  });
+  const anyIdentity = identities.some((ids) => ids.some((id) => id !== null));
+  return { table: { columns, rows }, identities: anyIdentity ? identities : null, problems };
+}

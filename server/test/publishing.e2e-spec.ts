@@ -1,0 +1,177 @@
+import { contract, type DisclosureDraft } from '@mashang/shared';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type Region, type StaffFixture, county, staffAccount, township, village } from './factories/index.js';
+import { DATABASE_KINDS } from './support/databases.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const p = contract.publishing;
+// A made-up resident ID number with a correct check character.
+const ID = '341821199003074538';
+
+function subsidyList(overrides: Partial<DisclosureDraft> = {}): DisclosureDraft {
+  return {
+    kind: 'finance',
+    type: 'subsidy_list',
+    title: '2026年耕地地力保护补贴发放名单',
+    period: '2026-Q3',
+    body: '以下为本村2026年耕地地力保护补贴发放名单，如有疑问请向村务监督委员会反映。',
+    table: { columns: ['姓名', '身份证号', '联系电话', '补贴金额（元）'], rows: [['王大山', ID, '13955667788', '1200.00']] },
+    ...overrides,
+  };
+}
+
+describe.each(DATABASE_KINDS)('publishing disclosures on %s', (kind) => {
+  let t: TestApp;
+  let home: Region;
+  let neighbour: Region;
+  let publisher: StaffFixture;
+  let supervisor: StaffFixture;
+  let handler: StaffFixture;
+  let otherPublisher: StaffFixture;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    const qingxi = await county(t);
+    const taoyuan = await township(t, qingxi);
+    home = await village(t, taoyuan, { name: '东山村' });
+    neighbour = await village(t, taoyuan, { name: '西河村' });
+    publisher = await staffAccount(t, 'village_publisher', home, { displayName: '王报账' });
+    supervisor = await staffAccount(t, 'village_supervisor', home, { displayName: '李监督' });
+    handler = await staffAccount(t, 'township_handler', taoyuan);
+    otherPublisher = await staffAccount(t, 'village_publisher', neighbour);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function publishedDisclosure(draft = subsidyList()): Promise<number> {
+    const { id } = (await t.call(p.create, { body: draft }, publisher)).body;
+    expect((await t.call(p.submit, { params: { id } }, publisher)).ok).toBe(true);
+    expect((await t.call(p.cosign, { params: { id } }, supervisor)).ok).toBe(true);
+    return id;
+  }
+
+  it('keeps a draft from the public until the supervisor co-signs it, then shows both names and dates', async () => {
+    t.clock.set(new Date('2026-10-08T02:00:00Z'));
+    const created = await t.call(p.create, { body: subsidyList() }, publisher);
+    expect(created.status).toBe(201);
+    const { id } = created.body;
+    expect(created.body.status).toBe('unpublished');
+    expect(created.body.open?.status).toBe('draft');
+    expect((await t.request('GET', `/api/v1/disclosures/${id}`)).status).toBe(404);
+    expect((await t.call(contract.village.disclosures, { params: { code: home.code } })).body.items).toEqual([]);
+
+    // The publisher cannot co-sign; the supervisor cannot co-sign what was not submitted.
+    expect((await t.call(p.cosign, { params: { id } }, publisher)).error.code).toBe('FORBIDDEN');
+    expect((await t.call(p.cosign, { params: { id } }, supervisor)).error.code).toBe('ACTION_NOT_ALLOWED');
+
+    t.clock.set(new Date('2026-10-08T03:00:00Z'));
+    expect((await t.call(p.submit, { params: { id } }, publisher)).body.open?.status).toBe('submitted');
+    t.clock.set(new Date('2026-10-09T01:00:00Z'));
+    const signed = await t.call(p.cosign, { params: { id } }, supervisor);
+    expect(signed.body.status).toBe('published');
+    expect(signed.body.open).toBeNull();
+
+    const page = (await t.call(contract.village.disclosure, { params: { id } })).body;
+    expect(page.publisher).toEqual({ name: '王报账', at: '2026-10-08T03:00:00.000Z' });
+    expect(page.cosigner).toEqual({ name: '李监督', at: '2026-10-09T01:00:00.000Z' });
+    expect(page.table?.rows).toEqual([['王大山', '3418**********4538', '139****7788', '1200.00']]);
+    // The full numbers never leave the server, in the public page or the staff view.
+    expect(JSON.stringify(page)).not.toContain(ID);
+    expect((await t.call(p.get, { params: { id } }, handler)).text).not.toContain(ID);
+    expect((await t.call(p.get, { params: { id } }, handler)).text).not.toContain('13955667788');
+  });
+
+  it('refuses a full number outside the identity columns and names the cell, storing nothing', async () => {
+    const before = (await t.call(p.list, { query: {} }, publisher)).body.items.length;
+    const refused = await t.call(
+      p.create,
+      { body: subsidyList({ table: { columns: ['姓名', '备注'], rows: [['王大山', '联系电话13812345678']] } }) },
+      publisher,
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.error.code).toBe('PERSONAL_NUMBER_UNMASKED');
+    expect(refused.error.details).toEqual([{ field: 'body.table.rows.0.1', message: '第1行「备注」列有完整的手机号（138****5678），请删去或改为遮挡后的形式' }]);
+    expect((await t.call(p.list, { query: {} }, publisher)).body.items).toHaveLength(before);
+  });
+
+  it('sends a draft back with a comment, and the publisher edits and resubmits it', async () => {
+    const { id } = (await t.call(p.create, { body: subsidyList({ title: '2026年9月村级财务收支明细', type: 'income_expense', table: null }) }, publisher)).body;
+    await t.call(p.submit, { params: { id } }, publisher);
+    const back = await t.call(p.sendBack, { params: { id }, body: { comment: '缺少9月份的支出凭证' } }, supervisor);
+    expect(back.body.open?.status).toBe('returned');
+    expect(back.body.open?.reviewComment).toBe('缺少9月份的支出凭证');
+    expect((await t.call(p.cosign, { params: { id } }, supervisor)).error.code).toBe('ACTION_NOT_ALLOWED');
+    const edited = await t.call(p.saveDraft, { params: { id }, body: subsidyList({ title: '2026年9月村级财务收支明细（补充凭证）', type: 'income_expense', table: null }) }, publisher);
+    expect(edited.body.open?.status).toBe('draft');
+    await t.call(p.submit, { params: { id } }, publisher);
+    const signed = await t.call(p.cosign, { params: { id } }, supervisor);
+    expect(signed.body.versions.map((v) => v.title)).toEqual(['2026年9月村级财务收支明细（补充凭证）']);
+    expect(signed.body.history.map((h) => h.action)).toEqual(['起草', '提交监委会签', '退回修改', '修改草稿', '提交监委会签', '监委会签并公开']);
+  });
+
+  it('publishes a correction as a new version, keeping the earlier one readable', async () => {
+    const id = await publishedDisclosure();
+    const opened = await t.call(p.correct, { params: { id }, body: { reason: '王大山的补贴金额录入有误' } }, publisher);
+    expect(opened.body.open?.action).toBe('correct');
+    // While the correction is being drafted, the public still sees version 1.
+    expect((await t.call(contract.village.disclosure, { params: { id } })).body.versionNo).toBe(1);
+    await t.call(p.saveDraft, { params: { id }, body: subsidyList({ table: { columns: ['姓名', '身份证号', '补贴金额（元）'], rows: [['王大山', ID, '1250.00']] } }) }, publisher);
+    await t.call(p.submit, { params: { id } }, publisher);
+    await t.call(p.cosign, { params: { id } }, supervisor);
+    const page = (await t.call(contract.village.disclosure, { params: { id } })).body;
+    expect(page.versionNo).toBe(2);
+    expect(page.corrected).toBe(true);
+    expect(page.corrections).toEqual([{ versionNo: 2, reason: '王大山的补贴金额录入有误', publishedAt: expect.any(String) }]);
+    expect(page.table?.rows).toEqual([['王大山', '3418**********4538', '1250.00']]);
+    const staffView = (await t.call(p.get, { params: { id } }, handler)).body;
+    expect(staffView.versions.map((v) => [v.versionNo, v.status, v.table?.rows[0]?.at(-1)])).toEqual([
+      [1, 'published', '1200.00'],
+      [2, 'published', '1250.00'],
+    ]);
+  });
+
+  it('withdraws only once co-signed, and the reason stays public', async () => {
+    const id = await publishedDisclosure();
+    const asked = await t.call(p.withdraw, { params: { id }, body: { reason: '名单重复公布，以第二批名单为准' } }, publisher);
+    expect(asked.body.open?.status).toBe('submitted');
+    expect((await t.call(contract.village.disclosure, { params: { id } })).body.withdrawn).toBe(false);
+    await t.call(p.cosign, { params: { id } }, supervisor);
+    const page = (await t.call(contract.village.disclosure, { params: { id } })).body;
+    expect(page.withdrawn).toBe(true);
+    expect(page.withdrawal?.reason).toBe('名单重复公布，以第二批名单为准');
+    expect(page.table).toBeNull();
+    const listed = (await t.call(contract.village.disclosures, { params: { code: home.code } })).body.items.find((d) => d.id === id);
+    expect(listed?.withdrawn).toBe(true);
+  });
+
+  it('lets the township require a correction and see every draft, but not write for the village', async () => {
+    const id = await publishedDisclosure();
+    const draft = (await t.call(p.create, { body: subsidyList({ title: '2026年10月低保名单', type: 'dibao_list' }) }, publisher)).body;
+    const required = await t.call(p.requireCorrection, { params: { id }, body: { comment: '名单缺少发放日期' } }, handler);
+    expect(required.body.correctionRequired).toBe('名单缺少发放日期');
+    const rows = (await t.call(p.list, { query: { village: home.code } }, handler)).body.items;
+    expect(rows.find((r) => r.id === draft.id)?.openStatus).toBe('draft');
+    expect(rows.find((r) => r.id === id)?.correctionRequired).toBe(true);
+    expect((await t.call(p.create, { body: subsidyList() }, handler)).error.code).toBe('FORBIDDEN');
+    expect((await t.call(p.requireCorrection, { params: { id }, body: { comment: '越权' } }, publisher)).error.code).toBe('FORBIDDEN');
+  });
+
+  it("answers another village's disclosure exactly as one that does not exist", async () => {
+    const id = await publishedDisclosure();
+    const theirs = await t.call(p.get, { params: { id } }, otherPublisher);
+    const missing = await t.call(p.get, { params: { id: 999_999 } }, otherPublisher);
+    expect(theirs.status).toBe(404);
+    expect(theirs.error).toEqual(missing.error);
+    expect((await t.call(p.correct, { params: { id }, body: { reason: '替别村更正一下' } }, otherPublisher)).error.code).toBe('DISCLOSURE_NOT_FOUND');
+    expect((await t.call(p.list, { query: { village: home.code } }, otherPublisher)).body.items).toEqual([]);
+  });
+
+  it('refuses a second correction while one is open', async () => {
+    const id = await publishedDisclosure();
+    await t.call(p.correct, { params: { id }, body: { reason: '第一次更正的原因' } }, publisher);
+    const again = await t.call(p.correct, { params: { id }, body: { reason: '第二次更正的原因' } }, publisher);
+    expect(again.error.code).toBe('ACTION_NOT_ALLOWED');
+    expect((await t.call(p.get, { params: { id } }, publisher)).body.versions).toHaveLength(2);
+  });
+});

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import {
+  CommentBodySchema,
+  DisclosureDraftSchema,
+  DisclosureKindSchema,
+  ReasonBodySchema,
+  StaffDisclosureRowSchema,
+  StaffDisclosureSchema,
+} from '../schemas/disclosure.js';
+import { defineRoute } from './route.js';
+
+const IdParams = z.object({ id: z.coerce.number({ error: '编号应为数字' }).int().positive({ error: '编号应为正整数' }) });
+const AUTH_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN'] as const;
+const STEP_ERRORS = [...AUTH_ERRORS, 'VALIDATION_FAILED', 'DISCLOSURE_NOT_FOUND', 'ACTION_NOT_ALLOWED'] as const;
+const VILLAGE_STAFF = ['village_publisher', 'village_supervisor'] as const;
+const EVERY_PUBLISHING_ROLE = [...VILLAGE_STAFF, 'township_handler', 'county_supervisor'] as const;
+
+/**
+ * 三务公开 publishing: the village publisher drafts, the village supervisor co-signs or sends it back,
+ * the township and county watch every draft and can require a correction. Nothing published is
+ * overwritten: corrections and withdrawals are new versions, co-signed the same way.
+ */
+export const publishingContract = {
+  list: defineRoute({
+    method: 'GET',
+    path: '/staff/disclosures',
+    summary: 'Disclosures of the jurisdiction, drafts included, the most recently changed first',
+    auth: EVERY_PUBLISHING_ROLE,
+    query: z.object({ village: z.string().regex(/^\d{12}$/).optional(), kind: DisclosureKindSchema.optional() }),
+    response: z.object({ items: z.array(StaffDisclosureRowSchema) }),
+    errors: [...AUTH_ERRORS, 'VALIDATION_FAILED'],
+  }),
+  get: defineRoute({
+    method: 'GET',
+    path: '/staff/disclosures/:id',
+    summary: 'A disclosure with every version and its history',
+    auth: EVERY_PUBLISHING_ROLE,
+    params: IdParams,
+    response: StaffDisclosureSchema,
+    errors: [...AUTH_ERRORS, 'VALIDATION_FAILED', 'DISCLOSURE_NOT_FOUND'],
+  }),
+  create: defineRoute({
+    method: 'POST',
+    path: '/staff/disclosures',
+    summary: "Start a disclosure of the publisher's village as a draft",
+    auth: ['village_publisher'],
+    body: DisclosureDraftSchema,
+    response: StaffDisclosureSchema,
+    errors: [...AUTH_ERRORS, 'VALIDATION_FAILED', 'PERSONAL_NUMBER_UNMASKED'],
+  }),
+  saveDraft: defineRoute({
+    method: 'PUT',
+    path: '/staff/disclosures/:id/draft',
+    summary: 'Change the open draft (a new one, a correction, or one sent back)',
+    auth: ['village_publisher'],
+    params: IdParams,
+    body: DisclosureDraftSchema,
+    response: StaffDisclosureSchema,
+    errors: [...STEP_ERRORS, 'PERSONAL_NUMBER_UNMASKED'],
+  }),
+  submit: defineRoute({
+    method: 'POST',
+    path: '/staff/disclosures/:id/submit',
+    summary: 'Send the open draft to the village supervisor to co-sign',
+    auth: ['village_publisher'],
+    params: IdParams,
+    status: 200,
+    response: StaffDisclosureSchema,
+    errors: STEP_ERRORS,
+  }),
+  cosign: defineRoute({
+    method: 'POST',
+    path: '/staff/disclosures/:id/cosign',
+    summary: 'Co-sign the submitted version: it becomes public at once',
+    auth: ['village_supervisor'],
+    params: IdParams,
+    status: 200,
+    response: StaffDisclosureSchema,
+    errors: STEP_ERRORS,
+  }),
+  sendBack: defineRoute({
+    method: 'POST',
+    path: '/staff/disclosures/:id/send-back',
+    summary: 'Return the submitted version to the publisher with a comment',
+    auth: ['village_supervisor'],
+    params: IdParams,
+    body: CommentBodySchema,
+    status: 200,
+    response: StaffDisclosureSchema,
+    errors: STEP_ERRORS,
+  }),
+  correct: defineRoute({
+    method: 'POST',
+    path: '/staff/disclosures/:id/correct',
+    summary: 'Open a correction of a published disclosure, with its reason; published once co-signed',
+    auth: ['village_publisher'],
+    params: IdParams,
+    body: ReasonBodySchema,
+    status: 200,
+    response: StaffDisclosureSchema,
+    errors: STEP_ERRORS,
+  }),
+  withdraw: defineRoute({
+    method: 'POST',
+    path: '/staff/disclosures/:id/withdraw',
+    summary: 'Ask to withdraw a published disclosure, with a reason that stays public; done once co-signed',
+    auth: ['village_publisher'],
+    params: IdParams,
+    body: ReasonBodySchema,
+    status: 200,
+    response: StaffDisclosureSchema,
+    errors: STEP_ERRORS,
+  }),
+  requireCorrection: defineRoute({
+    method: 'POST',
+    path: '/staff/disclosures/:id/require-correction',
+    summary: 'The township or county requires the village to correct a disclosure',
+    auth: ['township_handler', 'county_supervisor'],
+    params: IdParams,
+    body: CommentBodySchema,
+    status: 200,
+    response: StaffDisclosureSchema,
+    errors: STEP_ERRORS,
+  }),
+} as const;
