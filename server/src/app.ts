@@ -6,6 +6,7 @@ import { type LogLevel, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { API_PREFIX, MAX_SPREADSHEET_BYTES, contract } from '@mashang/shared';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { type Clock, SystemClock } from './common/clock.js';
@@ -29,6 +30,11 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy });
   // The API speaks JSON only; other bodies are refused (415) instead of reaching validation as text.
   adapter.getInstance().removeContentTypeParser('text/plain');
+  // Spreadsheets come in as base64 JSON on their one route; every other body stays small.
+  const importPath = `${API_PREFIX}${contract.publishing.importTable.path}`;
+  adapter.getInstance().addHook('onRoute', (route) => {
+    if (route.url === importPath) route.bodyLimit = Math.ceil(MAX_SPREADSHEET_BYTES / 3) * 4 + BODY_LIMIT_BYTES;
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.clock ?? new SystemClock()), adapter, {
     logger: options.logLevels ?? ['log', 'warn', 'error'],
   });

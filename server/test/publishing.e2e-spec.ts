@@ -1,4 +1,5 @@
 import { contract, type DisclosureDraft } from '@mashang/shared';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Region, type StaffFixture, county, staffAccount, township, village } from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
@@ -173,5 +174,57 @@ describe.each(DATABASE_KINDS)('publishing disclosures on %s', (kind) => {
     const again = await t.call(p.correct, { params: { id }, body: { reason: '第二次更正的原因' } }, publisher);
     expect(again.error.code).toBe('ACTION_NOT_ALLOWED');
     expect((await t.call(p.get, { params: { id } }, publisher)).body.versions).toHaveLength(2);
+  });
+
+  describe('tables from Excel', () => {
+    async function filledTemplate(rows: unknown[][]): Promise<string> {
+      const template = await t.call(p.template, { params: { type: 'subsidy_list' } }, publisher);
+      expect(template.headers['content-type']).toContain('spreadsheetml');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(template.raw as unknown as ArrayBuffer);
+      book.worksheets[0]!.addRows(rows);
+      return Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+    }
+
+    it('imports a filled-in template into a draft and exports the published table masked', async () => {
+      const file = await filledTemplate([
+        ['王大山', ID, '耕地地力保护补贴', 8.5, 1200, new Date(Date.UTC(2026, 9, 8))],
+        ['李小河', '11010519491231002X', '耕地地力保护补贴', 3, 360.5, '2026-10-08'],
+      ]);
+      const imported = await t.call(p.importTable, { body: { type: 'subsidy_list', format: 'xlsx', file } }, publisher);
+      expect(imported.body.table.rows).toEqual([
+        ['王大山', ID, '耕地地力保护补贴', '8.5', '1200.00', '2026-10-08'],
+        ['李小河', '11010519491231002X', '耕地地力保护补贴', '3', '360.50', '2026-10-08'],
+      ]);
+      const id = await publishedDisclosure(subsidyList({ table: imported.body.table }));
+      const exported = await t.call(contract.village.disclosureTable, { params: { id } });
+      expect(exported.status).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(exported.raw as unknown as ArrayBuffer);
+      const cells = book.worksheets[0]!.getSheetValues().slice(1).map((row) => (Array.isArray(row) ? row.slice(1) : []));
+      expect(cells[2]).toEqual(['王大山', '3418**********4538', '耕地地力保护补贴', '8.5', '1200.00', '2026-10-08']);
+      expect(exported.raw.includes(Buffer.from(ID))).toBe(false);
+    });
+
+    it('refuses a file with bad cells, naming each, and keeps the draft as it was', async () => {
+      const { id } = (await t.call(p.create, { body: subsidyList({ title: '待导入的补贴名单' }) }, publisher)).body;
+      const file = await filledTemplate([['王大山', '341821199003074539', '耕地地力保护补贴', 8.5, '一千二', '2026-10-08']]);
+      const refused = await t.call(p.importTable, { body: { type: 'subsidy_list', format: 'xlsx', file } }, publisher);
+      expect(refused.status).toBe(422);
+      expect(refused.error.code).toBe('SPREADSHEET_INVALID');
+      expect(refused.error.details?.map((d) => d.message)).toEqual([
+        '第2行第2列（身份证号）：身份证号校验位不对，请核对；在 Excel 里填写时请先把这一列设为文本格式，否则后几位会丢失',
+        '第2行第5列（补贴金额（元））：应为金额，如 1200.00',
+      ]);
+      expect((await t.call(p.get, { params: { id } }, publisher)).body.open?.table?.rows).toHaveLength(1);
+    });
+
+    it('refuses what is not a spreadsheet, and a file too large, with a clear error', async () => {
+      const notExcel = await t.call(p.importTable, { body: { type: 'subsidy_list', format: 'xlsx', file: Buffer.from('just text').toString('base64') } }, publisher);
+      expect(notExcel.error.details?.[0]?.message).toBe('文件无法打开，请确认是 Excel（.xlsx）文件');
+      const huge = await t.request('POST', '/api/v1/staff/disclosures/import', { type: 'subsidy_list', format: 'xlsx', file: 'A'.repeat(5 * 1024 * 1024) }, publisher);
+      expect(huge.status).toBe(413);
+      expect(huge.error.code).toBe('PAYLOAD_TOO_LARGE');
+    });
   });
 });

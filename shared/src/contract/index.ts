@@ -18,3 +18,4 @@ export const contract = {
 
 export * from './route.js';
 export * from './case.js';
+export { MAX_SPREADSHEET_BYTES } from './publishing.js';

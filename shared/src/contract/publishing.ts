@@ -3,11 +3,16 @@ import {
   CommentBodySchema,
   DisclosureDraftSchema,
   DisclosureKindSchema,
+  DisclosureTableSchema,
+  DisclosureTypeSchema,
   ReasonBodySchema,
   StaffDisclosureRowSchema,
   StaffDisclosureSchema,
 } from '../schemas/disclosure.js';
 import { defineRoute } from './route.js';
+
+/** The largest spreadsheet accepted, before base64: a 5,000-row list is far smaller. */
+export const MAX_SPREADSHEET_BYTES = 3 * 1024 * 1024;
 
 const IdParams = z.object({ id: z.coerce.number({ error: '编号应为数字' }).int().positive({ error: '编号应为正整数' }) });
 const AUTH_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN'] as const;
@@ -110,6 +115,33 @@ export const publishingContract = {
     status: 200,
     response: StaffDisclosureSchema,
     errors: STEP_ERRORS,
+  }),
+  template: defineRoute({
+    method: 'GET',
+    path: '/staff/disclosure-templates/:type',
+    summary: "The Excel template of a disclosure type's table",
+    auth: EVERY_PUBLISHING_ROLE,
+    params: z.object({ type: DisclosureTypeSchema }),
+    produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    errors: [...AUTH_ERRORS, 'VALIDATION_FAILED'],
+  }),
+  importTable: defineRoute({
+    method: 'POST',
+    path: '/staff/disclosures/import',
+    summary: "Read a filled-in template (.xlsx or .csv, base64) into a table for a draft; any bad cell refuses the whole file",
+    auth: ['village_publisher'],
+    body: z.object({
+      type: DisclosureTypeSchema,
+      format: z.enum(['xlsx', 'csv'], { error: '只能导入 .xlsx 或 .csv 文件' }),
+      file: z
+        .string({ error: '请选择文件' })
+        .min(1, { error: '请选择文件' })
+        .max(Math.ceil(MAX_SPREADSHEET_BYTES / 3) * 4, { error: '文件不能超过3MB' })
+        .regex(/^[A-Za-z0-9+/]+={0,2}$/, { error: '文件内容不完整，请重新选择' }),
+    }),
+    status: 200,
+    response: z.object({ table: DisclosureTableSchema }),
+    errors: [...AUTH_ERRORS, 'VALIDATION_FAILED', 'SPREADSHEET_INVALID'],
   }),
   requireCorrection: defineRoute({
     method: 'POST',

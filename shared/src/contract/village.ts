@@ -58,4 +58,12 @@ export const villageContract = {
     response: DisclosureSchema,
     errors: ['VALIDATION_FAILED', 'DISCLOSURE_NOT_FOUND'],
   }),
+  disclosureTable: defineRoute({
+    method: 'GET',
+    path: '/disclosures/:id/table.xlsx',
+    summary: "A published disclosure's table as an Excel file, masked as on the page",
+    params: IdParams,
+    produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    errors: ['VALIDATION_FAILED', 'DISCLOSURE_NOT_FOUND'],
+  }),
 } as const;

@@ -23,6 +23,22 @@ export const DISCLOSURE_TYPES = {
 export type DisclosureType = keyof typeof DISCLOSURE_TYPES;
 export const DisclosureTypeSchema = z.enum(Object.keys(DISCLOSURE_TYPES) as [DisclosureType, ...DisclosureType[]]);
 
+/**
+ * The columns of each type's table, as the downloadable template has them. A column's name says what
+ * it holds: 「（元）」 an amount, 「日期」 a date, 「身份证号」 an ID number (masked when published).
+ */
+export const DISCLOSURE_TABLE_COLUMNS: Record<DisclosureType, readonly string[]> = {
+  income_expense: ['日期', '摘要', '收入（元）', '支出（元）', '经手人', '备注'],
+  project: ['项目名称', '建设内容', '施工单位', '合同金额（元）', '开工日期', '竣工日期', '验收情况'],
+  bidding: ['项目名称', '招标方式', '投标单位', '中标单位', '中标金额（元）', '公告日期'],
+  contract: ['资产资源名称', '承包（租赁）方', '面积或数量', '年租金（元）', '起始日期', '终止日期', '发包方式'],
+  subsidy_list: ['姓名', '身份证号', '补贴项目', '面积（亩）', '补贴金额（元）', '发放日期'],
+  dibao_list: ['户主姓名', '身份证号', '保障人数', '月保障金（元）', '享受起始日期'],
+  resolution: ['会议日期', '会议名称', '议题', '表决结果', '参会人数'],
+  party_work: ['日期', '事项', '内容', '负责人'],
+  other: ['序号', '事项', '内容'],
+};
+
 /** A published table. Every row has one cell per column; numbers stay text as published. */
 export const DisclosureTableSchema = z
   .object({

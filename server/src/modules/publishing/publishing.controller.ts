@@ -1,8 +1,10 @@
-import { Controller } from '@nestjs/common';
-import { contract } from '@mashang/shared';
+import { Controller, Res } from '@nestjs/common';
+import { DISCLOSURE_TYPES, contract } from '@mashang/shared';
+import type { FastifyReply } from 'fastify';
 import { ContractRoute, type ParsedInput, RouteInput } from '../../common/contract-route.js';
 import { CurrentStaff } from '../staff/staff-auth.guard.js';
 import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
+import { sendSpreadsheet } from './send-spreadsheet.js';
 import { PublishingService } from './publishing.service.js';
 
 const routes = contract.publishing;
@@ -55,6 +57,16 @@ export class PublishingController {
   @ContractRoute(routes.withdraw)
   withdraw(@CurrentStaff() account: StaffAccountEntity, @RouteInput() { params, body }: In<'withdraw'>) {
     return this.publishing.withdraw(account, params.id, body.reason);
+  }
+
+  @ContractRoute(routes.template)
+  async template(@RouteInput() { params }: In<'template'>, @Res() reply: FastifyReply) {
+    return sendSpreadsheet(reply, `${DISCLOSURE_TYPES[params.type]}模板.xlsx`, await this.publishing.template(params.type));
+  }
+
+  @ContractRoute(routes.importTable)
+  importTable(@RouteInput() { body }: In<'importTable'>) {
+    return this.publishing.importTable(body.type, body.format, body.file);
   }
 
   @ContractRoute(routes.requireCorrection)

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DisclosureDraft, DisclosureKind, StaffDisclosure, StaffDisclosureRow } from '@mashang/shared';
+import type { DisclosureDraft, DisclosureKind, DisclosureTable, DisclosureType, StaffDisclosure, StaffDisclosureRow } from '@mashang/shared';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
@@ -11,6 +11,7 @@ import { DISCLOSURE_EVENT_LABELS } from './disclosure-event.entity.js';
 import type { DisclosureVersionEntity } from './disclosure-version.entity.js';
 import { PublishingRepository } from './publishing.repository.js';
 import { screenPersonalNumbers } from './screen-personal-numbers.js';
+import { type SpreadsheetFormat, SpreadsheetError, importTable, tableTemplate } from './disclosure-spreadsheet.js';
 
 const LIST_LIMIT = 500;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -157,6 +158,20 @@ export class PublishingService {
 
   async withdraw(account: StaffAccountEntity, id: number, reason: string): Promise<StaffDisclosure> {
     return this.openOnPublished(account, id, 'withdraw', reason);
+  }
+
+  template(type: DisclosureType): Promise<Buffer> {
+    return tableTemplate(type);
+  }
+
+  /** A filled-in template read into a table; the publisher then saves it into a draft, all or nothing. */
+  async importTable(type: DisclosureType, format: SpreadsheetFormat, base64: string): Promise<{ table: DisclosureTable }> {
+    try {
+      return { table: await importTable(type, Buffer.from(base64, 'base64'), format) };
+    } catch (error) {
+      if (error instanceof SpreadsheetError) throw new DomainError('SPREADSHEET_INVALID', error.problems);
+      throw error;
+    }
   }
 
   async requireCorrection(account: StaffAccountEntity, id: number, comment: string): Promise<StaffDisclosure> {

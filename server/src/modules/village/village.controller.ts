@@ -2,6 +2,7 @@ import { Controller, Res } from '@nestjs/common';
 import { contract } from '@mashang/shared';
 import type { FastifyReply } from 'fastify';
 import { ContractRoute, type ParsedInput, RouteInput } from '../../common/contract-route.js';
+import { sendSpreadsheet } from '../publishing/send-spreadsheet.js';
 import { QrCodeService } from './qr-code.service.js';
 import { VillageService } from './village.service.js';
 
@@ -33,6 +34,12 @@ export class VillageController {
   @ContractRoute(routes.disclosure)
   disclosure(@RouteInput() { params }: In<'disclosure'>) {
     return this.villages.disclosure(params.id);
+  }
+
+  @ContractRoute(routes.disclosureTable)
+  async disclosureTable(@RouteInput() { params }: In<'disclosureTable'>, @Res() reply: FastifyReply) {
+    const { title, workbook } = await this.villages.disclosureTable(params.id);
+    return sendSpreadsheet(reply, `${title}.xlsx`, workbook);
   }
 
   @ContractRoute(routes.qrSvg)

@@ -16,6 +16,7 @@ import { RegionRepository } from '../region/region.repository.js';
 import { ReportRepository } from '../report/report.repository.js';
 import type { DisclosureEntity } from '../publishing/disclosure.entity.js';
 import type { PowerItemEntity } from './power-item.entity.js';
+import { tableWorkbook } from '../publishing/disclosure-spreadsheet.js';
 import { maskTable } from './mask-personal-data.js';
 import { VillageRepository } from './village.repository.js';
 
@@ -101,6 +102,14 @@ export class VillageService {
       publicity: item.publicity,
       chart: item.chart,
     };
+  }
+
+  /** The published table as an Excel file, masked exactly as the page shows it. */
+  async disclosureTable(id: number): Promise<{ title: string; workbook: Buffer }> {
+    const d = await this.villages.findDisclosure(id);
+    const table = d?.status === 'published' ? maskTable(d.table) : null;
+    if (!d || !table) throw new DomainError('DISCLOSURE_NOT_FOUND');
+    return { title: d.title, workbook: await tableWorkbook(d.title, table) };
   }
 
   async disclosure(id: number): Promise<Disclosure> {
