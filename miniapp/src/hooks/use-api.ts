@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../services/http';
 
 export interface ApiState<T> {
@@ -16,17 +16,13 @@ export function useApi<T>(load: () => Promise<T> | null, deps: unknown[]): ApiSt
     loading: true,
   });
   const [attempt, setAttempt] = useState(0);
-  const loadRef = useRef(load);
-  loadRef.current = load;
 
   useEffect(() => {
     let live = true;
-    const pending = loadRef.current();
-    if (!pending) {
-      setState({ data: null, error: null, loading: false });
-      return;
-    }
-    setState((s) => ({ ...s, error: null, loading: true }));
+    const pending = load();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a request starts only here (load() fetches or says there is nothing to fetch), so its loading state starts here
+    setState((s) => (pending ? { ...s, error: null, loading: true } : { data: null, error: null, loading: false }));
+    if (!pending) return;
     pending.then(
       (data) => live && setState({ data, error: null, loading: false }),
       (error: unknown) =>
@@ -36,7 +32,9 @@ export function useApi<T>(load: () => Promise<T> | null, deps: unknown[]): ApiSt
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `load` is a new closure on every render: the effect runs again when the caller's `deps` change, or on `reload`,
+    // with the `load` of that render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps list stands for what `load` reads
   }, [...deps, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);

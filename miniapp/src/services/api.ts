@@ -4,8 +4,8 @@ import { ApiError, isApiError, request } from './http';
 
 type Input = { params?: Record<string, string | number>; query?: Record<string, string | number | boolean | undefined>; body?: unknown };
 
-/** Routes without params, query or body may be called without an input. */
-type CallArgs<R extends RouteSpec> = {} extends RouteInput<R> ? [input?: RouteInput<R>] : [input: RouteInput<R>];
+/** Routes whose input has no required part (no params, no body; the query is optional) may be called without an input. */
+type CallArgs<R extends RouteSpec> = Partial<RouteInput<R>> extends RouteInput<R> ? [input?: RouteInput<R>] : [input: RouteInput<R>];
 
 /** The path a route is called at, with its `:params` filled and encoded. */
 export function routeUrl<R extends RouteSpec>(route: R, ...[input]: CallArgs<R>): string {

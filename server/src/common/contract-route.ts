@@ -77,7 +77,7 @@ export function parseRouteInput<R extends RouteSpec>(route: R, request: FastifyR
 class ContractResponseInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const route = routeSpecOf(context.getHandler());
-    return next.handle().pipe(map((data) => (route?.response ? route.response.parse(data) : data)));
+    return next.handle().pipe(map((data: unknown) => (route?.response ? route.response.parse(data) : data)));
   }
 }
 

@@ -32,10 +32,13 @@ export function defineRoute<const R extends RouteSpec>(route: R): R {
 
 type InferOr<S, Fallback> = S extends z.ZodType ? z.input<S> : Fallback;
 
-/** What a caller passes: path parameters, query and body, each only where the route has one. */
-export type RouteInput<R extends RouteSpec> = (R['params'] extends z.ZodType ? { params: InferOr<R['params'], never> } : {}) &
-  (R['query'] extends z.ZodType ? { query?: InferOr<R['query'], never> } : {}) &
-  (R['body'] extends z.ZodType ? { body: InferOr<R['body'], never> } : {});
+/**
+ * What a caller passes: path parameters, query and body, each only where the route has one
+ * (`unknown` is the part that adds nothing to the intersection).
+ */
+export type RouteInput<R extends RouteSpec> = (R['params'] extends z.ZodType ? { params: InferOr<R['params'], never> } : unknown) &
+  (R['query'] extends z.ZodType ? { query?: InferOr<R['query'], never> } : unknown) &
+  (R['body'] extends z.ZodType ? { body: InferOr<R['body'], never> } : unknown);
 
 export type RouteResponse<R extends RouteSpec> = R['response'] extends z.ZodType ? z.output<R['response']> : never;
 

@@ -85,7 +85,7 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
 /** Lines a label wraps to in a box of `innerWidth`: CJK characters count one em, others half. */
 export function estimateLines(text: string, innerWidth: number, fontSize: number): number {
   let width = 0;
-  for (const ch of text) width += /[\u0000-\u00ff]/.test(ch) ? fontSize * 0.55 : fontSize;
+  for (const ch of text) width += ch.codePointAt(0)! <= 0xff ? fontSize * 0.55 : fontSize;
   return Math.max(1, Math.ceil(width / Math.max(innerWidth, fontSize)));
 }
 

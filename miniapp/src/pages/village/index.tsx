@@ -74,7 +74,7 @@ function NoCode() {
 
 export default function VillagePageView() {
   const router = useRouter();
-  const code = launchCode(router.params as Record<string, string | undefined>);
+  const code = launchCode(router.params);
   const { data, error, loading, reload } = useApi(
     () => (code ? call(contract.village.page, { params: { code } }) : null),
     [code],

@@ -11,7 +11,7 @@ export function loadDeadlineRules(file: string): DeadlineRules {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`Cannot read deadline rules ${file}: ${(error as Error).message}`);
+    throw new Error(`Cannot read deadline rules ${file}: ${(error as Error).message}`, { cause: error });
   }
   const parsed = DeadlineRulesSchema.safeParse(raw);
   if (!parsed.success) {

@@ -1,7 +1,7 @@
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { AccountCreateSchema, contract, STAFF_ROLES, type StaffAccount, type StaffRole } from '@mashang/shared';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import StatusView from '../../../components/StatusView';
 import { call } from '../../../services/api';
 import { isApiError } from '../../../services/http';
@@ -131,9 +131,13 @@ export default function AdminAccountsPage() {
   const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<{ username: string; password: string } | null>(null);
 
-  useEffect(() => {
+  // Each new answer from the server is copied into the state the page edits, during render (React's
+  // "adjusting some state when a prop changes") rather than in an effect one render later.
+  const [answer, setAnswer] = useState<typeof loaded.data>(null);
+  if (loaded.data !== answer) {
+    setAnswer(loaded.data);
     if (loaded.data) setItems(loaded.data.items);
-  }, [loaded.data]);
+  }
 
   if (!account) return <View className='staff' />;
   const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));

@@ -1,6 +1,6 @@
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { CalendarScheduleSchema, contract, type CalendarStatus } from '@mashang/shared';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import StatusView from '../../../components/StatusView';
 import { call } from '../../../services/api';
 import StaffBar from '../../components/StaffBar';
@@ -37,13 +37,18 @@ export default function AdminCalendarPage() {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (!loaded.data) return;
-    setStatus(loaded.data);
-    // Offer the first missing year.
-    const missing = loaded.data.years.find((y) => y.source === 'missing');
-    if (missing) setYear((y) => y || String(missing.year));
-  }, [loaded.data]);
+  // Each new answer from the server is copied into the state the page edits, during render (React's
+  // "adjusting some state when a prop changes") rather than in an effect one render later.
+  const [answer, setAnswer] = useState<typeof loaded.data>(null);
+  if (loaded.data !== answer) {
+    setAnswer(loaded.data);
+    if (loaded.data) {
+      setStatus(loaded.data);
+      // Offer the first missing year.
+      const missing = loaded.data.years.find((y) => y.source === 'missing');
+      if (missing) setYear((y) => y || String(missing.year));
+    }
+  }
 
   if (!account) return <View className='staff' />;
   const holidayList = parseDates(holidays);

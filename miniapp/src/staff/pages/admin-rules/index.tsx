@@ -1,6 +1,6 @@
 import { Input, Text, View } from '@tarojs/components';
 import { contract, DUE_DATE_KINDS, type RouteResponse } from '@mashang/shared';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import StatusView from '../../../components/StatusView';
 import { call } from '../../../services/api';
 import StaffBar from '../../components/StaffBar';
@@ -37,9 +37,13 @@ export default function AdminRulesPage() {
     setDraft(draftOf(rules.rules));
     setErrors({});
   };
-  useEffect(() => {
+  // Each new answer from the server is copied into the state the page edits, during render (React's
+  // "adjusting some state when a prop changes") rather than in an effect one render later.
+  const [answer, setAnswer] = useState<typeof loaded.data>(null);
+  if (loaded.data !== answer) {
+    setAnswer(loaded.data);
     if (loaded.data) show(loaded.data);
-  }, [loaded.data]);
+  }
 
   if (!account) return <View className='staff' />;
   const set = (key: string) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));

@@ -41,7 +41,7 @@ export default function AlertsPage() {
                 <Text className={`s-left s-left--${KINDS[alert.kind].tone}`}>{KINDS[alert.kind].label}</Text> · {alert.villageName}
               </Text>
               <Text className='s-muted'>
-                {alert.reportNo} · {DUE_DATE_KINDS[alert.deadline as keyof typeof DUE_DATE_KINDS] ?? alert.deadline}：{chineseDate(alert.dueOn)}前
+                {alert.reportNo} · {DUE_DATE_KINDS[alert.deadline] ?? alert.deadline}：{chineseDate(alert.dueOn)}前
               </Text>
             </View>
             <Text className='s-row__side s-muted'>{chineseDateTime(alert.at)}</Text>

@@ -13,7 +13,7 @@ import {
   type CaseDetail,
   type ReportTrack,
 } from '@mashang/shared';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import StatusView from '../../../components/StatusView';
 import { call } from '../../../services/api';
 import { isApiError } from '../../../services/http';
@@ -202,9 +202,13 @@ export default function CasePage() {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  useEffect(() => {
+  // Each new answer from the server is copied into the state the page edits, during render (React's
+  // "adjusting some state when a prop changes") rather than in an effect one render later.
+  const [answer, setAnswer] = useState<typeof loaded.data>(null);
+  if (loaded.data !== answer) {
+    setAnswer(loaded.data);
     if (loaded.data) setDetail(loaded.data);
-  }, [loaded.data]);
+  }
 
   if (!account) return <View className='staff' />;
   if (!detail) {

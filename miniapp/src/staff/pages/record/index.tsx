@@ -14,7 +14,7 @@ import {
   type ReportReceipt,
   type ReportTrack,
 } from '@mashang/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import StatusView from '../../../components/StatusView';
 import { call } from '../../../services/api';
 import { isApiError } from '../../../services/http';
@@ -78,11 +78,14 @@ export default function RecordPage() {
   const keyRef = useRef<string | null>(null);
   const villages = useStaffApi(() => (account ? call(contract.case.villages) : null), [account]);
 
-  // A jurisdiction of one village needs no choice.
-  useEffect(() => {
+  // A jurisdiction of one village needs no choice: set during render when the list arrives (React's
+  // "adjusting some state when a prop changes") rather than in an effect one render later.
+  const [answer, setAnswer] = useState<typeof villages.data>(null);
+  if (villages.data !== answer) {
+    setAnswer(villages.data);
     const only = villages.data?.items.length === 1 ? villages.data.items[0]!.code : null;
     if (only) setDraft((d) => (d.villageCode ? d : { ...d, villageCode: only }));
-  }, [villages.data]);
+  }
 
   if (!account) return <View className='staff' />;
   // An edit makes it a new submission with a new key, as on the villager's form.
