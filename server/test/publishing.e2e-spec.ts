@@ -227,4 +227,70 @@ describe.each(DATABASE_KINDS)('publishing disclosures on %s', (kind) => {
       expect(huge.error.code).toBe('PAYLOAD_TOO_LARGE');
     });
   });
+
+  describe('码上查: a villager looks up their own lines', () => {
+    let listId: number;
+    beforeAll(async () => {
+      listId = await publishedDisclosure(
+        subsidyList({
+          title: '2026年第三季度低保金发放名单',
+          type: 'dibao_list',
+          table: { columns: ['户主姓名', '身份证号', '保障人数', '月保障金（元）'], rows: [['赵春花', '11010519491231002X', '2', '680.00'], ['王大山', ID, '1', '420.00']] },
+        }),
+      );
+    });
+
+    it('answers the masked lines that carry both the name and the full ID number', async () => {
+      const found = await t.call(contract.village.subsidyLookup, { params: { code: home.code }, body: { name: '赵春花', idNumber: '11010519491231002x' } });
+      expect(found.body.items).toEqual([
+        {
+          disclosureId: listId,
+          title: '2026年第三季度低保金发放名单',
+          period: '2026-Q3',
+          publishedAt: expect.any(String),
+          columns: ['户主姓名', '身份证号', '保障人数', '月保障金（元）'],
+          row: ['赵春花', '1101**********002X', '2', '680.00'],
+        },
+      ]);
+      expect(found.text).not.toContain('11010519491231002X');
+    });
+
+    it('answers a wrong name, an unknown number and another village alike', async () => {
+      const misses = [
+        { code: home.code, name: '赵春', idNumber: '11010519491231002X' },
+        { code: home.code, name: '赵春花', idNumber: '341821199003074538' },
+        { code: neighbour.code, name: '赵春花', idNumber: '11010519491231002X' },
+      ];
+      for (const { code, ...body } of misses) {
+        const miss = await t.call(contract.village.subsidyLookup, { params: { code }, body });
+        expect(miss.status).toBe(200);
+        expect(miss.text).toBe('{"items":[]}');
+      }
+    });
+
+    it('refuses an ID number with a wrong check character before looking', async () => {
+      const bad = await t.call(contract.village.subsidyLookup, { params: { code: home.code }, body: { name: '赵春花', idNumber: '110105194912310021' } });
+      expect(bad.error.code).toBe('VALIDATION_FAILED');
+      expect(bad.error.details?.[0]?.message).toBe('身份证号好像不对，请核对后再查');
+    });
+  });
+});
+
+describe('码上查 is rate-limited per address', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('sqlite', { LOOKUP_LIMIT_PER_MINUTE: '3' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('refuses the fourth look-up in a minute and allows it again in the next', async () => {
+    const home = await village(t, await township(t, await county(t)));
+    const ask = () => t.call(contract.village.subsidyLookup, { params: { code: home.code }, body: { name: '赵春花', idNumber: '11010519491231002X' } });
+    for (let i = 0; i < 3; i++) expect((await ask()).status).toBe(200);
+    expect((await ask()).error.code).toBe('RATE_LIMITED');
+    t.clock.set(new Date(t.clock.now().getTime() + 60_000));
+    expect((await ask()).status).toBe(200);
+  });
 });

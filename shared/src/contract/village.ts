@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DisclosureKindSchema, DisclosureSchema, DisclosureSummarySchema } from '../schemas/disclosure.js';
+import { DisclosureKindSchema, DisclosureSchema, DisclosureSummarySchema, SubsidyLineSchema, SubsidyLookupSchema } from '../schemas/disclosure.js';
 import { PowerItemSchema } from '../schemas/power-item.js';
 import { VillageCodeSchema } from '../schemas/region.js';
 import { VillagePageSchema } from '../schemas/village.js';
@@ -65,5 +65,15 @@ export const villageContract = {
     params: IdParams,
     produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     errors: ['VALIDATION_FAILED', 'DISCLOSURE_NOT_FOUND'],
+  }),
+  subsidyLookup: defineRoute({
+    method: 'POST',
+    path: '/villages/:code/subsidy-lookup',
+    summary: "码上查: the lines of the village's published recipient lists for a name and full ID number (in the body); no match and every other miss answer alike",
+    params: VillageParams,
+    body: SubsidyLookupSchema,
+    status: 200,
+    response: z.object({ items: z.array(SubsidyLineSchema) }),
+    errors: ['VALIDATION_FAILED', 'VILLAGE_NOT_FOUND', 'RATE_LIMITED'],
   }),
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidIdNumber } from '../personal-data.js';
 
 /** 三务公开 */
 export const DISCLOSURE_KINDS = {
@@ -80,6 +81,29 @@ export const DisclosureSchema = DisclosureSummarySchema.extend({
   withdrawal: z.object({ reason: z.string(), at: z.string() }).nullable(),
 });
 export type Disclosure = z.infer<typeof DisclosureSchema>;
+
+// ---- 码上查: a villager checks what a published recipient list says was paid to them ----
+
+export const SubsidyLookupSchema = z.object({
+  name: z.string({ error: '请填写姓名' }).trim().min(2, { error: '请填写完整姓名' }).max(20, { error: '姓名太长了' }),
+  idNumber: z
+    .string({ error: '请填写身份证号' })
+    .trim()
+    .transform((v) => v.toUpperCase())
+    .refine((v) => /^\d{17}[\dX]$/.test(v), { error: '请填写18位身份证号' })
+    .refine((v) => isValidIdNumber(v), { error: '身份证号好像不对，请核对后再查' }),
+});
+
+/** A line of a published list naming the villager, masked as the public page shows it. */
+export const SubsidyLineSchema = z.object({
+  disclosureId: z.number().int(),
+  title: z.string(),
+  period: z.string(),
+  publishedAt: z.string(),
+  columns: z.array(z.string()),
+  row: z.array(z.string()),
+});
+export type SubsidyLine = z.infer<typeof SubsidyLineSchema>;
 
 // ---- Publishing: drafted by the village publisher, co-signed by the village supervisor ----
 

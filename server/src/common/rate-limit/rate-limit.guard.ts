@@ -9,7 +9,7 @@ import { RateLimiter } from './rate-limiter.js';
  * The limits, each counted per client address over one minute. Every route under one name shares
  * its count: all query-code routes together, so guessing codes through several routes gains nothing.
  */
-export type RateLimitName = 'query_code' | 'login';
+export type RateLimitName = 'query_code' | 'login' | 'subsidy_lookup';
 
 const RATE_LIMIT = Symbol('RATE_LIMIT');
 const WINDOW_MS = 60_000;

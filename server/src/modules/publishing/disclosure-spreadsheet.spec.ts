@@ -83,7 +83,8 @@ describe('ID numbers that Excel stored as numbers', () => {
   it('reminds the publisher to format the column as text, since Excel drops the last digits', async () => {
     const file = await workbook([
       ['姓名', '身份证号', '补贴项目', '面积（亩）', '补贴金额（元）', '发放日期'],
-      ['王大山', 341821199003074538, '耕地地力保护补贴', 8.5, 1200, '2026-10-08'],
+      // What Excel holds when an ID is typed into a number cell: a double, which cannot keep 18 digits.
+      ['王大山', Number(ID), '耕地地力保护补贴', 8.5, 1200, '2026-10-08'],
     ]);
     expect(await problemsOf(importTable('subsidy_list', file, 'xlsx'))).toEqual(['第2行第2列（身份证号）：身份证号校验位不对，请核对；在 Excel 里填写时请先把这一列设为文本格式，否则后几位会丢失']);
   });

@@ -54,7 +54,7 @@ function cellText(value: ExcelJS.CellValue): string {
   // A long number typed into a cell formatted as a number: show its digits, not 3.4e+17.
   if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
   if (typeof value === 'object') {
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result);
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value) return String(value.text);
     return '';
@@ -101,7 +101,7 @@ async function readRows(file: Buffer, format: SpreadsheetFormat): Promise<string
     const rows: string[][] = [];
     sheet.eachRow({ includeEmpty: true }, (row) => {
       const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      rows.push(values.map((v) => cellText(v as ExcelJS.CellValue)));
+      rows.push(values.map((v) => cellText(v)));
     });
     return rows;
   } catch {

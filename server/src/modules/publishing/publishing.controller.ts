@@ -6,13 +6,25 @@ import { CurrentStaff } from '../staff/staff-auth.guard.js';
 import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
 import { sendSpreadsheet } from './send-spreadsheet.js';
 import { PublishingService } from './publishing.service.js';
+import { SubsidyLookupService } from './subsidy-lookup.service.js';
+import { RateLimit } from '../../common/rate-limit/rate-limit.guard.js';
 
 const routes = contract.publishing;
 type In<K extends keyof typeof routes> = ParsedInput<(typeof routes)[K]>;
 
 @Controller()
 export class PublishingController {
-  constructor(private readonly publishing: PublishingService) {}
+  constructor(
+    private readonly publishing: PublishingService,
+    private readonly subsidies: SubsidyLookupService,
+  ) {}
+
+  /** Public: a villager's own lines in the village's lists. Limited like query codes, so IDs cannot be tried in bulk. */
+  @RateLimit('subsidy_lookup')
+  @ContractRoute(contract.village.subsidyLookup)
+  subsidyLookup(@RouteInput() { params, body }: ParsedInput<typeof contract.village.subsidyLookup>) {
+    return this.subsidies.lookup(params.code, body.name, body.idNumber);
+  }
 
   @ContractRoute(routes.list)
   list(@CurrentStaff() account: StaffAccountEntity, @RouteInput() { query }: In<'list'>) {
