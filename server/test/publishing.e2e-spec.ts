@@ -1,7 +1,7 @@
 import { contract, type DisclosureDraft } from '@mashang/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Region, type StaffFixture, county, staffAccount, township, village } from './factories/index.js';
+import { type Region, type StaffFixture, county, fileReport, staffAccount, township, village } from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -130,6 +130,25 @@ describe.each(DATABASE_KINDS)('publishing disclosures on %s', (kind) => {
       [1, 'published', '1200.00'],
       [2, 'published', '1250.00'],
     ]);
+  });
+
+  it('shows the officer the line a villager questioned, as it read then, after a correction', async () => {
+    const id = await publishedDisclosure();
+    const { reportNo } = await fileReport(t, home, { subject: { disclosureId: id, disclosureVersion: 1, disclosureRow: 0 } });
+    await t.call(p.correct, { params: { id }, body: { reason: '金额录入有误，予以更正' } }, publisher);
+    await t.call(p.saveDraft, { params: { id }, body: subsidyList({ table: { columns: ['姓名', '身份证号', '补贴金额（元）'], rows: [['王大山', ID, '900.00']] } }) }, publisher);
+    await t.call(p.submit, { params: { id } }, publisher);
+    await t.call(p.cosign, { params: { id } }, supervisor);
+    const detail = (await t.call(contract.case.get, { params: { reportNo } }, handler)).body;
+    expect(detail.citation).toEqual({
+      kind: 'disclosure',
+      disclosureId: id,
+      title: '2026年耕地地力保护补贴发放名单',
+      versionNo: 1,
+      superseded: true,
+      columns: ['姓名', '身份证号', '联系电话', '补贴金额（元）'],
+      row: ['王大山', '3418**********4538', '139****7788', '1200.00'],
+    });
   });
 
   it('withdraws only once co-signed, and the reason stays public', async () => {

@@ -52,11 +52,35 @@ export const CaseEventSchema = z.object({
   internalText: z.string().nullable(),
 });
 
+/** What a report opened from a table line or a chart step questions, as the villager saw it. */
+export const CitationSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('disclosure'),
+    disclosureId: z.number().int(),
+    title: z.string(),
+    versionNo: z.number().int(),
+    /** A later version corrected or withdrew what the villager questioned. */
+    superseded: z.boolean(),
+    columns: z.array(z.string()),
+    /** The questioned line, masked as published; null when the report cites the whole disclosure. */
+    row: z.array(z.string()).nullable(),
+  }),
+  z.object({
+    kind: z.literal('power_step'),
+    powerItemId: z.number().int(),
+    title: z.string(),
+    /** The step's name; null when the report cites the whole item. */
+    step: z.string().nullable(),
+  }),
+]);
+export type Citation = z.infer<typeof CitationSchema>;
+
 export const CaseDetailSchema = CaseSummarySchema.extend({
   content: z.string(),
   concerned: z.string().nullable(),
   happenedAt: z.string().nullable(),
   subject: ReportSubjectSchema.nullable(),
+  citation: CitationSchema.nullable(),
   channel: z.enum(['online', 'letter', 'phone', 'visit']),
   deadlines: z.array(CaseDueSchema),
   timeline: z.array(CaseEventSchema),

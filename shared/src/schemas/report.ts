@@ -58,6 +58,8 @@ export const ReportSubjectSchema = z.object({
   powerItemId: z.number().int().positive().optional(),
   powerStep: z.string().max(40).optional(),
   disclosureId: z.number().int().positive().optional(),
+  /** The version the villager read, so a later correction does not change what was questioned. */
+  disclosureVersion: z.number().int().positive().optional(),
   disclosureRow: z.number().int().min(0).optional(),
 });
 export type ReportSubject = z.infer<typeof ReportSubjectSchema>;

@@ -7,6 +7,7 @@ import type { ReportEventEntity } from '../report/report-event.entity.js';
 import { dueDatesOf } from '../report/report-view.js';
 import type { ReportEntity } from '../report/report.entity.js';
 import { StaffRepository } from '../staff/staff.repository.js';
+import { CaseCitation } from './case-citation.js';
 import type { ReportDeadlineEntity } from './report-deadline.entity.js';
 
 const DAY_MS = 86_400_000;
@@ -17,6 +18,7 @@ export class CaseView {
   constructor(
     private readonly regions: RegionRepository,
     private readonly staff: StaffRepository,
+    private readonly citations: CaseCitation,
     private readonly clock: Clock,
   ) {}
 
@@ -59,7 +61,7 @@ export class CaseView {
     events: ReportEventEntity[],
     actions: CaseDetail['actions'],
   ): Promise<CaseDetail> {
-    const [summary] = await this.summaries([report], deadlines);
+    const [[summary], citation] = await Promise.all([this.summaries([report], deadlines), this.citations.of(report.subject, report.villageCode, report.receivedAt)]);
     const actors = await this.staffNames(events.map((e) => (e.actor.startsWith('staff:') ? Number(e.actor.slice(6)) : null)));
     return {
       ...summary!,
@@ -67,6 +69,7 @@ export class CaseView {
       concerned: report.concerned,
       happenedAt: report.happenedAt,
       subject: report.subject,
+      citation,
       channel: report.channel,
       deadlines: dueDatesOf(deadlines, this.clock.now()).map((d) => this.withDaysLeft(d)),
       timeline: events.map((e) => ({

@@ -8,12 +8,13 @@ import { CaseController } from './case.controller.js';
 import { CaseRepository } from './case.repository.js';
 import { CaseStatsService } from './case-stats.service.js';
 import { CaseService } from './case.service.js';
+import { CaseCitation } from './case-citation.js';
 import { CaseView } from './case-view.js';
 import { DeadlineSweep } from './deadline-sweep.js';
 
 @Module({
   imports: [ReportModule, StaffModule, RegionModule, AuditModule, CalendarModule],
   controllers: [CaseController],
-  providers: [CaseService, CaseStatsService, CaseRepository, CaseView, DeadlineSweep],
+  providers: [CaseService, CaseStatsService, CaseRepository, CaseView, CaseCitation, DeadlineSweep],
 })
 export class CaseModule {}
