@@ -1,9 +1,10 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Clock } from './clock.js';
+import { DataProtection } from './data-protection.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
 
-/** Configuration, the clock and the rate limiter, available to every module. */
+/** Configuration, the clock, the rate limiter and data protection, available to every module. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -14,8 +15,9 @@ export class CoreModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: clock },
         RateLimiter,
+        DataProtection,
       ],
-      exports: [APP_CONFIG, Clock, RateLimiter],
+      exports: [APP_CONFIG, Clock, RateLimiter, DataProtection],
     };
   }
 }

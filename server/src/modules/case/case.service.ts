@@ -17,7 +17,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { DeadlineRulesService } from '../deadline/deadline-rules.service.js';
 import { RegionRepository } from '../region/region.repository.js';
 import { type WorkflowStep, CaseWorkflow } from '../report/case-workflow.js';
-import { ReportSecrets } from '../report/report-secrets.js';
+import { DataProtection } from '../../common/data-protection.js';
 import type { ReportEntity } from '../report/report.entity.js';
 import { ReportRepository } from '../report/report.repository.js';
 import { ReportService } from '../report/report.service.js';
@@ -56,7 +56,7 @@ export class CaseService {
     private readonly intake: ReportService,
     private readonly workflow: CaseWorkflow,
     private readonly rules: DeadlineRulesService,
-    private readonly secrets: ReportSecrets,
+    private readonly protection: DataProtection,
     private readonly staff: StaffRepository,
     private readonly regions: RegionRepository,
     private readonly audit: AuditService,
@@ -95,7 +95,7 @@ export class CaseService {
     const handlesIt = account.role === 'county_supervisor' || (report.level === 'township' && account.role === 'township_handler');
     if (!handlesIt || report.mode !== 'real_name' || !report.reporterNameEnc || !report.reporterPhoneEnc) throw new DomainError('ACTION_NOT_ALLOWED');
     await this.audit.record(account.id, 'reveal_reporter', report.id);
-    return { name: this.secrets.decrypt(report.reporterNameEnc), phone: this.secrets.decrypt(report.reporterPhoneEnc) };
+    return { name: this.protection.decrypt(report.reporterNameEnc), phone: this.protection.decrypt(report.reporterPhoneEnc) };
   }
 
   async recordOffline(account: StaffAccountEntity, input: OfflineReport): Promise<ReportReceipt> {

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { RegionModule } from '../region/region.module.js';
-import { ReportModule } from '../report/report.module.js';
 import { PublishingController } from './publishing.controller.js';
 import { PublishingRepository } from './publishing.repository.js';
 import { PublishingService } from './publishing.service.js';
@@ -8,7 +7,7 @@ import { SubsidyLookupService } from './subsidy-lookup.service.js';
 
 /** 三务公开 drafting, co-signing, correction and withdrawal by the village's own staff. */
 @Module({
-  imports: [ReportModule, RegionModule],
+  imports: [RegionModule],
   controllers: [PublishingController],
   providers: [PublishingService, PublishingRepository, SubsidyLookupService],
 })

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
-import { ReportSecrets } from '../report/report-secrets.js';
+import { DataProtection } from '../../common/data-protection.js';
 import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
 import { DisclosureEntity } from './disclosure.entity.js';
 import { DISCLOSURE_EVENT_LABELS } from './disclosure-event.entity.js';
@@ -25,7 +25,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export class PublishingService {
   constructor(
     private readonly repository: PublishingRepository,
-    private readonly secrets: ReportSecrets,
+    private readonly protection: DataProtection,
     private readonly clock: Clock,
   ) {}
 
@@ -273,7 +273,7 @@ export class PublishingService {
         period: draft.period,
         body: draft.body,
         table: screened.table,
-        identityData: screened.identities ? this.secrets.encrypt(JSON.stringify(screened.identities)) : null,
+        identityData: screened.identities ? this.protection.encrypt(JSON.stringify(screened.identities)) : null,
       },
     };
   }

@@ -3,7 +3,7 @@ import type { SubsidyLine } from '@mashang/shared';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/domain-error.js';
 import { RegionRepository } from '../region/region.repository.js';
-import { ReportSecrets } from '../report/report-secrets.js';
+import { DataProtection } from '../../common/data-protection.js';
 import { DisclosureVersionEntity } from './disclosure-version.entity.js';
 import { DisclosureEntity } from './disclosure.entity.js';
 
@@ -17,7 +17,7 @@ export class SubsidyLookupService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly regions: RegionRepository,
-    private readonly secrets: ReportSecrets,
+    private readonly protection: DataProtection,
   ) {}
 
   async lookup(villageCode: string, name: string, idNumber: string): Promise<{ items: SubsidyLine[] }> {
@@ -34,7 +34,7 @@ export class SubsidyLookupService {
     const items: SubsidyLine[] = [];
     for (const list of lists) {
       if (!list.table || !list.identityData) continue;
-      const identities = JSON.parse(this.secrets.decrypt(list.identityData)) as Array<Array<string | null>>;
+      const identities = JSON.parse(this.protection.decrypt(list.identityData)) as Array<Array<string | null>>;
       list.table.rows.forEach((row, r) => {
         if (row[0]?.trim() === name && identities[r]?.includes(idNumber)) {
           items.push({ disclosureId: list.id, title: list.title, period: list.period, publishedAt: list.publishedAt.toISOString(), columns: list.table!.columns, row });

@@ -1,27 +1,18 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import { QUERY_CODE_DIGITS } from '@mashang/shared';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { DataProtection } from '../../common/data-protection.js';
 
 const QUERY_CODE_MODULUS = 10n ** BigInt(QUERY_CODE_DIGITS);
 const REPORT_NO_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'; // no 0/O, 1/I/L
 
-/**
- * Everything secret about a report: its query code, the hashes that stand in for secrets in the
- * database, and the encryption of a real-name reporter's identity.
- */
+/** A report's query code, its number, and the hashes that stand in for its secrets in the database. */
 @Injectable()
 export class ReportSecrets {
-  private readonly hashSecret: string;
-  private readonly dataKey: Buffer;
-
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.hashSecret = config.hashSecret;
-    this.dataKey = config.dataEncryptionKey;
-  }
+  constructor(private readonly protection: DataProtection) {}
 
   private hmac(purpose: string, value: string): Buffer {
-    return createHmac('sha256', this.hashSecret).update(`${purpose}\0${value}`).digest();
+    return this.protection.keyedHash(purpose, value);
   }
 
   /**
@@ -49,21 +40,5 @@ export class ReportSecrets {
   newReportNo(): string {
     const bytes = randomBytes(10);
     return Array.from(bytes, (b) => REPORT_NO_ALPHABET[b % REPORT_NO_ALPHABET.length]).join('');
-  }
-
-  /** AES-256-GCM; `v1.<iv>.<tag>.<ciphertext>` in base64url, so the key can be rotated later. */
-  encrypt(plain: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.dataKey, iv);
-    const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return ['v1', iv, cipher.getAuthTag(), data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
-  }
-
-  decrypt(sealed: string): string {
-    const [version, iv, tag, data] = sealed.split('.');
-    if (version !== 'v1' || !iv || !tag || data === undefined) throw new Error('Unknown ciphertext format');
-    const decipher = createDecipheriv('aes-256-gcm', this.dataKey, Buffer.from(iv, 'base64url'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
   }
 }

@@ -16,6 +16,7 @@ import { chinaDate } from '../calendar/china-date.js';
 import { DeadlineRulesService } from '../deadline/deadline-rules.service.js';
 import { RegionRepository } from '../region/region.repository.js';
 import { CaseWorkflow } from './case-workflow.js';
+import { DataProtection } from '../../common/data-protection.js';
 import { ReportSecrets } from './report-secrets.js';
 import { dueDatesOf, latestReply } from './report-view.js';
 import type { ReportEntity } from './report.entity.js';
@@ -39,6 +40,7 @@ export class ReportService {
     private readonly reports: ReportRepository,
     private readonly regions: RegionRepository,
     private readonly secrets: ReportSecrets,
+    private readonly protection: DataProtection,
     private readonly rules: DeadlineRulesService,
     private readonly workflow: CaseWorkflow,
     private readonly clock: Clock,
@@ -75,8 +77,8 @@ export class ReportService {
           track: content.track,
           channel: intake.channel,
           level: 'township',
-          reporterNameEnc: content.reporter ? this.secrets.encrypt(content.reporter.name) : null,
-          reporterPhoneEnc: content.reporter ? this.secrets.encrypt(content.reporter.phone) : null,
+          reporterNameEnc: content.reporter ? this.protection.encrypt(content.reporter.name) : null,
+          reporterPhoneEnc: content.reporter ? this.protection.encrypt(content.reporter.phone) : null,
           queryCodeHash: this.secrets.hashQueryCode(queryCode),
           idempotencyKeyHash: keyHash,
           requestFingerprint: fingerprint,
