@@ -1,5 +1,7 @@
+import type { ReportReceipt } from '@mashang/shared';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { eventually } from '../support/jest-helpers.js';
 import { desktopPage, launchBrowser, phonePage, screenshot } from './support/browser.js';
 import { DATABASE_KINDS, type RunningServer, startServer } from './support/server.js';
 
@@ -49,7 +51,7 @@ describe.each(DATABASE_KINDS)('a township answers a villager, the county watches
         content: '村里今年的耕地地力保护补贴，有几户没种地的也领到了，种地的反而没领到。',
       }),
     });
-    ({ reportNo, queryCode } = (await filed.json()) as { reportNo: string; queryCode: string });
+    ({ reportNo, queryCode } = (await filed.json()) as ReportReceipt);
   });
   afterAll(async () => {
     await browser?.close();
@@ -71,20 +73,20 @@ describe.each(DATABASE_KINDS)('a township answers a villager, the county watches
     expect(await row.textContent()).toContain('东山村');
     await screenshot(handler, `${kind}-staff-2-inbox`);
     await row.click();
-    await expect.poll(() => handler.getByTestId('case-content').textContent()).toContain('耕地地力保护补贴');
-    await expect.poll(() => handler.getByTestId('case-status').textContent()).toContain('待受理');
+    await eventually(async () => expect(await handler.getByTestId('case-content').textContent()).toContain('耕地地力保护补贴'));
+    await eventually(async () => expect(await handler.getByTestId('case-status').textContent()).toContain('待受理'));
     await screenshot(handler, `${kind}-staff-3-case`);
   });
 
   it('accepts the case and replies', async () => {
     await handler.getByTestId('action-accept').click();
     if (await handler.getByTestId('action-submit').isVisible()) await handler.getByTestId('action-submit').click();
-    await expect.poll(() => handler.getByTestId('case-status').textContent()).toContain('办理中');
+    await eventually(async () => expect(await handler.getByTestId('case-status').textContent()).toContain('办理中'));
     await handler.getByTestId('action-reply').click();
     await handler.getByTestId('action-form-text').locator('textarea').fill(REPLY);
     await screenshot(handler, `${kind}-staff-4-reply-form`);
     await handler.getByTestId('action-submit').click();
-    await expect.poll(() => handler.getByTestId('case-status').textContent()).toContain('已答复');
+    await eventually(async () => expect(await handler.getByTestId('case-status').textContent()).toContain('已答复'));
     await screenshot(handler, `${kind}-staff-5-replied`);
   });
 
@@ -93,17 +95,20 @@ describe.each(DATABASE_KINDS)('a township answers a villager, the county watches
     await phone.goto(`${server.url}/pages/lookup/index`);
     await phone.getByTestId('lookup-input').locator('input').fill(queryCode);
     await phone.getByTestId('lookup-submit').click();
-    await expect.poll(() => phone.getByTestId('reply-text').textContent()).toContain(REPLY);
+    await eventually(async () => expect(await phone.getByTestId('reply-text').textContent()).toContain(REPLY));
     await screenshot(phone, `${kind}-staff-6-villager-reads-reply`);
     await phone.getByTestId('rate-satisfied').click();
-    await expect.poll(() => phone.getByTestId('rating-given').textContent()).toContain('满意');
+    await eventually(async () => expect(await phone.getByTestId('rating-given').textContent()).toContain('满意'));
     await screenshot(phone, `${kind}-staff-7-villager-rated`);
   });
 
   it('shows the county the township’s figures changed', async () => {
     await county.reload();
-    await expect.poll(async () => (await taoyuanFigures(county)).answeredOnTime).toBe('1');
-    const after = await taoyuanFigures(county);
+    const after = await eventually(async () => {
+      const figures = await taoyuanFigures(county);
+      expect(figures.answeredOnTime).toBe('1');
+      return figures;
+    });
     expect(after.received).toBe('1');
     expect(after.acceptedOnTime).toBe('1');
     expect(after.satisfaction).not.toBe(before.satisfaction);

@@ -1,6 +1,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { eventually } from '../support/jest-helpers.js';
 import { launchBrowser, phonePage, screenshot } from './support/browser.js';
 import { DATABASE_KINDS, type RunningServer, startServer } from './support/server.js';
 
@@ -33,9 +34,9 @@ describe.each(DATABASE_KINDS)('a villager scans the poster (H5, %s)', (kind) => 
       pathBytes += responseBodySize;
     });
     await page.goto(`${server.url}/v/${VILLAGE}`);
-    await expect.poll(() => page.getByTestId('village-name').textContent()).toContain('东山村');
-    await expect.poll(() => page.getByTestId('power-item-link').count()).toBeGreaterThanOrEqual(8);
-    await expect.poll(() => page.getByText('四议两公开').count()).toBeGreaterThan(0);
+    await eventually(async () => expect(await page.getByTestId('village-name').textContent()).toContain('东山村'));
+    await eventually(async () => expect(await page.getByTestId('power-item-link').count()).toBeGreaterThanOrEqual(8));
+    await eventually(async () => expect(await page.getByText('四议两公开').count()).toBeGreaterThan(0));
     await page.waitForLoadState('networkidle');
     await screenshot(page, `${kind}-1-village`);
     if (kind === 'sqlite') {
@@ -49,9 +50,9 @@ describe.each(DATABASE_KINDS)('a villager scans the poster (H5, %s)', (kind) => 
 
   it('opens a power item and draws its process chart', async () => {
     await page.getByTestId('power-item-link').first().click();
-    await expect.poll(() => page.getByTestId('process-chart').count()).toBe(1);
-    await expect.poll(() => page.getByTestId('chart-step').count()).toBeGreaterThanOrEqual(6);
-    await expect.poll(() => page.getByTestId('process-chart').textContent()).toContain('村党组织提议');
+    await eventually(async () => expect(await page.getByTestId('process-chart').count()).toBe(1));
+    await eventually(async () => expect(await page.getByTestId('chart-step').count()).toBeGreaterThanOrEqual(6));
+    await eventually(async () => expect(await page.getByTestId('process-chart').textContent()).toContain('村党组织提议'));
     await page.getByTestId('process-chart').scrollIntoViewIfNeeded();
     await screenshot(page, `${kind}-2-chart`);
   });
@@ -66,8 +67,14 @@ describe.each(DATABASE_KINDS)('a villager scans the poster (H5, %s)', (kind) => 
     await screenshot(page, `${kind}-3-report-form`);
     await page.getByTestId('submit-report').click();
     const digits = async () => ((await page.getByTestId('query-code').textContent()) ?? '').replace(/\D/g, '');
-    await expect.poll(digits, { timeout: 15_000 }).toMatch(/^\d{25}$/);
-    queryCode = await digits();
+    queryCode = await eventually(
+      async () => {
+        const code = await digits();
+        expect(code).toMatch(/^\d{25}$/);
+        return code;
+      },
+      { timeout: 15_000 },
+    );
     await screenshot(page, `${kind}-4-receipt`);
     // The villager must see the whole code without scrolling: it is the one thing on this page they need.
     const box = (await page.getByTestId('query-code').boundingBox())!;
@@ -80,14 +87,14 @@ describe.each(DATABASE_KINDS)('a villager scans the poster (H5, %s)', (kind) => 
     await page.goto(`${server.url}/pages/lookup/index`);
     await page.getByTestId('lookup-input').locator('input').fill(queryCode);
     await page.getByTestId('lookup-submit').click();
-    await expect.poll(() => page.getByTestId('report-status').textContent(), { timeout: 15_000 }).toContain('待受理');
+    await eventually(async () => expect(await page.getByTestId('report-status').textContent()).toContain('待受理'), { timeout: 15_000 });
     await screenshot(page, `${kind}-5-lookup`);
   });
 
   it('shows a field error instead of sending an incomplete report', async () => {
     await page.goto(`${server.url}/pages/report/index?code=${VILLAGE}`);
     await page.getByTestId('submit-report').click();
-    await expect.poll(() => page.getByTestId('error-content').textContent()).toMatch(/[\u4e00-\u9fa5]/);
+    await eventually(async () => expect(await page.getByTestId('error-content').textContent()).toMatch(/[\u4e00-\u9fa5]/));
     await screenshot(page, `${kind}-6-form-errors`);
   });
 });

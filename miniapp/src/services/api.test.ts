@@ -1,5 +1,5 @@
 import { contract } from '@mashang/shared';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, jest } from '@jest/globals';
 import Taro from '../../test/mocks/taro';
 import { call, routeUrl } from './api';
 
@@ -61,7 +61,7 @@ describe('typed client', () => {
   });
 
   it('rejects an answer outside the contract as INTERNAL', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
     ok({ reportNo: 1 });
     await expect(call(contract.report.create, { body: {} as never })).rejects.toMatchObject({ code: 'INTERNAL' });
     expect(warn).toHaveBeenCalled();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import Taro from '../../test/mocks/taro';
 import { ApiError, request } from './http';
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { chinaToday, homePage, staffUrl, timeLeft } from './utils';
 
 describe('time left on a deadline', () => {

@@ -1,5 +1,5 @@
 import { contract } from '@mashang/shared';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import Taro, { storage } from '../../test/mocks/taro';
 import { call } from '../services/api';
 import { clearSession, currentAccount, getSession, sessionToken, setSession } from './session-store';

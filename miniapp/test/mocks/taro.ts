@@ -1,5 +1,5 @@
 /** A stand-in for `@tarojs/taro` in unit tests: every API a page uses, as a spy. */
-import { vi } from 'vitest';
+import { jest } from '@jest/globals';
 
 let routerParams: Record<string, string | undefined> = {};
 /** Taro storage, in memory: cleared before each test. */
@@ -9,21 +9,54 @@ export function setRouterParams(params: Record<string, string | undefined>): voi
   routerParams = params;
 }
 
+/** What a page passes to `Taro.request` (src/services/http.ts sends every field but `data` each time). */
+export interface SentRequest {
+  url: string;
+  method: string;
+  /** The JSON body, absent on a GET. */
+  data?: string;
+  header: Record<string, string>;
+  dataType?: string;
+  responseType?: string;
+  timeout?: number;
+}
+
+/** What the network answers a page: a test resolves `Taro.request` with one of these. */
+export interface NetworkAnswer {
+  statusCode: number;
+  data: unknown;
+  header?: Record<string, string>;
+  errMsg?: string;
+}
+
+/** The callback result every other Taro API resolves with. */
+interface Done {
+  errMsg: string;
+}
+
+/** Taro's APIs answer asynchronously, with `<api>:ok`. */
+const done = (api: string): Promise<Done> => Promise.resolve({ errMsg: `${api}:ok` });
+
 const Taro = {
-  request: vi.fn(),
-  navigateTo: vi.fn(async () => ({ errMsg: 'navigateTo:ok' })),
-  redirectTo: vi.fn(async () => ({ errMsg: 'redirectTo:ok' })),
-  reLaunch: vi.fn(async () => ({ errMsg: 'reLaunch:ok' })),
-  navigateBack: vi.fn(async () => ({ errMsg: 'navigateBack:ok' })),
-  getStorageSync: vi.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
-  setStorageSync: vi.fn((key: string, value: unknown) => void storage.set(key, value)),
-  removeStorageSync: vi.fn((key: string) => void storage.delete(key)),
-  setClipboardData: vi.fn(async () => ({ errMsg: 'setClipboardData:ok' })),
-  setNavigationBarTitle: vi.fn(async () => ({ errMsg: 'setNavigationBarTitle:ok' })),
-  getRandomValues: vi.fn(),
-  getWindowInfo: vi.fn(() => ({ windowWidth: 375, windowHeight: 667 })),
-  getSystemInfoSync: vi.fn(() => ({ windowWidth: 375, windowHeight: 667 })),
+  request: jest.fn<(options: SentRequest) => Promise<NetworkAnswer>>(),
+  navigateTo: jest.fn((_options: { url: string }) => done('navigateTo')),
+  redirectTo: jest.fn((_options: { url: string }) => done('redirectTo')),
+  reLaunch: jest.fn((_options: { url: string }) => done('reLaunch')),
+  navigateBack: jest.fn((_options?: { delta?: number }) => done('navigateBack')),
+  getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
+  setStorageSync: jest.fn((key: string, value: unknown) => void storage.set(key, value)),
+  removeStorageSync: jest.fn((key: string) => void storage.delete(key)),
+  setClipboardData: jest.fn((_options: { data: string }) => done('setClipboardData')),
+  setNavigationBarTitle: jest.fn((_options: { title: string }) => done('setNavigationBarTitle')),
+  getRandomValues: jest.fn<(options: { length: number }) => Promise<{ randomValues: ArrayBuffer }>>(),
+  getWindowInfo: jest.fn(() => ({ windowWidth: 375, windowHeight: 667 })),
+  getSystemInfoSync: jest.fn(() => ({ windowWidth: 375, windowHeight: 667 })),
 };
+
+/** Answers every request with what `route` returns for it, asynchronously as the network does. */
+export function routeRequests(route: (options: SentRequest) => NetworkAnswer): void {
+  Taro.request.mockImplementation((options) => Promise.resolve(route(options)));
+}
 
 /** Page lifecycle hooks: a unit test renders a page once, so they never fire. */
 export function useDidShow(_callback: () => void): void {}

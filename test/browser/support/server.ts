@@ -30,7 +30,13 @@ async function freePort(): Promise<number> {
 async function databaseFor(kind: DatabaseKind): Promise<{ url: string; drop(): Promise<void> }> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'mashang-browser-'));
-    return { url: `sqlite:${join(dir, 'db.sqlite')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: `sqlite:${join(dir, 'db.sqlite')}`,
+      drop: () => {
+        rmSync(dir, { recursive: true, force: true });
+        return Promise.resolve();
+      },
+    };
   }
   const server = new URL(process.env.MYSQL_URL!);
   server.pathname = '/';

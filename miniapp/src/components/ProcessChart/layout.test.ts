@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { findBackEdges, layoutChart, type ChartLayout } from './layout';
 
 // 四议两公开 with a review step that can send the proposal back.

@@ -1,5 +1,5 @@
-import { fireEvent, render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from '@jest/globals';
 import Taro from '../../../test/mocks/taro';
 import LookupPage from './index';
 
@@ -89,8 +89,9 @@ describe('lookup page', () => {
 
     fireEvent.change(screen.getByTestId('review-reason'), { target: { value: '名单公示了，但钱没有追回' } });
     fireEvent.click(screen.getByTestId('review-submit'));
-    expect((await screen.findByTestId('report-status')).textContent).toBe('复查中');
-    await expect(screen.findByTestId('add-info-input')).resolves.toBeTruthy();
+    // The status is on screen already ('已答复'): wait for the server's answer to replace it.
+    await waitFor(() => expect(screen.getByTestId('report-status').textContent).toBe('复查中'));
+    expect(screen.getByTestId('add-info-input')).toBeTruthy();
     const review = Taro.request.mock.calls[2]![0] as { url: string; data: string };
     expect(review.url).toBe('https://api.example.test/api/v1/reports/review');
     expect(JSON.parse(review.data)).toEqual({ queryCode: '1234567890123456789012345', reason: '名单公示了，但钱没有追回' });

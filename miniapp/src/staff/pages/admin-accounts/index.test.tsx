@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import Taro from '../../../../test/mocks/taro';
 import { setSession } from '../../../stores/session-store';
 import AdminAccountsPage from './index';

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import Taro from '../../../../test/mocks/taro';
 import { setSession } from '../../../stores/session-store';
 import { parseDates } from './dates';
@@ -32,7 +32,7 @@ describe('admin calendar page', () => {
     const rows = screen.getAllByTestId('calendar-year-row').map((r) => r.textContent);
     expect(rows).toEqual(['2026年内置数据', '2027年未录入']);
     // The missing year is offered in the form.
-    expect((screen.getByTestId('calendar-form-year') as HTMLInputElement).value).toBe('2027');
+    expect(screen.getByTestId<HTMLInputElement>('calendar-form-year').value).toBe('2027');
   });
 
   it('sends the dates of the textareas as arrays and shows the year as entered', async () => {

@@ -1,5 +1,5 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it } from '@jest/globals';
 import Taro from '../../../../test/mocks/taro';
 import { setSession } from '../../../stores/session-store';
 import AdminRulesPage from './index';
@@ -58,7 +58,9 @@ describe('admin deadline rules page', () => {
   it('sends the whole rules object with the one number changed', async () => {
     Taro.request
       .mockResolvedValueOnce(answer({ countyCode: '341821', overridden: false, rules }))
-      .mockImplementationOnce(async ({ data }: { data: string }) => answer({ countyCode: '341821', overridden: true, rules: JSON.parse(data) }));
+      .mockImplementationOnce(({ data }) =>
+        Promise.resolve(answer({ countyCode: '341821', overridden: true, rules: JSON.parse(data ?? 'null') as unknown })),
+      );
     open();
     fireEvent.change(await screen.findByTestId('rules-days-petition-handling'), { target: { value: '45' } });
     fireEvent.click(screen.getByTestId('rules-submit'));
@@ -67,7 +69,8 @@ describe('admin deadline rules page', () => {
     const sent = Taro.request.mock.calls[1]![0] as { url: string; method: string; data: string };
     expect(sent.method).toBe('PUT');
     expect(sent.url).toBe('https://api.example.test/api/v1/admin/deadline-rules');
-    const expected = structuredClone(rules);
+    // A JSON copy: jsdom, like the mini program's runtime, has no `structuredClone`.
+    const expected = JSON.parse(JSON.stringify(rules)) as typeof rules;
     expected.regimes.petition.deadlines.handling.days = 45;
     expect(JSON.parse(sent.data)).toEqual(expected);
     expect(screen.getByTestId('rules-regime-petition').textContent).toContain('办理答复：自受理之日起 45 天内');

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import Taro, { setRouterParams } from '../../../../test/mocks/taro';
+import { describe, expect, it } from '@jest/globals';
+import Taro, { routeRequests, setRouterParams } from '../../../../test/mocks/taro';
 import { setSession } from '../../../stores/session-store';
 import CasePage from './index';
 
@@ -120,7 +120,7 @@ describe('case page', () => {
   });
 
   it('assigns a handler picked from the jurisdiction’s staff', async () => {
-    Taro.request.mockImplementation(async ({ url, method }: { url: string; method: string }) => {
+    routeRequests(({ url, method }) => {
       if (url.endsWith('/staff/handlers')) return answer({ items: [{ id: 2, displayName: '李纪委', regionName: '桃源镇' }, { id: 8, displayName: '陈干部', regionName: '桃源镇' }] });
       if (method === 'POST') return answer({ ...detail, assignee: '陈干部', actions: ['accept', 'decline', 'assign', 'note'] });
       return answer({ ...detail, actions: ['accept', 'decline', 'assign', 'note'] });

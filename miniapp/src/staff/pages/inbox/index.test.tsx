@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import Taro from '../../../../test/mocks/taro';
+import { describe, expect, it } from '@jest/globals';
+import Taro, { routeRequests } from '../../../../test/mocks/taro';
 import { setSession } from '../../../stores/session-store';
 import InboxPage from './index';
 
@@ -40,7 +40,7 @@ describe('inbox page', () => {
 
   it('lists cases in the server order with their time left, the alert count, and filters by overdue', async () => {
     setSession({ token: 'tok', expiresAt: '2999-01-01T00:00:00.000Z', account });
-    Taro.request.mockImplementation(async ({ url }: { url: string }) => {
+    routeRequests(({ url }) => {
       if (url.includes('/staff/alerts')) {
         return answer({ items: [{ reportNo: 'AAAAAAAAAA', villageName: '东山村', kind: 'overdue', deadline: 'acceptance', dueOn: '2026-11-24', at: '2026-11-25T00:00:00.000Z' }] });
       }
@@ -68,7 +68,7 @@ describe('inbox page', () => {
 
   it('filters by any village of the jurisdiction, named with its township in a county', async () => {
     setSession({ token: 'tok', expiresAt: '2999-01-01T00:00:00.000Z', account });
-    Taro.request.mockImplementation(async ({ url }: { url: string }) => {
+    routeRequests(({ url }) => {
       if (url.includes('/staff/alerts')) return answer({ items: [] });
       if (url.includes('/staff/villages')) {
         return answer({ items: [{ code: '341821102201', name: '东山村', townshipName: '桃源镇' }, { code: '341821103201', name: '南坪村', townshipName: '石门乡' }] });

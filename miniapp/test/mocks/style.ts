@@ -1,0 +1,2 @@
+/** Stylesheets imported by components: nothing to apply in jsdom. */
+export default {};
