@@ -31,6 +31,7 @@ const detail = {
   concerned: '村会计',
   happenedAt: null,
   subject: null,
+  citation: null,
   channel: 'online',
   deadlines: [{ kind: 'acceptance', dueOn: '2026-12-18', provisional: false, metAt: null, overdue: false, daysLeft: 2 }],
   timeline: [{ at: '2026-11-27T08:00:00.000Z', type: 'submitted', actor: '反映人', publicText: '收到反映', internalText: null }],
@@ -63,6 +64,30 @@ describe('case page', () => {
     const sent = Taro.request.mock.calls[0]![0] as { url: string; header: Record<string, string> };
     expect(sent.url).toBe('https://api.example.test/api/v1/staff/cases/K7M3Q9X2TA');
     expect(sent.header.Authorization).toBe('Bearer tok');
+  });
+
+  it('says which table line the report questions and opens the disclosure', async () => {
+    const cited = {
+      ...detail,
+      citation: {
+        kind: 'disclosure' as const,
+        disclosureId: 42,
+        title: '2026年耕地地力保护补贴发放名单',
+        versionNo: 1,
+        superseded: true,
+        columns: ['姓名', '补贴金额（元）'],
+        row: ['王大山', '1200.00'],
+      },
+    };
+    Taro.request.mockResolvedValueOnce(answer(cited));
+    open();
+    const citation = await screen.findByTestId('case-citation');
+    expect(citation.textContent).toContain('对公开内容《2026年耕地地力保护补贴发放名单》（第1版）中这一行的疑问');
+    expect(citation.textContent).toContain('姓名：王大山');
+    expect(citation.textContent).toContain('补贴金额（元）：1200.00');
+    expect(citation.textContent).toContain('已更正或撤回');
+    fireEvent.click(screen.getByTestId('case-citation-open'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/disclosure/index?id=42' });
   });
 
   it('submits an action with its body and shows the updated case', async () => {

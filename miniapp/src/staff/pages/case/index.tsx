@@ -15,6 +15,7 @@ import {
 } from '@mashang/shared';
 import { useState } from 'react';
 import StatusView from '../../../components/StatusView';
+import Citation from '../../components/Citation';
 import { call } from '../../../services/api';
 import { isApiError } from '../../../services/http';
 import { chineseDate, chineseDateTime } from '../../../utils/format';
@@ -286,12 +287,7 @@ export default function CasePage() {
             <Text className='s-text'>{detail.happenedAt}</Text>
           </View>
         )}
-        {detail.subject && (
-          <Text className='s-muted'>
-            {detail.subject.powerStep ? `涉及权力事项流程：“${detail.subject.powerStep}”` : ''}
-            {detail.subject.disclosureId ? `涉及一条公开内容${detail.subject.disclosureRow !== undefined ? `的第${detail.subject.disclosureRow + 1}条明细` : ''}` : ''}
-          </Text>
-        )}
+        {detail.citation && <Citation citation={detail.citation} />}
         {detail.mode === 'real_name' && (
           <View>
             <Text className='s-label'>反映人</Text>
