@@ -19,6 +19,17 @@ export const ReportCategorySchema = z.enum(Object.keys(REPORT_CATEGORIES) as [Re
   error: '请选择反映的问题类别',
 });
 
+/** How a report came in: scanned online, a letter, a call or a visit recorded by staff, or a red flag of 大数据比对. */
+export const REPORT_CHANNELS = {
+  online: '扫码反映',
+  letter: '来信',
+  phone: '来电',
+  visit: '来访',
+  data_check: '大数据比对',
+} as const;
+export type ReportChannel = keyof typeof REPORT_CHANNELS;
+export const ReportChannelSchema = z.enum(Object.keys(REPORT_CHANNELS) as [ReportChannel, ...ReportChannel[]]);
+
 export const REPORT_MODES = {
   real_name: '实名反映',
   anonymous: '匿名反映',

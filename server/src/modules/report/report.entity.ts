@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Rating, ReportCategory, ReportMode, ReportStatus, ReportSubject, ReportTrack } from '@mashang/shared';
+import type { Rating, ReportCategory, ReportChannel, ReportMode, ReportStatus, ReportSubject, ReportTrack } from '@mashang/shared';
 
 @Entity('reports')
 export class ReportEntity {
@@ -64,7 +64,7 @@ export class ReportEntity {
   track: ReportTrack;
 
   @Column({ type: 'varchar', length: 10, default: 'online' })
-  channel: 'online' | 'letter' | 'phone' | 'visit';
+  channel: ReportChannel;
 
   /** Who handles it now: the township, or the county after it was sent up. */
   @Column({ type: 'varchar', length: 10, default: 'township' })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   RATINGS,
+  REPORT_CHANNELS,
   type Rating,
   type ReportCreate,
   type ReportReceipt,
@@ -31,8 +32,6 @@ export interface Intake {
   /** The staff account that recorded a letter, call or visit. */
   recordedBy?: number;
 }
-
-const CHANNEL_LABELS: Record<ReportEntity['channel'], string> = { online: '网上', letter: '来信', phone: '来电', visit: '来访' };
 
 @Injectable()
 export class ReportService {
@@ -97,7 +96,7 @@ export class ReportService {
           type: 'submitted',
           actor: intake.recordedBy ? `staff:${intake.recordedBy}` : 'reporter',
           publicText: RECEIVED_TEXT,
-          internalText: intake.recordedBy ? `登记${CHANNEL_LABELS[intake.channel]}反映` : null,
+          internalText: intake.recordedBy ? `登记${REPORT_CHANNELS[intake.channel]}反映` : null,
           createdAt: receivedAt,
         },
         started.map((d) => ({ kind: d.kind, dueOn: d.date, provisional: d.provisional ? 1 : 0, startedAt: receivedAt })),

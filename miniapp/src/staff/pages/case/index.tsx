@@ -6,6 +6,7 @@ import {
   TIMELINE_EVENT_TYPES,
   DUE_DATE_KINDS,
   REPORT_CATEGORIES,
+  REPORT_CHANNELS,
   REPORT_MODES,
   REPORT_STATUSES,
   REPORT_TRACKS,
@@ -27,7 +28,6 @@ import { ACTION_FORMS, actionBody, checkAction, EMPTY_ACTION_DRAFT, isStaffFormA
 import '../../staff.scss';
 import './index.scss';
 
-const CHANNELS: Record<CaseDetail['channel'], string> = { online: '扫码反映', letter: '来信', phone: '来电', visit: '来访' };
 const TRACKS = Object.keys(REPORT_TRACKS) as ReportTrack[];
 function problem(error: unknown): string {
   if (!isApiError(error)) return '操作没有成功，请再试一次';
@@ -263,7 +263,7 @@ export default function CasePage() {
           <Text className='case__fact s-muted'>编号：{detail.reportNo}</Text>
           <Text className='case__fact s-muted'>类型：{REPORT_TRACKS[detail.track]}</Text>
           <Text className='case__fact s-muted'>方式：{REPORT_MODES[detail.mode]}</Text>
-          <Text className='case__fact s-muted'>来源：{CHANNELS[detail.channel]}</Text>
+          <Text className='case__fact s-muted'>来源：{REPORT_CHANNELS[detail.channel]}</Text>
           <Text className='case__fact s-muted'>收到：{chineseDateTime(detail.receivedAt)}</Text>
           <Text className='case__fact s-muted'>层级：{detail.level === 'county' ? '县纪委' : '乡镇纪委'}</Text>
           {detail.assignee && <Text className='case__fact s-muted'>承办人：{detail.assignee}</Text>}
