@@ -295,6 +295,61 @@ describe.each(DATABASE_KINDS)('publishing disclosures on %s', (kind) => {
   });
 });
 
+describe.each(DATABASE_KINDS)('the 三务公开 calendar on %s', (kind) => {
+  let t: TestApp;
+  let home: Region;
+  let publisher: StaffFixture;
+  let supervisor: StaffFixture;
+  let handler: StaffFixture;
+  let admin: StaffFixture;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    const qingxi = await county(t);
+    const taoyuan = await township(t, qingxi);
+    home = await village(t, taoyuan, { name: '东山村' });
+    publisher = await staffAccount(t, 'village_publisher', home);
+    supervisor = await staffAccount(t, 'village_supervisor', home);
+    handler = await staffAccount(t, 'township_handler', taoyuan);
+    admin = await staffAccount(t, 'admin', qingxi);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function publish(draft: Partial<DisclosureDraft>): Promise<void> {
+    const { id } = (await t.call(p.create, { body: subsidyList({ table: null, ...draft }) }, publisher)).body;
+    await t.call(p.submit, { params: { id } }, publisher);
+    await t.call(p.cosign, { params: { id } }, supervisor);
+  }
+
+  it('shows a missed period on the village page and to the township until the village publishes it', async () => {
+    // 11 Nov 2026: October's finance was due by 10 Nov, the third quarter's village and party affairs by 15 Oct.
+    t.clock.set(new Date('2026-11-11T02:00:00Z'));
+    await publish({ kind: 'village', type: 'resolution', title: '2026年第三季度村民代表会议决议', period: '2026-Q3' });
+    const page = (await t.call(contract.village.page, { params: { code: home.code } })).body;
+    expect(page.overdue).toEqual([
+      { kind: 'finance', period: '2026-10', dueOn: '2026-11-10' },
+      { kind: 'party', period: '2026-Q3', dueOn: '2026-10-15' },
+    ]);
+    const township = (await t.call(p.overdue, {}, handler)).body.items;
+    expect(township.map((o) => [o.villageName, o.kind, o.period])).toEqual([
+      ['东山村', 'finance', '2026-10'],
+      ['东山村', 'party', '2026-Q3'],
+    ]);
+    await publish({ kind: 'finance', type: 'income_expense', title: '2026年10月村级财务收支明细', period: '2026-10' });
+    expect((await t.call(contract.village.page, { params: { code: home.code } })).body.overdue.map((o) => o.kind)).toEqual(['party']);
+  });
+
+  it('follows the county’s own calendar once its admin sets one', async () => {
+    const before = (await t.call(p.calendar, {}, admin)).body;
+    expect(before.overridden).toBe(false);
+    const set = await t.call(p.setCalendar, { body: { ...before.calendar, kinds: { ...before.calendar.kinds, party: null } } }, admin);
+    expect(set.body.overridden).toBe(true);
+    expect((await t.call(contract.village.page, { params: { code: home.code } })).body.overdue).toEqual([]);
+    expect((await t.call(p.setCalendar, { body: before.calendar }, handler)).error.code).toBe('FORBIDDEN');
+  });
+});
+
 describe('码上查 is rate-limited per address', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { DisclosureCalendar } from '@mashang/shared';
 import { DEFAULT_DEADLINE_RULES_FILE, type DeadlineRules, loadDeadlineRules } from '../modules/deadline/deadline-rules.js';
+import { DEFAULT_DISCLOSURE_CALENDAR_FILE, loadDisclosureCalendar } from '../modules/publishing/disclosure-calendar-file.js';
 
 /** Development-only stand-ins, so a newcomer runs the product with nothing configured. */
 const DEV_HASH_SECRET = 'dev-only-hash-secret-do-not-use-in-production-0000';
@@ -25,6 +27,7 @@ const EnvSchema = z
     DEMO_DATA: z.enum(['true', 'false']).default('false'),
     H5_DIR: z.string().optional(),
     DEADLINE_RULES_FILE: z.string().optional(),
+    DISCLOSURE_CALENDAR_FILE: z.string().optional(),
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
     SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   })
@@ -50,6 +53,8 @@ export interface AppConfig {
   /** Where the H5 build lives; the server serves it at `/`. */
   h5Dir: string;
   deadlineRules: DeadlineRules;
+  /** The shipped 三务公开 calendar; a county may set its own. */
+  disclosureCalendar: DisclosureCalendar;
   /** How often the deadline sweep runs; 0 turns it off (tests run it by hand). */
   sweepIntervalSeconds: number;
   /** Behind a reverse proxy, rate limits must key on the client address it forwards. */
@@ -61,6 +66,14 @@ export class ConfigError extends Error {}
 function loadRules(file: string): DeadlineRules {
   try {
     return loadDeadlineRules(file);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
+function loadCalendar(file: string): DisclosureCalendar {
+  try {
+    return loadDisclosureCalendar(file);
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
@@ -90,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: e.DEMO_DATA === 'true',
     h5Dir: resolve(e.H5_DIR ?? new URL('../../../miniapp/dist/h5', import.meta.url).pathname),
     deadlineRules: loadRules(e.DEADLINE_RULES_FILE ?? DEFAULT_DEADLINE_RULES_FILE),
+    disclosureCalendar: loadCalendar(e.DISCLOSURE_CALENDAR_FILE ?? DEFAULT_DISCLOSURE_CALENDAR_FILE),
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     trustProxy: e.TRUST_PROXY === 'true',
   };

@@ -9,6 +9,7 @@ import {
   StaffDisclosureRowSchema,
   StaffDisclosureSchema,
 } from '../schemas/disclosure.js';
+import { DisclosureCalendarSchema, OverdueDisclosureSchema } from '../schemas/disclosure-calendar.js';
 import { defineRoute } from './route.js';
 
 /** The largest spreadsheet accepted, before base64: a 5,000-row list is far smaller. */
@@ -115,6 +116,31 @@ export const publishingContract = {
     status: 200,
     response: StaffDisclosureSchema,
     errors: STEP_ERRORS,
+  }),
+  overdue: defineRoute({
+    method: 'GET',
+    path: '/staff/disclosure-overdue',
+    summary: 'Villages of the jurisdiction that have not published a due period of 三务公开',
+    auth: EVERY_PUBLISHING_ROLE,
+    response: z.object({ items: z.array(OverdueDisclosureSchema.extend({ villageCode: z.string(), villageName: z.string() })) }),
+    errors: AUTH_ERRORS,
+  }),
+  calendar: defineRoute({
+    method: 'GET',
+    path: '/admin/disclosure-calendar',
+    summary: "The 三务公开 calendar in force in the admin's county",
+    auth: ['admin'],
+    response: z.object({ calendar: DisclosureCalendarSchema, overridden: z.boolean() }),
+    errors: AUTH_ERRORS,
+  }),
+  setCalendar: defineRoute({
+    method: 'PUT',
+    path: '/admin/disclosure-calendar',
+    summary: "Set the county's own 三务公开 calendar (a county-level admin only)",
+    auth: ['admin'],
+    body: DisclosureCalendarSchema,
+    response: z.object({ calendar: DisclosureCalendarSchema, overridden: z.boolean() }),
+    errors: [...AUTH_ERRORS, 'VALIDATION_FAILED'],
   }),
   template: defineRoute({
     method: 'GET',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OverdueDisclosureSchema } from './disclosure-calendar.js';
 import { DisclosureSummarySchema } from './disclosure.js';
 import { PowerCategoryGroupSchema } from './power-item.js';
 import { RegionRefSchema } from './region.js';
@@ -23,5 +24,7 @@ export const VillagePageSchema = z.object({
     finance: z.array(DisclosureSummarySchema),
   }),
   record: ReportRecordSchema,
+  /** Periods of 三务公开 the village has not published on time (「本期财务未按时公开」). */
+  overdue: z.array(OverdueDisclosureSchema),
 });
 export type VillagePage = z.infer<typeof VillagePageSchema>;

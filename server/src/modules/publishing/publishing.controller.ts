@@ -1,5 +1,5 @@
 import { Controller, Res } from '@nestjs/common';
-import { DISCLOSURE_TYPES, contract } from '@mashang/shared';
+import { DISCLOSURE_TYPES, contract, countyCodeOf } from '@mashang/shared';
 import type { FastifyReply } from 'fastify';
 import { ContractRoute, type ParsedInput, RouteInput } from '../../common/contract-route.js';
 import { CurrentStaff } from '../staff/staff-auth.guard.js';
@@ -7,6 +7,7 @@ import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
 import { sendSpreadsheet } from './send-spreadsheet.js';
 import { PublishingService } from './publishing.service.js';
 import { SubsidyLookupService } from './subsidy-lookup.service.js';
+import { DisclosureCalendarService } from './disclosure-calendar.service.js';
 import { RateLimit } from '../../common/rate-limit/rate-limit.guard.js';
 
 const routes = contract.publishing;
@@ -17,6 +18,7 @@ export class PublishingController {
   constructor(
     private readonly publishing: PublishingService,
     private readonly subsidies: SubsidyLookupService,
+    private readonly calendars: DisclosureCalendarService,
   ) {}
 
   /** Public: a villager's own lines in the village's lists. Limited like query codes, so IDs cannot be tried in bulk. */
@@ -69,6 +71,21 @@ export class PublishingController {
   @ContractRoute(routes.withdraw)
   withdraw(@CurrentStaff() account: StaffAccountEntity, @RouteInput() { params, body }: In<'withdraw'>) {
     return this.publishing.withdraw(account, params.id, body.reason);
+  }
+
+  @ContractRoute(routes.overdue)
+  async overdue(@CurrentStaff() account: StaffAccountEntity) {
+    return { items: await this.calendars.overdueWithin(account.regionCode) };
+  }
+
+  @ContractRoute(routes.calendar)
+  calendar(@CurrentStaff() account: StaffAccountEntity) {
+    return this.calendars.calendarOf(countyCodeOf(account.regionCode));
+  }
+
+  @ContractRoute(routes.setCalendar)
+  setCalendar(@CurrentStaff() account: StaffAccountEntity, @RouteInput() { body }: In<'setCalendar'>) {
+    return this.calendars.set(account, body);
   }
 
   @ContractRoute(routes.template)

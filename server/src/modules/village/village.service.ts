@@ -16,6 +16,7 @@ import { RegionRepository } from '../region/region.repository.js';
 import { ReportRepository } from '../report/report.repository.js';
 import type { DisclosureEntity } from '../publishing/disclosure.entity.js';
 import type { PowerItemEntity } from './power-item.entity.js';
+import { DisclosureCalendarService } from '../publishing/disclosure-calendar.service.js';
 import { tableWorkbook } from '../publishing/disclosure-spreadsheet.js';
 import { maskTable } from './mask-personal-data.js';
 import { VillageRepository } from './village.repository.js';
@@ -50,18 +51,20 @@ export class VillageService {
     private readonly regions: RegionRepository,
     private readonly villages: VillageRepository,
     private readonly reports: ReportRepository,
+    private readonly calendars: DisclosureCalendarService,
   ) {}
 
   async page(code: string): Promise<VillagePage> {
     const village = await this.regions.findVillage(code);
     if (!village) throw new DomainError('VILLAGE_NOT_FOUND');
-    const [regions, powerItems, party, villageAffairs, finance, record] = await Promise.all([
+    const [regions, powerItems, party, villageAffairs, finance, record, overdue] = await Promise.all([
       this.regions.findMany([townshipCodeOf(code), countyCodeOf(code)]),
       this.villages.powerItemsOf(code),
       this.villages.disclosuresOf(code, 'party', RECENT_DISCLOSURES_PER_KIND),
       this.villages.disclosuresOf(code, 'village', RECENT_DISCLOSURES_PER_KIND),
       this.villages.disclosuresOf(code, 'finance', RECENT_DISCLOSURES_PER_KIND),
       this.reports.recordOf(code),
+      this.calendars.overdueOfVillage(code),
     ]);
     const township = regions.find((r) => r.level === 'township');
     const county = regions.find((r) => r.level === 'county');
@@ -76,6 +79,7 @@ export class VillageService {
         finance: finance.map(toDisclosureSummary),
       },
       record,
+      overdue,
     };
   }
 
