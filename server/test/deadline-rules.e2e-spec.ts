@@ -1,62 +1,75 @@
+import { contract } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { chinaMorning, county, fileReport, type Region, type StaffFixture, staffAccount, township, village } from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
-import { chinaMorning, fileReport } from './support/reports.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe.each(DATABASE_KINDS)("a county's own deadline rules on %s", (kind) => {
   let t: TestApp;
-  let admin: string;
+  let qingshui: Region;
+  let taoyuan: Region;
+  let dongshan: Region;
+  let admin: StaffFixture;
+  let handler: StaffFixture;
   beforeAll(async () => {
     t = await startTestApp(kind);
     t.clock.set(chinaMorning('2026-09-30'));
-    admin = await t.login('admin');
+    qingshui = await county(t);
+    taoyuan = await township(t, qingshui);
+    dongshan = await village(t, taoyuan);
+    admin = await staffAccount(t, 'admin', qingshui);
+    handler = await staffAccount(t, 'township_handler', taoyuan);
   });
   afterAll(async () => {
     await t?.close();
   });
+  const rulesOf = async (as: StaffFixture) => (await t.call(contract.admin.deadlineRules, {}, as)).body;
+  const dueOn = async (reportNo: string) => (await t.call(contract.case.get, { params: { reportNo } }, handler)).body.nextDue?.dueOn;
 
   it('shows the shipped rules until the county sets its own', async () => {
-    const res = await t.request('GET', '/api/v1/admin/deadline-rules', undefined, admin);
-    expect(res.body).toMatchObject({ countyCode: '341821', overridden: false });
-    expect(res.body.rules.regimes.accusation.deadlines.acceptance.days).toBe(15);
+    const res = await rulesOf(admin);
+    expect(res).toMatchObject({ countyCode: qingshui.code, overridden: false });
+    expect(res.rules.regimes.accusation.deadlines.acceptance?.days).toBe(15);
   });
 
   it('applies the county’s rules to clocks that start after the change, and can go back', async () => {
-    const rules = (await t.request('GET', '/api/v1/admin/deadline-rules', undefined, admin)).body.rules;
-    rules.regimes.accusation.deadlines.acceptance.days = 10;
-    const set = await t.request('PUT', '/api/v1/admin/deadline-rules', rules, admin);
+    const { rules } = await rulesOf(admin);
+    const acceptance = rules.regimes.accusation.deadlines.acceptance;
+    if (!acceptance) throw new Error('the shipped rules have an acceptance deadline');
+    acceptance.days = 10;
+    const set = await t.call(contract.admin.setDeadlineRules, { body: rules }, admin);
     expect(set.body.overridden).toBe(true);
-    const { reportNo } = await fileReport(t);
-    const taoyuan = await t.login('taoyuan');
+    const { reportNo } = await fileReport(t, dongshan);
     // 10 working days after 30 Sep: 8, 9, 10 (Sat), 12–16, 19, 20 Oct.
-    expect((await t.request('GET', `/api/v1/staff/cases/${reportNo}`, undefined, taoyuan)).body.nextDue.dueOn).toBe('2026-10-20');
+    expect(await dueOn(reportNo)).toBe('2026-10-20');
 
-    const reset = await t.request('DELETE', '/api/v1/admin/deadline-rules', undefined, admin);
+    const reset = await t.call(contract.admin.resetDeadlineRules, {}, admin);
     expect(reset.body.overridden).toBe(false);
-    const later = await fileReport(t);
-    expect((await t.request('GET', `/api/v1/staff/cases/${later.reportNo}`, undefined, taoyuan)).body.nextDue.dueOn).toBe('2026-10-27');
+    const later = await fileReport(t, dongshan);
+    expect(await dueOn(later.reportNo)).toBe('2026-10-27');
     // The first case keeps the date computed when its clock started.
-    expect((await t.request('GET', `/api/v1/staff/cases/${reportNo}`, undefined, taoyuan)).body.nextDue.dueOn).toBe('2026-10-20');
+    expect(await dueOn(reportNo)).toBe('2026-10-20');
   });
 
   it('refuses rules that do not make sense, naming the field, and keeps the ones in force', async () => {
-    const rules = (await t.request('GET', '/api/v1/admin/deadline-rules', undefined, admin)).body.rules;
-    rules.regimes.petition.deadlines.handling.days = 0;
+    const { rules } = await rulesOf(admin);
+    const handling = rules.regimes.petition.deadlines.handling;
+    if (!handling) throw new Error('the shipped rules have a handling deadline');
+    handling.days = 0;
     delete rules.regimes.accusation.deadlines.acceptance;
     const res = await t.request('PUT', '/api/v1/admin/deadline-rules', rules, admin);
     expect(res.status).toBe(400);
-    const fields = res.body.details.map((d: { field: string }) => d.field);
+    const fields = res.error.details?.map((d) => d.field);
     expect(fields).toContain('body.regimes.petition.deadlines.handling.days');
     expect(fields).toContain('body.regimes.accusation');
-    expect(res.body.details.every((d: { message: string }) => /[\u4e00-\u9fa5]/.test(d.message))).toBe(true);
-    expect((await t.request('GET', '/api/v1/admin/deadline-rules', undefined, admin)).body.overridden).toBe(false);
+    expect(res.error.details?.every((d) => /[\u4e00-\u9fa5]/.test(d.message))).toBe(true);
+    expect((await rulesOf(admin)).overridden).toBe(false);
   });
 
   it('lets only a county-level admin change them', async () => {
-    const created = await t.request('POST', '/api/v1/admin/accounts', { username: 'ty-admin', displayName: '桃源管理员', role: 'admin', regionCode: '341821102' }, admin);
-    const townshipAdmin = await t.login('ty-admin', created.body.temporaryPassword);
-    const rules = (await t.request('GET', '/api/v1/admin/deadline-rules', undefined, townshipAdmin)).body.rules;
-    const res = await t.request('PUT', '/api/v1/admin/deadline-rules', rules, townshipAdmin);
+    const townshipAdmin = await staffAccount(t, 'admin', taoyuan);
+    const { rules } = await rulesOf(townshipAdmin);
+    const res = await t.call(contract.admin.setDeadlineRules, { body: rules }, townshipAdmin);
     expect(res.status).toBe(403);
   });
 });

@@ -1,18 +1,29 @@
 import { DataSource } from 'typeorm';
+import { contract } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DeadlineSweep } from '../src/modules/case/deadline-sweep.js';
 import { describeIf } from '../../test/support/jest-helpers.js';
+import { chinaMorning, county, fileReport, type Region, type StaffFixture, staffAccount, township, village } from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
-import { chinaMorning, fileReport } from './support/reports.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe.each(DATABASE_KINDS)('deadline sweep on %s', (kind) => {
   let t: TestApp;
   let reportNo: string;
+  let dongshan: Region;
+  let handler: StaffFixture;
+  let otherHandler: StaffFixture;
+  let countyStaff: StaffFixture;
   beforeAll(async () => {
     t = await startTestApp(kind);
     t.clock.set(chinaMorning('2026-09-30'));
-    ({ reportNo } = await fileReport(t)); // acceptance due Tue 27 Oct (15 working days)
+    const qingshui = await county(t);
+    const taoyuan = await township(t, qingshui);
+    dongshan = await village(t, taoyuan, { name: '东山村' });
+    handler = await staffAccount(t, 'township_handler', taoyuan);
+    otherHandler = await staffAccount(t, 'township_handler', await township(t, qingshui));
+    countyStaff = await staffAccount(t, 'county_supervisor', qingshui);
+    ({ reportNo } = await fileReport(t, dongshan)); // acceptance due Tue 27 Oct (15 working days)
   });
   afterAll(async () => {
     await t?.close();
@@ -22,43 +33,41 @@ describe.each(DATABASE_KINDS)('deadline sweep on %s', (kind) => {
     t.clock.set(chinaMorning(date));
     return t.app.get(DeadlineSweep).run();
   };
-  const alertsOf = async (username: string) => (await t.request('GET', '/api/v1/staff/alerts', undefined, await t.login(username))).body.items;
+  const alertsOf = async (account: StaffFixture) => (await t.call(contract.case.alerts, {}, account)).body.items;
+  const caseOf = async (account: StaffFixture) => (await t.call(contract.case.get, { params: { reportNo } }, account)).body;
 
   it('reminds three working days ahead, once', async () => {
     expect(await sweepOn('2026-10-21')).toEqual({ settled: 0, dueSoon: 0, overdue: 0, escalated: 0 }); // 4 working days left
     expect(await sweepOn('2026-10-22')).toEqual({ settled: 0, dueSoon: 1, overdue: 0, escalated: 0 }); // 23, 26, 27 Oct left
     expect(await sweepOn('2026-10-23')).toEqual({ settled: 0, dueSoon: 0, overdue: 0, escalated: 0 });
-    expect(await alertsOf('taoyuan')).toEqual([{ reportNo, villageName: '东山村', kind: 'due_soon', deadline: 'acceptance', dueOn: '2026-10-27', at: '2026-10-22T02:00:00.000Z' }]);
-    expect(await alertsOf('shimen')).toEqual([]);
+    expect(await alertsOf(handler)).toEqual([{ reportNo, villageName: '东山村', kind: 'due_soon', deadline: 'acceptance', dueOn: '2026-10-27', at: '2026-10-22T02:00:00.000Z' }]);
+    expect(await alertsOf(otherHandler)).toEqual([]);
   });
 
   it('flags the case overdue the day after its last day, and counts it as late', async () => {
     expect((await sweepOn('2026-10-27')).overdue).toBe(0);
     expect(await sweepOn('2026-10-28')).toEqual({ settled: 0, dueSoon: 0, overdue: 1, escalated: 0 });
-    const taoyuan = await t.login('taoyuan');
-    const detail = (await t.request('GET', `/api/v1/staff/cases/${reportNo}`, undefined, taoyuan)).body;
-    expect(detail.nextDue).toMatchObject({ overdue: true, daysLeft: -1 });
-    const overdueOnly = await t.request('GET', '/api/v1/staff/cases?overdue=true', undefined, taoyuan);
-    expect(overdueOnly.body.items.map((c: { reportNo: string }) => c.reportNo)).toEqual([reportNo]);
+    expect((await caseOf(handler)).nextDue).toMatchObject({ overdue: true, daysLeft: -1 });
+    const overdueOnly = await t.call(contract.case.list, { query: { overdue: 'true' } }, handler);
+    expect(overdueOnly.body.items.map((c) => c.reportNo)).toEqual([reportNo]);
   });
 
   it('escalates to the county after five working days overdue, once, with an event on the timeline', async () => {
     expect((await sweepOn('2026-11-02')).escalated).toBe(0); // 28, 29, 30 Oct, 2 Nov: four working days
     expect(await sweepOn('2026-11-03')).toEqual({ settled: 0, dueSoon: 0, overdue: 0, escalated: 1 });
     expect((await sweepOn('2026-11-04')).escalated).toBe(0);
-    const county = await alertsOf('county');
-    expect(county.map((a: { kind: string }) => a.kind).sort()).toEqual(['due_soon', 'escalated', 'overdue']);
-    const detail = (await t.request('GET', `/api/v1/staff/cases/${reportNo}`, undefined, await t.login('county'))).body;
+    const countyAlerts = await alertsOf(countyStaff);
+    expect(countyAlerts.map((a) => a.kind).sort()).toEqual(['due_soon', 'escalated', 'overdue']);
+    const detail = await caseOf(countyStaff);
     expect(detail.escalated).toBe(true);
     expect(detail.timeline.at(-1)).toMatchObject({ actor: '系统', type: 'escalated', publicText: null });
   });
 
   it('stops alerting once the duty is done', async () => {
     t.clock.set(chinaMorning('2026-11-04'));
-    const taoyuan = await t.login('taoyuan');
-    await t.request('POST', `/api/v1/staff/cases/${reportNo}/actions`, { action: 'accept' }, taoyuan);
-    expect(await alertsOf('taoyuan')).toEqual([]);
-    const page = (await t.request('GET', '/api/v1/villages/341821102201')).body;
+    await t.call(contract.case.act, { params: { reportNo }, body: { action: 'accept' } }, handler);
+    expect(await alertsOf(handler)).toEqual([]);
+    const page = (await t.call(contract.village.page, { params: { code: dongshan.code } })).body;
     expect(page.record).toEqual({ received: 1, answered: 0, answeredOnTime: 0 });
   });
 });
@@ -71,7 +80,9 @@ describeIf(DATABASE_KINDS.includes('mysql'))('deadline sweep with two instances 
     first = await startTestApp('mysql');
     second = await startTestApp('mysql', {}, first);
     first.clock.set(chinaMorning('2026-09-30'));
-    for (let i = 0; i < REPORTS; i++) await fileReport(first, { villageCode: i % 2 ? '341821102201' : '341821203202' });
+    const qingshui = await county(first);
+    const villages = [await village(first, await township(first, qingshui)), await village(first, await township(first, qingshui))];
+    for (let i = 0; i < REPORTS; i++) await fileReport(first, villages[i % 2] as Region);
   });
   afterAll(async () => {
     await second?.close();
@@ -93,13 +104,13 @@ describeIf(DATABASE_KINDS.includes('mysql'))('deadline sweep with two instances 
     }
     expect(totals).toEqual({ settled: 0, dueSoon: REPORTS, overdue: REPORTS, escalated: REPORTS });
     const db = first.app.get(DataSource);
-    const rows: { kind: string; n: number | string }[] = await db.query('SELECT kind, COUNT(*) AS n FROM case_alerts GROUP BY kind ORDER BY kind');
+    const rows = await db.query<{ kind: string; n: number | string }[]>('SELECT kind, COUNT(*) AS n FROM case_alerts GROUP BY kind ORDER BY kind');
     expect(rows.map((r) => [r.kind, Number(r.n)])).toEqual([
       ['due_soon', REPORTS],
       ['escalated', REPORTS],
       ['overdue', REPORTS],
     ]);
-    const [events] = await db.query("SELECT COUNT(*) AS n FROM report_events WHERE type = 'escalated'");
-    expect(Number(events.n)).toBe(REPORTS);
+    const [events] = await db.query<{ n: number | string }[]>("SELECT COUNT(*) AS n FROM report_events WHERE type = 'escalated'");
+    expect(Number(events?.n)).toBe(REPORTS);
   });
 });

@@ -59,7 +59,7 @@ describe.each(DATABASE_KINDS)('publishing disclosures on %s', (kind) => {
     const { id } = created.body;
     expect(created.body.status).toBe('unpublished');
     expect(created.body.open?.status).toBe('draft');
-    expect((await t.request('GET', `/api/v1/disclosures/${id}`)).status).toBe(404);
+    expect((await t.call(contract.village.disclosure, { params: { id } })).error.code).toBe('DISCLOSURE_NOT_FOUND');
     expect((await t.call(contract.village.disclosures, { params: { code: home.code } })).body.items).toEqual([]);
 
     // The publisher cannot co-sign; the supervisor cannot co-sign what was not submitted.
