@@ -9,7 +9,9 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { CaseModule } from './modules/case/case.module.js';
 import { H5Controller } from './modules/h5/h5.controller.js';
 import { HealthController } from './modules/health/health.controller.js';
+import { PowerListModule } from './modules/power-list/power-list.module.js';
 import { PublishingModule } from './modules/publishing/publishing.module.js';
+import { RedFlagModule } from './modules/red-flag/red-flag.module.js';
 import { ReportModule } from './modules/report/report.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
 import { VillageModule } from './modules/village/village.module.js';
@@ -27,6 +29,8 @@ export class AppModule {
         StaffModule,
         CaseModule,
         PublishingModule,
+        RedFlagModule,
+        PowerListModule,
       ],
       controllers: [HealthController, H5Controller],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

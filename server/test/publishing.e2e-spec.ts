@@ -1,7 +1,7 @@
 import { contract, type DisclosureDraft } from '@mashang/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Region, type StaffFixture, county, fileReport, staffAccount, township, village } from './factories/index.js';
+import { type Region, type StaffFixture, county, fileReport, powerItem, staffAccount, township, village } from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -149,6 +149,13 @@ describe.each(DATABASE_KINDS)('publishing disclosures on %s', (kind) => {
       columns: ['姓名', '身份证号', '联系电话', '补贴金额（元）'],
       row: ['王大山', '3418**********4538', '139****7788', '1200.00'],
     });
+  });
+
+  it('names the chart step a villager questioned, as the page showed it', async () => {
+    const powerItemId = await powerItem(t, home, { title: '低保申请审核' });
+    const { reportNo } = await fileReport(t, home, { subject: { powerItemId, powerStep: '公开结果' } });
+    const detail = (await t.call(contract.case.get, { params: { reportNo } }, handler)).body;
+    expect(detail.citation).toEqual({ kind: 'power_step', powerItemId, title: '低保申请审核', step: '公开结果' });
   });
 
   it('withdraws only once co-signed, and the reason stays public', async () => {

@@ -15,6 +15,10 @@ import { CalendarYearEntity } from '../modules/calendar/calendar-year.entity.js'
 import { CountyDeadlineRules1764547200000 } from './migrations/1764547200000-county-deadline-rules.js';
 import { RateLimits1764633600000 } from './migrations/1764633600000-rate-limits.js';
 import { DisclosureVersions1764720000000 } from './migrations/1764720000000-disclosure-versions.js';
+import { RedFlags1764806400000 } from './migrations/1764806400000-red-flags.js';
+import { CountyDisclosureCalendars1764979200000 } from './migrations/1764979200000-county-disclosure-calendars.js';
+import { CountyDisclosureCalendarEntity } from '../modules/publishing/county-disclosure-calendar.entity.js';
+import { RED_FLAG_ENTITIES } from '../modules/red-flag/red-flag.entities.js';
 import { DisclosureEventEntity } from '../modules/publishing/disclosure-event.entity.js';
 import { DisclosureVersionEntity } from '../modules/publishing/disclosure-version.entity.js';
 import { CountyDeadlineRulesEntity } from '../modules/deadline/county-deadline-rules.entity.js';
@@ -23,9 +27,13 @@ import { ReportDeadlineEntity } from '../modules/case/report-deadline.entity.js'
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity.js';
 import { StaffAccountEntity } from '../modules/staff/staff-account.entity.js';
 import { StaffSessionEntity } from '../modules/staff/staff-session.entity.js';
+import { PowerListTemplates1764892800000 } from './migrations/1764892800000-power-list-templates.js';
+import { PowerTemplateEntity } from '../modules/power-list/power-template.entity.js';
+import { PowerTemplateVersionEntity } from '../modules/power-list/power-template-version.entity.js';
+import { PowerItemVersionEntity } from '../modules/power-list/power-item-version.entity.js';
 
-export const ENTITIES = [RegionEntity, PowerItemEntity, DisclosureEntity, ReportEntity, ReportEventEntity, StaffAccountEntity, StaffSessionEntity, AuditEntryEntity, ReportDeadlineEntity, CaseAlertEntity, CalendarYearEntity, CountyDeadlineRulesEntity, DisclosureVersionEntity, DisclosureEventEntity];
-export const MIGRATIONS = [InitialSchema1764201600000, StaffAccounts1764288000000, CaseWorkflow1764374400000, CalendarYears1764460800000, CountyDeadlineRules1764547200000, RateLimits1764633600000, DisclosureVersions1764720000000];
+export const ENTITIES = [RegionEntity, PowerItemEntity, DisclosureEntity, ReportEntity, ReportEventEntity, StaffAccountEntity, StaffSessionEntity, AuditEntryEntity, ReportDeadlineEntity, CaseAlertEntity, CalendarYearEntity, CountyDeadlineRulesEntity, DisclosureVersionEntity, DisclosureEventEntity, PowerTemplateEntity, PowerTemplateVersionEntity, PowerItemVersionEntity, ...RED_FLAG_ENTITIES, CountyDisclosureCalendarEntity];
+export const MIGRATIONS = [InitialSchema1764201600000, StaffAccounts1764288000000, CaseWorkflow1764374400000, CalendarYears1764460800000, CountyDeadlineRules1764547200000, RateLimits1764633600000, DisclosureVersions1764720000000, RedFlags1764806400000, PowerListTemplates1764892800000, CountyDisclosureCalendars1764979200000];
 
 /** Schema changes go through migrations only; `synchronize` stays off on every database. */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

@@ -74,7 +74,7 @@ export const DEMO_POWER_ITEMS: DemoPowerItem[] = [
         { id: 'n3', label: '党员大会审议', actor: '全体党员', risks: ['到会人数不足规定比例', '会前打招呼、影响表决'] },
         { id: 'n4', label: '村民（代表）会议决议', actor: '村民会议或村民代表会议', risks: ['代为签字、虚报到会人数', '表决结果弄虚作假'] },
         { id: 'n5', label: '决议公开', actor: '村民委员会', risks: ['公开不及时、内容不完整'] },
-        { id: 'n6', label: '实施结果公开', actor: '村民委员会、村务监督委员会', risks: ['擅自变更决议内容', '只公开结果不公开过程'] },
+        { id: 'n6', label: '实施结果公开', actor: '村民委员会、村务监督委员会', risks: ['擅自变更决议内容', '只公开结果不公开过程'], end: true },
       ],
       edges: [
         { from: 'n1', to: 'n2' },
@@ -98,7 +98,7 @@ export const DEMO_POWER_ITEMS: DemoPowerItem[] = [
         { id: 'n3', label: '评估确定底价', actor: '村集体经济组织、镇农经站', risks: ['评估价格明显偏低', '与意向承包方事先串通'] },
         { id: 'n4', label: '发布公告、公开竞价', actor: '镇农村产权交易服务站', risks: ['缩短公告时间、限制竞买人', '围标串标'] },
         { id: 'n5', label: '签订承包（租赁）合同', actor: '村集体经济组织', risks: ['合同条款与公告不一致', '期限过长、租金过低'] },
-        { id: 'n6', label: '合同备案及公开', actor: '镇农经站、村民委员会', risks: ['合同未备案', '承包费坐收坐支'] },
+        { id: 'n6', label: '合同备案及公开', actor: '镇农经站、村民委员会', risks: ['合同未备案', '承包费坐收坐支'], end: true },
       ],
       edges: [
         { from: 'n1', to: 'n2' },
@@ -125,7 +125,7 @@ export const DEMO_POWER_ITEMS: DemoPowerItem[] = [
         { id: 'n4', label: '名单公示', actor: '村集体经济组织', risks: ['公示时间不足'] },
         { id: 'n5', label: '异议复核', actor: '理事会、监事会', risks: ['对异议敷衍了事'] },
         { id: 'n6', label: '成员大会表决确认', actor: '成员（代表）大会', risks: ['表决程序不规范'] },
-        { id: 'n7', label: '报乡镇备案', actor: '镇农经站', risks: [] },
+        { id: 'n7', label: '报乡镇备案', actor: '镇农经站', risks: [], end: true },
       ],
       edges: [
         { from: 'n1', to: 'n2' },
@@ -152,7 +152,7 @@ export const DEMO_POWER_ITEMS: DemoPowerItem[] = [
         { id: 'n4', label: '签订施工合同', actor: '村民委员会', risks: ['合同价高于中标价', '违规转包、分包'] },
         { id: 'n5', label: '施工及质量监督', actor: '村务监督委员会、村民义务监督员', risks: ['偷工减料', '擅自变更设计'] },
         { id: 'n6', label: '竣工验收', actor: '镇验收小组', risks: ['验收走过场', '虚报工程量'] },
-        { id: 'n7', label: '资金结算及公开', actor: '村报账员、镇“三资”代理服务中心', risks: ['超付工程款', '吃拿卡要、收受好处'] },
+        { id: 'n7', label: '资金结算及公开', actor: '村报账员、镇“三资”代理服务中心', risks: ['超付工程款', '吃拿卡要、收受好处'], end: true },
       ],
       edges: [
         { from: 'n1', to: 'n2' },
@@ -180,7 +180,7 @@ export const DEMO_POWER_ITEMS: DemoPowerItem[] = [
         { id: 'n4', label: '报账员报账', actor: '村报账员', risks: ['坐收坐支', '公款私存'] },
         { id: 'n5', label: '镇“三资”代理服务中心审核', actor: '镇农村集体“三资”代理服务中心', risks: ['审核把关不严'] },
         { id: 'n6', label: '入账支付', actor: '镇农村集体“三资”代理服务中心', risks: ['违规大额现金支付', '挪用资金'] },
-        { id: 'n7', label: '按月公开', actor: '村民委员会', risks: ['公开内容不全、选择性公开'] },
+        { id: 'n7', label: '按月公开', actor: '村民委员会', risks: ['公开内容不全、选择性公开'], end: true },
         { id: 'n8', label: '退回经办人补正', actor: '经办人', risks: ['更换票据掩盖问题'] },
       ],
       edges: [
@@ -208,7 +208,7 @@ export const DEMO_POWER_ITEMS: DemoPowerItem[] = [
         { id: 'n2', label: '开具统一收款收据', actor: '村报账员', risks: ['使用非正规收据'] },
         { id: 'n3', label: '规定时限内存入集体账户', actor: '村报账员', risks: ['坐收坐支', '截留、挪用收入'] },
         { id: 'n4', label: '报账入账', actor: '镇“三资”代理服务中心', risks: ['账外账、私设“小金库”'] },
-        { id: 'n5', label: '按月公开', actor: '村民委员会', risks: ['隐瞒收入不公开'] },
+        { id: 'n5', label: '按月公开', actor: '村民委员会', risks: ['隐瞒收入不公开'], end: true },
       ],
       edges: [
         { from: 'n1', to: 'n2' },
@@ -226,13 +226,13 @@ export const DEMO_POWER_ITEMS: DemoPowerItem[] = [
     publicity: ['补贴对象姓名及补贴面积', '补贴标准及金额', '监督举报电话'],
     chart: {
       nodes: [
-        { id: 'n1', label: '农户申报', actor: '农户', risks: ['虚报承包面积'] },
+        { id: 'n1', label: '农户申报', actor: '农户', risks: [] },
         { id: 'n2', label: '村组核实面积', actor: '村民小组长、村民委员会', risks: ['虚报套取补贴资金', '优亲厚友'] },
         { id: 'n3', label: '村内公示（不少于7天）', actor: '村民委员会', risks: ['公示时间不足', '不公示或选择性公示'] },
         { id: 'n4', label: '复核', actor: '村民委员会、村务监督委员会', risks: ['对异议敷衍了事'] },
         { id: 'n5', label: '乡镇审核汇总', actor: '镇农业农村综合服务中心', risks: ['审核把关不严'] },
         { id: 'n6', label: '县级审定', actor: '县农业农村局、县财政局', risks: [] },
-        { id: 'n7', label: '“一卡通”发放到户', actor: '县财政局', risks: ['截留、代领补贴资金', '索要“好处费”'] },
+        { id: 'n7', label: '“一卡通”发放到户', actor: '县财政局', risks: ['截留、代领补贴资金', '索要“好处费”'], end: true },
       ],
       edges: [
         { from: 'n1', to: 'n2' },
@@ -253,13 +253,13 @@ export const DEMO_POWER_ITEMS: DemoPowerItem[] = [
     publicity: ['低保对象户主姓名及保障人数', '保障金额', '乡镇民政咨询及监督电话'],
     chart: {
       nodes: [
-        { id: 'n1', label: '提出申请', actor: '申请人', risks: ['隐瞒家庭收入和财产'] },
+        { id: 'n1', label: '提出申请', actor: '申请人', risks: [] },
         { id: 'n2', label: '受理登记', actor: '镇社会事务办、村民委员会', risks: ['推诿不受理', '吃拿卡要'] },
         { id: 'n3', label: '入户调查、经济状况核对', actor: '镇社会事务办、村干部', risks: ['调查不实、走过场', '“关系保”“人情保”'] },
         { id: 'n4', label: '村内公示（7天）', actor: '村民委员会', risks: ['公示不全、公示时间不足'] },
         { id: 'n5', label: '乡镇审核确认', actor: '镇人民政府', risks: ['审核确认把关不严', '优亲厚友'] },
-        { id: 'n6', label: '不予确认，书面告知理由', actor: '镇人民政府', risks: ['不告知理由'] },
-        { id: 'n7', label: '按月发放低保金', actor: '县民政局、县财政局', risks: ['截留、冒领低保金'] },
+        { id: 'n6', label: '不予确认，书面告知理由', actor: '镇人民政府', risks: ['不告知理由'], end: true },
+        { id: 'n7', label: '按月发放低保金', actor: '县民政局、县财政局', risks: ['截留、冒领低保金'], end: true },
       ],
       edges: [
         { from: 'n1', to: 'n2' },
@@ -280,13 +280,13 @@ export const DEMO_POWER_ITEMS: DemoPowerItem[] = [
     publicity: ['申请人、申请理由及拟用地位置、面积', '村级审查意见', '乡镇审批结果'],
     chart: {
       nodes: [
-        { id: 'n1', label: '农户提出书面申请', actor: '申请人', risks: ['隐瞒已有宅基地、“一户多宅”'] },
+        { id: 'n1', label: '农户提出书面申请', actor: '申请人', risks: [] },
         { id: 'n2', label: '村民小组讨论并公示', actor: '村民小组', risks: ['不公示或公示走过场'] },
         { id: 'n3', label: '村级组织审查', actor: '村民委员会', risks: ['违规出具审查意见', '优亲厚友'] },
         { id: 'n4', label: '报乡镇审核批准', actor: '镇人民政府', risks: ['超面积审批'] },
         { id: 'n5', label: '实地丈量批放', actor: '镇自然资源所、村民委员会', risks: ['擅自改变位置', '吃拿卡要'] },
-        { id: 'n6', label: '竣工验收', actor: '镇人民政府', risks: ['验收不严、违建不纠'] },
-        { id: 'n7', label: '不予同意，说明理由', actor: '村民委员会', risks: ['刁难群众'] },
+        { id: 'n6', label: '竣工验收', actor: '镇人民政府', risks: ['验收不严、违建不纠'], end: true },
+        { id: 'n7', label: '不予同意，说明理由', actor: '村民委员会', risks: ['刁难群众'], end: true },
       ],
       edges: [
         { from: 'n1', to: 'n2' },
@@ -312,7 +312,7 @@ export const DEMO_POWER_ITEMS: DemoPowerItem[] = [
         { id: 'n4', label: '政治审查、集中培训', actor: '镇党委', risks: ['政审走过场'] },
         { id: 'n5', label: '支部大会讨论接收预备党员', actor: '村党组织', risks: ['会议表决不规范、代为表决'] },
         { id: 'n6', label: '上级党委审批', actor: '镇党委', risks: ['审批把关不严'] },
-        { id: 'n7', label: '预备期考察及转正', actor: '村党组织', risks: ['考察流于形式、突击转正'] },
+        { id: 'n7', label: '预备期考察及转正', actor: '村党组织', risks: ['考察流于形式、突击转正'], end: true },
       ],
       edges: [
         { from: 'n1', to: 'n2' },
@@ -337,7 +337,7 @@ export const DEMO_POWER_ITEMS: DemoPowerItem[] = [
         { id: 'n2', label: '党员按月交纳', actor: '党员', risks: ['代缴、漏缴'] },
         { id: 'n3', label: '支部登记收缴', actor: '党支部组织委员', risks: ['截留、挪用党费', '不开具收据'] },
         { id: 'n4', label: '按时足额上缴镇党委', actor: '党支部', risks: ['延迟上缴'] },
-        { id: 'n5', label: '按季度公开', actor: '党支部', risks: ['不公开或公开不全'] },
+        { id: 'n5', label: '按季度公开', actor: '党支部', risks: ['不公开或公开不全'], end: true },
       ],
       edges: [
         { from: 'n1', to: 'n2' },
@@ -360,7 +360,7 @@ export const DEMO_POWER_ITEMS: DemoPowerItem[] = [
         { id: 'n3', label: '一次性告知补正材料', actor: '代办员', risks: ['多次往返、刁难群众'] },
         { id: 'n4', label: '报送上级部门办理', actor: '代办员', risks: ['延误办理', '泄露个人信息'] },
         { id: 'n5', label: '办结反馈', actor: '代办员', risks: ['违规收取代办费用'] },
-        { id: 'n6', label: '回访评价', actor: '村务监督委员会', risks: ['不回访、虚假回访'] },
+        { id: 'n6', label: '回访评价', actor: '村务监督委员会', risks: ['不回访、虚假回访'], end: true },
       ],
       edges: [
         { from: 'n1', to: 'n2' },

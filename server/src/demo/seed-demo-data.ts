@@ -8,6 +8,7 @@ import { DisclosureEntity } from '../modules/publishing/disclosure.entity.js';
 import { PowerItemEntity } from '../modules/village/power-item.entity.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { DEMO_DISCLOSURES, DEMO_POWER_ITEMS, DEMO_REGIONS } from './demo-data.js';
+import { seedDemoPowerTemplates } from './seed-power-list.js';
 
 /** Loads the demo county into an empty database; a database with any region is left untouched. */
 export async function seedDemoDataIfEmpty(dataSource: DataSource): Promise<boolean> {
@@ -15,10 +16,17 @@ export async function seedDemoDataIfEmpty(dataSource: DataSource): Promise<boole
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await dataSource.transaction(async (manager) => {
     await manager.getRepository(RegionEntity).insert(DEMO_REGIONS);
+    await manager
+      .getRepository(StaffAccountEntity)
+      .insert(DEMO_ACCOUNTS.map((a) => ({ ...a, passwordHash, disabled: 0, failedLogins: 0, lockedUntil: null, createdAt: new Date() })));
+    // 小微权力清单: the county's templates, each adopted by every village as it stood at version 1.
+    const countySupervisor = await manager.getRepository(StaffAccountEntity).findOneByOrFail({ role: 'county_supervisor' });
+    const county = DEMO_REGIONS.find((r) => r.level === 'county')!;
+    const templateIds = await seedDemoPowerTemplates(manager, county.code, countySupervisor.id, new Date('2026-09-01T01:00:00Z'));
     for (const village of DEMO_REGIONS.filter((r) => r.level === 'village')) {
       await manager
         .getRepository(PowerItemEntity)
-        .insert(DEMO_POWER_ITEMS.map((item, index) => ({ ...item, villageCode: village.code, sortOrder: index })));
+        .insert(DEMO_POWER_ITEMS.map((item, index) => ({ ...item, villageCode: village.code, sortOrder: index, templateId: templateIds[index]!, templateVersion: 1 })));
       for (const d of DEMO_DISCLOSURES(village.name)) {
         const publishedAt = new Date(d.publishedAt);
         const { identifiers } = await manager.getRepository(DisclosureEntity).insert({ ...d, villageCode: village.code, publishedAt, updatedAt: publishedAt });
@@ -37,9 +45,6 @@ export async function seedDemoDataIfEmpty(dataSource: DataSource): Promise<boole
         });
       }
     }
-    await manager
-      .getRepository(StaffAccountEntity)
-      .insert(DEMO_ACCOUNTS.map((a) => ({ ...a, passwordHash, disabled: 0, failedLogins: 0, lockedUntil: null, createdAt: new Date() })));
   });
   new Logger('Demo').log(`Loaded demo data: ${DEMO_REGIONS.length} regions, ${DEMO_ACCOUNTS.length} staff accounts`);
   return true;

@@ -1,5 +1,7 @@
 import { caseContract, reporterContract } from './case.js';
+import { powerListContract } from './power-list.js';
 import { publishingContract } from './publishing.js';
+import { redFlagContract } from './red-flag.js';
 import { reportContract } from './report.js';
 import { adminContract, staffContract } from './staff.js';
 import { systemContract } from './system.js';
@@ -14,6 +16,8 @@ export const contract = {
   case: caseContract,
   reporter: reporterContract,
   publishing: publishingContract,
+  redFlag: redFlagContract,
+  powerList: powerListContract,
 } as const;
 
 export * from './route.js';

@@ -14,12 +14,13 @@ export const POWER_CATEGORIES = {
 export type PowerCategory = keyof typeof POWER_CATEGORIES;
 export const PowerCategorySchema = z.enum(Object.keys(POWER_CATEGORIES) as [PowerCategory, ...PowerCategory[]]);
 
-/** A step of a process chart; `risks` are the 廉政风险点 at that step. */
+/** A step of a process chart; `risks` are the 廉政风险点 at that step; `end` marks a step where the process ends. */
 export const ChartNodeSchema = z.object({
   id: z.string().min(1),
   label: z.string().min(1),
   actor: z.string().optional(),
   risks: z.array(z.string()).default([]),
+  end: z.boolean().optional(),
 });
 export type ChartNode = z.infer<typeof ChartNodeSchema>;
 

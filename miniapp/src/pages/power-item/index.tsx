@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { contract, POWER_CATEGORIES } from '@mashang/shared';
+import { contract, POWER_CATEGORIES, stepOrder } from '@mashang/shared';
 import { useEffect, useMemo } from 'react';
 import ProcessChart from '../../components/ProcessChart';
 import StatusView from '../../components/StatusView';
@@ -37,7 +37,9 @@ export default function PowerItemPage() {
     void Taro.navigateTo({
       url: pageUrl('report', { code: data.villageCode, powerItemId: data.id, powerStep: step }),
     });
-  const riskSteps = data.chart.nodes.map((n, i) => ({ ...n, index: i + 1 }));
+  // The same numbers as the chart: the order a case walks the steps.
+  const byId = new Map(data.chart.nodes.map((n) => [n.id, n]));
+  const steps = stepOrder(data.chart).map((id, i) => ({ ...byId.get(id)!, index: i + 1 }));
 
   return (
     <View className='page power'>
@@ -64,13 +66,13 @@ export default function PowerItemPage() {
 
       <View className='card'>
         <Text className='h2'>办事流程图</Text>
-        <Text className='muted'>从上往下按箭头走；橙色箭头是“退回重办”；红框的步骤有廉政风险点。</Text>
+        <Text className='muted'>从第1步开始，顺着箭头往下走。</Text>
         <ProcessChart nodes={data.chart.nodes} edges={data.chart.edges} width={chartWidth} />
       </View>
 
       <View className='card'>
         <Text className='h2'>每一步要注意什么</Text>
-        {riskSteps.map((step) => (
+        {steps.map((step) => (
           <View key={step.id} className='power__step' data-testid='power-step'>
             <Text className='h3'>
               {step.index}. {step.label}

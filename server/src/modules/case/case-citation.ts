@@ -42,10 +42,11 @@ export class CaseCitation {
     };
   }
 
-  private async powerStep(powerItemId: number, stepId: string | null, villageCode: string): Promise<Citation | null> {
+  private async powerStep(powerItemId: number, stepName: string | null, villageCode: string): Promise<Citation | null> {
     const item = await this.dataSource.getRepository(PowerItemEntity).findOneBy({ id: powerItemId, villageCode });
     if (!item) return null;
-    const step = stepId ? (item.chart.nodes.find((n) => n.id === stepId)?.label ?? null) : null;
+    // The page sends the step's name as the villager read it; an older client sent its id.
+    const step = stepName ? (item.chart.nodes.find((n) => n.id === stepName)?.label ?? stepName) : null;
     return { kind: 'power_step', powerItemId: item.id, title: item.title, step };
   }
 }
