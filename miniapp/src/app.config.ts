@@ -7,6 +7,7 @@ export default defineAppConfig({
     'pages/report/index',
     'pages/receipt/index',
     'pages/lookup/index',
+    'pages/subsidy/index',
   ],
   // Staff pages load only when staff open them: villagers never download this package.
   subPackages: [
@@ -25,6 +26,15 @@ export default defineAppConfig({
         'pages/admin-calendar/index',
         'pages/admin-rules/index',
         'pages/village-staff/index',
+        'pages/disclosures/index',
+        'pages/disclosure/index',
+        'pages/disclosure-edit/index',
+        'pages/power-templates/index',
+        'pages/power-template/index',
+        'pages/power-list/index',
+        'pages/power-item-edit/index',
+        'pages/red-flags/index',
+        'pages/red-flag-lists/index',
       ],
     },
   ],

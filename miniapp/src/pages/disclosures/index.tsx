@@ -5,6 +5,7 @@ import StatusView from '../../components/StatusView';
 import { useApi } from '../../hooks/use-api';
 import { call } from '../../services/api';
 import { chineseDate, pageUrl } from '../../utils/format';
+import { periodText } from '../../utils/period';
 import './index.scss';
 
 export default function DisclosuresPage() {
@@ -33,9 +34,13 @@ export default function DisclosuresPage() {
               onClick={() => void Taro.navigateTo({ url: pageUrl('disclosure', { id: d.id, code }) })}
             >
               <View>
-                <Text className='text'>{d.title}</Text>
+                <Text className='text'>
+                  {d.withdrawn && <Text className='tag tag--withdrawn'>已撤回</Text>}
+                  {d.corrected && !d.withdrawn && <Text className='tag tag--corrected'>已更正</Text>}
+                  {d.title}
+                </Text>
                 <Text className='muted disclosures__meta'>
-                  {DISCLOSURE_TYPES[d.type]} · {d.period} · {chineseDate(d.publishedAt)}公布
+                  {DISCLOSURE_TYPES[d.type]} · {periodText(d.period)} · {chineseDate(d.publishedAt)}公布
                 </Text>
               </View>
               <Text className='link-row__arrow'>›</Text>

@@ -95,6 +95,8 @@ export function subjectFrom(params: Record<string, string | undefined>): ReportS
   if (powerItemId) subject.powerItemId = powerItemId;
   if (params.powerStep) subject.powerStep = decodeURIComponent(params.powerStep).slice(0, 40);
   if (disclosureId) subject.disclosureId = disclosureId;
+  const disclosureVersion = int(params.disclosureVersion);
+  if (disclosureId && disclosureVersion) subject.disclosureVersion = disclosureVersion;
   if (disclosureId && disclosureRow !== undefined) subject.disclosureRow = disclosureRow;
   return Object.keys(subject).length ? subject : undefined;
 }

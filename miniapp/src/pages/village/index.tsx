@@ -13,6 +13,7 @@ import StatusView from '../../components/StatusView';
 import { useApi } from '../../hooks/use-api';
 import { call } from '../../services/api';
 import { chineseDate, pageUrl } from '../../utils/format';
+import { periodText } from '../../utils/period';
 import './index.scss';
 
 const KINDS = Object.keys(DISCLOSURE_KINDS) as DisclosureKind[];
@@ -165,9 +166,13 @@ export default function VillagePageView() {
                 onClick={() => go(pageUrl('disclosure', { id: d.id, code }))}
               >
                 <View>
-                  <Text className='village__item-title'>{d.title}</Text>
+                  <Text className='village__item-title'>
+                    {d.withdrawn && <Text className='tag tag--withdrawn'>已撤回</Text>}
+                    {d.corrected && !d.withdrawn && <Text className='tag tag--corrected'>已更正</Text>}
+                    {d.title}
+                  </Text>
                   <Text className='muted village__item-meta'>
-                    {d.period} · {chineseDate(d.publishedAt)}公布
+                    {periodText(d.period)} · {chineseDate(d.publishedAt)}公布
                   </Text>
                 </View>
                 <Text className='link-row__arrow'>›</Text>
@@ -180,6 +185,14 @@ export default function VillagePageView() {
             )}
           </View>
         ))}
+      </View>
+
+      <View className='card' data-testid='subsidy-entry'>
+        <Text className='h2'>码上查</Text>
+        <Text className='text'>补贴、低保名单上有没有您？输入姓名和身份证号查一查发了多少钱。</Text>
+        <View className='btn btn--secondary village__gap' data-testid='subsidy-link' onClick={() => go(pageUrl('subsidy', { code }))}>
+          查我的补贴
+        </View>
       </View>
 
       <Record page={data} />

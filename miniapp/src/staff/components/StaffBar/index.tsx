@@ -9,7 +9,27 @@ import './index.scss';
 interface Props {
   account: StaffAccount;
   /** The page this bar sits on, so its own link is not shown. */
-  current: 'inbox' | 'alerts' | 'county' | 'record' | 'case' | 'admin' | 'admin-accounts' | 'admin-audit' | 'admin-calendar' | 'admin-rules' | 'village-staff';
+  current:
+    | 'inbox'
+    | 'alerts'
+    | 'county'
+    | 'record'
+    | 'case'
+    | 'admin'
+    | 'admin-accounts'
+    | 'admin-audit'
+    | 'admin-calendar'
+    | 'admin-rules'
+    | 'village-staff'
+    | 'disclosures'
+    | 'disclosure'
+    | 'disclosure-edit'
+    | 'power-templates'
+    | 'power-template'
+    | 'power-list'
+    | 'power-item-edit'
+    | 'red-flags'
+    | 'red-flag-lists';
 }
 
 /** The admin's pages, in the order of the admin home page. */
@@ -20,7 +40,7 @@ export const ADMIN_LINKS = [
   ['admin-rules', '办理时限规则'],
 ] as const;
 
-/** Who is signed in, where they can go (an admin: the admin pages; others: cases), and logout. */
+/** Who is signed in, where they can go (an admin: the admin pages; village staff: their page and 三务公开; others: cases and 三务公开), and logout. */
 export default function StaffBar({ account, current }: Props) {
   const go = (page: string) => void Taro.redirectTo({ url: staffUrl(page) });
   const logout = async () => {
@@ -61,6 +81,21 @@ export default function StaffBar({ account, current }: Props) {
         </View>
       ) : !worksCases(account) ? (
         <View className='staff-bar__nav'>
+          {current !== 'village-staff' && (
+            <Text className='staff-bar__link' data-testid='nav-village-staff' onClick={() => go('village-staff')}>
+              本村首页
+            </Text>
+          )}
+          {current !== 'disclosures' && (
+            <Text className='staff-bar__link' data-testid='nav-disclosures' onClick={() => go('disclosures')}>
+              三务公开
+            </Text>
+          )}
+          {current !== 'power-list' && (
+            <Text className='staff-bar__link' data-testid='nav-power-list' onClick={() => go('power-list')}>
+              权力清单
+            </Text>
+          )}
           <Text className='staff-bar__link' data-testid='logout' onClick={() => void logout()}>
             退出
           </Text>
@@ -80,6 +115,31 @@ export default function StaffBar({ account, current }: Props) {
           {current !== 'record' && (
             <Text className='staff-bar__link' data-testid='nav-record' onClick={() => go('record')}>
               登记来信来访
+            </Text>
+          )}
+          {current !== 'disclosures' && (
+            <Text className='staff-bar__link' data-testid='nav-disclosures' onClick={() => go('disclosures')}>
+              三务公开
+            </Text>
+          )}
+          {current !== 'power-list' && (
+            <Text className='staff-bar__link' data-testid='nav-power-list' onClick={() => go('power-list')}>
+              各村权力清单
+            </Text>
+          )}
+          {current !== 'red-flags' && (
+            <Text className='staff-bar__link' data-testid='nav-red-flags' onClick={() => go('red-flags')}>
+              大数据比对
+            </Text>
+          )}
+          {current !== 'red-flag-lists' && (
+            <Text className='staff-bar__link' data-testid='nav-red-flag-lists' onClick={() => go('red-flag-lists')}>
+              {account.role === 'county_supervisor' ? '补贴标准' : '比对名单'}
+            </Text>
+          )}
+          {account.role === 'county_supervisor' && current !== 'power-templates' && (
+            <Text className='staff-bar__link' data-testid='nav-power-templates' onClick={() => go('power-templates')}>
+              权力清单模板
             </Text>
           )}
           <Text className='staff-bar__link' data-testid='logout' onClick={() => void logout()}>
