@@ -30,10 +30,11 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy });
   // The API speaks JSON only; other bodies are refused (415) instead of reaching validation as text.
   adapter.getInstance().removeContentTypeParser('text/plain');
-  // Spreadsheets come in as base64 JSON on their one route; every other body stays small.
-  const importPath = `${API_PREFIX}${contract.publishing.importTable.path}`;
+  // Spreadsheets (base64) and the drafts holding their tables may be large; every other body stays small.
+  const largeBodies = new Set([contract.publishing.importTable, contract.publishing.create, contract.publishing.saveDraft].map((r) => `${r.method} ${API_PREFIX}${r.path}`));
   adapter.getInstance().addHook('onRoute', (route) => {
-    if (route.url === importPath) route.bodyLimit = Math.ceil(MAX_SPREADSHEET_BYTES / 3) * 4 + BODY_LIMIT_BYTES;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (methods.some((method) => largeBodies.has(`${method} ${route.url}`))) route.bodyLimit = Math.ceil(MAX_SPREADSHEET_BYTES / 3) * 4 + BODY_LIMIT_BYTES;
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.clock ?? new SystemClock()), adapter, {
     logger: options.logLevels ?? ['log', 'warn', 'error'],

@@ -156,6 +156,7 @@ const TABLE: Table = {
     qrPng: row(contract.village.qrPng, open(200), (w) => ({ params: { code: w.dongshan.code } })),
     powerItem: row(contract.village.powerItem, open(200), (w) => ({ params: { id: w.powerItemId } })),
     disclosure: row(contract.village.disclosure, open(200), (w) => ({ params: { id: w.disclosureId } })),
+    disclosureVersion: row(contract.village.disclosureVersion, open(200), (w) => ({ params: { id: w.disclosureId, versionNo: 1 } })),
     disclosureTable: row(contract.village.disclosureTable, open(200), (w) => ({ params: { id: w.disclosureId } })),
     subsidyLookup: row(contract.village.subsidyLookup, open(200), (w) => ({ params: { code: w.dongshan.code }, body: { name: '王大山', idNumber: ID_NUMBER } })),
   },

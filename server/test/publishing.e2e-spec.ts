@@ -158,6 +158,33 @@ describe.each(DATABASE_KINDS)('publishing disclosures on %s', (kind) => {
     expect(detail.citation).toEqual({ kind: 'power_step', powerItemId, title: '低保申请审核', step: '公开结果' });
   });
 
+  it('shows an earlier version to the public, and keeps the full ID numbers through a correction', async () => {
+    const id = await publishedDisclosure();
+    await t.call(p.correct, { params: { id }, body: { reason: '补贴金额录入有误' } }, publisher);
+    // What the publisher's editor holds: the table as staff see it, masked.
+    const open = (await t.call(p.get, { params: { id } }, publisher)).body.open!;
+    expect(open.table?.rows[0]?.[1]).toBe('3418**********4538');
+    await t.call(p.saveDraft, { params: { id }, body: subsidyList({ table: { columns: open.table!.columns, rows: [['王大山', open.table!.rows[0]![1]!, '139****7788', '1500.00']] } }) }, publisher);
+    await t.call(p.submit, { params: { id } }, publisher);
+    await t.call(p.cosign, { params: { id } }, supervisor);
+
+    const first = (await t.call(contract.village.disclosureVersion, { params: { id, versionNo: 1 } })).body;
+    expect(first).toMatchObject({ versionNo: 1, reason: null, publisher: { name: '王报账' }, cosigner: { name: '李监督' } });
+    expect(first.table?.rows[0]).toEqual(['王大山', '3418**********4538', '139****7788', '1200.00']);
+    expect((await t.call(contract.village.disclosureVersion, { params: { id, versionNo: 2 } })).body.reason).toBe('补贴金额录入有误');
+    expect((await t.call(contract.village.disclosureVersion, { params: { id, versionNo: 3 } })).error.code).toBe('DISCLOSURE_NOT_FOUND');
+    // 码上查 still finds the person on the corrected list.
+    const found = await t.call(contract.village.subsidyLookup, { params: { code: home.code }, body: { name: '王大山', idNumber: ID } });
+    expect(found.body.items.filter((i) => i.disclosureId === id).map((i) => i.row.at(-1))).toEqual(['1500.00']);
+  });
+
+  it('saves a draft with a 2,000-row table', async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => [`村民${i}`, '3418**********4538', '耕地地力保护补贴', '120.00']);
+    const saved = await t.call(p.create, { body: subsidyList({ table: { columns: ['姓名', '身份证号', '补贴项目', '补贴金额（元）'], rows } }) }, publisher);
+    expect(saved.status).toBe(201);
+    expect(saved.body.open?.table?.rows).toHaveLength(2000);
+  });
+
   it('withdraws only once co-signed, and the reason stays public', async () => {
     const id = await publishedDisclosure();
     const asked = await t.call(p.withdraw, { params: { id }, body: { reason: '名单重复公布，以第二批名单为准' } }, publisher);

@@ -1,5 +1,6 @@
 import type { DisclosureKind, DisclosureTable, DisclosureType, PowerCategory, ProcessChart } from '@mashang/shared';
 import { DataSource } from 'typeorm';
+import { DisclosureVersionEntity } from '../../src/modules/publishing/disclosure-version.entity.js';
 import { DisclosureEntity } from '../../src/modules/publishing/disclosure.entity.js';
 import { PowerItemEntity } from '../../src/modules/village/power-item.entity.js';
 import type { TestApp } from '../support/test-app.js';
@@ -57,22 +58,32 @@ export interface DisclosureFields {
 
 let disclosures = 0;
 
-/** A published disclosure of a village; answers its id. */
+/** A published disclosure of a village, as bulk-loaded records are: version 1 with no drafter or co-signer. Answers its id. */
 export async function disclosure(t: TestApp, village: Region, fields: Partial<DisclosureFields> = {}): Promise<number> {
   disclosures++;
-  const saved = await t.app
-    .get(DataSource)
-    .getRepository(DisclosureEntity)
-    .save({
-      villageCode: village.code,
-      kind: 'village',
-      type: 'other',
-      title: `公开事项${disclosures}`,
-      period: '2026-09',
-      body: '现将有关情况公开如下。',
-      table: null,
-      publishedAt: t.clock.now(),
-      ...fields,
-    });
+  const content = {
+    kind: 'village' as const,
+    type: 'other' as const,
+    title: `公开事项${disclosures}`,
+    period: '2026-09',
+    body: '现将有关情况公开如下。',
+    table: null,
+    publishedAt: t.clock.now(),
+    ...fields,
+  };
+  const dataSource = t.app.get(DataSource);
+  const saved = await dataSource.getRepository(DisclosureEntity).save({ villageCode: village.code, ...content, updatedAt: content.publishedAt });
+  await dataSource.getRepository(DisclosureVersionEntity).insert({
+    disclosureId: saved.id,
+    versionNo: 1,
+    action: 'publish',
+    status: 'published',
+    title: content.title,
+    period: content.period,
+    body: content.body,
+    table: content.table,
+    draftedAt: content.publishedAt,
+    publishedAt: content.publishedAt,
+  });
   return saved.id;
 }

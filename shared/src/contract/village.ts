@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DisclosureKindSchema, DisclosureSchema, DisclosureSummarySchema, SubsidyLineSchema, SubsidyLookupSchema } from '../schemas/disclosure.js';
+import { DisclosureKindSchema, DisclosureSchema, DisclosureSummarySchema, PublishedVersionSchema, SubsidyLineSchema, SubsidyLookupSchema } from '../schemas/disclosure.js';
 import { PowerItemSchema } from '../schemas/power-item.js';
 import { VillageCodeSchema } from '../schemas/region.js';
 import { VillagePageSchema } from '../schemas/village.js';
@@ -56,6 +56,17 @@ export const villageContract = {
     summary: 'A disclosure with its table',
     params: IdParams,
     response: DisclosureSchema,
+    errors: ['VALIDATION_FAILED', 'DISCLOSURE_NOT_FOUND'],
+  }),
+  disclosureVersion: defineRoute({
+    method: 'GET',
+    path: '/disclosures/:id/versions/:versionNo',
+    summary: 'An earlier published version of a disclosure, masked as it was shown; never a draft or a withdrawn disclosure',
+    params: z.object({
+      id: IdParams.shape.id,
+      versionNo: z.coerce.number({ error: '版本号应为数字' }).int().positive({ error: '版本号应为正整数' }),
+    }),
+    response: PublishedVersionSchema,
     errors: ['VALIDATION_FAILED', 'DISCLOSURE_NOT_FOUND'],
   }),
   disclosureTable: defineRoute({

@@ -82,6 +82,22 @@ export const DisclosureSchema = DisclosureSummarySchema.extend({
 });
 export type Disclosure = z.infer<typeof DisclosureSchema>;
 
+/** An earlier published version of a disclosure, as the public saw it then. */
+export const PublishedVersionSchema = z.object({
+  disclosureId: z.number().int(),
+  versionNo: z.number().int(),
+  title: z.string(),
+  period: z.string(),
+  body: z.string(),
+  table: DisclosureTableSchema.nullable(),
+  publishedAt: z.string(),
+  publisher: SignatureSchema.nullable(),
+  cosigner: SignatureSchema.nullable(),
+  /** Why this version corrected the one before it; null for the first publication. */
+  reason: z.string().nullable(),
+});
+export type PublishedVersion = z.infer<typeof PublishedVersionSchema>;
+
 // ---- 码上查: a villager checks what a published recipient list says was paid to them ----
 
 export const SubsidyLookupSchema = z.object({
@@ -215,6 +231,8 @@ export const StaffDisclosureRowSchema = z.object({
   period: z.string(),
   status: StaffDisclosureSchema.shape.status,
   openStatus: DisclosureVersionSchema.shape.status.nullable(),
+  /** What the open version does once co-signed: tells a correction from a withdrawal in progress. */
+  openAction: DisclosureVersionSchema.shape.action.nullable(),
   correctionRequired: z.boolean(),
   updatedAt: z.string(),
 });

@@ -10,7 +10,7 @@ import { DisclosureEntity } from './disclosure.entity.js';
 import { DISCLOSURE_EVENT_LABELS } from './disclosure-event.entity.js';
 import type { DisclosureVersionEntity } from './disclosure-version.entity.js';
 import { PublishingRepository } from './publishing.repository.js';
-import { screenPersonalNumbers } from './screen-personal-numbers.js';
+import { knownIdentities, screenPersonalNumbers } from './screen-personal-numbers.js';
 import { type SpreadsheetFormat, SpreadsheetError, importTable, tableTemplate } from './disclosure-spreadsheet.js';
 
 const LIST_LIMIT = 500;
@@ -35,7 +35,7 @@ export class PublishingService {
       this.repository.versionsOf(rows.filter((r) => r.openVersionId).map((r) => r.id)),
       this.repository.villageNames(rows.map((r) => r.villageCode)),
     ]);
-    const openStatus = new Map(versions.map((v) => [v.id, v.status]));
+    const open = new Map(versions.map((v) => [v.id, v]));
     return {
       items: rows.map((d) => ({
         id: d.id,
@@ -46,7 +46,8 @@ export class PublishingService {
         title: d.title,
         period: d.period,
         status: d.status,
-        openStatus: d.openVersionId ? (openStatus.get(d.openVersionId) ?? null) : null,
+        openStatus: d.openVersionId ? (open.get(d.openVersionId)?.status ?? null) : null,
+        openAction: d.openVersionId ? (open.get(d.openVersionId)?.action ?? null) : null,
         correctionRequired: d.correctionRequired !== null,
         updatedAt: (d.updatedAt ?? d.publishedAt).toISOString(),
       })),
@@ -88,7 +89,7 @@ export class PublishingService {
     const disclosure = await this.find(account, id);
     const open = await this.openVersionOf(disclosure);
     if (!open || !['draft', 'returned'].includes(open.status) || open.action === 'withdraw') throw new DomainError('ACTION_NOT_ALLOWED');
-    const screened = this.screen(draft);
+    const screened = this.screen(draft, open);
     const now = this.clock.now();
     await this.repository.transaction(async (manager) => {
       const saved = await this.repository.moveVersion(manager, open.id, ['draft', 'returned'], { ...screened.content, status: 'draft', draftedBy: account.id, draftedAt: now });
@@ -263,8 +264,10 @@ export class PublishingService {
     });
   }
 
-  private screen(draft: DisclosureDraft) {
-    const screened = screenPersonalNumbers(draft);
+  /** Masks the draft for publication; `previous` is the version it replaces, whose kept full numbers carry over. */
+  private screen(draft: DisclosureDraft, previous?: DisclosureVersionEntity) {
+    const kept = previous?.identityData ? (JSON.parse(this.protection.decrypt(previous.identityData)) as Array<Array<string | null>>) : null;
+    const screened = screenPersonalNumbers(draft, knownIdentities(previous?.table ?? null, kept));
     if (screened.problems.length > 0) throw new DomainError('PERSONAL_NUMBER_UNMASKED', screened.problems);
     return {
       table: screened.table,

@@ -16,6 +16,29 @@ export interface ScreenedDraft {
   problems: FieldError[];
 }
 
+/** `王大山|3418**********4538`: how a masked cell is matched to the full number kept for it. */
+const knownKey = (name: string | undefined, masked: string) => `${(name ?? '').trim()}|${masked}`;
+
+/**
+ * The full ID numbers an earlier version of a draft kept, by name and masked number. Staff pages only
+ * ever see masked numbers, so a draft saved again (a correction, a draft sent back) carries masks;
+ * each is matched back to its full number here. A key that could mean two numbers is left out.
+ */
+export function knownIdentities(table: DisclosureTable | null, identities: Array<Array<string | null>> | null): Map<string, string> {
+  const known = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  table?.rows.forEach((row, r) => {
+    for (const id of identities?.[r] ?? []) {
+      if (!id) continue;
+      const key = knownKey(row[0], maskIdNumber(id));
+      if (known.has(key) && known.get(key) !== id) ambiguous.add(key);
+      known.set(key, id);
+    }
+  });
+  for (const key of ambiguous) known.delete(key);
+  return known;
+}
+
 function problemsIn(text: string, field: string, where: string): FieldError[] {
   return findPersonalNumbers(text).map((found) => ({
     field,
@@ -28,7 +51,7 @@ function problemsIn(text: string, field: string, where: string): FieldError[] {
  * here; a full number anywhere else is refused with the place named, since only the publisher knows
  * whether it belongs there at all.
  */
-export function screenPersonalNumbers(draft: Pick<DisclosureDraft, 'title' | 'body' | 'table'>): ScreenedDraft {
+export function screenPersonalNumbers(draft: Pick<DisclosureDraft, 'title' | 'body' | 'table'>, known: Map<string, string> = new Map()): ScreenedDraft {
   const problems = [...problemsIn(draft.title, 'body.title', '标题中'), ...problemsIn(draft.body, 'body.body', '正文中')];
   if (!draft.table) return { table: null, identities: null, problems };
   const { columns } = draft.table;
@@ -45,7 +68,7 @@ export function screenPersonalNumbers(draft: Pick<DisclosureDraft, 'title' | 'bo
           ids.push(value.toUpperCase());
           return maskIdNumber(value.toUpperCase());
         }
-        ids.push(null);
+        ids.push(known.get(knownKey(row[0], value.toUpperCase())) ?? null);
         if (/^\d{17}[\dXx]$/.test(value)) problems.push({ field: `body.table.rows.${r}.${c}`, message: `${where}的身份证号校验位不对，请核对` });
         return value;
       }

@@ -36,6 +36,11 @@ export class VillageController {
     return this.villages.disclosure(params.id);
   }
 
+  @ContractRoute(routes.disclosureVersion)
+  disclosureVersion(@RouteInput() { params }: In<'disclosureVersion'>) {
+    return this.villages.disclosureVersion(params.id, params.versionNo);
+  }
+
   @ContractRoute(routes.disclosureTable)
   async disclosureTable(@RouteInput() { params }: In<'disclosureTable'>, @Res() reply: FastifyReply) {
     const { title, workbook } = await this.villages.disclosureTable(params.id);

@@ -3,6 +3,7 @@ import {
   type Disclosure,
   type DisclosureKind,
   type DisclosureSummary,
+  type PublishedVersion,
   POWER_CATEGORIES,
   type PowerCategory,
   type PowerCategoryGroup,
@@ -114,6 +115,26 @@ export class VillageService {
     const table = d?.status === 'published' ? maskTable(d.table) : null;
     if (!d || !table) throw new DomainError('DISCLOSURE_NOT_FOUND');
     return { title: d.title, workbook: await tableWorkbook(d.title, table) };
+  }
+
+  async disclosureVersion(id: number, versionNo: number): Promise<PublishedVersion> {
+    const d = await this.villages.findDisclosure(id);
+    const version = d?.status === 'published' ? (await this.villages.publishedVersionsOf(d.id)).find((v) => v.versionNo === versionNo && v.action !== 'withdraw') : undefined;
+    if (!version) throw new DomainError('DISCLOSURE_NOT_FOUND');
+    const names = await this.villages.displayNames([version.draftedBy, version.reviewedBy].filter((n): n is number => n !== null));
+    const signature = (accountId: number | null, at: Date | null) => (accountId !== null && at ? { name: names.get(accountId) ?? '', at: at.toISOString() } : null);
+    return {
+      disclosureId: id,
+      versionNo: version.versionNo,
+      title: version.title,
+      period: version.period,
+      body: version.body,
+      table: maskTable(version.table),
+      publishedAt: (version.publishedAt ?? version.draftedAt).toISOString(),
+      publisher: signature(version.draftedBy, version.submittedAt ?? version.draftedAt),
+      cosigner: signature(version.reviewedBy, version.reviewedAt),
+      reason: version.action === 'correct' ? version.reason : null,
+    };
   }
 
   async disclosure(id: number): Promise<Disclosure> {
