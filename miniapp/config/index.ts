@@ -27,7 +27,7 @@ const h5WebpackChain = (chain: SplitChunksChain) => {
   });
 };
 
-export default defineConfig<'webpack5'>(async (merge) => {
+export default defineConfig<'webpack5'>((merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'mashang-jiandu',
     date: '2026-11-27',

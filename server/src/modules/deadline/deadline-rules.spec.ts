@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_DEADLINE_RULES_FILE, loadDeadlineRules } from './deadline-rules.js';
+import { DEFAULT_DEADLINE_RULES_FILE, type DeadlineRules, loadDeadlineRules } from './deadline-rules.js';
 
 function fileWith(content: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'rules-')), 'rules.json');
@@ -19,8 +19,8 @@ describe('loadDeadlineRules', () => {
   });
 
   it('names the field of a mistake', () => {
-    const rules = JSON.parse(JSON.stringify(loadDeadlineRules(DEFAULT_DEADLINE_RULES_FILE)));
-    rules.regimes.petition.deadlines.handling.days = -60;
+    const rules = JSON.parse(JSON.stringify(loadDeadlineRules(DEFAULT_DEADLINE_RULES_FILE))) as DeadlineRules;
+    rules.regimes.petition.deadlines.handling!.days = -60;
     expect(() => loadDeadlineRules(fileWith(JSON.stringify(rules)))).toThrow(/regimes\.petition\.deadlines\.handling\.days/);
   });
 
