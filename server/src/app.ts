@@ -6,7 +6,7 @@ import { type LogLevel, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { API_PREFIX, MAX_SPREADSHEET_BYTES, contract } from '@mashang/shared';
+import { API_PREFIX, MAX_ATTACHMENT_BYTES, MAX_SPREADSHEET_BYTES, type RouteSpec, contract } from '@mashang/shared';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { type Clock, SystemClock } from './common/clock.js';
@@ -30,11 +30,19 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy });
   // The API speaks JSON only; other bodies are refused (415) instead of reaching validation as text.
   adapter.getInstance().removeContentTypeParser('text/plain');
-  // Spreadsheets (base64) and the drafts holding their tables may be large; every other body stays small.
-  const largeBodies = new Set([contract.publishing.importTable, contract.publishing.create, contract.publishing.saveDraft].map((r) => `${r.method} ${API_PREFIX}${r.path}`));
+  // Spreadsheets and photos (base64) and the drafts holding tables may be large; every other body stays small.
+  const base64Limit = (bytes: number) => Math.ceil(bytes / 3) * 4 + BODY_LIMIT_BYTES;
+  const routeKey = (r: RouteSpec) => `${r.method} ${API_PREFIX}${r.path}`;
+  const largeBodies = new Map([
+    ...[contract.publishing.importTable, contract.publishing.create, contract.publishing.saveDraft].map(
+      (r) => [routeKey(r), base64Limit(MAX_SPREADSHEET_BYTES)] as const,
+    ),
+    [routeKey(contract.publishing.uploadAttachment), base64Limit(MAX_ATTACHMENT_BYTES)] as const,
+  ]);
   adapter.getInstance().addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (methods.some((method) => largeBodies.has(`${method} ${route.url}`))) route.bodyLimit = Math.ceil(MAX_SPREADSHEET_BYTES / 3) * 4 + BODY_LIMIT_BYTES;
+    const limit = methods.map((method) => largeBodies.get(`${method} ${route.url}`)).find((l) => l !== undefined);
+    if (limit) route.bodyLimit = limit;
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.clock ?? new SystemClock()), adapter, {
     logger: options.logLevels ?? ['log', 'warn', 'error'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_VERSION } from './schemas/attachment.js';
 
 /**
  * Every error the API can answer with. Clients branch on `code`, never on `message`.
@@ -18,6 +19,11 @@ export const ERROR_MESSAGES = {
   PERSONAL_NUMBER_UNMASKED: '公开内容里有完整的身份证号或手机号，请按提示删去或遮挡后再保存',
   SPREADSHEET_INVALID: '表格文件有误，请按提示修改后重新导入',
   RED_FLAG_NOT_FOUND: '没有找到这条比对提示',
+  ATTACHMENT_NOT_FOUND: '没有找到这个附件，可能已被删除',
+  ATTACHMENT_TOO_LARGE: `文件太大了：每个文件不能超过${MAX_ATTACHMENT_BYTES / 1024 / 1024}MB，请压缩后再添加`,
+  ATTACHMENT_LIMIT_REACHED: `附件最多${MAX_ATTACHMENTS_PER_VERSION}个，已经满了；请先删去不需要的再添加`,
+  ATTACHMENT_TYPE_UNSUPPORTED: '只能添加照片（JPG、PNG、WebP）或 PDF 文件，这个文件的内容不是这几种',
+  ATTACHMENT_UNREADABLE: '文件已损坏或不完整，打不开，请重新选择',
   QUERY_CODE_NOT_FOUND: '没有查到这个查询码，请核对后重新输入',
   IDEMPOTENCY_KEY_REUSED: '这次提交与之前的提交不一致，请重新打开表单填写',
   RATE_LIMITED: '操作太频繁了，请稍等一分钟再试',
@@ -72,6 +78,11 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   PERSONAL_NUMBER_UNMASKED: 422,
   SPREADSHEET_INVALID: 422,
   RED_FLAG_NOT_FOUND: 404,
+  ATTACHMENT_NOT_FOUND: 404,
+  ATTACHMENT_TOO_LARGE: 413,
+  ATTACHMENT_LIMIT_REACHED: 409,
+  ATTACHMENT_TYPE_UNSUPPORTED: 422,
+  ATTACHMENT_UNREADABLE: 422,
   QUERY_CODE_NOT_FOUND: 404,
   IDEMPOTENCY_KEY_REUSED: 409,
   RATE_LIMITED: 429,

@@ -41,6 +41,18 @@ describe('request', () => {
     });
   });
 
+  it('gives a large body (a photo, base64) time to travel on a weak network', async () => {
+    answer(200, JSON.stringify({}));
+    answer(200, JSON.stringify({}));
+    await request({ method: 'POST', path: '/api/v1/staff/login', body: { username: 'a', password: 'b' } });
+    const photo = { fileName: 'a.jpg', contentBase64: 'A'.repeat(4_000_000) };
+    await request({ method: 'POST', path: '/api/v1/staff/disclosures/31/attachments', body: photo });
+    const [form, upload] = Taro.request.mock.calls.map((c) => c[0].timeout);
+    expect(form).toBe(15_000);
+    // 4 MB at 32 KB/s: over two minutes, not the 15 s a form gets.
+    expect(upload).toBeGreaterThan(140_000);
+  });
+
   it('maps a network failure or timeout to NETWORK_ERROR with the Chinese message', async () => {
     Taro.request.mockRejectedValueOnce({ errMsg: 'request:fail timeout' });
     await expect(request({ method: 'GET', path: '/api/v1/health' })).rejects.toMatchObject({

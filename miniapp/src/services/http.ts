@@ -44,6 +44,8 @@ export interface HttpRequest {
 }
 
 const DEFAULT_TIMEOUT = 15000;
+/** A body over 64 KB (a photo, a spreadsheet, base64) gets time to travel at a weak uplink's 32 KB/s on top of the default. */
+const UPLOAD_BYTES_PER_MS = 32;
 
 function queryString(query: HttpRequest['query']): string {
   if (!query) return '';
@@ -79,17 +81,18 @@ export async function request<T = unknown>(req: HttpRequest): Promise<T> {
   const hasBody = req.body !== undefined && req.method !== 'GET';
   const header: Record<string, string> = hasBody ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' };
   if (req.token) header.Authorization = `Bearer ${req.token}`;
+  const data = hasBody ? JSON.stringify(req.body) : undefined;
   let response: Taro.request.SuccessCallbackResult<string>;
   try {
     response = await Taro.request<string>({
       url: `${apiBase()}${req.path}${queryString(req.query)}`,
       method: req.method,
-      data: hasBody ? JSON.stringify(req.body) : undefined,
+      data,
       header,
       // Parse ourselves: a non-JSON answer must become an ApiError, not a silent null.
       dataType: 'text',
       responseType: 'text',
-      timeout: req.timeout ?? DEFAULT_TIMEOUT,
+      timeout: req.timeout ?? DEFAULT_TIMEOUT + (data && data.length > 64 * 1024 ? Math.ceil(data.length / UPLOAD_BYTES_PER_MS) : 0),
     });
   } catch {
     // No answer at all: offline, DNS, TLS, timeout, aborted.

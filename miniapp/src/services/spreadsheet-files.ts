@@ -1,12 +1,13 @@
 import Taro from '@tarojs/taro';
-import { ApiErrorSchema, MAX_SPREADSHEET_BYTES } from '@mashang/shared';
+import { ApiErrorSchema, MAX_ATTACHMENT_BYTES, MAX_SPREADSHEET_BYTES, fileSizeText } from '@mashang/shared';
 import { ApiError, apiBase } from './http';
 
 /**
- * Spreadsheets in and out, the one place where H5 and the mini program differ. H5 picks a file with a
- * file input and saves a download through the browser; the mini program picks a file from a WeChat
- * chat (`chooseMessageFile`) and opens a download in WeChat's document viewer, from which it can be
- * forwarded or saved.
+ * Files in and out (spreadsheets, and the photos and PDFs attached to what a village publishes), the
+ * one place where H5 and the mini program differ. H5 picks files with a file input and saves a
+ * download through the browser; the mini program picks a file from a WeChat chat (`chooseMessageFile`)
+ * or a photo from the album or camera (`chooseMedia`), and opens a download in WeChat's document or
+ * image viewer, from which it can be forwarded or saved.
  */
 
 export interface PickedSpreadsheet {
@@ -28,20 +29,23 @@ function formatOf(name: string): PickedSpreadsheet['format'] | null {
   return ext === 'xlsx' || ext === 'csv' ? ext : null;
 }
 
-/** H5: a file input, opened at once; resolves when a file is chosen (or the dialog is cancelled, where browsers say so). */
-function chooseInBrowser(): Promise<File | null> {
+const SPREADSHEET_ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
+
+/** H5: a file input, opened at once; resolves with the chosen files (none when the dialog is cancelled, where browsers say so). */
+function chooseInBrowser(accept: string, multiple = false): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
+    input.accept = accept;
+    input.multiple = multiple;
     input.style.display = 'none';
     document.body.appendChild(input);
-    const done = (file: File | null) => {
+    const done = (files: File[]) => {
       input.remove();
-      resolve(file);
+      resolve(files);
     };
-    input.addEventListener('change', () => done(input.files?.[0] ?? null));
-    input.addEventListener('cancel', () => done(null));
+    input.addEventListener('change', () => done(Array.from(input.files ?? [])));
+    input.addEventListener('cancel', () => done([]));
     input.click();
   });
 }
@@ -74,7 +78,7 @@ export async function pickSpreadsheet(): Promise<PickResult> {
   let size: number;
   let read: () => Promise<string>;
   if (process.env.TARO_ENV === 'h5') {
-    const file = await chooseInBrowser();
+    const [file] = await chooseInBrowser(SPREADSHEET_ACCEPT);
     if (!file) return null;
     ({ name, size } = file);
     read = () => readInBrowser(file);
@@ -111,14 +115,30 @@ async function failureOf(status: number, body: () => Promise<unknown>): Promise<
   return new ApiError(status === 404 ? 'NOT_FOUND' : 'NETWORK_ERROR', { status });
 }
 
+/** What a downloaded file is, which decides how it is shown: an image in the image viewer, a document in the document viewer. */
+export type FileKind = 'xlsx' | 'pdf' | 'image';
+
 /**
  * Downloads a spreadsheet from the API (`path` from `routeUrl`) and hands it to the person: H5 saves
  * it as `fileName`; the mini program opens it. A staff route passes the session's token.
  * Rejects with `ApiError` as `call` does.
  */
-export async function openSpreadsheet(path: string, fileName: string, token?: string | null): Promise<void> {
+export function openSpreadsheet(path: string, fileName: string, token?: string | null): Promise<void> {
+  return openFile(path, fileName, { kind: 'xlsx', token });
+}
+
+/**
+ * Downloads a file from the API (`path` from `routeUrl`) and shows it: an image full size in the image
+ * viewer, a document saved (H5) or opened in WeChat's viewer. A staff route passes the session's token
+ * (files of drafts are never public). Rejects with `ApiError` as `call` does.
+ */
+export async function openFile(path: string, fileName: string, { kind, token }: { kind: FileKind; token?: string | null }): Promise<void> {
   const header: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
   if (process.env.TARO_ENV === 'h5') {
+    if (!token && kind === 'image') {
+      await Taro.previewImage({ current: path, urls: [path] });
+      return;
+    }
     if (!token) {
       // A public file: the browser downloads it itself, also where a script could not.
       const link = document.createElement('a');
@@ -137,6 +157,10 @@ export async function openSpreadsheet(path: string, fileName: string, token?: st
     }
     if (!response.ok) throw await failureOf(response.status, () => response.json());
     const url = URL.createObjectURL(await response.blob());
+    if (kind === 'image') {
+      await Taro.previewImage({ current: url, urls: [url] });
+      return;
+    }
     const link = document.createElement('a');
     link.href = url;
     link.download = fileName;
@@ -158,5 +182,89 @@ export async function openSpreadsheet(path: string, fileName: string, token?: st
       return Promise.resolve(typeof text === 'string' ? (JSON.parse(text) as unknown) : null);
     });
   }
-  await Taro.openDocument({ filePath: downloaded.tempFilePath, fileType: 'xlsx', showMenu: true });
+  if (kind === 'image') await Taro.previewImage({ current: downloaded.tempFilePath, urls: [downloaded.tempFilePath] });
+  else await Taro.openDocument({ filePath: downloaded.tempFilePath, fileType: kind, showMenu: true });
+}
+
+// ---- Photos and files attached to a disclosure ----
+
+/** A picked photo or file, read only when it is uploaded: a dozen photos never sit in memory at once. */
+export interface PickedAttachment {
+  name: string;
+  size: number;
+  /** The file's bytes, base64, as the upload route takes them. */
+  read: () => Promise<string>;
+}
+
+/** Files to upload and, in words a publisher can act on, the ones left out; null when nothing was picked. */
+export type AttachmentPick = { files: PickedAttachment[]; problems: string[] } | null;
+
+const ATTACHMENT_ACCEPT = 'image/jpeg,image/png,image/webp,application/pdf,.jpg,.jpeg,.png,.webp,.pdf';
+const ATTACHMENT_EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png', 'webp'];
+/** WeChat picks at most 9 photos at a time from the album. */
+const MAX_MEDIA_PICK = 9;
+
+/** The mini program's two places to find a file: the album or camera, or a chat (where PDFs arrive). */
+const MINI_PROGRAM_SOURCES = ['拍照或从相册选照片', '从微信聊天里选 PDF 或照片'];
+
+async function chooseInMiniProgram(
+  room: number,
+  firstPhotoNo: number,
+): Promise<Array<{ name: string; size: number; path: string }> | null> {
+  let source: number;
+  try {
+    source = (await Taro.showActionSheet({ itemList: MINI_PROGRAM_SOURCES })).tapIndex;
+  } catch {
+    return null; // cancelled
+  }
+  try {
+    if (source === 0) {
+      const { tempFiles } = await Taro.chooseMedia({
+        count: Math.min(room, MAX_MEDIA_PICK),
+        mediaType: ['image'],
+        sourceType: ['album', 'camera'],
+        sizeType: ['original', 'compressed'],
+      });
+      // The album's files have meaningless temporary names: number them as the list shows them.
+      return tempFiles.map((f, i) => ({ name: `照片${firstPhotoNo + i}.jpg`, size: f.size, path: f.tempFilePath }));
+    }
+    const { tempFiles } = await Taro.chooseMessageFile({ count: room, type: 'all', extension: ATTACHMENT_EXTENSIONS });
+    return tempFiles.map((f) => ({ name: f.name, size: f.size, path: f.path }));
+  } catch {
+    return null; // cancelled
+  }
+}
+
+/**
+ * Asks for photos or PDFs, at most `room` of them (what the version can still take). Each is checked for
+ * size here as the server will check it; its real type is the server's to read from the bytes.
+ * `firstPhotoNo` numbers photos taken or picked from the album (照片3.jpg…).
+ */
+export async function pickAttachments(room: number, firstPhotoNo = 1): Promise<AttachmentPick> {
+  let picked: Array<{ name: string; size: number; read: () => Promise<string> }>;
+  if (process.env.TARO_ENV === 'h5') {
+    const files = await chooseInBrowser(ATTACHMENT_ACCEPT, true);
+    picked = files.map((file) => ({ name: file.name, size: file.size, read: () => readInBrowser(file) }));
+  } else {
+    const chosen = await chooseInMiniProgram(room, firstPhotoNo);
+    picked = (chosen ?? []).map(({ name, size, path }) => ({ name, size, read: () => readInMiniProgram(path) }));
+  }
+  if (picked.length === 0) return null;
+  const problems: string[] = [];
+  if (picked.length > room) {
+    problems.push(`最多还能添加 ${room} 个，多选的 ${picked.length - room} 个没有添加`);
+    picked = picked.slice(0, room);
+  }
+  const files = picked.filter((file) => {
+    if (file.size > MAX_ATTACHMENT_BYTES) {
+      problems.push(`「${file.name}」有 ${fileSizeText(file.size)}，超过了 ${MAX_ATTACHMENT_BYTES / 1024 / 1024}MB，没有添加`);
+      return false;
+    }
+    if (file.size === 0) {
+      problems.push(`「${file.name}」是空的，没有添加`);
+      return false;
+    }
+    return true;
+  });
+  return { files, problems };
 }

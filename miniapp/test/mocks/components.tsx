@@ -62,3 +62,10 @@ export function Textarea({ className, value, placeholder, maxlength, onInput, ..
     />
   );
 }
+
+type ImageProps = Common & { src: string; mode?: string; lazyLoad?: boolean; ariaLabel?: string };
+
+/** An `<img>`: a test reads which file a thumbnail asks for from `src`. */
+export function Image({ className, src, ariaLabel, ...rest }: ImageProps) {
+  return <img className={className} src={src} alt={ariaLabel ?? ''} data-testid={rest['data-testid']} />;
+}

@@ -26,6 +26,7 @@ const EnvSchema = z
     LOGIN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
     DEMO_DATA: z.enum(['true', 'false']).default('false'),
     H5_DIR: z.string().optional(),
+    UPLOAD_DIR: z.string().min(1).default('./data/uploads'),
     DEADLINE_RULES_FILE: z.string().optional(),
     DISCLOSURE_CALENDAR_FILE: z.string().optional(),
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -52,6 +53,8 @@ export interface AppConfig {
   demoData: boolean;
   /** Where the H5 build lives; the server serves it at `/`. */
   h5Dir: string;
+  /** Where uploaded photos and files are kept on local disk (absolute). */
+  uploadDir: string;
   deadlineRules: DeadlineRules;
   /** The shipped 三务公开 calendar; a county may set its own. */
   disclosureCalendar: DisclosureCalendar;
@@ -102,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginLimitPerMinute: e.LOGIN_LIMIT_PER_MINUTE,
     demoData: e.DEMO_DATA === 'true',
     h5Dir: resolve(e.H5_DIR ?? new URL('../../../miniapp/dist/h5', import.meta.url).pathname),
+    uploadDir: resolve(e.UPLOAD_DIR),
     deadlineRules: loadRules(e.DEADLINE_RULES_FILE ?? DEFAULT_DEADLINE_RULES_FILE),
     disclosureCalendar: loadCalendar(e.DISCLOSURE_CALENDAR_FILE ?? DEFAULT_DISCLOSURE_CALENDAR_FILE),
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,

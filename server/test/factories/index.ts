@@ -4,3 +4,4 @@ export { county, township, village, type Region } from './regions.js';
 export { staffAccount, TEST_PASSWORD, type StaffFixture } from './staff.js';
 export { chinaMorning, fileReport, reportBody, type ReportInput } from './reports.js';
 export { disclosure, powerItem, LINEAR_CHART, type DisclosureFields, type PowerItemFields } from './village-content.js';
+export { hasGpsPosition, phonePhoto, PHONE_MAKE, readExif, smallJpeg, smallPdf, TAG_MAKE, TAG_ORIENTATION } from './files.js';

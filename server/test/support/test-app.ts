@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { OutgoingHttpHeaders } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
   API_PREFIX,
@@ -158,8 +161,11 @@ export const DEFAULT_NOW = new Date('2026-09-30T02:00:00Z');
  */
 export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}, sharing?: TestApp): Promise<TestApp> {
   const database = sharing ? { config: sharing.config.database, drop: async () => {} } : await createTestDatabase(kind);
+  // Uploaded files go to a directory of this app's own (a second instance shares the first one's), removed on close.
+  const uploads = sharing || env.UPLOAD_DIR ? null : mkdtempSync(join(tmpdir(), 'mashang-uploads-'));
   const config: AppConfig = {
     ...loadConfig({
+      UPLOAD_DIR: sharing?.config.uploadDir ?? uploads ?? '',
       NODE_ENV: 'test',
       DEMO_DATA: 'false',
       PUBLIC_BASE_URL: 'https://mashang.example.cn',
@@ -221,6 +227,7 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     async close() {
       await app.close();
       await database.drop();
+      if (uploads) rmSync(uploads, { recursive: true, force: true });
     },
   };
 }

@@ -10,12 +10,16 @@ import {
   StaffDisclosureSchema,
 } from '../schemas/disclosure.js';
 import { DisclosureCalendarSchema, OverdueDisclosureSchema } from '../schemas/disclosure-calendar.js';
+import { ATTACHMENT_TYPES, AttachmentUploadSchema } from '../schemas/attachment.js';
 import { defineRoute } from './route.js';
 
 /** The largest spreadsheet accepted, before base64: a 5,000-row list is far smaller. */
 export const MAX_SPREADSHEET_BYTES = 3 * 1024 * 1024;
 
 const IdParams = z.object({ id: z.coerce.number({ error: '编号应为数字' }).int().positive({ error: '编号应为正整数' }) });
+const AttachmentParams = IdParams.extend({
+  attachmentId: z.coerce.number({ error: '附件编号应为数字' }).int().positive({ error: '附件编号应为正整数' }),
+});
 const AUTH_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN'] as const;
 const STEP_ERRORS = [...AUTH_ERRORS, 'VALIDATION_FAILED', 'DISCLOSURE_NOT_FOUND', 'ACTION_NOT_ALLOWED'] as const;
 const VILLAGE_STAFF = ['village_publisher', 'village_supervisor'] as const;
@@ -168,6 +172,35 @@ export const publishingContract = {
     status: 200,
     response: z.object({ table: DisclosureTableSchema }),
     errors: [...AUTH_ERRORS, 'VALIDATION_FAILED', 'SPREADSHEET_INVALID'],
+  }),
+  uploadAttachment: defineRoute({
+    method: 'POST',
+    path: '/staff/disclosures/:id/attachments',
+    summary:
+      'Add a photo or PDF (base64) to the open draft: the type is read from the bytes, a photo is re-encoded without its metadata (EXIF, GPS), a PDF is kept as it is',
+    auth: ['village_publisher'],
+    params: IdParams,
+    body: AttachmentUploadSchema,
+    response: StaffDisclosureSchema,
+    errors: [...STEP_ERRORS, 'ATTACHMENT_TOO_LARGE', 'ATTACHMENT_LIMIT_REACHED', 'ATTACHMENT_TYPE_UNSUPPORTED', 'ATTACHMENT_UNREADABLE'],
+  }),
+  deleteAttachment: defineRoute({
+    method: 'DELETE',
+    path: '/staff/disclosures/:id/attachments/:attachmentId',
+    summary: "Remove a photo or file from the open draft; a published version's stay as they were",
+    auth: ['village_publisher'],
+    params: AttachmentParams,
+    response: StaffDisclosureSchema,
+    errors: [...STEP_ERRORS, 'ATTACHMENT_NOT_FOUND'],
+  }),
+  attachment: defineRoute({
+    method: 'GET',
+    path: '/staff/disclosures/:id/attachments/:attachmentId',
+    summary: 'A photo or file of any version, drafts included, for the staff who may see the disclosure; never cached',
+    auth: EVERY_PUBLISHING_ROLE,
+    params: AttachmentParams,
+    produces: Object.keys(ATTACHMENT_TYPES),
+    errors: [...AUTH_ERRORS, 'VALIDATION_FAILED', 'DISCLOSURE_NOT_FOUND', 'ATTACHMENT_NOT_FOUND'],
   }),
   requireCorrection: defineRoute({
     method: 'POST',

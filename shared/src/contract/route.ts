@@ -16,9 +16,9 @@ export interface RouteSpec {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
-  /** JSON response schema; absent for routes that answer with a file (`produces`). */
+  /** JSON response schema; absent for routes that answer with a file (`produces`: its type, or the types it may be). */
   response?: z.ZodType;
-  produces?: string;
+  produces?: string | readonly string[];
   /** The success status: 201 for a POST that creates, 200 otherwise (the default for POST is 201). */
   status?: 200 | 201;
   /** Staff roles that may call the route (`any`: every signed-in account); absent for public routes. */

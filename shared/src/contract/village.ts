@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DisclosureKindSchema, DisclosureSchema, DisclosureSummarySchema, PublishedVersionSchema, SubsidyLineSchema, SubsidyLookupSchema } from '../schemas/disclosure.js';
 import { PowerItemSchema } from '../schemas/power-item.js';
+import { ATTACHMENT_TYPES } from '../schemas/attachment.js';
 import { VillageCodeSchema } from '../schemas/region.js';
 import { VillagePageSchema } from '../schemas/village.js';
 import { defineRoute } from './route.js';
@@ -76,6 +77,19 @@ export const villageContract = {
     params: IdParams,
     produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     errors: ['VALIDATION_FAILED', 'DISCLOSURE_NOT_FOUND'],
+  }),
+  disclosureAttachment: defineRoute({
+    method: 'GET',
+    path: '/disclosures/:id/attachments/:attachmentId',
+    summary:
+      "A photo or file of a published version (images inline, PDFs as a download); `size=thumb` asks for a small copy of a photo. Drafts' files and a withdrawn disclosure's are not found",
+    params: z.object({
+      id: IdParams.shape.id,
+      attachmentId: z.coerce.number({ error: '附件编号应为数字' }).int().positive({ error: '附件编号应为正整数' }),
+    }),
+    query: z.object({ size: z.enum(['thumb']).optional() }),
+    produces: Object.keys(ATTACHMENT_TYPES),
+    errors: ['VALIDATION_FAILED', 'ATTACHMENT_NOT_FOUND'],
   }),
   subsidyLookup: defineRoute({
     method: 'POST',

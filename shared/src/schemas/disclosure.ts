@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { isValidIdNumber } from '../personal-data.js';
+import { AttachmentSchema } from './attachment.js';
+
+/** The photos and files of a version, in the order they were added (absent in answers from before attachments: none). */
+const AttachmentsSchema = z.array(AttachmentSchema).default([]);
 
 /** 三务公开 */
 export const DISCLOSURE_KINDS = {
@@ -79,6 +83,8 @@ export const DisclosureSchema = DisclosureSummarySchema.extend({
   /** Earlier published versions, each with the reason it was corrected. */
   corrections: z.array(z.object({ versionNo: z.number().int(), reason: z.string(), publishedAt: z.string() })),
   withdrawal: z.object({ reason: z.string(), at: z.string() }).nullable(),
+  /** The shown version's photos and files; none once withdrawn. */
+  attachments: AttachmentsSchema,
 });
 export type Disclosure = z.infer<typeof DisclosureSchema>;
 
@@ -95,6 +101,7 @@ export const PublishedVersionSchema = z.object({
   cosigner: SignatureSchema.nullable(),
   /** Why this version corrected the one before it; null for the first publication. */
   reason: z.string().nullable(),
+  attachments: AttachmentsSchema,
 });
 export type PublishedVersion = z.infer<typeof PublishedVersionSchema>;
 
@@ -194,6 +201,8 @@ export const DisclosureVersionSchema = z.object({
   reviewedBy: z.string().nullable(),
   reviewedAt: z.string().nullable(),
   reviewComment: z.string().nullable(),
+  /** Carried into a correction like the table; a published version's never change. */
+  attachments: AttachmentsSchema,
 });
 export type DisclosureVersion = z.infer<typeof DisclosureVersionSchema>;
 

@@ -24,7 +24,7 @@ function parameters(route: RouteSpec): JsonSchema[] {
 function responses(route: RouteSpec): JsonSchema {
   const ok = route.response
     ? { description: 'OK', content: { 'application/json': { schema: toJson(route.response, 'output') } } }
-    : { description: 'OK', content: { [route.produces ?? 'application/octet-stream']: {} } };
+    : { description: 'OK', content: Object.fromEntries([route.produces ?? 'application/octet-stream'].flat().map((type) => [type, {}])) };
   const result: JsonSchema = { [route.status ?? (route.method === 'POST' ? 201 : 200)]: ok };
   for (const code of route.errors) {
     const status = String(ERROR_HTTP_STATUS[code]);

@@ -32,5 +32,7 @@ export const DISCLOSURE_EVENT_LABELS = {
   withdrawal_opened: '申请撤回',
   withdrawn: '会签撤回',
   correction_required: '要求更正',
+  attachment_added: '添加附件',
+  attachment_removed: '删除附件',
 } as const;
 export type DisclosureEventAction = keyof typeof DISCLOSURE_EVENT_LABELS;

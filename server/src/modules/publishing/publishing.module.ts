@@ -5,12 +5,15 @@ import { PublishingRepository } from './publishing.repository.js';
 import { PublishingService } from './publishing.service.js';
 import { SubsidyLookupService } from './subsidy-lookup.service.js';
 import { DisclosureCalendarService } from './disclosure-calendar.service.js';
+import { StorageModule } from '../../common/storage/storage.module.js';
+import { DisclosureAttachmentsController } from './disclosure-attachments.controller.js';
+import { DisclosureAttachmentsService } from './disclosure-attachments.service.js';
 
 /** 三务公开 drafting, co-signing, correction and withdrawal by the village's own staff. */
 @Module({
-  imports: [RegionModule],
-  controllers: [PublishingController],
-  providers: [PublishingService, PublishingRepository, SubsidyLookupService, DisclosureCalendarService],
+  imports: [RegionModule, StorageModule],
+  controllers: [PublishingController, DisclosureAttachmentsController],
+  providers: [PublishingService, PublishingRepository, SubsidyLookupService, DisclosureCalendarService, DisclosureAttachmentsService],
   exports: [DisclosureCalendarService],
 })
 export class PublishingModule {}

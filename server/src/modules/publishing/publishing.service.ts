@@ -9,6 +9,7 @@ import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
 import { DisclosureEntity } from './disclosure.entity.js';
 import { DISCLOSURE_EVENT_LABELS } from './disclosure-event.entity.js';
 import type { DisclosureVersionEntity } from './disclosure-version.entity.js';
+import { toAttachment } from './disclosure-attachment.entity.js';
 import { PublishingRepository } from './publishing.repository.js';
 import { knownIdentities, screenPersonalNumbers } from './screen-personal-numbers.js';
 import { type SpreadsheetFormat, SpreadsheetError, importTable, tableTemplate } from './disclosure-spreadsheet.js';
@@ -195,7 +196,7 @@ export class PublishingService {
     const current = versions.find((v) => v.versionNo === disclosure.versionNo);
     const now = this.clock.now();
     await this.repository.transaction(async (manager) => {
-      await this.open(
+      const versionId = await this.open(
         manager,
         disclosure,
         {
@@ -214,6 +215,8 @@ export class PublishingService {
         account,
         now,
       );
+      // A correction starts from the published photos and files, as it starts from the published table.
+      if (action === 'correct' && current) await this.repository.copyAttachments(manager, current.id, versionId);
       await this.repository.addEvent(manager, disclosure.id, account.id, action === 'withdraw' ? 'withdrawal_opened' : 'correction_opened', reason, now);
     });
     return this.get(account, id);
@@ -225,7 +228,7 @@ export class PublishingService {
     version: Pick<DisclosureVersionEntity, 'versionNo' | 'action' | 'status' | 'reason' | 'title' | 'period' | 'body' | 'table' | 'identityData'> & { submittedAt?: Date | null },
     account: StaffAccountEntity,
     now: Date,
-  ): Promise<void> {
+  ): Promise<number> {
     try {
       const opened = await this.repository.openVersion(manager, disclosure, {
         disclosureId: disclosure.id,
@@ -238,7 +241,8 @@ export class PublishingService {
         reviewComment: null,
         publishedAt: null,
       });
-      if (!opened) throw new DomainError('ACTION_NOT_ALLOWED');
+      if (opened === null) throw new DomainError('ACTION_NOT_ALLOWED');
+      return opened;
     } catch (error) {
       // Another request opened a version with the same number first.
       if (isUniqueViolation(error)) throw new DomainError('ACTION_NOT_ALLOWED');
@@ -299,6 +303,7 @@ export class PublishingService {
       this.repository.eventsOf(disclosure.id),
       this.repository.villageNames([disclosure.villageCode]),
     ]);
+    const attachments = await this.repository.attachmentsOf(versions.map((v) => v.id));
     const names = await this.repository.displayNames([
       ...versions.flatMap((v) => [v.draftedBy, v.reviewedBy]).filter((n): n is number => n !== null),
       ...events.map((e) => e.accountId),
@@ -319,6 +324,7 @@ export class PublishingService {
       reviewedBy: v.reviewedBy === null ? null : name(v.reviewedBy),
       reviewedAt: iso(v.reviewedAt),
       reviewComment: v.reviewComment,
+      attachments: attachments.filter((a) => a.versionId === v.id).map(toAttachment),
     });
     const open = versions.find((v) => v.id === disclosure.openVersionId);
     return {

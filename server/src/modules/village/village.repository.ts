@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DisclosureKind } from '@mashang/shared';
 import { DataSource, In, type Repository } from 'typeorm';
 import { DisclosureVersionEntity } from '../publishing/disclosure-version.entity.js';
+import { DisclosureAttachmentEntity } from '../publishing/disclosure-attachment.entity.js';
 import { DisclosureEntity } from '../publishing/disclosure.entity.js';
 import { StaffAccountEntity } from '../staff/staff-account.entity.js';
 import { PowerItemEntity } from './power-item.entity.js';
@@ -16,12 +17,14 @@ export class VillageRepository {
   private readonly disclosures: Repository<DisclosureEntity>;
   private readonly versions: Repository<DisclosureVersionEntity>;
   private readonly accounts: Repository<StaffAccountEntity>;
+  private readonly attachments: Repository<DisclosureAttachmentEntity>;
 
   constructor(dataSource: DataSource) {
     this.powerItems = dataSource.getRepository(PowerItemEntity);
     this.disclosures = dataSource.getRepository(DisclosureEntity);
     this.versions = dataSource.getRepository(DisclosureVersionEntity);
     this.accounts = dataSource.getRepository(StaffAccountEntity);
+    this.attachments = dataSource.getRepository(DisclosureAttachmentEntity);
   }
 
   powerItemsOf(villageCode: string): Promise<PowerItemEntity[]> {
@@ -52,6 +55,11 @@ export class VillageRepository {
   /** The published versions of a disclosure, oldest first: drafts and sent-back versions never show. */
   publishedVersionsOf(disclosureId: number): Promise<DisclosureVersionEntity[]> {
     return this.versions.find({ where: { disclosureId, status: 'published' }, order: { versionNo: 'ASC' } });
+  }
+
+  /** A version's photos and files, in the order they were added. */
+  attachmentsOf(versionId: number): Promise<DisclosureAttachmentEntity[]> {
+    return this.attachments.find({ where: { versionId }, order: { id: 'ASC' } });
   }
 
   async displayNames(accountIds: number[]): Promise<Map<number, string>> {

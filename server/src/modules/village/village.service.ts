@@ -16,6 +16,7 @@ import { DomainError } from '../../common/domain-error.js';
 import { RegionRepository } from '../region/region.repository.js';
 import { ReportRepository } from '../report/report.repository.js';
 import type { DisclosureEntity } from '../publishing/disclosure.entity.js';
+import { toAttachment } from '../publishing/disclosure-attachment.entity.js';
 import type { PowerItemEntity } from './power-item.entity.js';
 import { DisclosureCalendarService } from '../publishing/disclosure-calendar.service.js';
 import { tableWorkbook } from '../publishing/disclosure-spreadsheet.js';
@@ -121,7 +122,10 @@ export class VillageService {
     const d = await this.villages.findDisclosure(id);
     const version = d?.status === 'published' ? (await this.villages.publishedVersionsOf(d.id)).find((v) => v.versionNo === versionNo && v.action !== 'withdraw') : undefined;
     if (!version) throw new DomainError('DISCLOSURE_NOT_FOUND');
-    const names = await this.villages.displayNames([version.draftedBy, version.reviewedBy].filter((n): n is number => n !== null));
+    const [names, attachments] = await Promise.all([
+      this.villages.displayNames([version.draftedBy, version.reviewedBy].filter((n): n is number => n !== null)),
+      this.villages.attachmentsOf(version.id),
+    ]);
     const signature = (accountId: number | null, at: Date | null) => (accountId !== null && at ? { name: names.get(accountId) ?? '', at: at.toISOString() } : null);
     return {
       disclosureId: id,
@@ -134,6 +138,7 @@ export class VillageService {
       publisher: signature(version.draftedBy, version.submittedAt ?? version.draftedAt),
       cosigner: signature(version.reviewedBy, version.reviewedAt),
       reason: version.action === 'correct' ? version.reason : null,
+      attachments: attachments.map(toAttachment),
     };
   }
 
@@ -142,10 +147,13 @@ export class VillageService {
     if (!d) throw new DomainError('DISCLOSURE_NOT_FOUND');
     const versions = await this.villages.publishedVersionsOf(d.id);
     const shown = versions.find((v) => v.versionNo === d.versionNo);
-    const names = await this.villages.displayNames([shown?.draftedBy, shown?.reviewedBy].filter((n): n is number => typeof n === 'number'));
+    const withdrawn = d.status === 'withdrawn';
+    const [names, attachments] = await Promise.all([
+      this.villages.displayNames([shown?.draftedBy, shown?.reviewedBy].filter((n): n is number => typeof n === 'number')),
+      shown && !withdrawn ? this.villages.attachmentsOf(shown.id) : [],
+    ]);
     const signature = (accountId: number | null | undefined, at: Date | null | undefined) =>
       typeof accountId === 'number' && at ? { name: names.get(accountId) ?? '', at: at.toISOString() } : null;
-    const withdrawn = d.status === 'withdrawn';
     return {
       ...toDisclosureSummary(d),
       villageCode: d.villageCode,
@@ -159,6 +167,7 @@ export class VillageService {
         .filter((v) => v.action === 'correct' && v.reason)
         .map((v) => ({ versionNo: v.versionNo, reason: v.reason ?? '', publishedAt: (v.publishedAt ?? v.draftedAt).toISOString() })),
       withdrawal: withdrawn && d.withdrawnAt ? { reason: d.withdrawnReason ?? '', at: d.withdrawnAt.toISOString() } : null,
+      attachments: attachments.map(toAttachment),
     };
   }
 }

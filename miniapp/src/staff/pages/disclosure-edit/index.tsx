@@ -23,6 +23,7 @@ import StaffBar from '../../components/StaffBar';
 import { handledAuthError, useAccount, useStaffApi } from '../../hooks/use-staff-api';
 import { problemText } from '../../problem';
 import { chinaToday, staffUrl } from '../../utils';
+import AttachmentsEditor from './attachments';
 import {
   checkDraft,
   emptyState,
@@ -141,7 +142,7 @@ export default function DisclosureEditPage() {
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [importProblems, setImportProblems] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'import' | 'save' | 'submit' | 'template' | null>(null);
+  const [busy, setBusy] = useState<'import' | 'save' | 'submit' | 'template' | 'attach' | null>(null);
 
   // A loaded draft becomes the editor's state once, during render.
   const [answer, setAnswer] = useState<typeof loaded.data>(null);
@@ -566,6 +567,13 @@ export default function DisclosureEditPage() {
           </View>
         )}
       </View>
+
+      <AttachmentsEditor
+        disclosure={disclosure}
+        busy={busy !== null}
+        onBusy={(on) => setBusy(on ? 'attach' : null)}
+        onChange={setDisclosure}
+      />
 
       {problems.form && (
         <Text className='s-error' data-testid='form-error'>
