@@ -20,8 +20,12 @@ const RECIPIENTS = [
   ['王小明', idNumber('34182119800304211'), '耕地地力保护补贴', '3.5', '385.00', '2026-10-08'],
   ['李秀英', idNumber('34182119550817402'), '耕地地力保护补贴', '2', '220.00', '2026-10-08'],
   ['张建国', idNumber('34182119720102133'), '耕地地力保护补贴', '6.2', '682.00', '2026-10-08'],
+  // 王小明 a second time, under the same ID number: the township's comparison must flag it (同一名单重复领取).
+  ['王小明', idNumber('34182119800304211'), '耕地地力保护补贴', '3.5', '385.00', '2026-10-08'],
 ];
 const QUESTIONED = RECIPIENTS[1]!;
+/** An ID number as every public page and staff view shows it. */
+const masked = (id: string) => `${id.slice(0, 4)}**********${id.slice(14)}`;
 
 /** A filled-in template as a village publisher keeps it in Excel: the ID column as text. */
 async function workbook(rows: string[][]): Promise<Buffer> {
@@ -143,7 +147,7 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
     await screenshot(publisher, `${kind}-publish-4-import-errors`);
 
     await importFile(publisher, '补贴名单.xlsx', await workbook(RECIPIENTS));
-    await eventually(async () => expect(await editor.getByTestId('notice').textContent()).toContain('导入 3 行'));
+    await eventually(async () => expect(await editor.getByTestId('notice').textContent()).toContain(`导入 ${RECIPIENTS.length} 行`));
     expect(await editor.getByTestId('import-errors').count()).toBe(0);
     expect(await editor.getByTestId('cell-1-1').locator('input').inputValue()).toBe(QUESTIONED[1]);
     await editor.getByTestId('notice').scrollIntoViewIfNeeded();
@@ -199,6 +203,56 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
     await screenshot(supervisor, `${kind}-cosign-5-done`);
   });
 
+  it('shows the township handler a red flag on the published list, with its evidence', async () => {
+    await signIn(township, server.url, 'taoyuan');
+    await top(township).getByTestId('nav-red-flags').click();
+    const flag = top(township).getByTestId('red-flag').filter({ hasText: TITLE });
+    await eventually(async () => expect(await flag.count()).toBe(1));
+    expect(await flag.getByTestId('red-flag-evidence').textContent()).toBe('同一身份证号在本名单第1行已经出现');
+    const text = (await flag.textContent()) ?? '';
+    expect(text).toContain('同一名单重复领取');
+    expect(text).toContain(`东山村 · 《${TITLE}》第4行`);
+    expect(text).toContain(`身份证号：${masked(RECIPIENTS[3]![1]!)}`);
+    expect(text).not.toContain(RECIPIENTS[3]![1]);
+    await flag.scrollIntoViewIfNeeded();
+    await screenshot(township, `${kind}-township-0-red-flag`);
+  });
+
+  it('shows a village that has not published a period on time as overdue, calmly, on its page', async () => {
+    // The county asks for village affairs every month, due when the month ends: no village has published last month's.
+    const session = (await (
+      await fetch(`${server.url}/api/v1/staff/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'mashang-demo-2026' }),
+      })
+    ).json()) as { token: string };
+    const calendar = {
+      startsOn: '2026-01-01',
+      kinds: {
+        finance: { every: 'month', graceDays: 10 },
+        village: { every: 'month', graceDays: 0 },
+        party: { every: 'quarter', graceDays: 15 },
+      },
+    };
+    const set = await fetch(`${server.url}/api/v1/admin/disclosure-calendar`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
+      body: JSON.stringify(calendar),
+    });
+    expect(set.status).toBe(200);
+
+    await villager.goto(`${server.url}/v/${VILLAGE}`);
+    const notice = villager.getByTestId('overdue').filter({ hasText: '村务' });
+    await eventually(async () => expect(await notice.count()).toBe(1));
+    expect(await notice.textContent()).toMatch(/^本期村务未按时公开\d{4}年\d{1,2}月的村务应于\d{1,2}月\d{1,2}日前公开$/);
+    // The notice sits at the head of the 三务公开 section, under its title.
+    await villager.getByTestId('disclosure-list').evaluate((section) => section.scrollIntoView({ block: 'start' }));
+    await onScreen(notice);
+    expect((await notice.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+    await screenshot(villager, `${kind}-villager-0-overdue`);
+  });
+
   it('shows the villager the list with masked numbers, who drafted and who co-signed', async () => {
     await villager.goto(`${server.url}/v/${VILLAGE}`);
     const link = villager.getByTestId('disclosure-link').filter({ hasText: TITLE });
@@ -208,7 +262,7 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
     await link.click();
     const page = top(villager);
     await eventually(async () => expect(await page.getByTestId('disclosure-title').textContent()).toBe(TITLE));
-    await eventually(async () => expect(await page.getByTestId('disclosure-row').count()).toBe(3));
+    await eventually(async () => expect(await page.getByTestId('disclosure-row').count()).toBe(RECIPIENTS.length));
     expect(await page.getByTestId('disclosure-signatures').textContent()).toMatch(
       /^村报账员 陈报账 \d{4}年\d{1,2}月\d{1,2}日起草 · 村务监督委员会 赵监督 \d{4}年\d{1,2}月\d{1,2}日会签$/,
     );
@@ -279,7 +333,8 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
   });
 
   it('shows the township handler the report with the line it cites', async () => {
-    await signIn(township, server.url, 'taoyuan');
+    // Signed in since the red flag: the inbox opens straight away.
+    await township.goto(`${server.url}/staff/pages/inbox/index`);
     const row = township.getByTestId('case-row').filter({ hasText: reportNo });
     await row.waitFor();
     await row.click();
@@ -301,6 +356,19 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
     await row.waitFor();
     expect(await row.textContent()).toContain('东山村');
     await screenshot(township, `${kind}-township-2-list`);
+
+    // The periods the township's villages owe, on a tab of their own: every village missed last month's 村务.
+    await list.getByTestId('tab-overdue').click();
+    const late = list.getByTestId('overdue-row').filter({ hasText: '的村务应于' });
+    await eventually(async () => expect(await late.count()).toBe(3));
+    expect(await late.allTextContents()).toEqual(
+      ['东山村', '西河村', '柳塘村'].map((name) =>
+        expect.stringMatching(new RegExp(`^${name}村务\\d{4}年\\d{1,2}月的村务应于.+前公开逾期\\d+天$`)),
+      ),
+    );
+    expect(await list.getByTestId('tab-overdue').textContent()).toBe(`未按时公开 ${await list.getByTestId('overdue-row').count()}`);
+    await screenshot(township, `${kind}-township-2b-overdue`);
+    await list.getByTestId('tab-list').click();
     await row.click();
     const page = top(township);
     await page.getByTestId('action-require_correction').click();
@@ -328,7 +396,12 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
     await page.getByTestId('cell-1-4').locator('input').fill('132.00');
     await page.getByTestId('save-submit').click();
     await publisher.waitForURL(/\/staff\/pages\/disclosure\/index/);
-    await eventually(async () => expect(await top(publisher).getByTestId('disclosure-open-status').textContent()).toBe('新版本待监委会签'));
+    await eventually(async () => expect(await top(publisher).getByTestId('disclosure-open-status').textContent()).toBe('更正待监委会签'));
+    // The list tells a correction on its way from a first publication.
+    await top(publisher).getByTestId('nav-disclosures').click();
+    const pending = top(publisher).getByTestId('disclosure-row').filter({ hasText: TITLE });
+    await eventually(async () => expect(await pending.getByTestId('disclosure-open-status').textContent()).toBe('更正待监委会签'));
+    await screenshot(publisher, `${kind}-correct-3-list`);
 
     await supervisor.goto(`${server.url}${disclosurePath}`);
     page = top(supervisor);
@@ -346,6 +419,62 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
     await screenshot(villager, `${kind}-villager-4-corrected`);
   });
 
+  it('shows the villager the version before the correction, and a question there cites that version', async () => {
+    const earlier = async () => {
+      await top(villager).getByTestId('earlier-version-link').click();
+      await villager.waitForURL(/[?&]version=1(&|$)/);
+      await eventually(async () =>
+        expect(await top(villager).getByTestId('disclosure-earlier-text').textContent()).toMatch(
+          /^这是第1版，已于\d{4}年\d{1,2}月\d{1,2}日更正，现行为第2版。$/,
+        ),
+      );
+      return top(villager);
+    };
+    let page = await earlier();
+    const table = (await page.getByTestId('disclosure-table').textContent()) ?? '';
+    expect(table).toContain('第1版的明细');
+    expect(table).toContain('220.00');
+    expect(table).not.toContain('132.00');
+    expect(table).not.toContain(QUESTIONED[1]);
+    await screenshot(villager, `${kind}-villager-4b-earlier-version`);
+    await page.getByTestId('disclosure-row').nth(1).scrollIntoViewIfNeeded();
+    await screenshot(villager, `${kind}-villager-4c-earlier-rows`);
+    // At the end of the old lines, the way back to the current ones.
+    await page.getByTestId('current-version-link-end').scrollIntoViewIfNeeded();
+    await screenshot(villager, `${kind}-villager-4d-earlier-end`);
+
+    // One tap goes back to the current version, where the reader came from.
+    await page.getByTestId('current-version-link').click();
+    await villager.waitForURL((url) => !url.searchParams.has('version'));
+    await eventually(async () => expect(await top(villager).getByTestId('disclosure-table').textContent()).toContain('132.00'));
+    expect(await top(villager).getByTestId('disclosure-earlier').count()).toBe(0);
+
+    page = await earlier();
+    await page.getByTestId('row-question').nth(1).click();
+    await villager.waitForURL(/\/pages\/report\/index/);
+    const asked = new URL(villager.url()).searchParams;
+    expect([asked.get('disclosureVersion'), asked.get('disclosureRow')]).toEqual(['1', '1']);
+    await eventually(async () => expect(await top(villager).getByText('反映的是一条公开内容的第 2 条明细').count()).toBe(1));
+  });
+
+  it('still finds the corrected line by name and ID number (码上查)', async () => {
+    await villager.goto(`${server.url}/v/${VILLAGE}`);
+    await villager.getByTestId('subsidy-link').scrollIntoViewIfNeeded();
+    await villager.getByTestId('subsidy-link').click();
+    const page = top(villager);
+    await page.getByTestId('subsidy-name').locator('input').fill(QUESTIONED[0]!);
+    await page.getByTestId('subsidy-id').locator('input').fill(QUESTIONED[1]!);
+    await page.getByTestId('subsidy-submit').click();
+    const line = page.getByTestId('subsidy-line').filter({ hasText: TITLE });
+    await eventually(async () => expect(await line.textContent()).toContain('132.00'));
+    const text = (await line.textContent()) ?? '';
+    expect(text).toContain('1.2');
+    expect(text).not.toContain('220.00');
+    expect(text).not.toContain(QUESTIONED[1]);
+    await line.scrollIntoViewIfNeeded();
+    await screenshot(villager, `${kind}-villager-6b-subsidy-after-correction`);
+  });
+
   it('withdraws the list with a reason that stays public', async () => {
     await publisher.goto(`${server.url}${disclosurePath}`);
     let page = top(publisher);
@@ -354,6 +483,11 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
     await page.getByTestId('action-confirm').click();
     await eventually(async () => expect(await page.getByTestId('action-done').textContent()).toBe('已提交撤回申请，等待监委会会签'));
 
+    // The supervisor's list says what waits for them: a withdrawal, not a new version.
+    await supervisor.goto(`${server.url}/staff/pages/disclosures/index`);
+    const waiting = top(supervisor).getByTestId('disclosure-row').filter({ hasText: TITLE });
+    await eventually(async () => expect(await waiting.getByTestId('disclosure-open-status').textContent()).toBe('撤回待监委会签'));
+    await screenshot(supervisor, `${kind}-withdraw-0-list`);
     await supervisor.goto(`${server.url}${disclosurePath}`);
     page = top(supervisor);
     await eventually(async () => expect(await page.getByTestId('action-cosign').textContent()).toBe('同意撤回'));

@@ -1,4 +1,4 @@
-import type { StaffDisclosure, StaffRole } from '@mashang/shared';
+import { VERSION_STATUSES, type StaffDisclosure, type StaffDisclosureRow, type StaffRole } from '@mashang/shared';
 
 /**
  * 三务公开 from the staff side: what each role may do with a disclosure now. The server decides in the
@@ -40,3 +40,18 @@ export const OPEN_STATUS_TONES: Record<NonNullable<StaffDisclosure['open']>['sta
   published: 'ok',
   discarded: 'plain',
 };
+
+/** What a version does once co-signed, as a word before its state: 「更正待监委会签」, 「撤回待监委会签」. */
+const ACTION_WORDS: Record<NonNullable<StaffDisclosureRow['openAction']>, string> = { publish: '', correct: '更正', withdraw: '撤回' };
+
+/**
+ * The open version's state in words: 「待监委会签」 for a first publication, 「更正草稿」, 「更正待监委会签」 or
+ * 「撤回待监委会签」 for one on a published disclosure; 「新版本…」 where the action is not known.
+ */
+export function openStatusText(
+  d: Pick<StaffDisclosureRow, 'status' | 'openAction'> & { openStatus: NonNullable<StaffDisclosureRow['openStatus']> },
+): string {
+  const action = d.openAction ? ACTION_WORDS[d.openAction] : d.status === 'unpublished' ? '' : '新版本';
+  if (action && d.openStatus === 'returned') return `${action}被退回修改`;
+  return `${action}${VERSION_STATUSES[d.openStatus]}`;
+}

@@ -51,6 +51,8 @@ const Taro = {
   getRandomValues: jest.fn<(options: { length: number }) => Promise<{ randomValues: ArrayBuffer }>>(),
   getWindowInfo: jest.fn(() => ({ windowWidth: 375, windowHeight: 667 })),
   getSystemInfoSync: jest.fn(() => ({ windowWidth: 375, windowHeight: 667 })),
+  /** The page stack: a unit test renders one page, opened directly. */
+  getCurrentPages: jest.fn((): Array<{ route?: string }> => []),
 };
 
 /** Answers every request with what `route` returns for it, asynchronously as the network does. */

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { contract, DISCLOSURE_KINDS, DISCLOSURE_TYPES } from '@mashang/shared';
+import { contract, DISCLOSURE_KINDS, DISCLOSURE_TYPES, type Disclosure } from '@mashang/shared';
 import { useEffect, useState } from 'react';
+import Attachments from '../../components/Attachments';
 import StatusView from '../../components/StatusView';
 import { useApi } from '../../hooks/use-api';
 import { call, routeUrl } from '../../services/api';
@@ -10,20 +11,41 @@ import { chineseDate, pageUrl } from '../../utils/format';
 import { periodText } from '../../utils/period';
 import './index.scss';
 
+const positive = (value?: string) => (value !== undefined && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : null);
+
+/** The published version before `versionNo`: the first publication is version 1, every later one a correction. */
+function versionBefore(d: Disclosure, versionNo: number): number {
+  return Math.max(1, ...d.corrections.map((c) => c.versionNo).filter((n) => n < versionNo));
+}
+
+/** Back to the current version: back where the reader came from it, else in place of this page. */
+function openCurrent(id: number, code?: string) {
+  const pages = Taro.getCurrentPages();
+  const previous = pages.length > 1 ? pages[pages.length - 2] : undefined;
+  if (previous && /(^|\/)pages\/disclosure\/index$/.test(previous.route ?? '')) void Taro.navigateBack();
+  else void Taro.redirectTo({ url: pageUrl('disclosure', { id, code }) });
+}
+
 /**
  * A disclosure with its table. On a 375px screen a wide table is unreadable for an older reader,
  * so each row becomes a card of "column: value" lines, with its own 「对此有疑问」 action. Who drafted
  * and who co-signed it are named with their dates; a correction shows its reasons, a withdrawal its
- * reason in place of the content.
+ * reason in place of the content. With `version=N` it shows an earlier published version instead,
+ * saying plainly that it was corrected and linking back to the current one.
  */
 export default function DisclosurePage() {
   const { params } = useRouter();
   const id = Number(params.id);
-  const { data, error, loading, reload } = useApi(
-    () => (Number.isInteger(id) && id > 0 ? call(contract.village.disclosure, { params: { id } }) : null),
-    [id],
+  const valid = Number.isInteger(id) && id > 0;
+  const asked = positive(params.version);
+  const current = useApi(() => (valid ? call(contract.village.disclosure, { params: { id } }) : null), [id]);
+  // Asked for at once, beside the current one: on a weak network one wait, not two.
+  const earlier = useApi(
+    () => (valid && asked ? call(contract.village.disclosureVersion, { params: { id, versionNo: asked } }) : null),
+    [id, asked],
   );
   const [downloadError, setDownloadError] = useState<string | null>(null);
+  const data = current.data;
 
   useEffect(() => {
     if (data) void Taro.setNavigationBarTitle({ title: DISCLOSURE_KINDS[data.kind] });
@@ -32,16 +54,35 @@ export default function DisclosurePage() {
   if (!data) {
     return (
       <View className='page'>
-        <StatusView loading={loading} error={error} onRetry={reload} />
-        {!loading && !error && <Text className='text'>链接不完整，请回到村页面重新打开。</Text>}
+        <StatusView loading={current.loading} error={current.error} onRetry={current.reload} />
+        {!current.loading && !current.error && <Text className='text'>链接不完整，请回到村页面重新打开。</Text>}
       </View>
     );
   }
 
+  // An earlier version is shown only while the disclosure stands; a withdrawn one shows no content at all.
+  const showsEarlier = asked !== null && asked !== data.versionNo && !data.withdrawal;
+  if (showsEarlier && !earlier.data) {
+    return (
+      <View className='page'>
+        <StatusView loading={earlier.loading} error={earlier.error} onRetry={earlier.reload} />
+        {!earlier.loading && (
+          <View className='btn btn--secondary' data-testid='current-version-link' onClick={() => openCurrent(data.id, params.code)}>
+            看现行的第{data.versionNo}版
+          </View>
+        )}
+      </View>
+    );
+  }
+  const old = showsEarlier ? earlier.data : null;
+  const shown = old ?? data;
+  // The correction that replaced the version shown, when it is an earlier one.
+  const replacedBy = old ? data.corrections.find((c) => c.versionNo > old.versionNo) : undefined;
+
   // The question cites the version read, so a later correction does not change what was questioned.
   const question = (row?: number) =>
     void Taro.navigateTo({
-      url: pageUrl('report', { code: data.villageCode, disclosureId: data.id, disclosureVersion: data.versionNo, disclosureRow: row }),
+      url: pageUrl('report', { code: data.villageCode, disclosureId: data.id, disclosureVersion: shown.versionNo, disclosureRow: row }),
     });
 
   const download = () => {
@@ -53,24 +94,42 @@ export default function DisclosurePage() {
 
   return (
     <View className='page disclosure'>
+      {old && (
+        <View className='card disclosure__notice' data-testid='disclosure-earlier'>
+          <Text className='disclosure__notice-title'>这是更正前的旧内容</Text>
+          <Text className='text' data-testid='disclosure-earlier-text'>
+            这是第{old.versionNo}版，{replacedBy ? `已于${chineseDate(replacedBy.publishedAt)}更正，` : '已更正，'}现行为第{data.versionNo}
+            版。
+          </Text>
+          {replacedBy && <Text className='muted disclosure__gap'>更正原因：{replacedBy.reason}</Text>}
+          <View
+            className='btn btn--secondary disclosure__current'
+            data-testid='current-version-link'
+            onClick={() => openCurrent(data.id, params.code)}
+          >
+            看现行的第{data.versionNo}版
+          </View>
+        </View>
+      )}
+
       <View className='card'>
         <Text className='muted'>
           {DISCLOSURE_KINDS[data.kind]} · {DISCLOSURE_TYPES[data.type]}
         </Text>
         <Text className='h1' data-testid='disclosure-title'>
-          {data.title}
+          {shown.title}
         </Text>
         <Text className='muted'>
-          {periodText(data.period)} · {chineseDate(data.publishedAt)}公布
+          {periodText(shown.period)} · {chineseDate(shown.publishedAt)}公布
         </Text>
-        {(data.publisher || data.cosigner) && (
+        {(shown.publisher || shown.cosigner) && (
           <Text className='disclosure__signs' data-testid='disclosure-signatures'>
-            {data.publisher && `村报账员 ${data.publisher.name} ${chineseDate(data.publisher.at)}起草`}
-            {data.publisher && data.cosigner && ' · '}
-            {data.cosigner && `村务监督委员会 ${data.cosigner.name} ${chineseDate(data.cosigner.at)}会签`}
+            {shown.publisher && `村报账员 ${shown.publisher.name} ${chineseDate(shown.publisher.at)}起草`}
+            {shown.publisher && shown.cosigner && ' · '}
+            {shown.cosigner && `村务监督委员会 ${shown.cosigner.name} ${chineseDate(shown.cosigner.at)}会签`}
           </Text>
         )}
-        {data.body && <Text className='text disclosure__body'>{data.body}</Text>}
+        {shown.body && <Text className='text disclosure__body'>{shown.body}</Text>}
       </View>
 
       {data.withdrawal && (
@@ -83,29 +142,52 @@ export default function DisclosurePage() {
         </View>
       )}
 
-      {data.corrections.length > 0 && (
+      {!old && data.corrections.length > 0 && (
         <View className='card disclosure__notice' data-testid='disclosure-corrected'>
           <Text className='disclosure__notice-title'>已更正</Text>
-          <Text className='muted'>这是第{data.versionNo}版。每次更正的原因：</Text>
+          <Text className='muted'>{data.withdrawal ? '' : `现在显示的是第${data.versionNo}版。`}每次更正的原因：</Text>
           {data.corrections.map((c) => (
-            <Text key={c.versionNo} className='text disclosure__correction' data-testid='correction'>
-              {chineseDate(c.publishedAt)}（第{c.versionNo}版）：{c.reason}
-            </Text>
+            <View key={c.versionNo} className='disclosure__correction' data-testid='correction'>
+              <Text className='text'>
+                {chineseDate(c.publishedAt)}更正为第{c.versionNo}版，原因：{c.reason}
+              </Text>
+              {!data.withdrawal && (
+                <Text
+                  className='link disclosure__earlier-link'
+                  data-testid='earlier-version-link'
+                  onClick={() =>
+                    void Taro.navigateTo({
+                      url: pageUrl('disclosure', { id: data.id, code: params.code, version: versionBefore(data, c.versionNo) }),
+                    })
+                  }
+                >
+                  看更正前的第{versionBefore(data, c.versionNo)}版
+                </Text>
+              )}
+            </View>
           ))}
         </View>
       )}
 
-      {data.table && (
+      {shown.table && (
         <View data-testid='disclosure-table'>
-          <Text className='h2 disclosure__rows-title'>明细（共{data.table.rows.length}条）</Text>
-          <View className='disclosure__download' data-testid='download-table' onClick={download}>
-            <Text className='link'>下载表格（Excel）</Text>
-          </View>
+          <Text className='h2 disclosure__rows-title'>
+            {old ? `第${old.versionNo}版的明细` : '明细'}（共{shown.table.rows.length}条）
+          </Text>
+          {/* The download is the current table: an earlier version is read here only. */}
+          {!old && (
+            <View className='disclosure__download' data-testid='download-table' onClick={download}>
+              <Text className='link'>下载表格（Excel）</Text>
+            </View>
+          )}
           {downloadError && <Text className='field-error'>{downloadError}</Text>}
-          {data.table.rows.map((row, r) => (
+          {shown.table.rows.map((row, r) => (
             <View key={r} className='card disclosure__row' data-testid='disclosure-row'>
-              <Text className='disclosure__row-no'>第 {r + 1} 条</Text>
-              {data.table!.columns.map((col, c) => (
+              {/* Scrolled far from the notice, each line of an earlier version still says it is not the current one. */}
+              <Text className='disclosure__row-no'>
+                第 {r + 1} 条{old && <Text className='disclosure__row-old'>更正前的第{old.versionNo}版</Text>}
+              </Text>
+              {shown.table!.columns.map((col, c) => (
                 <View key={c} className='disclosure__pair'>
                   <Text className='disclosure__label'>{col}</Text>
                   <Text className='disclosure__value'>{row[c] || '—'}</Text>
@@ -118,10 +200,20 @@ export default function DisclosurePage() {
           ))}
         </View>
       )}
+      <Attachments disclosureId={data.id} items={shown.attachments} />
 
-      <View className='btn btn--primary' data-testid='report-button' onClick={() => question()}>
+      <View className='btn btn--primary disclosure__report' data-testid='report-button' onClick={() => question()}>
         对这条公开有疑问，我要反映
       </View>
+      {old && (
+        <View
+          className='btn btn--secondary disclosure__current'
+          data-testid='current-version-link-end'
+          onClick={() => openCurrent(data.id, params.code)}
+        >
+          看现行的第{data.versionNo}版
+        </View>
+      )}
     </View>
   );
 }

@@ -13,6 +13,7 @@ import StatusView from '../../components/StatusView';
 import { useApi } from '../../hooks/use-api';
 import { call } from '../../services/api';
 import { chineseDate, pageUrl } from '../../utils/format';
+import { overdueText, overdueTitle } from '../../utils/overdue';
 import { periodText } from '../../utils/period';
 import './index.scss';
 
@@ -61,9 +62,7 @@ function NoCode() {
     <View className='page village'>
       <View className='card' data-testid='no-village'>
         <Text className='h1'>没有认出是哪个村</Text>
-        <Text className='text village__gap'>
-          请回到村里的公示栏，用微信或手机相机重新扫一扫“码上监督”海报上的二维码。
-        </Text>
+        <Text className='text village__gap'>请回到村里的公示栏，用微信或手机相机重新扫一扫“码上监督”海报上的二维码。</Text>
         <Text className='muted village__gap'>如果已经反映过问题，可以用查询码查看办理进度。</Text>
       </View>
       <View className='btn btn--secondary' data-testid='lookup-link' onClick={() => go(pageUrl('lookup'))}>
@@ -76,10 +75,7 @@ function NoCode() {
 export default function VillagePageView() {
   const router = useRouter();
   const code = launchCode(router.params);
-  const { data, error, loading, reload } = useApi(
-    () => (code ? call(contract.village.page, { params: { code } }) : null),
-    [code],
-  );
+  const { data, error, loading, reload } = useApi(() => (code ? call(contract.village.page, { params: { code } }) : null), [code]);
 
   useEffect(() => {
     if (data) void Taro.setNavigationBarTitle({ title: data.village.name });
@@ -109,11 +105,7 @@ export default function VillagePageView() {
 
       <View className='card village__act'>
         <Text className='text'>发现村干部办事不公、钱物不清，可以直接向乡镇纪委反映，不用登录。</Text>
-        <View
-          className='btn btn--primary village__report'
-          data-testid='report-button'
-          onClick={() => go(pageUrl('report', { code }))}
-        >
+        <View className='btn btn--primary village__report' data-testid='report-button' onClick={() => go(pageUrl('report', { code }))}>
           我要反映
         </View>
         {data.township.hotline && (
@@ -153,6 +145,13 @@ export default function VillagePageView() {
 
       <View className='card' data-testid='disclosure-list'>
         <Text className='h2'>三务公开</Text>
+        {data.overdue.map((o) => (
+          // Calm, not alarming: a fact the village owes its people, with the day it was due.
+          <View key={`${o.kind}-${o.period}`} className='village__overdue' data-testid='overdue'>
+            <Text className='village__overdue-title'>{overdueTitle(o)}</Text>
+            <Text className='village__overdue-text'>{overdueText(o)}</Text>
+          </View>
+        ))}
         {!hasDisclosures && <Text className='text'>本村还没有公开内容。</Text>}
         {KINDS.map((kind) => (
           <View key={kind}>

@@ -8,7 +8,11 @@ import './index.scss';
 export default function Citation({ citation }: { citation: CitationData }) {
   const open = () =>
     void Taro.navigateTo({
-      url: citation.kind === 'disclosure' ? pageUrl('disclosure', { id: citation.disclosureId }) : pageUrl('power-item', { id: citation.powerItemId }),
+      // A line since corrected opens as the reporter read it: that version, with the way to the current one.
+      url:
+        citation.kind === 'disclosure'
+          ? pageUrl('disclosure', { id: citation.disclosureId, version: citation.superseded ? citation.versionNo : undefined })
+          : pageUrl('power-item', { id: citation.powerItemId }),
     });
   return (
     <View className='citation' data-testid='case-citation'>

@@ -1,16 +1,18 @@
 import { Text, View } from '@tarojs/components';
-import { DISCLOSURE_STATUSES, VERSION_STATUSES, type StaffDisclosureRow } from '@mashang/shared';
-import { OPEN_STATUS_TONES, STATUS_TONES } from '../../disclosure';
+import { DISCLOSURE_STATUSES, type StaffDisclosureRow } from '@mashang/shared';
+import { OPEN_STATUS_TONES, STATUS_TONES, openStatusText } from '../../disclosure';
 import './index.scss';
 
 interface Props {
   status: StaffDisclosureRow['status'];
   openStatus: StaffDisclosureRow['openStatus'];
+  /** What the open version does once co-signed: a correction and a withdrawal read differently. */
+  openAction: StaffDisclosureRow['openAction'];
   correctionRequired: boolean;
 }
 
-/** Where a disclosure stands, in tags: public or not, the open version's state, and 「需更正」. */
-export default function DisclosureTags({ status, openStatus, correctionRequired }: Props) {
+/** Where a disclosure stands, in tags: public or not, the open version's state (「更正待监委会签」), and 「需更正」. */
+export default function DisclosureTags({ status, openStatus, openAction, correctionRequired }: Props) {
   return (
     <View className='d-tags'>
       <Text className={`d-tag d-tag--${STATUS_TONES[status]}`} data-testid='disclosure-status'>
@@ -18,8 +20,7 @@ export default function DisclosureTags({ status, openStatus, correctionRequired 
       </Text>
       {openStatus && (
         <Text className={`d-tag d-tag--${OPEN_STATUS_TONES[openStatus]}`} data-testid='disclosure-open-status'>
-          {status === 'unpublished' ? '' : '新版本'}
-          {VERSION_STATUSES[openStatus]}
+          {openStatusText({ status, openStatus, openAction })}
         </Text>
       )}
       {correctionRequired && (

@@ -87,7 +87,8 @@ describe('case page', () => {
     expect(citation.textContent).toContain('补贴金额（元）：1200.00');
     expect(citation.textContent).toContain('已更正或撤回');
     fireEvent.click(screen.getByTestId('case-citation-open'));
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/disclosure/index?id=42' });
+    // Corrected since: it opens the version the reporter questioned.
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/disclosure/index?id=42&version=1' });
   });
 
   it('submits an action with its body and shows the updated case', async () => {

@@ -272,7 +272,12 @@ export default function StaffDisclosurePage() {
         <Text className='s-h1' data-testid='disclosure-title'>
           {(current ?? open)?.title ?? ''}
         </Text>
-        <DisclosureTags status={d.status} openStatus={open?.status ?? null} correctionRequired={d.correctionRequired !== null} />
+        <DisclosureTags
+          status={d.status}
+          openStatus={open?.status ?? null}
+          openAction={open?.action ?? null}
+          correctionRequired={d.correctionRequired !== null}
+        />
         {current && d.status === 'published' && (
           <Text className='s-muted pub__line'>
             现在公开的是第{current.versionNo}版（{periodText(current.period)}）
