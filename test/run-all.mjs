@@ -16,7 +16,11 @@ if (process.env.CI && !process.env.MYSQL_URL) {
   console.error('CI must run the MySQL suite: set MYSQL_URL (see .ci/run).');
   process.exit(1);
 }
-console.log(process.env.MYSQL_URL ? 'Database tests run on SQLite and MySQL.' : 'Database tests run on SQLite only: set MYSQL_URL=mysql://root@127.0.0.1:3306 to add MySQL.');
+console.log(
+  process.env.MYSQL_URL
+    ? 'Database tests run on SQLite and MySQL.'
+    : 'Database tests run on SQLite only: set MYSQL_URL=mysql://root@127.0.0.1:3306 to add MySQL.',
+);
 
 const only = process.argv.slice(2);
 const suites = [
@@ -34,12 +38,16 @@ const broken = [];
 for (const suite of suites) {
   console.log(`\n=== ${suite.name} ===`);
   const output = join(reports, `${suite.name}.json`);
-  const run = spawnSync(process.execPath, [...(suite.esm ? ['--experimental-vm-modules'] : []), jest, ...(suite.args ?? []), '--json', `--outputFile=${output}`], {
-    cwd: join(root, suite.cwd),
-    stdio: 'inherit',
-    // Node warns once per process that VM modules are experimental; the runs are otherwise quiet.
-    env: { ...process.env, NODE_NO_WARNINGS: '1' },
-  });
+  const run = spawnSync(
+    process.execPath,
+    [...(suite.esm ? ['--experimental-vm-modules'] : []), jest, ...(suite.args ?? []), '--json', `--outputFile=${output}`],
+    {
+      cwd: join(root, suite.cwd),
+      stdio: 'inherit',
+      // Node warns once per process that VM modules are experimental; the runs are otherwise quiet.
+      env: { ...process.env, NODE_NO_WARNINGS: '1' },
+    },
+  );
   let result;
   try {
     result = JSON.parse(readFileSync(output, 'utf8'));
@@ -50,7 +58,8 @@ for (const suite of suites) {
   passed += result.numPassedTests;
   failed += result.numFailedTests;
   skipped += result.numPendingTests + result.numTodoTests;
-  if (run.status !== 0 || !result.success || result.numTotalTests === 0) broken.push(`${suite.name} (exit ${run.status}, ${result.numTotalTests} tests)`);
+  if (run.status !== 0 || !result.success || result.numTotalTests === 0)
+    broken.push(`${suite.name} (exit ${run.status}, ${result.numTotalTests} tests)`);
 }
 
 console.log('');

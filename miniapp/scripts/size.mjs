@@ -12,7 +12,8 @@ if (!existsSync(join(root, 'app.json'))) {
 const app = JSON.parse(readFileSync(join(root, 'app.json'), 'utf8'));
 const subRoots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/?$/, '/'));
 // Files WeChat does not upload.
-const ignored = (rel) => rel === 'project.config.json' || rel === 'project.private.config.json' || rel.endsWith('.map') || rel.endsWith('.LICENSE.txt');
+const ignored = (rel) =>
+  rel === 'project.config.json' || rel === 'project.private.config.json' || rel.endsWith('.map') || rel.endsWith('.LICENSE.txt');
 
 let main = 0;
 const sub = {};

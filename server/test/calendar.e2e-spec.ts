@@ -42,7 +42,11 @@ describe.each(DATABASE_KINDS)('holiday calendar kept by admins on %s', (kind) =>
     t.clock.set(chinaMorning('2026-12-21'));
     provisionalCase = (await fileReport(t, dongshan)).reportNo;
     // A made-up 2027 schedule for the test: 1 and 4 January off, Saturday 9 January worked.
-    const set = await t.call(contract.admin.setCalendarYear, { params: { year: 2027 }, body: { holidays: ['2027-01-01', '2027-01-04'], workdays: ['2027-01-09'] } }, admin);
+    const set = await t.call(
+      contract.admin.setCalendarYear,
+      { params: { year: 2027 }, body: { holidays: ['2027-01-01', '2027-01-04'], workdays: ['2027-01-09'] } },
+      admin,
+    );
     expect(set.status).toBe(200);
     expect(set.body.warnings).toEqual([]);
     expect(set.body.years).toContainEqual({ year: 2027, source: 'admin' });
@@ -63,7 +67,8 @@ describe.each(DATABASE_KINDS)('holiday calendar kept by admins on %s', (kind) =>
   });
 
   it('refuses dates outside the year and make-up days that are not weekends, changing nothing', async () => {
-    const setYear = (holidays: string[], workdays: string[]) => t.call(contract.admin.setCalendarYear, { params: { year: 2027 }, body: { holidays, workdays } }, admin);
+    const setYear = (holidays: string[], workdays: string[]) =>
+      t.call(contract.admin.setCalendarYear, { params: { year: 2027 }, body: { holidays, workdays } }, admin);
     const bad = await setYear(['2026-12-31'], ['2027-01-11']);
     expect(bad.status).toBe(400);
     expect(bad.error.details?.map((d) => d.field)).toEqual(['body', 'body.workdays']);

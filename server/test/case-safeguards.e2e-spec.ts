@@ -1,7 +1,17 @@
 import { contract, type RouteInput } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DeadlineSweep } from '../src/modules/case/deadline-sweep.js';
-import { chinaMorning, county, fileReport, type Region, type StaffFixture, TEST_PASSWORD, staffAccount, township, village } from './factories/index.js';
+import {
+  chinaMorning,
+  county,
+  fileReport,
+  type Region,
+  type StaffFixture,
+  TEST_PASSWORD,
+  staffAccount,
+  township,
+  village,
+} from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { type Caller, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -56,7 +66,11 @@ describe.each(DATABASE_KINDS)('case safeguards on %s', (kind) => {
     expect(detail.actions).toContain('close');
     const lookup = (await t.call(contract.report.lookup, { body: { queryCode } })).body;
     expect(lookup.dueDates.find((d) => d.kind === 'review_request')?.overdue).toBe(false);
-    expect((await t.call(contract.village.page, { params: { code: liutang.code } })).body.record).toEqual({ received: 1, answered: 1, answeredOnTime: 1 });
+    expect((await t.call(contract.village.page, { params: { code: liutang.code } })).body.record).toEqual({
+      received: 1,
+      answered: 1,
+      answeredOnTime: 1,
+    });
     expect((await act(handler, reportNo, { action: 'close' })).body.status).toBe('closed');
   });
 

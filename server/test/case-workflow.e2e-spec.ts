@@ -1,6 +1,16 @@
 import { contract, type RouteInput } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chinaMorning, county, fileReport, type Region, reportBody, type StaffFixture, staffAccount, township, village } from './factories/index.js';
+import {
+  chinaMorning,
+  county,
+  fileReport,
+  type Region,
+  reportBody,
+  type StaffFixture,
+  staffAccount,
+  township,
+  village,
+} from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { type Caller, DEFAULT_NOW, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -42,7 +52,11 @@ describe.each(DATABASE_KINDS)('case workflow on %s', (kind) => {
     const { reportNo, queryCode } = await fileReport(t, dongshan);
     const inbox = await t.call(contract.case.list, {}, handler);
     const row = inbox.body.items.find((c) => c.reportNo === reportNo);
-    expect(row).toMatchObject({ status: 'submitted', villageName: '东山村', nextDue: { kind: 'acceptance', dueOn: '2026-10-27', daysLeft: 27, overdue: false } });
+    expect(row).toMatchObject({
+      status: 'submitted',
+      villageName: '东山村',
+      nextDue: { kind: 'acceptance', dueOn: '2026-10-27', daysLeft: 27, overdue: false },
+    });
 
     const before = await caseOf(handler, reportNo);
     expect(before.actions).toEqual(expect.arrayContaining(['accept', 'decline', 'transfer_up', 'note']));
@@ -100,7 +114,9 @@ describe.each(DATABASE_KINDS)('case workflow on %s', (kind) => {
     // 8 Dec + 30 days = Thu 7 Jan 2027, beyond the official calendar we know, so provisional.
     expect(approved.body.deadlines.find((d) => d.kind === 'handling')).toMatchObject({ dueOn: '2027-01-07', provisional: true });
     expect(approved.body.extensionUsed).toBe(true);
-    expect((await act(handler, reportNo, { action: 'request_extension', days: 10, reason: '还需要再多一些时间核实' })).error.code).toBe('EXTENSION_NOT_ALLOWED');
+    expect((await act(handler, reportNo, { action: 'request_extension', days: 10, reason: '还需要再多一些时间核实' })).error.code).toBe(
+      'EXTENSION_NOT_ALLOWED',
+    );
 
     at('2026-10-20');
     await act(handler, reportNo, { action: 'reply', text: '村里已安排修复路灯，预计本月底完工。' });
@@ -139,7 +155,13 @@ describe.each(DATABASE_KINDS)('case workflow on %s', (kind) => {
 
   it('records a letter with the date it arrived, so its clock starts then', async () => {
     at('2026-10-12');
-    const letter = { ...reportBody(dongshan), channel: 'letter', receivedOn: '2026-09-30', mode: 'real_name', reporter: { name: '刘桂兰', phone: '13700001111' } } as const;
+    const letter = {
+      ...reportBody(dongshan),
+      channel: 'letter',
+      receivedOn: '2026-09-30',
+      mode: 'real_name',
+      reporter: { name: '刘桂兰', phone: '13700001111' },
+    } as const;
     const res = await t.call(contract.case.recordOffline, { body: letter }, handler);
     expect(res.status).toBe(201);
     expect(res.body.queryCode).toMatch(/^\d{5}( \d{5}){4}$/);
@@ -147,7 +169,11 @@ describe.each(DATABASE_KINDS)('case workflow on %s', (kind) => {
     const detail = await caseOf(handler, res.body.reportNo);
     expect(detail.channel).toBe('letter');
     expect(detail.timeline[0]).toMatchObject({ actor: '李桃源', internalText: '登记来信反映' });
-    const future = await t.call(contract.case.recordOffline, { body: { ...reportBody(dongshan), channel: 'visit', receivedOn: '2026-10-13' } }, handler);
+    const future = await t.call(
+      contract.case.recordOffline,
+      { body: { ...reportBody(dongshan), channel: 'visit', receivedOn: '2026-10-13' } },
+      handler,
+    );
     expect(future.error.details?.[0]?.field).toBe('body.receivedOn');
   });
 
@@ -163,7 +189,9 @@ describe.each(DATABASE_KINDS)('case workflow on %s', (kind) => {
     const audit = await t.call(contract.admin.auditLog, {}, admin);
     expect(audit.body.items[0]).toMatchObject({ username: 'taoyuan', action: 'reveal_reporter', reportNo, at: '2026-10-12T02:00:00.000Z' });
     const anonymous = await fileReport(t, dongshan);
-    expect((await t.call(contract.case.reveal, { params: { reportNo: anonymous.reportNo } }, handler)).error.code).toBe('ACTION_NOT_ALLOWED');
+    expect((await t.call(contract.case.reveal, { params: { reportNo: anonymous.reportNo } }, handler)).error.code).toBe(
+      'ACTION_NOT_ALLOWED',
+    );
   });
 
   it('lists the villages and the handlers of the jurisdiction, and assigns a case to one', async () => {

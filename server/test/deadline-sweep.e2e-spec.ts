@@ -40,7 +40,9 @@ describe.each(DATABASE_KINDS)('deadline sweep on %s', (kind) => {
     expect(await sweepOn('2026-10-21')).toEqual({ settled: 0, dueSoon: 0, overdue: 0, escalated: 0 }); // 4 working days left
     expect(await sweepOn('2026-10-22')).toEqual({ settled: 0, dueSoon: 1, overdue: 0, escalated: 0 }); // 23, 26, 27 Oct left
     expect(await sweepOn('2026-10-23')).toEqual({ settled: 0, dueSoon: 0, overdue: 0, escalated: 0 });
-    expect(await alertsOf(handler)).toEqual([{ reportNo, villageName: '东山村', kind: 'due_soon', deadline: 'acceptance', dueOn: '2026-10-27', at: '2026-10-22T02:00:00.000Z' }]);
+    expect(await alertsOf(handler)).toEqual([
+      { reportNo, villageName: '东山村', kind: 'due_soon', deadline: 'acceptance', dueOn: '2026-10-27', at: '2026-10-22T02:00:00.000Z' },
+    ]);
     expect(await alertsOf(otherHandler)).toEqual([]);
   });
 
@@ -104,7 +106,9 @@ describeIf(DATABASE_KINDS.includes('mysql'))('deadline sweep with two instances 
     }
     expect(totals).toEqual({ settled: 0, dueSoon: REPORTS, overdue: REPORTS, escalated: REPORTS });
     const db = first.app.get(DataSource);
-    const rows = await db.query<{ kind: string; n: number | string }[]>('SELECT kind, COUNT(*) AS n FROM case_alerts GROUP BY kind ORDER BY kind');
+    const rows = await db.query<{ kind: string; n: number | string }[]>(
+      'SELECT kind, COUNT(*) AS n FROM case_alerts GROUP BY kind ORDER BY kind',
+    );
     expect(rows.map((r) => [r.kind, Number(r.n)])).toEqual([
       ['due_soon', REPORTS],
       ['escalated', REPORTS],

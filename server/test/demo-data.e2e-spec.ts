@@ -28,7 +28,12 @@ describe.each(DATABASE_KINDS)('the demo county on %s', (kind) => {
   it('lets every demo account sign in with the demo password', async () => {
     for (const account of DEMO_ACCOUNTS) {
       const res = await t.call(contract.staff.login, { body: { username: account.username, password: DEMO_PASSWORD } });
-      expect(res.body.account).toMatchObject({ username: account.username, role: account.role, regionCode: account.regionCode, disabled: false });
+      expect(res.body.account).toMatchObject({
+        username: account.username,
+        role: account.role,
+        regionCode: account.regionCode,
+        disabled: false,
+      });
     }
   });
 });

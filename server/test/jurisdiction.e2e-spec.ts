@@ -86,7 +86,14 @@ const everyRole = (outcome: Outcome): Partial<Record<StaffRole, Outcome>> => Obj
 const CASE_STAFF = { township_handler: 200, county_supervisor: 200 } as const;
 const PUBLISHING_STAFF = { village_publisher: 200, village_supervisor: 200, township_handler: 200, county_supervisor: 200 } as const;
 
-const DRAFT: DisclosureDraft = { kind: 'village', type: 'other', title: '村道维修情况公示', period: '2026-09', body: '村道维修已完工，现予公示。', table: null };
+const DRAFT: DisclosureDraft = {
+  kind: 'village',
+  type: 'other',
+  title: '村道维修情况公示',
+  period: '2026-09',
+  body: '村道维修已完工，现予公示。',
+  table: null,
+};
 /** A made-up resident ID number with a correct check character. */
 const ID_NUMBER = '341821199003074538';
 
@@ -124,7 +131,15 @@ const repliedReport = async (w: World) => {
   const { reportNo, queryCode } = await fileReport(w.t, w.dongshan);
   const handler = w.staff.township_handler;
   expect((await w.t.call(contract.case.act, { params: { reportNo }, body: { action: 'accept' } }, handler)).ok).toBe(true);
-  expect((await w.t.call(contract.case.act, { params: { reportNo }, body: { action: 'reply', text: '经核查，补贴已按名单重新发放。' } }, handler)).ok).toBe(true);
+  expect(
+    (
+      await w.t.call(
+        contract.case.act,
+        { params: { reportNo }, body: { action: 'reply', text: '经核查，补贴已按名单重新发放。' } },
+        handler,
+      )
+    ).ok,
+  ).toBe(true);
   return queryCode;
 };
 
@@ -136,22 +151,44 @@ const POWER_TEMPLATE: PowerItemContentInput = {
   basis: '《中华人民共和国土地管理法》第六十二条',
   responsible: '村民委员会主任',
   publicity: ['申请人及建房位置'],
-  chart: { nodes: [{ id: 'a', label: '农户申请' }, { id: 'b', label: '村民会议讨论', end: true }], edges: [{ from: 'a', to: 'b' }] },
+  chart: {
+    nodes: [
+      { id: 'a', label: '农户申请' },
+      { id: 'b', label: '村民会议讨论', end: true },
+    ],
+    edges: [{ from: 'a', to: 'b' }],
+  },
 };
 /** A new template of the county, and (when asked) 东山村's copy of it with a newer version on offer. */
 const templateId = async (w: World) => (await w.t.call(pl.createTemplate, { body: POWER_TEMPLATE }, w.staff.county_supervisor)).body.id;
-const adoptedItemId = async (w: World) => (await w.t.call(pl.adopt, { params: { code: w.dongshan.code }, body: { templateId: await templateId(w) } }, asPublisher(w))).body.id;
+const adoptedItemId = async (w: World) =>
+  (await w.t.call(pl.adopt, { params: { code: w.dongshan.code }, body: { templateId: await templateId(w) } }, asPublisher(w))).body.id;
 const offeredItem = async (w: World) => {
-  const item = (await w.t.call(pl.adopt, { params: { code: w.dongshan.code }, body: { templateId: await templateId(w) } }, asPublisher(w))).body;
+  const item = (await w.t.call(pl.adopt, { params: { code: w.dongshan.code }, body: { templateId: await templateId(w) } }, asPublisher(w)))
+    .body;
   const template = item.template!;
-  expect((await w.t.call(pl.updateTemplate, { params: { id: template.id }, body: { ...POWER_TEMPLATE, basis: '《土地管理法》第六十二条', version: 1 } }, w.staff.county_supervisor)).ok).toBe(true);
+  expect(
+    (
+      await w.t.call(
+        pl.updateTemplate,
+        { params: { id: template.id }, body: { ...POWER_TEMPLATE, basis: '《土地管理法》第六十二条', version: 1 } },
+        w.staff.county_supervisor,
+      )
+    ).ok,
+  ).toBe(true);
   return { params: { id: item.id }, body: { version: item.version, templateVersion: 2 } };
 };
 
 /** A published recipient list naming the same person twice, and the red flag that raises. */
 const openRedFlagId = async (w: World) => {
   const row = ['王大山', ID_NUMBER, '耕地地力保护补贴', '1200.00'];
-  const list: DisclosureDraft = { ...DRAFT, kind: 'finance', type: 'subsidy_list', title: '耕地地力保护补贴发放名单', table: { columns: ['姓名', '身份证号', '补贴项目', '补贴金额（元）'], rows: [row, row] } };
+  const list: DisclosureDraft = {
+    ...DRAFT,
+    kind: 'finance',
+    type: 'subsidy_list',
+    title: '耕地地力保护补贴发放名单',
+    table: { columns: ['姓名', '身份证号', '补贴项目', '补贴金额（元）'], rows: [row, row] },
+  };
   const { id } = (await w.t.call(p.create, { body: list }, asPublisher(w))).body;
   expect((await w.t.call(p.submit, { params: { id } }, asPublisher(w))).ok).toBe(true);
   expect((await w.t.call(p.cosign, { params: { id } }, w.staff.village_supervisor)).ok).toBe(true);
@@ -175,7 +212,10 @@ const TABLE: Table = {
     disclosureVersion: row(contract.village.disclosureVersion, open(200), (w) => ({ params: { id: w.disclosureId, versionNo: 1 } })),
     disclosureTable: row(contract.village.disclosureTable, open(200), (w) => ({ params: { id: w.disclosureId } })),
     disclosureAttachment: row(contract.village.disclosureAttachment, open(200), async (w) => ({ params: await publishedAttachment(w) })),
-    subsidyLookup: row(contract.village.subsidyLookup, open(200), (w) => ({ params: { code: w.dongshan.code }, body: { name: '王大山', idNumber: ID_NUMBER } })),
+    subsidyLookup: row(contract.village.subsidyLookup, open(200), (w) => ({
+      params: { code: w.dongshan.code },
+      body: { name: '王大山', idNumber: ID_NUMBER },
+    })),
   },
   report: {
     create: row(contract.report.create, open(201), (w) => ({ body: reportBody(w.dongshan) })),
@@ -185,7 +225,9 @@ const TABLE: Table = {
     health: row(contract.system.health, open(200), () => ({})),
   },
   staff: {
-    login: row(contract.staff.login, open(200), (w) => ({ body: { username: w.staff.township_handler.username, password: TEST_PASSWORD } })),
+    login: row(contract.staff.login, open(200), (w) => ({
+      body: { username: w.staff.township_handler.username, password: TEST_PASSWORD },
+    })),
     logout: row(contract.staff.logout, staffOnly(everyRole(200)), () => ({}), true),
     me: row(contract.staff.me, staffOnly(everyRole(200)), () => ({})),
   },
@@ -194,10 +236,16 @@ const TABLE: Table = {
     createAccount: row(contract.admin.createAccount, staffOnly({ admin: 201 }), (w) => ({
       body: { username: `new-account-${++accounts}`, displayName: '新来的文书', role: 'village_publisher', regionCode: w.dongshan.code },
     })),
-    updateAccount: row(contract.admin.updateAccount, staffOnly({ admin: 200 }), (w) => ({ params: { id: w.target.id }, body: { displayName: '改名后的文书' } })),
+    updateAccount: row(contract.admin.updateAccount, staffOnly({ admin: 200 }), (w) => ({
+      params: { id: w.target.id },
+      body: { displayName: '改名后的文书' },
+    })),
     resetPassword: row(contract.admin.resetPassword, staffOnly({ admin: 200 }), (w) => ({ params: { id: w.target.id } })),
     calendar: row(contract.admin.calendar, staffOnly({ admin: 200 }), () => ({})),
-    setCalendarYear: row(contract.admin.setCalendarYear, staffOnly({ admin: 200 }), () => ({ params: { year: 2027 }, body: { holidays: ['2027-01-01'], workdays: [] } })),
+    setCalendarYear: row(contract.admin.setCalendarYear, staffOnly({ admin: 200 }), () => ({
+      params: { year: 2027 },
+      body: { holidays: ['2027-01-01'], workdays: [] },
+    })),
     deadlineRules: row(contract.admin.deadlineRules, staffOnly({ admin: 200 }), () => ({})),
     setDeadlineRules: row(contract.admin.setDeadlineRules, staffOnly({ admin: 200 }), (w) => ({ body: w.rules })),
     resetDeadlineRules: row(contract.admin.resetDeadlineRules, staffOnly({ admin: 200 }), () => ({})),
@@ -206,7 +254,10 @@ const TABLE: Table = {
   case: {
     list: row(contract.case.list, staffOnly(CASE_STAFF), () => ({})),
     get: row(contract.case.get, staffOnly(CASE_STAFF), (w) => ({ params: { reportNo: w.report.reportNo } })),
-    act: row(contract.case.act, staffOnly(CASE_STAFF), (w) => ({ params: { reportNo: w.report.reportNo }, body: { action: 'note', text: '已电话联系村委会核实' } })),
+    act: row(contract.case.act, staffOnly(CASE_STAFF), (w) => ({
+      params: { reportNo: w.report.reportNo },
+      body: { action: 'note', text: '已电话联系村委会核实' },
+    })),
     reveal: row(contract.case.reveal, staffOnly(CASE_STAFF), (w) => ({ params: { reportNo: w.report.reportNo } })),
     recordOffline: row(contract.case.recordOffline, staffOnly({ township_handler: 201, county_supervisor: 201 }), (w) => ({
       body: { ...reportBody(w.dongshan), channel: 'phone', receivedOn: '2026-09-30' },
@@ -223,18 +274,32 @@ const TABLE: Table = {
       expect((await w.t.call(contract.reporter.rate, { body: { queryCode, rating: 'unsatisfied' } })).ok).toBe(true);
       return { body: { queryCode, reason: '答复没有说明多领补贴的是谁。' } };
     }),
-    addInfo: row(contract.reporter.addInfo, open(200), async (w) => ({ body: { queryCode: (await fileReport(w.t, w.dongshan)).queryCode, text: '还有两户也是这样。' } })),
+    addInfo: row(contract.reporter.addInfo, open(200), async (w) => ({
+      body: { queryCode: (await fileReport(w.t, w.dongshan)).queryCode, text: '还有两户也是这样。' },
+    })),
   },
   publishing: {
     list: row(p.list, staffOnly(PUBLISHING_STAFF), () => ({})),
     get: row(p.get, staffOnly(PUBLISHING_STAFF), (w) => ({ params: { id: w.disclosureId } })),
     create: row(p.create, staffOnly({ village_publisher: 201 }), () => ({ body: DRAFT })),
-    saveDraft: row(p.saveDraft, staffOnly({ village_publisher: 200 }), async (w) => ({ params: { id: await draftId(w) }, body: { ...DRAFT, title: '村道维修情况公示（修改）' } })),
+    saveDraft: row(p.saveDraft, staffOnly({ village_publisher: 200 }), async (w) => ({
+      params: { id: await draftId(w) },
+      body: { ...DRAFT, title: '村道维修情况公示（修改）' },
+    })),
     submit: row(p.submit, staffOnly({ village_publisher: 200 }), async (w) => ({ params: { id: await draftId(w) } })),
     cosign: row(p.cosign, staffOnly({ village_supervisor: 200 }), async (w) => ({ params: { id: await submittedId(w) } })),
-    sendBack: row(p.sendBack, staffOnly({ village_supervisor: 200 }), async (w) => ({ params: { id: await submittedId(w) }, body: { comment: '请写明施工单位' } })),
-    correct: row(p.correct, staffOnly({ village_publisher: 200 }), async (w) => ({ params: { id: await publishedId(w) }, body: { reason: '完工日期写错了' } })),
-    withdraw: row(p.withdraw, staffOnly({ village_publisher: 200 }), async (w) => ({ params: { id: await publishedId(w) }, body: { reason: '重复公开了同一事项' } })),
+    sendBack: row(p.sendBack, staffOnly({ village_supervisor: 200 }), async (w) => ({
+      params: { id: await submittedId(w) },
+      body: { comment: '请写明施工单位' },
+    })),
+    correct: row(p.correct, staffOnly({ village_publisher: 200 }), async (w) => ({
+      params: { id: await publishedId(w) },
+      body: { reason: '完工日期写错了' },
+    })),
+    withdraw: row(p.withdraw, staffOnly({ village_publisher: 200 }), async (w) => ({
+      params: { id: await publishedId(w) },
+      body: { reason: '重复公开了同一事项' },
+    })),
     template: row(p.template, staffOnly(PUBLISHING_STAFF), () => ({ params: { type: 'subsidy_list' } })),
     importTable: row(p.importTable, staffOnly({ village_publisher: 200 }), () => ({
       body: { type: 'other', format: 'csv', file: Buffer.from('序号,事项,内容\n1,村道维修,硬化路面200米\n').toString('base64') },
@@ -255,7 +320,10 @@ const TABLE: Table = {
   },
   redFlag: {
     list: row(contract.redFlag.list, staffOnly(CASE_STAFF), () => ({})),
-    dismiss: row(contract.redFlag.dismiss, staffOnly(CASE_STAFF), async (w) => ({ params: { id: await openRedFlagId(w) }, body: { reason: '同一户分两次登记，已核实无误' } })),
+    dismiss: row(contract.redFlag.dismiss, staffOnly(CASE_STAFF), async (w) => ({
+      params: { id: await openRedFlagId(w) },
+      body: { reason: '同一户分两次登记，已核实无误' },
+    })),
     openCase: row(contract.redFlag.openCase, staffOnly(CASE_STAFF), async (w) => ({ params: { id: await openRedFlagId(w) } })),
     saveRoster: row(contract.redFlag.saveRoster, staffOnly({ township_handler: 200 }), (w) => ({
       body: { villageCode: w.dongshan.code, entries: [{ name: '赵德明', idNumber: '11010519491231002X', position: '村委会主任' }] },
@@ -263,24 +331,39 @@ const TABLE: Table = {
     saveDeceased: row(contract.redFlag.saveDeceased, staffOnly({ township_handler: 200 }), () => ({
       body: { entries: [{ name: '孙老汉', idNumber: '341821197001011235', diedOn: '2026-03-01' }] },
     })),
-    saveStandard: row(contract.redFlag.saveStandard, staffOnly({ county_supervisor: 200 }), () => ({ body: { type: 'subsidy_list', minAmount: 100, maxAmount: 3000 } })),
+    saveStandard: row(contract.redFlag.saveStandard, staffOnly({ county_supervisor: 200 }), () => ({
+      body: { type: 'subsidy_list', minAmount: 100, maxAmount: 3000 },
+    })),
   },
   powerList: {
     templates: row(pl.templates, staffOnly(POWER_READERS), () => ({})),
     template: row(pl.template, staffOnly(POWER_READERS), async (w) => ({ params: { id: await templateId(w) } })),
     createTemplate: row(pl.createTemplate, staffOnly({ county_supervisor: 201 }), () => ({ body: POWER_TEMPLATE })),
-    updateTemplate: row(pl.updateTemplate, staffOnly({ county_supervisor: 200 }), async (w) => ({ params: { id: await templateId(w) }, body: { ...POWER_TEMPLATE, title: '农村村民住宅建设申请', version: 1 } })),
+    updateTemplate: row(pl.updateTemplate, staffOnly({ county_supervisor: 200 }), async (w) => ({
+      params: { id: await templateId(w) },
+      body: { ...POWER_TEMPLATE, title: '农村村民住宅建设申请', version: 1 },
+    })),
     villageList: row(pl.villageList, staffOnly(POWER_READERS), (w) => ({ params: { code: w.dongshan.code } })),
-    adopt: row(pl.adopt, staffOnly({ village_publisher: 201, township_handler: 201 }), async (w) => ({ params: { code: w.dongshan.code }, body: { templateId: await templateId(w) } })),
+    adopt: row(pl.adopt, staffOnly({ village_publisher: 201, township_handler: 201 }), async (w) => ({
+      params: { code: w.dongshan.code },
+      body: { templateId: await templateId(w) },
+    })),
     item: row(pl.item, staffOnly(POWER_READERS), (w) => ({ params: { id: w.powerItemId } })),
-    saveItem: row(pl.saveItem, staffOnly({ village_publisher: 200, township_handler: 200 }), async (w) => ({ params: { id: await adoptedItemId(w) }, body: { ...POWER_TEMPLATE, responsible: '村党组织书记', version: 1 } })),
+    saveItem: row(pl.saveItem, staffOnly({ village_publisher: 200, township_handler: 200 }), async (w) => ({
+      params: { id: await adoptedItemId(w) },
+      body: { ...POWER_TEMPLATE, responsible: '村党组织书记', version: 1 },
+    })),
     acceptUpdate: row(pl.acceptUpdate, staffOnly({ village_publisher: 200, township_handler: 200 }), offeredItem),
     declineUpdate: row(pl.declineUpdate, staffOnly({ village_publisher: 200, township_handler: 200 }), offeredItem),
   },
 };
 
 const ROWS = Object.entries(TABLE).flatMap(([area, routes]) =>
-  Object.entries(routes as Record<string, Row<RouteSpec>>).map(([name, r]) => ({ id: `${area}.${name}`, name: `${r.route.method} ${r.route.path}`, row: r })),
+  Object.entries(routes as Record<string, Row<RouteSpec>>).map(([name, r]) => ({
+    id: `${area}.${name}`,
+    name: `${r.route.method} ${r.route.path}`,
+    row: r,
+  })),
 );
 /** The staff routes of cases and accounts: village staff may be the very people reported on. */
 const CASE_AND_ADMIN_ROWS = ROWS.filter(({ id }) => id.startsWith('case.') || id.startsWith('admin.'));
@@ -333,7 +416,9 @@ describe.each(DATABASE_KINDS)('jurisdiction on %s', (kind) => {
       target: await staffAccount(t, 'village_publisher', dongshan),
       report: await fileReport(t, dongshan, { mode: 'real_name', reporter: { name: '张秀英', phone: '13912345678' } }),
       powerItemId: await powerItem(t, dongshan),
-      disclosureId: await disclosure(t, dongshan, { table: { columns: ['序号', '事项', '内容'], rows: [['1', '村道维修', '硬化路面200米']] } }),
+      disclosureId: await disclosure(t, dongshan, {
+        table: { columns: ['序号', '事项', '内容'], rows: [['1', '村道维修', '硬化路面200米']] },
+      }),
       rules: (await t.call(contract.admin.deadlineRules, {}, staff.admin)).body.rules,
       disclosureCalendar: (await t.call(p.calendar, {}, staff.admin)).body.calendar,
       photo: (await smallJpeg()).toString('base64'),
@@ -362,7 +447,11 @@ describe.each(DATABASE_KINDS)('jurisdiction on %s', (kind) => {
     const note = { action: 'note', text: '越权测试' } as const;
     const pairs: [string, RouteAnswer<RouteSpec>, RouteAnswer<RouteSpec>][] = [
       ['get', await t.call(contract.case.get, mine, shimenHandler), await t.call(contract.case.get, nowhere, shimenHandler)],
-      ['act', await t.call(contract.case.act, { ...mine, body: note }, shimenHandler), await t.call(contract.case.act, { ...nowhere, body: note }, shimenHandler)],
+      [
+        'act',
+        await t.call(contract.case.act, { ...mine, body: note }, shimenHandler),
+        await t.call(contract.case.act, { ...nowhere, body: note }, shimenHandler),
+      ],
       ['reveal', await t.call(contract.case.reveal, mine, shimenHandler), await t.call(contract.case.reveal, nowhere, shimenHandler)],
     ];
     for (const [name, theirs, missing] of pairs) {
@@ -379,7 +468,11 @@ describe.each(DATABASE_KINDS)('jurisdiction on %s', (kind) => {
     expect(villages.map((v) => v.name)).toEqual(['石门村']);
     const handlers = (await t.call(contract.case.handlers, {}, shimenHandler)).body.items;
     expect(handlers.map((h) => h.displayName)).toEqual(['王石门']);
-    const offline = await t.call(contract.case.recordOffline, { body: { ...reportBody(w.dongshan), channel: 'phone', receivedOn: '2026-09-30' } }, shimenHandler);
+    const offline = await t.call(
+      contract.case.recordOffline,
+      { body: { ...reportBody(w.dongshan), channel: 'phone', receivedOn: '2026-09-30' } },
+      shimenHandler,
+    );
     expect(offline.error.code).toBe('VILLAGE_NOT_FOUND');
     // Nothing about the case changed, and nobody saw who reported it.
     const detail = await t.call(contract.case.get, mine, w.staff.township_handler);
@@ -394,7 +487,10 @@ describe.each(DATABASE_KINDS)('jurisdiction on %s', (kind) => {
     for (const { id, row: r } of ROWS) {
       const named = ROLES.filter((role) => role in r.outcomes && r.outcomes[role] !== '403 FORBIDDEN');
       const auth = r.route.auth;
-      expect({ id, named }).toEqual({ id, named: auth === undefined ? [] : auth === 'any' ? ROLES : ROLES.filter((role) => auth.includes(role)) });
+      expect({ id, named }).toEqual({
+        id,
+        named: auth === undefined ? [] : auth === 'any' ? ROLES : ROLES.filter((role) => auth.includes(role)),
+      });
     }
   });
 

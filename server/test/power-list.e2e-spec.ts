@@ -74,8 +74,10 @@ describe.each(DATABASE_KINDS)('the power list on %s', (kind) => {
     await t?.close();
   });
 
-  const newTemplate = async (overrides: Partial<PowerItemContentInput> = {}) => (await t.call(pl.createTemplate, { body: subsidyTemplate(overrides) }, countyStaff)).body;
-  const adopt = async (templateId: number, code = dongshan.code, as = publisher) => (await t.call(pl.adopt, { params: { code }, body: { templateId } }, as)).body;
+  const newTemplate = async (overrides: Partial<PowerItemContentInput> = {}) =>
+    (await t.call(pl.createTemplate, { body: subsidyTemplate(overrides) }, countyStaff)).body;
+  const adopt = async (templateId: number, code = dongshan.code, as = publisher) =>
+    (await t.call(pl.adopt, { params: { code }, body: { templateId } }, as)).body;
 
   it('lets only the county supervisor write templates, and shows them to the staff of the county', async () => {
     const created = await t.call(pl.createTemplate, { body: subsidyTemplate({ title: '耕地地力保护补贴申报' }) }, countyStaff);
@@ -90,7 +92,9 @@ describe.each(DATABASE_KINDS)('the power list on %s', (kind) => {
     }
     for (const writer of [publisher, handler, admin]) {
       expect((await t.call(pl.createTemplate, { body: subsidyTemplate() }, writer)).error.code).toBe('FORBIDDEN');
-      expect((await t.call(pl.updateTemplate, { params: { id }, body: { ...subsidyTemplate(), version: 1 } }, writer)).error.code).toBe('FORBIDDEN');
+      expect((await t.call(pl.updateTemplate, { params: { id }, body: { ...subsidyTemplate(), version: 1 } }, writer)).error.code).toBe(
+        'FORBIDDEN',
+      );
     }
     expect((await t.call(pl.templates, {}, admin)).error.code).toBe('FORBIDDEN');
     expect((await t.call(pl.templates, {})).error.code).toBe('UNAUTHENTICATED');
@@ -106,7 +110,9 @@ describe.each(DATABASE_KINDS)('the power list on %s', (kind) => {
     expect(update.error.code).toBe('POWER_TEMPLATE_NOT_FOUND');
     const adopted = await t.call(pl.adopt, { params: { code: elsewhere.code }, body: { templateId: id } }, otherPublisher);
     expect(adopted.error.code).toBe('POWER_TEMPLATE_NOT_FOUND');
-    expect((await t.call(pl.villageList, { params: { code: elsewhere.code } }, otherPublisher)).body.templates.map((x) => x.id)).not.toContain(id);
+    expect(
+      (await t.call(pl.villageList, { params: { code: elsewhere.code } }, otherPublisher)).body.templates.map((x) => x.id),
+    ).not.toContain(id);
     // And the other county's list of a village of ours is not theirs to read.
     expect((await t.call(pl.villageList, { params: { code: dongshan.code } }, otherCounty)).error.code).toBe('FORBIDDEN');
   });
@@ -118,12 +124,17 @@ describe.each(DATABASE_KINDS)('the power list on %s', (kind) => {
     expect(refused.status).toBe(400);
     expect(refused.error.code).toBe('VALIDATION_FAILED');
     expect(refused.error.details).toEqual([
-      { field: 'body.chart.nodes.2.end', message: '「村内公示」之后没有下一步：如果流程到这里结束，请把它标为“结束步骤”；否则请给它加上去向' },
+      {
+        field: 'body.chart.nodes.2.end',
+        message: '「村内公示」之后没有下一步：如果流程到这里结束，请把它标为“结束步骤”；否则请给它加上去向',
+      },
     ]);
     const unlabelled = subsidyTemplate();
     unlabelled.chart.edges = unlabelled.chart.edges.map((e) => (e.to === 'back' ? { from: e.from, to: e.to } : e));
     const branch = await t.call(pl.createTemplate, { body: unlabelled }, countyStaff);
-    expect(branch.error.details).toEqual([{ field: 'body.chart.edges.2.label', message: '「村组核实」有2条去向，请写明去「退回补充材料」的条件（如“审核通过”）' }]);
+    expect(branch.error.details).toEqual([
+      { field: 'body.chart.edges.2.label', message: '「村组核实」有2条去向，请写明去「退回补充材料」的条件（如“审核通过”）' },
+    ]);
   });
 
   it('lets a village adopt a template once, as its own copy that the village page shows', async () => {
@@ -144,7 +155,14 @@ describe.each(DATABASE_KINDS)('the power list on %s', (kind) => {
     expect(item.chart.nodes.find((n) => n.id === 'show')?.end).toBe(true);
 
     const after = (await t.call(pl.villageList, { params: { code: dongshan.code } }, publisher)).body;
-    expect(after.items.find((i) => i.id === adopted.body.id)).toEqual({ id: adopted.body.id, category: 'subsidy', title: '低保申请审核', templateId: template.id, adjusted: false, offeredVersion: null });
+    expect(after.items.find((i) => i.id === adopted.body.id)).toEqual({
+      id: adopted.body.id,
+      category: 'subsidy',
+      title: '低保申请审核',
+      templateId: template.id,
+      adjusted: false,
+      offeredVersion: null,
+    });
     expect(after.templates.map((x) => x.id)).not.toContain(template.id);
     expect((await t.call(pl.template, { params: { id: template.id } }, countyStaff)).body.adoptedBy).toBe(1);
 
@@ -159,9 +177,15 @@ describe.each(DATABASE_KINDS)('the power list on %s', (kind) => {
     expect((await t.call(pl.adopt, { params: { code: shimencun.code }, body: { templateId: id } }, handler)).error.code).toBe('FORBIDDEN');
     expect((await t.call(pl.adopt, { params: { code: shimencun.code }, body: { templateId: id } }, shimenHandler)).status).toBe(201);
     expect((await t.call(pl.adopt, { params: { code: xihe.code }, body: { templateId: id } }, publisher)).error.code).toBe('FORBIDDEN');
-    expect((await t.call(pl.adopt, { params: { code: dongshan.code }, body: { templateId: id } }, supervisor)).error.code).toBe('FORBIDDEN');
-    expect((await t.call(pl.adopt, { params: { code: dongshan.code }, body: { templateId: id } }, countyStaff)).error.code).toBe('FORBIDDEN');
-    expect((await t.call(pl.adopt, { params: { code: '430199999999' }, body: { templateId: id } }, handler)).error.code).toBe('VILLAGE_NOT_FOUND');
+    expect((await t.call(pl.adopt, { params: { code: dongshan.code }, body: { templateId: id } }, supervisor)).error.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await t.call(pl.adopt, { params: { code: dongshan.code }, body: { templateId: id } }, countyStaff)).error.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await t.call(pl.adopt, { params: { code: '430199999999' }, body: { templateId: id } }, handler)).error.code).toBe(
+      'VILLAGE_NOT_FOUND',
+    );
     // The supervisor and the county read a village's list, but do not keep it.
     expect((await t.call(pl.villageList, { params: { code: dongshan.code } }, supervisor)).body.canEdit).toBe(false);
     expect((await t.call(pl.villageList, { params: { code: xihe.code } }, countyStaff)).body.canEdit).toBe(false);
@@ -181,15 +205,25 @@ describe.each(DATABASE_KINDS)('the power list on %s', (kind) => {
     expect(stale.status).toBe(409);
     expect(stale.error.code).toBe('EDIT_CONFLICT');
     // Back to exactly what the template says: no longer adjusted.
-    const back = await t.call(pl.saveItem, { params: { id: item.id }, body: { ...subsidyTemplate({ title: '集体资产出租' }), version: 2 } }, handler);
+    const back = await t.call(
+      pl.saveItem,
+      { params: { id: item.id }, body: { ...subsidyTemplate({ title: '集体资产出租' }), version: 2 } },
+      handler,
+    );
     expect(back.body).toMatchObject({ version: 3, adjusted: false });
 
-    expect((await t.call(pl.saveItem, { params: { id: item.id }, body: { ...ours, version: 3 } }, xihePublisher)).error.code).toBe('POWER_ITEM_NOT_FOUND');
+    expect((await t.call(pl.saveItem, { params: { id: item.id }, body: { ...ours, version: 3 } }, xihePublisher)).error.code).toBe(
+      'POWER_ITEM_NOT_FOUND',
+    );
     expect((await t.call(pl.item, { params: { id: item.id } }, otherPublisher)).error.code).toBe('POWER_ITEM_NOT_FOUND');
-    expect((await t.call(pl.saveItem, { params: { id: item.id }, body: { ...ours, version: 3 } }, supervisor)).error.code).toBe('FORBIDDEN');
+    expect((await t.call(pl.saveItem, { params: { id: item.id }, body: { ...ours, version: 3 } }, supervisor)).error.code).toBe(
+      'FORBIDDEN',
+    );
     const broken = { ...ours, chart: { ...ours.chart, edges: ours.chart.edges.filter((e) => e.from !== 'back') }, version: 3 };
     const refused = await t.call(pl.saveItem, { params: { id: item.id }, body: broken }, publisher);
-    expect(refused.error.details?.map((d) => d.message)).toContain('「退回补充材料」之后没有下一步：如果流程到这里结束，请把它标为“结束步骤”；否则请给它加上去向');
+    expect(refused.error.details?.map((d) => d.message)).toContain(
+      '「退回补充材料」之后没有下一步：如果流程到这里结束，请把它标为“结束步骤”；否则请给它加上去向',
+    );
   });
 
   it('offers a changed template to the villages that adopted it; accepting takes the county’s changes and keeps the village’s own', async () => {
@@ -197,7 +231,11 @@ describe.each(DATABASE_KINDS)('the power list on %s', (kind) => {
     const item = await adopt(template.id);
     const other = await adopt(template.id, xihe.code, xihePublisher);
     // 东山村 names its own responsible person.
-    await t.call(pl.saveItem, { params: { id: item.id }, body: { ...subsidyTemplate({ title: '小额工程建设', responsible: '村党组织书记' }), version: 1 } }, publisher);
+    await t.call(
+      pl.saveItem,
+      { params: { id: item.id }, body: { ...subsidyTemplate({ title: '小额工程建设', responsible: '村党组织书记' }), version: 1 } },
+      publisher,
+    );
 
     // The county adds a risk point and changes the basis.
     const v2 = subsidyTemplate({ title: '小额工程建设', basis: '《青溪县村级小型工程项目建设管理办法》' });
@@ -213,12 +251,21 @@ describe.each(DATABASE_KINDS)('the power list on %s', (kind) => {
     const view = (await t.call(pl.item, { params: { id: item.id } }, publisher)).body;
     expect(view.offer).toMatchObject({ fromVersion: 1, toVersion: 2 });
     expect(view.offer?.changes).toEqual([
-      { field: 'basis', label: '依据', lines: [`原来：${subsidyTemplate().basis}`, '现在：《青溪县村级小型工程项目建设管理办法》'], villageAdjusted: false },
+      {
+        field: 'basis',
+        label: '依据',
+        lines: [`原来：${subsidyTemplate().basis}`, '现在：《青溪县村级小型工程项目建设管理办法》'],
+        villageAdjusted: false,
+      },
       { field: 'chart', label: '流程图', lines: ['“村内公示”新增廉政风险点：公示时间不足'], villageAdjusted: false },
     ]);
     expect(view.offer?.result.responsible).toBe('村党组织书记');
 
-    const accepted = await t.call(pl.acceptUpdate, { params: { id: item.id }, body: { version: view.version, templateVersion: 2 } }, publisher);
+    const accepted = await t.call(
+      pl.acceptUpdate,
+      { params: { id: item.id }, body: { version: view.version, templateVersion: 2 } },
+      publisher,
+    );
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ offer: null, adjusted: true, template: { followsVersion: 2, latestVersion: 2 } });
     expect(accepted.body.content).toMatchObject({ basis: '《青溪县村级小型工程项目建设管理办法》', responsible: '村党组织书记' });
@@ -241,8 +288,12 @@ describe.each(DATABASE_KINDS)('the power list on %s', (kind) => {
     await t.call(pl.updateTemplate, { params: { id: template.id }, body: { ...theirs, version: 1 } }, countyStaff);
 
     const view = (await t.call(pl.item, { params: { id: item.id } }, handler)).body;
-    expect(view.offer?.changes).toEqual([{ field: 'chart', label: '流程图', lines: ['步骤“村组核实”改名为“村组入户核实”'], villageAdjusted: true }]);
-    const accepted = (await t.call(pl.acceptUpdate, { params: { id: item.id }, body: { version: view.version, templateVersion: 2 } }, handler)).body;
+    expect(view.offer?.changes).toEqual([
+      { field: 'chart', label: '流程图', lines: ['步骤“村组核实”改名为“村组入户核实”'], villageAdjusted: true },
+    ]);
+    const accepted = (
+      await t.call(pl.acceptUpdate, { params: { id: item.id }, body: { version: view.version, templateVersion: 2 } }, handler)
+    ).body;
     expect(accepted.content.chart.nodes.find((n) => n.id === 'check')).toMatchObject({ label: '村组入户核实', actor: '村民小组长' });
     expect(accepted.adjusted).toBe(false);
   });
@@ -250,31 +301,53 @@ describe.each(DATABASE_KINDS)('the power list on %s', (kind) => {
   it('keeps the village’s copy when it declines, until the county changes the template again', async () => {
     const template = await newTemplate({ title: '宅基地申请' });
     const item = await adopt(template.id);
-    await t.call(pl.updateTemplate, { params: { id: template.id }, body: { ...subsidyTemplate({ title: '宅基地申请', responsible: '镇人民政府' }), version: 1 } }, countyStaff);
+    await t.call(
+      pl.updateTemplate,
+      { params: { id: template.id }, body: { ...subsidyTemplate({ title: '宅基地申请', responsible: '镇人民政府' }), version: 1 } },
+      countyStaff,
+    );
 
     // Only a version on offer can be taken or turned down, and only from the version the page showed.
     const notOffered = await t.call(pl.declineUpdate, { params: { id: item.id }, body: { version: 1, templateVersion: 1 } }, publisher);
     expect(notOffered.error.code).toBe('ACTION_NOT_ALLOWED');
-    expect((await t.call(pl.declineUpdate, { params: { id: item.id }, body: { version: 1, templateVersion: 3 } }, publisher)).error.code).toBe('ACTION_NOT_ALLOWED');
+    expect(
+      (await t.call(pl.declineUpdate, { params: { id: item.id }, body: { version: 1, templateVersion: 3 } }, publisher)).error.code,
+    ).toBe('ACTION_NOT_ALLOWED');
     const declined = await t.call(pl.declineUpdate, { params: { id: item.id }, body: { version: 1, templateVersion: 2 } }, publisher);
     expect(declined.status).toBe(200);
     expect(declined.body).toMatchObject({ version: 2, offer: null, adjusted: true, template: { followsVersion: 2, latestVersion: 2 } });
     expect(declined.body.content.responsible).toBe('村民委员会');
     expect((await t.call(pl.template, { params: { id: template.id } }, countyStaff)).body.notYetUpdated).toBe(0);
-    expect((await t.call(pl.acceptUpdate, { params: { id: item.id }, body: { version: 1, templateVersion: 2 } }, publisher)).error.code).toBe('EDIT_CONFLICT');
+    expect(
+      (await t.call(pl.acceptUpdate, { params: { id: item.id }, body: { version: 1, templateVersion: 2 } }, publisher)).error.code,
+    ).toBe('EDIT_CONFLICT');
 
     // Saving the same content again makes no new version and offers nothing.
-    const same = await t.call(pl.updateTemplate, { params: { id: template.id }, body: { ...subsidyTemplate({ title: '宅基地申请', responsible: '镇人民政府' }), version: 2 } }, countyStaff);
+    const same = await t.call(
+      pl.updateTemplate,
+      { params: { id: template.id }, body: { ...subsidyTemplate({ title: '宅基地申请', responsible: '镇人民政府' }), version: 2 } },
+      countyStaff,
+    );
     expect(same.body.version).toBe(2);
     expect((await t.call(pl.item, { params: { id: item.id } }, publisher)).body.offer).toBeNull();
 
     // A stale template edit is refused; a new change is offered again, from the version declined.
-    const stale = await t.call(pl.updateTemplate, { params: { id: template.id }, body: { ...subsidyTemplate({ title: '宅基地审批' }), version: 1 } }, countyStaff);
+    const stale = await t.call(
+      pl.updateTemplate,
+      { params: { id: template.id }, body: { ...subsidyTemplate({ title: '宅基地审批' }), version: 1 } },
+      countyStaff,
+    );
     expect(stale.error.code).toBe('EDIT_CONFLICT');
-    await t.call(pl.updateTemplate, { params: { id: template.id }, body: { ...subsidyTemplate({ title: '农村宅基地申请审批', responsible: '镇人民政府' }), version: 2 } }, countyStaff);
+    await t.call(
+      pl.updateTemplate,
+      { params: { id: template.id }, body: { ...subsidyTemplate({ title: '农村宅基地申请审批', responsible: '镇人民政府' }), version: 2 } },
+      countyStaff,
+    );
     const offer = (await t.call(pl.item, { params: { id: item.id } }, publisher)).body.offer;
     expect(offer).toMatchObject({ fromVersion: 2, toVersion: 3 });
-    expect(offer?.changes).toEqual([{ field: 'title', label: '事项名称', lines: ['原来：宅基地申请', '现在：农村宅基地申请审批'], villageAdjusted: false }]);
+    expect(offer?.changes).toEqual([
+      { field: 'title', label: '事项名称', lines: ['原来：宅基地申请', '现在：农村宅基地申请审批'], villageAdjusted: false },
+    ]);
     expect(offer?.result).toMatchObject({ title: '农村宅基地申请审批', responsible: '村民委员会' });
   });
 });
@@ -289,7 +362,8 @@ describe.each(DATABASE_KINDS)('the demo county’s power list on %s', (kind) => 
   });
 
   it('draws every demo chart by the rules the editor enforces', () => {
-    for (const item of DEMO_POWER_ITEMS) expect({ title: item.title, problems: validateChart(item.chart) }).toEqual({ title: item.title, problems: [] });
+    for (const item of DEMO_POWER_ITEMS)
+      expect({ title: item.title, problems: validateChart(item.chart) }).toEqual({ title: item.title, problems: [] });
   });
 
   it('has each village follow the county’s templates, with one newer version on offer', async () => {

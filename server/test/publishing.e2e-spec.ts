@@ -92,23 +92,38 @@ describe.each(DATABASE_KINDS)('publishing disclosures on %s', (kind) => {
     );
     expect(refused.status).toBe(422);
     expect(refused.error.code).toBe('PERSONAL_NUMBER_UNMASKED');
-    expect(refused.error.details).toEqual([{ field: 'body.table.rows.0.1', message: '第1行「备注」列有完整的手机号（138****5678），请删去或改为遮挡后的形式' }]);
+    expect(refused.error.details).toEqual([
+      { field: 'body.table.rows.0.1', message: '第1行「备注」列有完整的手机号（138****5678），请删去或改为遮挡后的形式' },
+    ]);
     expect((await t.call(p.list, { query: {} }, publisher)).body.items).toHaveLength(before);
   });
 
   it('sends a draft back with a comment, and the publisher edits and resubmits it', async () => {
-    const { id } = (await t.call(p.create, { body: subsidyList({ title: '2026年9月村级财务收支明细', type: 'income_expense', table: null }) }, publisher)).body;
+    const { id } = (
+      await t.call(p.create, { body: subsidyList({ title: '2026年9月村级财务收支明细', type: 'income_expense', table: null }) }, publisher)
+    ).body;
     await t.call(p.submit, { params: { id } }, publisher);
     const back = await t.call(p.sendBack, { params: { id }, body: { comment: '缺少9月份的支出凭证' } }, supervisor);
     expect(back.body.open?.status).toBe('returned');
     expect(back.body.open?.reviewComment).toBe('缺少9月份的支出凭证');
     expect((await t.call(p.cosign, { params: { id } }, supervisor)).error.code).toBe('ACTION_NOT_ALLOWED');
-    const edited = await t.call(p.saveDraft, { params: { id }, body: subsidyList({ title: '2026年9月村级财务收支明细（补充凭证）', type: 'income_expense', table: null }) }, publisher);
+    const edited = await t.call(
+      p.saveDraft,
+      { params: { id }, body: subsidyList({ title: '2026年9月村级财务收支明细（补充凭证）', type: 'income_expense', table: null }) },
+      publisher,
+    );
     expect(edited.body.open?.status).toBe('draft');
     await t.call(p.submit, { params: { id } }, publisher);
     const signed = await t.call(p.cosign, { params: { id } }, supervisor);
     expect(signed.body.versions.map((v) => v.title)).toEqual(['2026年9月村级财务收支明细（补充凭证）']);
-    expect(signed.body.history.map((h) => h.action)).toEqual(['起草', '提交监委会签', '退回修改', '修改草稿', '提交监委会签', '监委会签并公开']);
+    expect(signed.body.history.map((h) => h.action)).toEqual([
+      '起草',
+      '提交监委会签',
+      '退回修改',
+      '修改草稿',
+      '提交监委会签',
+      '监委会签并公开',
+    ]);
   });
 
   it('publishes a correction as a new version, keeping the earlier one readable', async () => {
@@ -117,7 +132,14 @@ describe.each(DATABASE_KINDS)('publishing disclosures on %s', (kind) => {
     expect(opened.body.open?.action).toBe('correct');
     // While the correction is being drafted, the public still sees version 1.
     expect((await t.call(contract.village.disclosure, { params: { id } })).body.versionNo).toBe(1);
-    await t.call(p.saveDraft, { params: { id }, body: subsidyList({ table: { columns: ['姓名', '身份证号', '补贴金额（元）'], rows: [['王大山', ID, '1250.00']] } }) }, publisher);
+    await t.call(
+      p.saveDraft,
+      {
+        params: { id },
+        body: subsidyList({ table: { columns: ['姓名', '身份证号', '补贴金额（元）'], rows: [['王大山', ID, '1250.00']] } }),
+      },
+      publisher,
+    );
     await t.call(p.submit, { params: { id } }, publisher);
     await t.call(p.cosign, { params: { id } }, supervisor);
     const page = (await t.call(contract.village.disclosure, { params: { id } })).body;
@@ -136,7 +158,14 @@ describe.each(DATABASE_KINDS)('publishing disclosures on %s', (kind) => {
     const id = await publishedDisclosure();
     const { reportNo } = await fileReport(t, home, { subject: { disclosureId: id, disclosureVersion: 1, disclosureRow: 0 } });
     await t.call(p.correct, { params: { id }, body: { reason: '金额录入有误，予以更正' } }, publisher);
-    await t.call(p.saveDraft, { params: { id }, body: subsidyList({ table: { columns: ['姓名', '身份证号', '补贴金额（元）'], rows: [['王大山', ID, '900.00']] } }) }, publisher);
+    await t.call(
+      p.saveDraft,
+      {
+        params: { id },
+        body: subsidyList({ table: { columns: ['姓名', '身份证号', '补贴金额（元）'], rows: [['王大山', ID, '900.00']] } }),
+      },
+      publisher,
+    );
     await t.call(p.submit, { params: { id } }, publisher);
     await t.call(p.cosign, { params: { id } }, supervisor);
     const detail = (await t.call(contract.case.get, { params: { reportNo } }, handler)).body;
@@ -164,7 +193,16 @@ describe.each(DATABASE_KINDS)('publishing disclosures on %s', (kind) => {
     // What the publisher's editor holds: the table as staff see it, masked.
     const open = (await t.call(p.get, { params: { id } }, publisher)).body.open!;
     expect(open.table?.rows[0]?.[1]).toBe('3418**********4538');
-    await t.call(p.saveDraft, { params: { id }, body: subsidyList({ table: { columns: open.table!.columns, rows: [['王大山', open.table!.rows[0]![1]!, '139****7788', '1500.00']] } }) }, publisher);
+    await t.call(
+      p.saveDraft,
+      {
+        params: { id },
+        body: subsidyList({
+          table: { columns: open.table!.columns, rows: [['王大山', open.table!.rows[0]![1]!, '139****7788', '1500.00']] },
+        }),
+      },
+      publisher,
+    );
     await t.call(p.submit, { params: { id } }, publisher);
     await t.call(p.cosign, { params: { id } }, supervisor);
 
@@ -180,7 +218,11 @@ describe.each(DATABASE_KINDS)('publishing disclosures on %s', (kind) => {
 
   it('saves a draft with a 2,000-row table', async () => {
     const rows = Array.from({ length: 2000 }, (_, i) => [`村民${i}`, '3418**********4538', '耕地地力保护补贴', '120.00']);
-    const saved = await t.call(p.create, { body: subsidyList({ table: { columns: ['姓名', '身份证号', '补贴项目', '补贴金额（元）'], rows } }) }, publisher);
+    const saved = await t.call(
+      p.create,
+      { body: subsidyList({ table: { columns: ['姓名', '身份证号', '补贴项目', '补贴金额（元）'], rows } }) },
+      publisher,
+    );
     expect(saved.status).toBe(201);
     expect(saved.body.open?.table?.rows).toHaveLength(2000);
   });
@@ -217,7 +259,9 @@ describe.each(DATABASE_KINDS)('publishing disclosures on %s', (kind) => {
     const missing = await t.call(p.get, { params: { id: 999_999 } }, otherPublisher);
     expect(theirs.status).toBe(404);
     expect(theirs.error).toEqual(missing.error);
-    expect((await t.call(p.correct, { params: { id }, body: { reason: '替别村更正一下' } }, otherPublisher)).error.code).toBe('DISCLOSURE_NOT_FOUND');
+    expect((await t.call(p.correct, { params: { id }, body: { reason: '替别村更正一下' } }, otherPublisher)).error.code).toBe(
+      'DISCLOSURE_NOT_FOUND',
+    );
     expect((await t.call(p.list, { query: { village: home.code } }, otherPublisher)).body.items).toEqual([]);
   });
 
@@ -254,7 +298,9 @@ describe.each(DATABASE_KINDS)('publishing disclosures on %s', (kind) => {
       expect(exported.status).toBe(200);
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(exported.raw as unknown as ArrayBuffer);
-      const cells = book.worksheets[0]!.getSheetValues().slice(1).map((row) => (Array.isArray(row) ? row.slice(1) : []));
+      const cells = book.worksheets[0]!.getSheetValues()
+        .slice(1)
+        .map((row) => (Array.isArray(row) ? row.slice(1) : []));
       expect(cells[2]).toEqual(['王大山', '3418**********4538', '耕地地力保护补贴', '8.5', '1200.00', '2026-10-08']);
       expect(exported.raw.includes(Buffer.from(ID))).toBe(false);
     });
@@ -273,9 +319,18 @@ describe.each(DATABASE_KINDS)('publishing disclosures on %s', (kind) => {
     });
 
     it('refuses what is not a spreadsheet, and a file too large, with a clear error', async () => {
-      const notExcel = await t.call(p.importTable, { body: { type: 'subsidy_list', format: 'xlsx', file: Buffer.from('just text').toString('base64') } }, publisher);
+      const notExcel = await t.call(
+        p.importTable,
+        { body: { type: 'subsidy_list', format: 'xlsx', file: Buffer.from('just text').toString('base64') } },
+        publisher,
+      );
       expect(notExcel.error.details?.[0]?.message).toBe('文件无法打开，请确认是 Excel（.xlsx）文件');
-      const huge = await t.request('POST', '/api/v1/staff/disclosures/import', { type: 'subsidy_list', format: 'xlsx', file: 'A'.repeat(5 * 1024 * 1024) }, publisher);
+      const huge = await t.request(
+        'POST',
+        '/api/v1/staff/disclosures/import',
+        { type: 'subsidy_list', format: 'xlsx', file: 'A'.repeat(5 * 1024 * 1024) },
+        publisher,
+      );
       expect(huge.status).toBe(413);
       expect(huge.error.code).toBe('PAYLOAD_TOO_LARGE');
     });
@@ -288,13 +343,22 @@ describe.each(DATABASE_KINDS)('publishing disclosures on %s', (kind) => {
         subsidyList({
           title: '2026年第三季度低保金发放名单',
           type: 'dibao_list',
-          table: { columns: ['户主姓名', '身份证号', '保障人数', '月保障金（元）'], rows: [['赵春花', '11010519491231002X', '2', '680.00'], ['王大山', ID, '1', '420.00']] },
+          table: {
+            columns: ['户主姓名', '身份证号', '保障人数', '月保障金（元）'],
+            rows: [
+              ['赵春花', '11010519491231002X', '2', '680.00'],
+              ['王大山', ID, '1', '420.00'],
+            ],
+          },
         }),
       );
     });
 
     it('answers the masked lines that carry both the name and the full ID number', async () => {
-      const found = await t.call(contract.village.subsidyLookup, { params: { code: home.code }, body: { name: '赵春花', idNumber: '11010519491231002x' } });
+      const found = await t.call(contract.village.subsidyLookup, {
+        params: { code: home.code },
+        body: { name: '赵春花', idNumber: '11010519491231002x' },
+      });
       expect(found.body.items).toEqual([
         {
           disclosureId: listId,
@@ -322,7 +386,10 @@ describe.each(DATABASE_KINDS)('publishing disclosures on %s', (kind) => {
     });
 
     it('refuses an ID number with a wrong check character before looking', async () => {
-      const bad = await t.call(contract.village.subsidyLookup, { params: { code: home.code }, body: { name: '赵春花', idNumber: '110105194912310021' } });
+      const bad = await t.call(contract.village.subsidyLookup, {
+        params: { code: home.code },
+        body: { name: '赵春花', idNumber: '110105194912310021' },
+      });
       expect(bad.error.code).toBe('VALIDATION_FAILED');
       expect(bad.error.details?.[0]?.message).toBe('身份证号好像不对，请核对后再查');
     });
@@ -395,7 +462,8 @@ describe('码上查 is rate-limited per address', () => {
 
   it('refuses the fourth look-up in a minute and allows it again in the next', async () => {
     const home = await village(t, await township(t, await county(t)));
-    const ask = () => t.call(contract.village.subsidyLookup, { params: { code: home.code }, body: { name: '赵春花', idNumber: '11010519491231002X' } });
+    const ask = () =>
+      t.call(contract.village.subsidyLookup, { params: { code: home.code }, body: { name: '赵春花', idNumber: '11010519491231002X' } });
     for (let i = 0; i < 3; i++) expect((await ask()).status).toBe(200);
     expect((await ask()).error.code).toBe('RATE_LIMITED');
     t.clock.set(new Date(t.clock.now().getTime() + 60_000));

@@ -47,7 +47,10 @@ describe.each(DATABASE_KINDS)('大数据比对 of recipient lists on %s', (kind)
     dongshan = await village(t, taoyuan, { name: '东山村' });
     xihe = await village(t, taoyuan, { name: '西河村' });
     for (const v of [dongshan, xihe]) {
-      villageStaff.set(v.code, { publisher: await staffAccount(t, 'village_publisher', v), supervisor: await staffAccount(t, 'village_supervisor', v) });
+      villageStaff.set(v.code, {
+        publisher: await staffAccount(t, 'village_publisher', v),
+        supervisor: await staffAccount(t, 'village_supervisor', v),
+      });
     }
     handler = await staffAccount(t, 'township_handler', taoyuan);
     otherHandler = await staffAccount(t, 'township_handler', shimen);
@@ -58,12 +61,31 @@ describe.each(DATABASE_KINDS)('大数据比对 of recipient lists on %s', (kind)
   });
 
   it('raises nothing on a clean list', async () => {
-    const id = await publish(dongshan, subsidyList([['王大山', WANG, '耕地地力保护补贴', '1200.00'], ['赵春花', ZHAO, '耕地地力保护补贴', '800.00']], '2026年第二季度补贴名单', '2026-Q2'));
+    const id = await publish(
+      dongshan,
+      subsidyList(
+        [
+          ['王大山', WANG, '耕地地力保护补贴', '1200.00'],
+          ['赵春花', ZHAO, '耕地地力保护补贴', '800.00'],
+        ],
+        '2026年第二季度补贴名单',
+        '2026-Q2',
+      ),
+    );
     expect(await flagsOf(id)).toEqual([]);
   });
 
   it('flags the same person twice in one list, with the evidence', async () => {
-    const id = await publish(dongshan, subsidyList([['王大山', WANG, '耕地地力保护补贴', '1200.00'], ['王大山', WANG, '耕地地力保护补贴', '1200.00']], '2026年第三季度补贴名单（一）'));
+    const id = await publish(
+      dongshan,
+      subsidyList(
+        [
+          ['王大山', WANG, '耕地地力保护补贴', '1200.00'],
+          ['王大山', WANG, '耕地地力保护补贴', '1200.00'],
+        ],
+        '2026年第三季度补贴名单（一）',
+      ),
+    );
     const flags = await flagsOf(id);
     expect(flags.map((f) => [f.kind, f.row, f.evidence])).toEqual([['duplicate_in_list', 1, '同一身份证号在本名单第1行已经出现']]);
     expect(flags[0]?.line).toEqual(['王大山', '3418**********4538', '耕地地力保护补贴', '1200.00']);
@@ -81,9 +103,22 @@ describe.each(DATABASE_KINDS)('大数据比对 of recipient lists on %s', (kind)
   });
 
   it('flags a cadre’s relative once the township enters the roster, and a deceased recipient once it imports the list', async () => {
-    const id = await publish(dongshan, subsidyList([['李小河', LI, '耕地地力保护补贴', '900.00'], ['孙老汉', SUN, '耕地地力保护补贴', '900.00']], '2026年第三季度补贴名单（二）'));
+    const id = await publish(
+      dongshan,
+      subsidyList(
+        [
+          ['李小河', LI, '耕地地力保护补贴', '900.00'],
+          ['孙老汉', SUN, '耕地地力保护补贴', '900.00'],
+        ],
+        '2026年第三季度补贴名单（二）',
+      ),
+    );
     expect(await flagsOf(id)).toEqual([]);
-    const roster = await t.call(r.saveRoster, { body: { villageCode: dongshan.code, entries: [{ name: '李小河', idNumber: LI, position: '村委会主任李大河之子' }] } }, handler);
+    const roster = await t.call(
+      r.saveRoster,
+      { body: { villageCode: dongshan.code, entries: [{ name: '李小河', idNumber: LI, position: '村委会主任李大河之子' }] } },
+      handler,
+    );
     expect(roster.body).toEqual({ entries: 1 });
     await t.call(r.saveDeceased, { body: { entries: [{ name: '孙老汉', idNumber: SUN, diedOn: '2025-03-02' }] } }, handler);
     expect((await flagsOf(id)).map((f) => [f.kind, f.row, f.evidence])).toEqual(
@@ -106,7 +141,9 @@ describe.each(DATABASE_KINDS)('大数据比对 of recipient lists on %s', (kind)
     const dismissed = await t.call(r.dismiss, { params: { id: first!.id }, body: { reason: '已核实为同名不同人' } }, handler);
     expect(dismissed.body.status).toBe('dismissed');
     expect(dismissed.body.resolution).toBe('已核实为同名不同人');
-    expect((await t.call(r.dismiss, { params: { id: first!.id }, body: { reason: '再排除一次' } }, handler)).error.code).toBe('ACTION_NOT_ALLOWED');
+    expect((await t.call(r.dismiss, { params: { id: first!.id }, body: { reason: '再排除一次' } }, handler)).error.code).toBe(
+      'ACTION_NOT_ALLOWED',
+    );
 
     const opened = await t.call(r.openCase, { params: { id: second!.id } }, handler);
     expect(opened.body.status).toBe('case');
@@ -123,7 +160,9 @@ describe.each(DATABASE_KINDS)('大数据比对 of recipient lists on %s', (kind)
     expect((await t.call(r.list, { query: {} }, otherHandler)).body.items).toEqual([]);
     expect((await t.call(r.list, { query: {} }, villageStaff.get(dongshan.code)!.publisher)).error.code).toBe('FORBIDDEN');
     const anyFlag = (await t.call(r.list, { query: {} }, handler)).body.items[0]!;
-    expect((await t.call(r.dismiss, { params: { id: anyFlag.id }, body: { reason: '越权排除' } }, otherHandler)).error.code).toBe('RED_FLAG_NOT_FOUND');
+    expect((await t.call(r.dismiss, { params: { id: anyFlag.id }, body: { reason: '越权排除' } }, otherHandler)).error.code).toBe(
+      'RED_FLAG_NOT_FOUND',
+    );
     const page = await t.call(contract.village.page, { params: { code: dongshan.code } });
     expect(page.text).not.toContain('比对');
   });

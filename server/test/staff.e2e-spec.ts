@@ -36,7 +36,12 @@ describe.each(DATABASE_KINDS)('staff accounts and sessions on %s', (kind) => {
   it('signs in, answers who is signed in, and signs out', async () => {
     const res = await login('taoyuan', TEST_PASSWORD);
     expect(res.status).toBe(200);
-    expect(res.body.account).toMatchObject({ username: 'taoyuan', role: 'township_handler', regionCode: taoyuan.code, regionName: '桃源镇' });
+    expect(res.body.account).toMatchObject({
+      username: 'taoyuan',
+      role: 'township_handler',
+      regionCode: taoyuan.code,
+      regionName: '桃源镇',
+    });
     expect(res.text).not.toContain('password');
     const token = res.body.token;
     expect((await t.call(contract.staff.me, {}, token)).body.username).toBe('taoyuan');

@@ -11,7 +11,10 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 
 /** The part of an OpenAPI document these tests read. */
 const OpenApiPaths = z.object({
-  paths: z.record(z.string(), z.record(z.string(), z.object({ operationId: z.string(), responses: z.record(z.string(), z.object({ description: z.string() })) }))),
+  paths: z.record(
+    z.string(),
+    z.record(z.string(), z.object({ operationId: z.string(), responses: z.record(z.string(), z.object({ description: z.string() })) })),
+  ),
 });
 
 describe('documentation and the H5 build', () => {
@@ -72,7 +75,8 @@ describe('compression', () => {
     t = await startTestApp('sqlite');
     const dongshan = await village(t, await township(t, await county(t)));
     for (let i = 1; i <= 8; i++) await powerItem(t, dongshan, { title: `村级小微权力事项第${i}项` });
-    for (let i = 1; i <= 6; i++) await disclosure(t, dongshan, { kind: 'finance', type: 'income_expense', title: `2026年${i}月财务收支明细`, period: `2026-0${i}` });
+    for (let i = 1; i <= 6; i++)
+      await disclosure(t, dongshan, { kind: 'finance', type: 'income_expense', title: `2026年${i}月财务收支明细`, period: `2026-0${i}` });
     code = dongshan.code;
   });
   afterAll(async () => {

@@ -68,10 +68,28 @@ describe.each(DATABASE_KINDS)('village pages on %s', (kind) => {
     await powerItem(t, dongshan, { category: 'finance', title: '村级资金支付' });
     // Six finance disclosures, published out of order: the page shows the newest five.
     for (const day of ['03', '01', '06', '02', '05', '04']) {
-      finance.push(await disclosure(t, dongshan, { kind: 'finance', type: 'income_expense', title: `9月${day}日收支`, publishedAt: new Date(`2026-09-${day}T01:00:00Z`) }));
+      finance.push(
+        await disclosure(t, dongshan, {
+          kind: 'finance',
+          type: 'income_expense',
+          title: `9月${day}日收支`,
+          publishedAt: new Date(`2026-09-${day}T01:00:00Z`),
+        }),
+      );
     }
-    monthlyId = await disclosure(t, dongshan, { kind: 'finance', type: 'income_expense', title: '2026年9月财务收支明细', table: MONTHLY_TABLE, publishedAt: new Date('2026-10-08T01:00:00Z') });
-    subsidyId = await disclosure(t, dongshan, { kind: 'village', type: 'subsidy_list', title: '耕地地力保护补贴发放名单', table: SUBSIDY_TABLE });
+    monthlyId = await disclosure(t, dongshan, {
+      kind: 'finance',
+      type: 'income_expense',
+      title: '2026年9月财务收支明细',
+      table: MONTHLY_TABLE,
+      publishedAt: new Date('2026-10-08T01:00:00Z'),
+    });
+    subsidyId = await disclosure(t, dongshan, {
+      kind: 'village',
+      type: 'subsidy_list',
+      title: '耕地地力保护补贴发放名单',
+      table: SUBSIDY_TABLE,
+    });
     await disclosure(t, dongshan, { kind: 'party', type: 'party_work', title: '第三季度党费收缴情况' });
   });
   afterAll(async () => {
@@ -126,7 +144,9 @@ describe.each(DATABASE_KINDS)('village pages on %s', (kind) => {
 
   it('answers a disclosure with its table, never showing full ID or phone numbers', async () => {
     const list = (await t.call(contract.village.disclosures, { params: { code: dongshan.code } })).body;
-    const details = await Promise.all(list.items.map(async (d) => (await t.call(contract.village.disclosure, { params: { id: d.id } })).body));
+    const details = await Promise.all(
+      list.items.map(async (d) => (await t.call(contract.village.disclosure, { params: { id: d.id } })).body),
+    );
     const subsidy = details.find((d) => d.type === 'subsidy_list');
     expect(subsidy?.table?.columns).toEqual(expect.arrayContaining(['身份证号']));
     expect(subsidy?.table?.rows).toEqual([

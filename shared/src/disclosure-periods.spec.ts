@@ -37,6 +37,8 @@ describe('what covers a due period', () => {
 
   it('keeps what was not published', () => {
     const due = duePeriods(CALENDAR, '2026-11-11');
-    expect(overdueOf(due, [{ kind: 'village', period: '2026-09-30' }])).toEqual([{ kind: 'finance', period: '2026-10', dueOn: '2026-11-10' }]);
+    expect(overdueOf(due, [{ kind: 'village', period: '2026-09-30' }])).toEqual([
+      { kind: 'finance', period: '2026-10', dueOn: '2026-11-10' },
+    ]);
   });
 });

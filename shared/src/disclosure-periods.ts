@@ -22,7 +22,8 @@ export function duePeriods(calendar: DisclosureCalendar, today: string): Overdue
       if (dueOn < todayMs) {
         if (iso(start) >= calendar.startsOn) {
           const year = Math.floor(startMonth / 12);
-          const period = months === 1 ? `${year}-${String((startMonth % 12) + 1).padStart(2, '0')}` : `${year}-Q${(startMonth % 12) / 3 + 1}`;
+          const period =
+            months === 1 ? `${year}-${String((startMonth % 12) + 1).padStart(2, '0')}` : `${year}-Q${(startMonth % 12) / 3 + 1}`;
           due.push({ kind, period, dueOn: iso(dueOn) });
         }
         break;

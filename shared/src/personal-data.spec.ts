@@ -22,7 +22,9 @@ describe('resident ID numbers', () => {
 
 describe('finding and masking personal numbers', () => {
   it('masks ID and mobile numbers inside free text', () => {
-    expect(maskPersonalNumbers(`张三（身份证${VALID_ID_2}，电话13812345678）领取补贴`)).toBe('张三（身份证3418**********4538，电话138****5678）领取补贴');
+    expect(maskPersonalNumbers(`张三（身份证${VALID_ID_2}，电话13812345678）领取补贴`)).toBe(
+      '张三（身份证3418**********4538，电话138****5678）领取补贴',
+    );
   });
 
   it('leaves numbers alone that are not personal: a wrong check digit, longer digit runs, landlines, amounts', () => {

@@ -45,7 +45,11 @@ describe('validateChart', () => {
       nodeId: 'n4',
     });
     // What hangs below it cannot be reached either.
-    expect(problems.filter((p) => p.message.startsWith('从第一步「经办人取得合规票据」走不到')).map((p) => p.nodeId)).toEqual(['n5', 'n6', 'n7']);
+    expect(problems.filter((p) => p.message.startsWith('从第一步「经办人取得合规票据」走不到')).map((p) => p.nodeId)).toEqual([
+      'n5',
+      'n6',
+      'n7',
+    ]);
   });
 
   it('wants an end somewhere', () => {
@@ -77,7 +81,10 @@ describe('validateChart', () => {
         { from: 'd', to: 'b', label: '通过' },
       ],
     };
-    expect(messages(chart)).toEqual(['从第一步「申请」走不到「复核」：请给它接上来的箭头', '从第一步「申请」走不到「复核通过」：请给它接上来的箭头']);
+    expect(messages(chart)).toEqual([
+      '从第一步「申请」走不到「复核」：请给它接上来的箭头',
+      '从第一步「申请」走不到「复核通过」：请给它接上来的箭头',
+    ]);
   });
 
   it('asks for the condition on every unlabelled way out of a step with several', () => {

@@ -189,7 +189,8 @@ export function validateChart(chart: ChartLike): ChartProblem[] {
   const firstWithId = new Map<string, number>();
   chart.nodes.forEach((node, i) => {
     if (blank(node.id)) problems.push({ message: `第${i + 1}个步骤缺少编号`, path: ['nodes', i, 'id'] });
-    else if (firstWithId.has(node.id)) problems.push({ message: `${stepName(chart, node.id)}与另一个步骤的编号重复`, path: ['nodes', i, 'id'], nodeId: node.id });
+    else if (firstWithId.has(node.id))
+      problems.push({ message: `${stepName(chart, node.id)}与另一个步骤的编号重复`, path: ['nodes', i, 'id'], nodeId: node.id });
     else firstWithId.set(node.id, i);
     if (blank(node.label)) problems.push({ message: `第${i + 1}个步骤还没有填写名称`, path: ['nodes', i, 'label'], nodeId: node.id });
   });
@@ -198,15 +199,18 @@ export function validateChart(chart: ChartLike): ChartProblem[] {
   const pairs = new Map<string, number>();
   chart.edges.forEach((edge, i) => {
     const at = { path: ['edges', i], edgeIndex: i };
-    if (!firstWithId.has(edge.from)) problems.push({ message: `第${i + 1}条去向的起点步骤不存在，请重新选择`, ...at, path: ['edges', i, 'from'] });
-    if (!firstWithId.has(edge.to)) problems.push({ message: `第${i + 1}条去向的终点步骤不存在，请重新选择`, ...at, path: ['edges', i, 'to'] });
+    if (!firstWithId.has(edge.from))
+      problems.push({ message: `第${i + 1}条去向的起点步骤不存在，请重新选择`, ...at, path: ['edges', i, 'from'] });
+    if (!firstWithId.has(edge.to))
+      problems.push({ message: `第${i + 1}条去向的终点步骤不存在，请重新选择`, ...at, path: ['edges', i, 'to'] });
     if (!firstWithId.has(edge.from) || !firstWithId.has(edge.to)) return;
     if (edge.from === edge.to) {
       problems.push({ message: `${stepName(chart, edge.from)}不能连回它自己`, ...at, nodeId: edge.from });
       return;
     }
     const key = `${edge.from}\u0000${edge.to}`;
-    if (pairs.has(key)) problems.push({ message: `从${stepName(chart, edge.from)}到${stepName(chart, edge.to)}的去向重复了，请删去一条`, ...at });
+    if (pairs.has(key))
+      problems.push({ message: `从${stepName(chart, edge.from)}到${stepName(chart, edge.to)}的去向重复了，请删去一条`, ...at });
     else pairs.set(key, i);
   });
 
@@ -226,7 +230,11 @@ export function validateChart(chart: ChartLike): ChartProblem[] {
         nodeId: node.id,
       });
     } else if (!reached.has(node.id)) {
-      problems.push({ message: `从第一步${stepName(chart, start)}走不到${stepName(chart, node.id)}：请给它接上来的箭头`, path: ['nodes', index], nodeId: node.id });
+      problems.push({
+        message: `从第一步${stepName(chart, start)}走不到${stepName(chart, node.id)}：请给它接上来的箭头`,
+        path: ['nodes', index],
+        nodeId: node.id,
+      });
     }
   });
 
@@ -252,17 +260,26 @@ export function validateChart(chart: ChartLike): ChartProblem[] {
     if (firstWithId.get(node.id) !== index) return;
     const leaving = out.get(node.id)!.length;
     if (leaving === 0 && !node.end) {
-      problems.push({ message: `${stepName(chart, node.id)}之后没有下一步：如果流程到这里结束，请把它标为“结束步骤”；否则请给它加上去向`, path: ['nodes', index, 'end'], nodeId: node.id });
+      problems.push({
+        message: `${stepName(chart, node.id)}之后没有下一步：如果流程到这里结束，请把它标为“结束步骤”；否则请给它加上去向`,
+        path: ['nodes', index, 'end'],
+        nodeId: node.id,
+      });
     }
     if (leaving > 0 && node.end) {
-      problems.push({ message: `${stepName(chart, node.id)}标为结束步骤，却还有去向：请取消“结束步骤”，或删去它的去向`, path: ['nodes', index, 'end'], nodeId: node.id });
+      problems.push({
+        message: `${stepName(chart, node.id)}标为结束步骤，却还有去向：请取消“结束步骤”，或删去它的去向`,
+        path: ['nodes', index, 'end'],
+        nodeId: node.id,
+      });
     }
   });
 
   // No trap: from every step some end can be reached.
   const ends = chart.nodes.filter((n) => n.end && out.get(n.id)?.length === 0).map((n) => n.id);
   if (ends.length === 0) {
-    if (!problems.some((p) => p.path.at(-1) === 'end')) problems.push({ message: '流程还没有结束步骤：请把流程走完的那一步标为“结束步骤”', path: ['nodes'] });
+    if (!problems.some((p) => p.path.at(-1) === 'end'))
+      problems.push({ message: '流程还没有结束步骤：请把流程走完的那一步标为“结束步骤”', path: ['nodes'] });
     return problems;
   }
   const into = new Map<string, string[]>(chart.nodes.map((n) => [n.id, []]));
@@ -270,7 +287,11 @@ export function validateChart(chart: ChartLike): ChartProblem[] {
   const canFinish = reachable(ends, (id) => into.get(id)!);
   chart.nodes.forEach((node, index) => {
     if (firstWithId.get(node.id) !== index || canFinish.has(node.id)) return;
-    problems.push({ message: `从${stepName(chart, node.id)}往下走到不了结束步骤，事情会在这里打转：请给这一段加上通往结束的去向`, path: ['nodes', index], nodeId: node.id });
+    problems.push({
+      message: `从${stepName(chart, node.id)}往下走到不了结束步骤，事情会在这里打转：请给这一段加上通往结束的去向`,
+      path: ['nodes', index],
+      nodeId: node.id,
+    });
   });
   return problems;
 }

@@ -43,7 +43,10 @@ describe.each(DATABASE_KINDS)('a villager scans the poster (H5, %s)', (kind) => 
       // What a villager's phone downloads to show the page, as sent (compressed): a figure for the notes.
       const bytes = transferred.reduce((a, b) => a + b, 0);
       mkdirSync(new URL('../artifacts/', import.meta.url).pathname, { recursive: true });
-      writeFileSync(new URL('../artifacts/village-page-transfer.json', import.meta.url), JSON.stringify({ bytes, requests: transferred.length }));
+      writeFileSync(
+        new URL('../artifacts/village-page-transfer.json', import.meta.url),
+        JSON.stringify({ bytes, requests: transferred.length }),
+      );
       console.log(`village page: ${transferred.length} requests, ${(bytes / 1024).toFixed(1)} KiB transferred`);
     }
   });

@@ -26,8 +26,7 @@ export function useApi<T>(load: () => Promise<T> | null, deps: unknown[]): ApiSt
     pending.then(
       (data) => live && setState({ data, error: null, loading: false }),
       (error: unknown) =>
-        live &&
-        setState({ data: null, error: error instanceof ApiError ? error : new ApiError('INTERNAL'), loading: false }),
+        live && setState({ data: null, error: error instanceof ApiError ? error : new ApiError('INTERNAL'), loading: false }),
     );
     return () => {
       live = false;

@@ -22,9 +22,9 @@ describe('typed client', () => {
 
   it('sends GET with the query string and no body', async () => {
     ok({ items: [] });
-    await expect(
-      call(contract.village.disclosures, { params: { code: '341821102201' }, query: { kind: 'finance' } }),
-    ).resolves.toEqual({ items: [] });
+    await expect(call(contract.village.disclosures, { params: { code: '341821102201' }, query: { kind: 'finance' } })).resolves.toEqual({
+      items: [],
+    });
     expect(Taro.request).toHaveBeenCalledWith(
       expect.objectContaining({
         method: 'GET',

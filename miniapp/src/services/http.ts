@@ -79,7 +79,9 @@ function parseJson(raw: unknown): { ok: true; value: unknown } | { ok: false } {
 /** One request over `Taro.request`; resolves with the parsed JSON body or rejects with `ApiError`. */
 export async function request<T = unknown>(req: HttpRequest): Promise<T> {
   const hasBody = req.body !== undefined && req.method !== 'GET';
-  const header: Record<string, string> = hasBody ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' };
+  const header: Record<string, string> = hasBody
+    ? { 'Content-Type': 'application/json', Accept: 'application/json' }
+    : { Accept: 'application/json' };
   if (req.token) header.Authorization = `Bearer ${req.token}`;
   const data = hasBody ? JSON.stringify(req.body) : undefined;
   let response: Taro.request.SuccessCallbackResult<string>;

@@ -11,12 +11,7 @@ export class CoreModule {
   static forRoot(config: AppConfig, clock: Clock): DynamicModule {
     return {
       module: CoreModule,
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: Clock, useValue: clock },
-        RateLimiter,
-        DataProtection,
-      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: Clock, useValue: clock }, RateLimiter, DataProtection],
       exports: [APP_CONFIG, Clock, RateLimiter, DataProtection],
     };
   }

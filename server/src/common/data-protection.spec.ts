@@ -2,7 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../config/app-config.js';
 import { DataProtection } from './data-protection.js';
 
-const protection = new DataProtection(loadConfig({ NODE_ENV: 'test', HASH_SECRET: 'a'.repeat(40), DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') }));
+const protection = new DataProtection(
+  loadConfig({ NODE_ENV: 'test', HASH_SECRET: 'a'.repeat(40), DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') }),
+);
 
 describe('DataProtection', () => {
   it('encrypts with a fresh nonce and decrypts back; tampering is detected', () => {

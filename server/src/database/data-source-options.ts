@@ -34,8 +34,41 @@ import { PowerItemVersionEntity } from '../modules/power-list/power-item-version
 import { DisclosureAttachments1765065600000 } from './migrations/1765065600000-disclosure-attachments.js';
 import { DisclosureAttachmentEntity } from '../modules/publishing/disclosure-attachment.entity.js';
 
-export const ENTITIES = [RegionEntity, PowerItemEntity, DisclosureEntity, ReportEntity, ReportEventEntity, StaffAccountEntity, StaffSessionEntity, AuditEntryEntity, ReportDeadlineEntity, CaseAlertEntity, CalendarYearEntity, CountyDeadlineRulesEntity, DisclosureVersionEntity, DisclosureEventEntity, PowerTemplateEntity, PowerTemplateVersionEntity, PowerItemVersionEntity, ...RED_FLAG_ENTITIES, CountyDisclosureCalendarEntity, DisclosureAttachmentEntity];
-export const MIGRATIONS = [InitialSchema1764201600000, StaffAccounts1764288000000, CaseWorkflow1764374400000, CalendarYears1764460800000, CountyDeadlineRules1764547200000, RateLimits1764633600000, DisclosureVersions1764720000000, RedFlags1764806400000, PowerListTemplates1764892800000, CountyDisclosureCalendars1764979200000, DisclosureAttachments1765065600000];
+export const ENTITIES = [
+  RegionEntity,
+  PowerItemEntity,
+  DisclosureEntity,
+  ReportEntity,
+  ReportEventEntity,
+  StaffAccountEntity,
+  StaffSessionEntity,
+  AuditEntryEntity,
+  ReportDeadlineEntity,
+  CaseAlertEntity,
+  CalendarYearEntity,
+  CountyDeadlineRulesEntity,
+  DisclosureVersionEntity,
+  DisclosureEventEntity,
+  PowerTemplateEntity,
+  PowerTemplateVersionEntity,
+  PowerItemVersionEntity,
+  ...RED_FLAG_ENTITIES,
+  CountyDisclosureCalendarEntity,
+  DisclosureAttachmentEntity,
+];
+export const MIGRATIONS = [
+  InitialSchema1764201600000,
+  StaffAccounts1764288000000,
+  CaseWorkflow1764374400000,
+  CalendarYears1764460800000,
+  CountyDeadlineRules1764547200000,
+  RateLimits1764633600000,
+  DisclosureVersions1764720000000,
+  RedFlags1764806400000,
+  PowerListTemplates1764892800000,
+  CountyDisclosureCalendars1764979200000,
+  DisclosureAttachments1765065600000,
+];
 
 /** Schema changes go through migrations only; `synchronize` stays off on every database. */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

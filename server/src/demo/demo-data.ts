@@ -1,13 +1,7 @@
 // Demo data seeded into an empty database when DEMO_DATA=true.
 // All names, people, companies and amounts are fictitious; ID-card and phone numbers
 // are stored already masked, exactly as a village would publish them.
-import type {
-  DisclosureKind,
-  DisclosureTable,
-  DisclosureType,
-  PowerCategory,
-  ProcessChart,
-} from '@mashang/shared';
+import type { DisclosureKind, DisclosureTable, DisclosureType, PowerCategory, ProcessChart } from '@mashang/shared';
 
 export interface DemoRegion {
   code: string;
@@ -74,7 +68,13 @@ export const DEMO_POWER_ITEMS: DemoPowerItem[] = [
         { id: 'n3', label: '党员大会审议', actor: '全体党员', risks: ['到会人数不足规定比例', '会前打招呼、影响表决'] },
         { id: 'n4', label: '村民（代表）会议决议', actor: '村民会议或村民代表会议', risks: ['代为签字、虚报到会人数', '表决结果弄虚作假'] },
         { id: 'n5', label: '决议公开', actor: '村民委员会', risks: ['公开不及时、内容不完整'] },
-        { id: 'n6', label: '实施结果公开', actor: '村民委员会、村务监督委员会', risks: ['擅自变更决议内容', '只公开结果不公开过程'], end: true },
+        {
+          id: 'n6',
+          label: '实施结果公开',
+          actor: '村民委员会、村务监督委员会',
+          risks: ['擅自变更决议内容', '只公开结果不公开过程'],
+          end: true,
+        },
       ],
       edges: [
         { from: 'n1', to: 'n2' },
@@ -121,7 +121,12 @@ export const DEMO_POWER_ITEMS: DemoPowerItem[] = [
       nodes: [
         { id: 'n1', label: '制定确认方案', actor: '村集体经济组织理事会', risks: ['方案设置歧视性条件'] },
         { id: 'n2', label: '成员（代表）大会表决方案', actor: '成员（代表）大会', risks: ['代为表决、会议记录造假'] },
-        { id: 'n3', label: '入户登记、初步确认', actor: '村民小组长、理事会', risks: ['随意剥夺外嫁女等群体成员资格', '优亲厚友、违规认定'] },
+        {
+          id: 'n3',
+          label: '入户登记、初步确认',
+          actor: '村民小组长、理事会',
+          risks: ['随意剥夺外嫁女等群体成员资格', '优亲厚友、违规认定'],
+        },
         { id: 'n4', label: '名单公示', actor: '村集体经济组织', risks: ['公示时间不足'] },
         { id: 'n5', label: '异议复核', actor: '理事会、监事会', risks: ['对异议敷衍了事'] },
         { id: 'n6', label: '成员大会表决确认', actor: '成员（代表）大会', risks: ['表决程序不规范'] },
@@ -152,7 +157,13 @@ export const DEMO_POWER_ITEMS: DemoPowerItem[] = [
         { id: 'n4', label: '签订施工合同', actor: '村民委员会', risks: ['合同价高于中标价', '违规转包、分包'] },
         { id: 'n5', label: '施工及质量监督', actor: '村务监督委员会、村民义务监督员', risks: ['偷工减料', '擅自变更设计'] },
         { id: 'n6', label: '竣工验收', actor: '镇验收小组', risks: ['验收走过场', '虚报工程量'] },
-        { id: 'n7', label: '资金结算及公开', actor: '村报账员、镇“三资”代理服务中心', risks: ['超付工程款', '吃拿卡要、收受好处'], end: true },
+        {
+          id: 'n7',
+          label: '资金结算及公开',
+          actor: '村报账员、镇“三资”代理服务中心',
+          risks: ['超付工程款', '吃拿卡要、收受好处'],
+          end: true,
+        },
       ],
       edges: [
         { from: 'n1', to: 'n2' },

@@ -24,12 +24,20 @@ export async function seedDemoDataIfEmpty(dataSource: DataSource): Promise<boole
     const county = DEMO_REGIONS.find((r) => r.level === 'county')!;
     const templateIds = await seedDemoPowerTemplates(manager, county.code, countySupervisor.id, new Date('2026-09-01T01:00:00Z'));
     for (const village of DEMO_REGIONS.filter((r) => r.level === 'village')) {
-      await manager
-        .getRepository(PowerItemEntity)
-        .insert(DEMO_POWER_ITEMS.map((item, index) => ({ ...item, villageCode: village.code, sortOrder: index, templateId: templateIds[index]!, templateVersion: 1 })));
+      await manager.getRepository(PowerItemEntity).insert(
+        DEMO_POWER_ITEMS.map((item, index) => ({
+          ...item,
+          villageCode: village.code,
+          sortOrder: index,
+          templateId: templateIds[index]!,
+          templateVersion: 1,
+        })),
+      );
       for (const d of DEMO_DISCLOSURES(village.name)) {
         const publishedAt = new Date(d.publishedAt);
-        const { identifiers } = await manager.getRepository(DisclosureEntity).insert({ ...d, villageCode: village.code, publishedAt, updatedAt: publishedAt });
+        const { identifiers } = await manager
+          .getRepository(DisclosureEntity)
+          .insert({ ...d, villageCode: village.code, publishedAt, updatedAt: publishedAt });
         // Loaded in bulk, as a county's existing records would be: version 1 with no drafter or co-signer to name.
         await manager.getRepository(DisclosureVersionEntity).insert({
           disclosureId: (identifiers[0] as { id: number }).id,

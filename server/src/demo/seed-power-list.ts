@@ -27,13 +27,25 @@ export async function seedDemoPowerTemplates(manager: EntityManager, countyCode:
   const ids: number[] = [];
   for (const [index, item] of DEMO_POWER_ITEMS.entries()) {
     const versions = item.title === UPDATED_TITLE ? [item, updated(item)] : [item];
-    const { identifiers } = await manager
-      .getRepository(PowerTemplateEntity)
-      .insert({ countyCode, category: item.category, title: item.title, version: versions.length, sortOrder: index + 1, createdAt: at, updatedAt: at });
+    const { identifiers } = await manager.getRepository(PowerTemplateEntity).insert({
+      countyCode,
+      category: item.category,
+      title: item.title,
+      version: versions.length,
+      sortOrder: index + 1,
+      createdAt: at,
+      updatedAt: at,
+    });
     const templateId = (identifiers[0] as { id: number }).id;
-    await manager
-      .getRepository(PowerTemplateVersionEntity)
-      .insert(versions.map((content, v) => ({ templateId, version: v + 1, content, accountId, createdAt: new Date(at.getTime() + v * 86_400_000) })));
+    await manager.getRepository(PowerTemplateVersionEntity).insert(
+      versions.map((content, v) => ({
+        templateId,
+        version: v + 1,
+        content,
+        accountId,
+        createdAt: new Date(at.getTime() + v * 86_400_000),
+      })),
+    );
     ids.push(templateId);
   }
   return ids;

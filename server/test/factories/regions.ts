@@ -30,13 +30,25 @@ async function insert(t: TestApp, region: Region): Promise<Region> {
 /** A county (6-digit code). */
 export function county(t: TestApp, fields: Partial<Pick<Region, 'name'>> = {}): Promise<Region> {
   counties++;
-  return insert(t, { code: `4301${String(counties).padStart(2, '0')}`, name: fields.name ?? `试点县${counties}`, level: 'county', parentCode: null, hotline: null });
+  return insert(t, {
+    code: `4301${String(counties).padStart(2, '0')}`,
+    name: fields.name ?? `试点县${counties}`,
+    level: 'county',
+    parentCode: null,
+    hotline: null,
+  });
 }
 
 /** A township of a county (9-digit code), with the hotline its posters print. */
 export function township(t: TestApp, parent: Region, fields: Partial<Pick<Region, 'name' | 'hotline'>> = {}): Promise<Region> {
   const code = childCode(parent, 101);
-  return insert(t, { code, name: fields.name ?? `试点镇${code.slice(-3)}`, level: 'township', parentCode: parent.code, hotline: fields.hotline ?? `0731-8${code.slice(-3)}000` });
+  return insert(t, {
+    code,
+    name: fields.name ?? `试点镇${code.slice(-3)}`,
+    level: 'township',
+    parentCode: parent.code,
+    hotline: fields.hotline ?? `0731-8${code.slice(-3)}000`,
+  });
 }
 
 /** A village of a township (12-digit code). */

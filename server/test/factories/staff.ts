@@ -20,7 +20,12 @@ let sequence = 0;
 let passwordHash: Promise<string> | undefined;
 
 /** An enabled staff account of a role in a region of the level that role works at, signing in with `TEST_PASSWORD`. */
-export async function staffAccount(t: TestApp, role: StaffRole, region: Region, fields: { username?: string; displayName?: string } = {}): Promise<StaffFixture> {
+export async function staffAccount(
+  t: TestApp,
+  role: StaffRole,
+  region: Region,
+  fields: { username?: string; displayName?: string } = {},
+): Promise<StaffFixture> {
   if (!ROLE_REGION_DIGITS[role].includes(region.code.length)) throw new Error(`a ${role} does not work at a region like ${region.code}`);
   sequence++;
   const account = {

@@ -72,7 +72,9 @@ export async function disclosure(t: TestApp, village: Region, fields: Partial<Di
     ...fields,
   };
   const dataSource = t.app.get(DataSource);
-  const saved = await dataSource.getRepository(DisclosureEntity).save({ villageCode: village.code, ...content, updatedAt: content.publishedAt });
+  const saved = await dataSource
+    .getRepository(DisclosureEntity)
+    .save({ villageCode: village.code, ...content, updatedAt: content.publishedAt });
   await dataSource.getRepository(DisclosureVersionEntity).insert({
     disclosureId: saved.id,
     versionNo: 1,

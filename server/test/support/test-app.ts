@@ -144,7 +144,8 @@ function urlOf(route: RouteSpec, { params, query }: InputParts): string {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(query ?? {})) {
     if (value === undefined) continue;
-    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new Error(`query parameter ${name} must be a scalar`);
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+      throw new Error(`query parameter ${name} must be a scalar`);
     search.set(name, String(value));
   }
   const qs = search.toString();

@@ -148,7 +148,10 @@ export const caseContract = {
     auth: CASE_ROLES,
     query: z.object({
       status: ReportStatusSchema.optional(),
-      village: z.string().regex(/^\d{12}$/).optional(),
+      village: z
+        .string()
+        .regex(/^\d{12}$/)
+        .optional(),
       category: ReportCategorySchema.optional(),
       overdue: z.enum(['true', 'false']).optional(),
     }),

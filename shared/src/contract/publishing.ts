@@ -36,7 +36,13 @@ export const publishingContract = {
     path: '/staff/disclosures',
     summary: 'Disclosures of the jurisdiction, drafts included, the most recently changed first',
     auth: EVERY_PUBLISHING_ROLE,
-    query: z.object({ village: z.string().regex(/^\d{12}$/).optional(), kind: DisclosureKindSchema.optional() }),
+    query: z.object({
+      village: z
+        .string()
+        .regex(/^\d{12}$/)
+        .optional(),
+      kind: DisclosureKindSchema.optional(),
+    }),
     response: z.object({ items: z.array(StaffDisclosureRowSchema) }),
     errors: [...AUTH_ERRORS, 'VALIDATION_FAILED'],
   }),
@@ -158,7 +164,7 @@ export const publishingContract = {
   importTable: defineRoute({
     method: 'POST',
     path: '/staff/disclosures/import',
-    summary: "Read a filled-in template (.xlsx or .csv, base64) into a table for a draft; any bad cell refuses the whole file",
+    summary: 'Read a filled-in template (.xlsx or .csv, base64) into a table for a draft; any bad cell refuses the whole file',
     auth: ['village_publisher'],
     body: z.object({
       type: DisclosureTypeSchema,

@@ -14,7 +14,13 @@ export const redFlagContract = {
     path: '/staff/red-flags',
     summary: 'Red flags raised on the recipient lists of the jurisdiction, newest first',
     auth: WATCHERS,
-    query: z.object({ status: RedFlagStatusSchema.optional(), village: z.string().regex(/^\d{12}$/).optional() }),
+    query: z.object({
+      status: RedFlagStatusSchema.optional(),
+      village: z
+        .string()
+        .regex(/^\d{12}$/)
+        .optional(),
+    }),
     response: z.object({ items: z.array(RedFlagSchema) }),
     errors: [...AUTH_ERRORS, 'VALIDATION_FAILED'],
   }),

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DisclosureKindSchema, DisclosureSchema, DisclosureSummarySchema, PublishedVersionSchema, SubsidyLineSchema, SubsidyLookupSchema } from '../schemas/disclosure.js';
+import {
+  DisclosureKindSchema,
+  DisclosureSchema,
+  DisclosureSummarySchema,
+  PublishedVersionSchema,
+  SubsidyLineSchema,
+  SubsidyLookupSchema,
+} from '../schemas/disclosure.js';
 import { PowerItemSchema } from '../schemas/power-item.js';
 import { ATTACHMENT_TYPES } from '../schemas/attachment.js';
 import { VillageCodeSchema } from '../schemas/region.js';
@@ -94,7 +101,8 @@ export const villageContract = {
   subsidyLookup: defineRoute({
     method: 'POST',
     path: '/villages/:code/subsidy-lookup',
-    summary: "码上查: the lines of the village's published recipient lists for a name and full ID number (in the body); no match and every other miss answer alike",
+    summary:
+      "码上查: the lines of the village's published recipient lists for a name and full ID number (in the body); no match and every other miss answer alike",
     params: VillageParams,
     body: SubsidyLookupSchema,
     status: 200,

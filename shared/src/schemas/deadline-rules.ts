@@ -24,7 +24,9 @@ export const RegimeSchema = z
     label: z.string().min(1),
     basis: z.string().min(1),
     deadlines: z.partialRecord(DueDateKindSchema, DeadlineRuleSchema),
-    extension: z.object({ deadline: DueDateKindSchema, maxDays: z.number().int().positive(), unit: UnitSchema, times: z.number().int().positive() }).nullable(),
+    extension: z
+      .object({ deadline: DueDateKindSchema, maxDays: z.number().int().positive(), unit: UnitSchema, times: z.number().int().positive() })
+      .nullable(),
   })
   .refine((r) => 'acceptance' in r.deadlines, { error: '每类事项都要有受理期限（acceptance）' })
   .refine((r) => !r.extension || r.extension.deadline in r.deadlines, { error: '延期针对的期限不存在' });

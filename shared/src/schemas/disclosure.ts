@@ -160,7 +160,9 @@ const TitleSchema = z.string({ error: '请填写标题' }).trim().min(2, { error
 const PeriodSchema = z
   .string({ error: '请填写公开期间' })
   .trim()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?|-Q[1-4])?$/, { error: '公开期间应为年（2026）、季度（2026-Q3）、月份（2026-10）或日期（2026-10-08）' });
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?|-Q[1-4])?$/, {
+    error: '公开期间应为年（2026）、季度（2026-Q3）、月份（2026-10）或日期（2026-10-08）',
+  });
 const ReasonSchema = z.string({ error: '请写明原因' }).trim().min(4, { error: '原因至少4个字' }).max(500, { error: '原因不超过500个字' });
 const CommentSchema = z.string({ error: '请写明意见' }).trim().min(2, { error: '意见至少2个字' }).max(500, { error: '意见不超过500个字' });
 
@@ -173,7 +175,10 @@ export const DisclosureDraftSchema = z.object({
   body: z.string().trim().max(20_000, { error: '正文不超过20000字' }).default(''),
   table: z
     .object({
-      columns: z.array(z.string().trim().min(1, { error: '表头不能为空' }).max(40)).min(1).max(30),
+      columns: z
+        .array(z.string().trim().min(1, { error: '表头不能为空' }).max(40))
+        .min(1)
+        .max(30),
       rows: z.array(z.array(z.string().max(500))).max(5_000, { error: '表格不超过5000行' }),
     })
     .refine((t) => t.rows.every((r) => r.length === t.columns.length), { error: '表格每一行的格数要与表头一致' })

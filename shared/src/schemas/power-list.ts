@@ -24,7 +24,9 @@ export const EditableChartNodeSchema = z.object({
   label: z.string({ error: '请填写步骤名称' }).trim().max(30, { error: '步骤名称不能超过30个字' }),
   actor: optional('办理人', 40),
   risks: z
-    .array(z.string().trim().min(1, { error: '廉政风险点不能为空，不需要就删去这一条' }).max(100, { error: '一条廉政风险点不能超过100个字' }))
+    .array(
+      z.string().trim().min(1, { error: '廉政风险点不能为空，不需要就删去这一条' }).max(100, { error: '一条廉政风险点不能超过100个字' }),
+    )
     .max(10, { error: '一个步骤最多10条廉政风险点' })
     .default([]),
   end: z.boolean().optional(),
@@ -54,7 +56,9 @@ export const PowerItemContentSchema = z.object({
   basis: required('依据', 2000),
   responsible: required('责任主体', 100),
   publicity: z
-    .array(z.string().trim().min(1, { error: '必须公开的内容不能为空，不需要就删去这一条' }).max(200, { error: '一条公开内容不能超过200个字' }))
+    .array(
+      z.string().trim().min(1, { error: '必须公开的内容不能为空，不需要就删去这一条' }).max(200, { error: '一条公开内容不能超过200个字' }),
+    )
     .max(20, { error: '必须公开的内容最多20条' }),
   chart: EditableChartSchema,
 });
@@ -155,7 +159,9 @@ export const StaffPowerItemSchema = z.object({
   /** Each change to the copy makes a new version; a save names the version it started from. */
   version: z.number().int(),
   content: StoredPowerItemContentSchema,
-  template: z.object({ id: z.number().int(), title: z.string(), followsVersion: z.number().int(), latestVersion: z.number().int() }).nullable(),
+  template: z
+    .object({ id: z.number().int(), title: z.string(), followsVersion: z.number().int(), latestVersion: z.number().int() })
+    .nullable(),
   adjusted: z.boolean(),
   offer: PowerUpdateOfferSchema.nullable(),
   updatedAt: z.string().nullable(),

@@ -52,11 +52,7 @@ export type ReportStatus = keyof typeof REPORT_STATUSES;
 export const ReportStatusSchema = z.enum(Object.keys(REPORT_STATUSES) as [ReportStatus, ...ReportStatus[]]);
 
 export const ReporterSchema = z.object({
-  name: z
-    .string({ error: '请填写姓名' })
-    .trim()
-    .min(2, { error: '姓名至少两个字' })
-    .max(20, { error: '姓名不能超过20个字' }),
+  name: z.string({ error: '请填写姓名' }).trim().min(2, { error: '姓名至少两个字' }).max(20, { error: '姓名不能超过20个字' }),
   phone: z
     .string({ error: '请填写手机号' })
     .trim()

@@ -84,7 +84,10 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 /** A year of the official holiday calendar, as the State Council publishes it. */
 export const CalendarScheduleSchema = z.object({
   /** Days off that fall on weekdays (放假). */
-  holidays: z.array(z.iso.date({ error: '日期格式应为 2027-01-01' })).min(1, { error: '请至少填写一个放假日期' }).max(60),
+  holidays: z
+    .array(z.iso.date({ error: '日期格式应为 2027-01-01' }))
+    .min(1, { error: '请至少填写一个放假日期' })
+    .max(60),
   /** Weekend days that are worked (调休上班). */
   workdays: z.array(z.iso.date({ error: '日期格式应为 2027-01-01' })).max(20),
 });

@@ -63,7 +63,15 @@ export async function startServer(kind: DatabaseKind): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, [join(root, 'server/dist/main.js')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: database.url, DEMO_DATA: 'true', PUBLIC_BASE_URL: url, SWEEP_INTERVAL_SECONDS: '0', NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: database.url,
+      DEMO_DATA: 'true',
+      PUBLIC_BASE_URL: url,
+      SWEEP_INTERVAL_SECONDS: '0',
+      NODE_ENV: 'test',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

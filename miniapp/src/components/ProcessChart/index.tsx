@@ -81,7 +81,11 @@ export default function ProcessChart({ nodes, edges, width }: Props) {
               {edge.labelBox && (
                 <View className='chart__label' data-testid='chart-condition' style={place(edge.labelBox)}>
                   {edge.labelLines?.map((line, j) => (
-                    <Text key={j} className='chart__label-line' style={{ fontSize: px(CHART_TEXT.labelFont), lineHeight: px(CHART_TEXT.labelLine) }}>
+                    <Text
+                      key={j}
+                      className='chart__label-line'
+                      style={{ fontSize: px(CHART_TEXT.labelFont), lineHeight: px(CHART_TEXT.labelLine) }}
+                    >
                       {line}
                     </Text>
                   ))}
@@ -98,12 +102,20 @@ export default function ProcessChart({ nodes, edges, width }: Props) {
             style={place(node)}
           >
             {node.titleLines.map((line, j) => (
-              <Text key={`t${j}`} className='chart__node-label' style={{ fontSize: px(CHART_TEXT.titleFont), lineHeight: px(CHART_TEXT.titleLine) }}>
+              <Text
+                key={`t${j}`}
+                className='chart__node-label'
+                style={{ fontSize: px(CHART_TEXT.titleFont), lineHeight: px(CHART_TEXT.titleLine) }}
+              >
                 {line}
               </Text>
             ))}
             {node.actorLines.map((line, j) => (
-              <Text key={`a${j}`} className='chart__node-actor' style={{ fontSize: px(CHART_TEXT.actorFont), lineHeight: px(CHART_TEXT.actorLine) }}>
+              <Text
+                key={`a${j}`}
+                className='chart__node-actor'
+                style={{ fontSize: px(CHART_TEXT.actorFont), lineHeight: px(CHART_TEXT.actorLine) }}
+              >
                 {line}
               </Text>
             ))}

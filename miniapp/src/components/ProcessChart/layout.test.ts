@@ -1,6 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEMO_POWER_ITEMS } from '../../../../server/src/demo/demo-data';
-import { CHART_TEXT, type ChartEdgeInput, type ChartLayout, type ChartNodeInput, layoutChart, type Point, type Rect, wrapText } from './layout';
+import {
+  CHART_TEXT,
+  type ChartEdgeInput,
+  type ChartLayout,
+  type ChartNodeInput,
+  layoutChart,
+  type Point,
+  type Rect,
+  wrapText,
+} from './layout';
 
 type Chart = { nodes: ChartNodeInput[]; edges: ChartEdgeInput[] };
 
@@ -80,8 +89,10 @@ function faults(layout: ChartLayout): string[] {
     const from = layout.nodes.find((n) => n.id === e.from)!;
     const to = layout.nodes.find((n) => n.id === e.to)!;
     const [first, last] = [e.points[0]!, e.points[e.points.length - 1]!];
-    if (first.x <= from.x || first.x >= from.x + from.w || (first.y !== from.y && first.y !== from.y + from.h)) out.push(`${name} does not leave from its box`);
-    if (last.x <= to.x || last.x >= to.x + to.w || (last.y !== to.y && last.y !== to.y + to.h)) out.push(`${name} does not arrive at its box`);
+    if (first.x <= from.x || first.x >= from.x + from.w || (first.y !== from.y && first.y !== from.y + from.h))
+      out.push(`${name} does not leave from its box`);
+    if (last.x <= to.x || last.x >= to.x + to.w || (last.y !== to.y && last.y !== to.y + to.h))
+      out.push(`${name} does not arrive at its box`);
     for (let k = 1; k < e.points.length; k++) {
       const [a, b] = [e.points[k - 1]!, e.points[k]!];
       if (a.x !== b.x && a.y !== b.y) out.push(`${name} has a slanted segment`);
@@ -99,10 +110,14 @@ function faults(layout: ChartLayout): string[] {
 /** A made-up chart: a main line, side branches that rejoin or end, and returns; random but repeatable. */
 function randomChart(seed: number): Chart {
   let state = seed;
-  const rand = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
   const words = ['申请', '村委会审核', '镇审核并出具书面意见', '公示', '集体研究', '补正', '县级审定', '办结', '退回', '入户调查核实情况'];
   const n = 3 + Math.floor(rand() * 8);
-  const nodes: ChartNodeInput[] = Array.from({ length: n }, (_, i) => ({ id: `n${i}`, label: words[Math.floor(rand() * words.length)]!, risks: rand() < 0.4 ? ['风险'] : [] }));
+  const nodes: ChartNodeInput[] = Array.from({ length: n }, (_, i) => ({
+    id: `n${i}`,
+    label: words[Math.floor(rand() * words.length)]!,
+    risks: rand() < 0.4 ? ['风险'] : [],
+  }));
   const edges: ChartEdgeInput[] = [];
   for (let i = 0; i + 1 < n; i++) edges.push({ from: `n${i}`, to: `n${i + 1}` });
   const extra = Math.floor(rand() * 4);
@@ -138,7 +153,16 @@ describe('layoutChart', () => {
     const finance = DEMO_POWER_ITEMS.find((i) => i.title === '村级财务开支审批')!.chart;
     const layout = layoutChart(finance, { width: 311 });
     const byNumber = [...layout.nodes].sort((a, b) => a.number - b.number).map((n) => n.label);
-    expect(byNumber).toEqual(['经办人取得合规票据', '村务监督委员会审核', '村主要负责人审批', '报账员报账', '镇“三资”代理服务中心审核', '入账支付', '按月公开', '退回经办人补正']);
+    expect(byNumber).toEqual([
+      '经办人取得合规票据',
+      '村务监督委员会审核',
+      '村主要负责人审批',
+      '报账员报账',
+      '镇“三资”代理服务中心审核',
+      '入账支付',
+      '按月公开',
+      '退回经办人补正',
+    ]);
     expect(layout.nodes.find((n) => n.id === 'n7')?.titleLines.join('')).toBe('7. 按月公开');
   });
 
@@ -159,12 +183,27 @@ describe('layoutChart', () => {
       const layout = layoutChart(item.chart, { width: 311 });
       expect({ title: item.title, width: layout.width }).toEqual({ title: item.title, width: 311 });
     }
-    expect(Math.min(...Object.entries(CHART_TEXT).filter(([k]) => k.endsWith('Font')).map(([, v]) => v))).toBeGreaterThanOrEqual(16);
+    expect(
+      Math.min(
+        ...Object.entries(CHART_TEXT)
+          .filter(([k]) => k.endsWith('Font'))
+          .map(([, v]) => v),
+      ),
+    ).toBeGreaterThanOrEqual(16);
   });
 
   it('breaks long names into lines that fit their box, never starting a line with a comma', () => {
     expect(wrapText('验收不合格，限期整改', 5 * 16, 16)).toEqual(['验收不合格，', '限期整改']);
-    const layout = layoutChart({ nodes: [{ id: 'a', label: '短', end: false }, { id: 'b', label: '一个非常非常长的步骤名称需要换好几行才能放得下', end: true }], edges: [{ from: 'a', to: 'b' }] }, { width: 200 });
+    const layout = layoutChart(
+      {
+        nodes: [
+          { id: 'a', label: '短', end: false },
+          { id: 'b', label: '一个非常非常长的步骤名称需要换好几行才能放得下', end: true },
+        ],
+        edges: [{ from: 'a', to: 'b' }],
+      },
+      { width: 200 },
+    );
     const [short, long] = layout.nodes;
     expect(long!.titleLines.length).toBeGreaterThan(1);
     expect(long!.h).toBeGreaterThan(short!.h);

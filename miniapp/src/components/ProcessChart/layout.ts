@@ -247,9 +247,24 @@ const LABEL_PULL = 8;
 /** dagre's alignments of boxes over one another; undefined: the balance of all four. */
 type Align = 'UL' | 'UR' | 'DL' | 'DR';
 
-function runDagre(nodes: ChartNodeInput[], edges: Usable[], widths: Map<string, number>, heights: Map<string, number>, labels: Map<number, LabelSize>, align: Align | undefined): DagreResult {
+function runDagre(
+  nodes: ChartNodeInput[],
+  edges: Usable[],
+  widths: Map<string, number>,
+  heights: Map<string, number>,
+  labels: Map<number, LabelSize>,
+  align: Align | undefined,
+): DagreResult {
   const g = new graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ multigraph: true });
-  g.setGraph({ rankdir: 'TB', nodesep: NODE_SEP, edgesep: EDGE_SEP, ranksep: TRACK_TOP + TRACK_BOTTOM, marginx: 0, marginy: 0, ...(align ? { align } : {}) });
+  g.setGraph({
+    rankdir: 'TB',
+    nodesep: NODE_SEP,
+    edgesep: EDGE_SEP,
+    ranksep: TRACK_TOP + TRACK_BOTTOM,
+    marginx: 0,
+    marginy: 0,
+    ...(align ? { align } : {}),
+  });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of nodes) g.setNode(n.id, { width: widths.get(n.id)!, height: heights.get(n.id)! });
   const weight = (e: Usable) => (e.back ? 1 : 2);
@@ -285,7 +300,13 @@ function runDagre(nodes: ChartNodeInput[], edges: Usable[], widths: Map<string, 
     const room = all.get(labelId(e.index))!;
     const line = { x: room.x - room.w / 2 + LINE_ROOM, y: room.y };
     labelAt.set(e.index, line);
-    stops.set(e.index, [centre(e.top), ...bends(e.top, labelId(e.index), `${e.index}a`), line, ...bends(labelId(e.index), e.bottom, `${e.index}b`), centre(e.bottom)]);
+    stops.set(e.index, [
+      centre(e.top),
+      ...bends(e.top, labelId(e.index), `${e.index}a`),
+      line,
+      ...bends(labelId(e.index), e.bottom, `${e.index}b`),
+      centre(e.bottom),
+    ]);
   }
   return { width: g.graph().width ?? 0, nodes: new Map(nodes.map((n) => [n.id, all.get(n.id)!])), all, stops, labels: labelAt };
 }
@@ -366,7 +387,11 @@ export function layoutChart(chart: { nodes: ChartNodeInput[]; edges: ChartEdgeIn
       if (!fits(wider)) break;
       best = wider;
     }
-    for (let labelMax = LABEL_MAX_TEXT - CHART_TEXT.labelFont; !fits(best) && labelMax >= LABEL_MIN_TEXT; labelMax -= CHART_TEXT.labelFont) {
+    for (
+      let labelMax = LABEL_MAX_TEXT - CHART_TEXT.labelFont;
+      !fits(best) && labelMax >= LABEL_MIN_TEXT;
+      labelMax -= CHART_TEXT.labelFont
+    ) {
       best = attempt(widest, best.shared, labelMax, best.align, sharing);
     }
     for (let w = widest - 24; !fits(best) && w >= NODE_MIN_W; w -= 24) {

@@ -100,8 +100,14 @@ describe('lookup page', () => {
 
   it('shows a refused action in plain words and keeps the page', async () => {
     Taro.request
-      .mockResolvedValueOnce({ statusCode: 200, data: JSON.stringify({ ...view, status: 'replied', reply: '已处理完毕，请知悉。', actions: ['rate'] }) })
-      .mockResolvedValueOnce({ statusCode: 409, data: JSON.stringify({ code: 'ACTION_NOT_ALLOWED', message: '当前状态下不能进行这项操作' }) });
+      .mockResolvedValueOnce({
+        statusCode: 200,
+        data: JSON.stringify({ ...view, status: 'replied', reply: '已处理完毕，请知悉。', actions: ['rate'] }),
+      })
+      .mockResolvedValueOnce({
+        statusCode: 409,
+        data: JSON.stringify({ code: 'ACTION_NOT_ALLOWED', message: '当前状态下不能进行这项操作' }),
+      });
     render(<LookupPage />);
     fireEvent.change(screen.getByTestId('lookup-input'), { target: { value: '1234567890123456789012345' } });
     fireEvent.click(screen.getByTestId('lookup-submit'));

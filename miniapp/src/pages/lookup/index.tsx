@@ -101,7 +101,10 @@ export default function LookupPage() {
       setActionMessage({ ok: false, text: '请至少写5个字' });
       return;
     }
-    const ok = await act((queryCode) => call(contract.reporter.addInfo, { body: { queryCode, text: addInfo.trim() } }), '补充的材料已经送到纪委。');
+    const ok = await act(
+      (queryCode) => call(contract.reporter.addInfo, { body: { queryCode, text: addInfo.trim() } }),
+      '补充的材料已经送到纪委。',
+    );
     if (ok) setAddInfo('');
   };
 
@@ -129,7 +132,11 @@ export default function LookupPage() {
             {message}
           </Text>
         )}
-        <View className={`btn btn--primary lookup__go${busy ? ' btn--disabled' : ''}`} data-testid='lookup-submit' onClick={() => void lookup()}>
+        <View
+          className={`btn btn--primary lookup__go${busy ? ' btn--disabled' : ''}`}
+          data-testid='lookup-submit'
+          onClick={() => void lookup()}
+        >
           {busy && !result ? '正在查询……' : '查询'}
         </View>
       </View>
@@ -200,7 +207,11 @@ export default function LookupPage() {
                   onInput={(e) => setReviewReason(e.detail.value)}
                 />
               </View>
-              <View className={`btn btn--primary lookup__go${busy ? ' btn--disabled' : ''}`} data-testid='review-submit' onClick={() => void requestReview()}>
+              <View
+                className={`btn btn--primary lookup__go${busy ? ' btn--disabled' : ''}`}
+                data-testid='review-submit'
+                onClick={() => void requestReview()}
+              >
                 申请复查
               </View>
             </View>
@@ -219,7 +230,11 @@ export default function LookupPage() {
                   onInput={(e) => setAddInfo(e.detail.value)}
                 />
               </View>
-              <View className={`btn btn--secondary lookup__go${busy ? ' btn--disabled' : ''}`} data-testid='add-info-submit' onClick={() => void sendInfo()}>
+              <View
+                className={`btn btn--secondary lookup__go${busy ? ' btn--disabled' : ''}`}
+                data-testid='add-info-submit'
+                onClick={() => void sendInfo()}
+              >
                 提交补充材料
               </View>
             </View>

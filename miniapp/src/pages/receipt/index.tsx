@@ -65,9 +65,7 @@ export default function ReceiptPage() {
         <View className='btn btn--primary' data-testid='copy-query-code' onClick={() => void copy()}>
           {copied ? '已复制' : '复制查询码'}
         </View>
-        <Text className='text receipt__keep'>
-          请把查询码抄在纸上收好，不要告诉别人。凭它可以查看办理进度和答复；丢了没法补。
-        </Text>
+        <Text className='text receipt__keep'>请把查询码抄在纸上收好，不要告诉别人。凭它可以查看办理进度和答复；丢了没法补。</Text>
       </View>
 
       <View className='card'>

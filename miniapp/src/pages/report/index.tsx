@@ -102,9 +102,7 @@ export default function ReportPage() {
   return (
     <View className='page report'>
       <Text className='h1'>我要反映</Text>
-      {subject?.powerStep && (
-        <Text className='report__subject'>反映的是权力事项流程中的“{subject.powerStep}”这一步</Text>
-      )}
+      {subject?.powerStep && <Text className='report__subject'>反映的是权力事项流程中的“{subject.powerStep}”这一步</Text>}
       {subject?.powerItemId && !subject.powerStep && <Text className='report__subject'>反映的是一项村级权力事项</Text>}
       {subject?.disclosureId && (
         <Text className='report__subject'>
@@ -245,19 +243,13 @@ export default function ReportPage() {
         </View>
       )}
 
-      <Text className='muted report__protect'>
-        反映人受法律保护：任何人不得打击报复；被反映的人看不到您反映的内容和您的身份。
-      </Text>
+      <Text className='muted report__protect'>反映人受法律保护：任何人不得打击报复；被反映的人看不到您反映的内容和您的身份。</Text>
       {errors.form && (
         <Text className='field-error report__form-error' data-testid='error-form'>
           {errors.form}
         </Text>
       )}
-      <View
-        className={`btn btn--primary${submitting ? ' btn--disabled' : ''}`}
-        data-testid='submit-report'
-        onClick={() => void submit()}
-      >
+      <View className={`btn btn--primary${submitting ? ' btn--disabled' : ''}`} data-testid='submit-report' onClick={() => void submit()}>
         {submitting ? '正在提交……' : '提交'}
       </View>
     </View>

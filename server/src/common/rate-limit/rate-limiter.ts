@@ -39,7 +39,12 @@ export class RateLimiter {
       try {
         await this.dataSource.createQueryBuilder().insert().into(TABLE).values({ bucket, window_start: windowStart, hits: 1 }).execute();
         // A new window began: windows that ended before the previous one count for nothing any more.
-        await this.dataSource.createQueryBuilder().delete().from(TABLE).where('window_start < :before', { before: windowStart - windowMs }).execute();
+        await this.dataSource
+          .createQueryBuilder()
+          .delete()
+          .from(TABLE)
+          .where('window_start < :before', { before: windowStart - windowMs })
+          .execute();
         return 1;
       } catch (error) {
         // Another request, maybe on another instance, opened the window first: count on it.

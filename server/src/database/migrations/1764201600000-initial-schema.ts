@@ -90,7 +90,14 @@ export class InitialSchema1764201600000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'report_events',
-        columns: [id, { name: 'report_id', type: 'int' }, varchar('type', 30), varchar('actor', 40), text('public_text', true), datetime('created_at')],
+        columns: [
+          id,
+          { name: 'report_id', type: 'int' },
+          varchar('type', 30),
+          varchar('actor', 40),
+          text('public_text', true),
+          datetime('created_at'),
+        ],
         foreignKeys: [{ columnNames: ['report_id'], referencedTableName: 'reports', referencedColumnNames: ['id'] }],
         indices: [{ columnNames: ['report_id', 'created_at'] }],
       }),

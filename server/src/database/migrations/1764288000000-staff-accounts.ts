@@ -26,7 +26,14 @@ export class StaffAccounts1764288000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'staff_sessions',
-        columns: [id, { ...varchar('token_hash', 64), isUnique: true }, { name: 'account_id', type: 'int' }, datetime('created_at'), datetime('expires_at'), datetime('revoked_at', true)],
+        columns: [
+          id,
+          { ...varchar('token_hash', 64), isUnique: true },
+          { name: 'account_id', type: 'int' },
+          datetime('created_at'),
+          datetime('expires_at'),
+          datetime('revoked_at', true),
+        ],
         foreignKeys: [{ columnNames: ['account_id'], referencedTableName: 'staff_accounts', referencedColumnNames: ['id'] }],
         indices: [{ columnNames: ['account_id'] }],
       }),
@@ -34,7 +41,13 @@ export class StaffAccounts1764288000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'audit_log',
-        columns: [id, { name: 'account_id', type: 'int' }, varchar('action', 40), { name: 'report_id', type: 'int', isNullable: true }, datetime('created_at')],
+        columns: [
+          id,
+          { name: 'account_id', type: 'int' },
+          varchar('action', 40),
+          { name: 'report_id', type: 'int', isNullable: true },
+          datetime('created_at'),
+        ],
         foreignKeys: [{ columnNames: ['account_id'], referencedTableName: 'staff_accounts', referencedColumnNames: ['id'] }],
         indices: [{ columnNames: ['created_at'] }],
       }),

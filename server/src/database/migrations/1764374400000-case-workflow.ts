@@ -23,7 +23,10 @@ export class CaseWorkflow1764374400000 implements MigrationInterface {
       // Bumped by every step of the workflow: two concurrent steps cannot both apply.
       new TableColumn({ name: 'version', type: 'int', default: 0 }),
     ]);
-    await queryRunner.addColumn('report_events', new TableColumn({ name: 'internal_text', type: isMysql ? 'mediumtext' : 'text', isNullable: true }));
+    await queryRunner.addColumn(
+      'report_events',
+      new TableColumn({ name: 'internal_text', type: isMysql ? 'mediumtext' : 'text', isNullable: true }),
+    );
     await queryRunner.createTable(
       new Table({
         name: 'report_deadlines',
@@ -85,7 +88,18 @@ export class CaseWorkflow1764374400000 implements MigrationInterface {
     await queryRunner.dropColumn('report_events', 'internal_text');
     await queryRunner.dropTable('case_alerts');
     await queryRunner.dropTable('report_deadlines');
-    for (const column of ['track', 'channel', 'level', 'assignee_id', 'escalated', 'extension_used', 'extension_requested_days', 'missed_deadline', 'rating', 'version']) {
+    for (const column of [
+      'track',
+      'channel',
+      'level',
+      'assignee_id',
+      'escalated',
+      'extension_used',
+      'extension_requested_days',
+      'missed_deadline',
+      'rating',
+      'version',
+    ]) {
       await queryRunner.dropColumn('reports', column);
     }
   }

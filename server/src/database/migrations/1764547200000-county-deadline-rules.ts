@@ -9,7 +9,12 @@ export class CountyDeadlineRules1764547200000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'county_deadline_rules',
-        columns: [{ ...varchar('county_code', 6), isPrimary: true }, { name: 'rules', type: 'text' }, { name: 'updated_by', type: 'int' }, datetime('updated_at')],
+        columns: [
+          { ...varchar('county_code', 6), isPrimary: true },
+          { name: 'rules', type: 'text' },
+          { name: 'updated_by', type: 'int' },
+          datetime('updated_at'),
+        ],
       }),
     );
   }

@@ -70,7 +70,16 @@ export class DisclosureVersions1764720000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropTable('disclosure_events');
     await queryRunner.dropTable('disclosure_versions');
-    for (const column of ['updated_at', 'correction_required', 'withdrawn_at', 'withdrawn_reason', 'open_version_id', 'corrected', 'version_no', 'status']) {
+    for (const column of [
+      'updated_at',
+      'correction_required',
+      'withdrawn_at',
+      'withdrawn_reason',
+      'open_version_id',
+      'corrected',
+      'version_no',
+      'status',
+    ]) {
       await queryRunner.dropColumn('disclosures', column);
     }
   }

@@ -22,7 +22,16 @@ export class PowerListTemplates1764892800000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'power_templates',
-        columns: [id, varchar('county_code', 6), varchar('category', 30), varchar('title', 100), int('version'), { name: 'sort_order', type: 'int', default: 0 }, datetime('created_at'), datetime('updated_at')],
+        columns: [
+          id,
+          varchar('county_code', 6),
+          varchar('category', 30),
+          varchar('title', 100),
+          int('version'),
+          { name: 'sort_order', type: 'int', default: 0 },
+          datetime('created_at'),
+          datetime('updated_at'),
+        ],
         indices: [{ columnNames: ['county_code', 'sort_order'] }],
       }),
     );
@@ -47,7 +56,16 @@ export class PowerListTemplates1764892800000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'power_item_versions',
-        columns: [id, int('power_item_id'), int('version'), varchar('action', 20), int('template_version', true), text('content'), int('account_id'), datetime('created_at')],
+        columns: [
+          id,
+          int('power_item_id'),
+          int('version'),
+          varchar('action', 20),
+          int('template_version', true),
+          text('content'),
+          int('account_id'),
+          datetime('created_at'),
+        ],
         foreignKeys: [{ columnNames: ['power_item_id'], referencedTableName: 'power_items', referencedColumnNames: ['id'] }],
         indices: [{ columnNames: ['power_item_id', 'version'], isUnique: true }],
       }),
@@ -66,8 +84,10 @@ export class PowerListTemplates1764892800000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropTable('power_item_versions');
     const table = await queryRunner.getTable('power_items');
-    for (const index of table?.indices.filter((i) => i.columnNames.includes('template_id')) ?? []) await queryRunner.dropIndex('power_items', index);
-    for (const column of ['updated_at', 'version', 'adjusted', 'template_version', 'template_id']) await queryRunner.dropColumn('power_items', column);
+    for (const index of table?.indices.filter((i) => i.columnNames.includes('template_id')) ?? [])
+      await queryRunner.dropIndex('power_items', index);
+    for (const column of ['updated_at', 'version', 'adjusted', 'template_version', 'template_id'])
+      await queryRunner.dropColumn('power_items', column);
     await queryRunner.dropTable('power_template_versions');
     await queryRunner.dropTable('power_templates');
   }

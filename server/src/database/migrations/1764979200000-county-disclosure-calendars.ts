@@ -9,7 +9,12 @@ export class CountyDisclosureCalendars1764979200000 implements MigrationInterfac
     await queryRunner.createTable(
       new Table({
         name: 'county_disclosure_calendars',
-        columns: [{ ...varchar('county_code', 6), isPrimary: true }, { name: 'calendar', type: 'text' }, { name: 'updated_by', type: 'int' }, datetime('updated_at')],
+        columns: [
+          { ...varchar('county_code', 6), isPrimary: true },
+          { name: 'calendar', type: 'text' },
+          { name: 'updated_by', type: 'int' },
+          datetime('updated_at'),
+        ],
       }),
     );
   }

@@ -25,7 +25,13 @@ export class AuditService {
     const rows: { created_at: Date | string; account_id: number; username: string; action: string; report_no: string | null }[] =
       await this.dataSource
         .createQueryBuilder()
-        .select(['a.created_at AS created_at', 'a.account_id AS account_id', 's.username AS username', 'a.action AS action', 'r.report_no AS report_no'])
+        .select([
+          'a.created_at AS created_at',
+          'a.account_id AS account_id',
+          's.username AS username',
+          'a.action AS action',
+          'r.report_no AS report_no',
+        ])
         .from('audit_log', 'a')
         .innerJoin('staff_accounts', 's', 's.id = a.account_id')
         .leftJoin('reports', 'r', 'r.id = a.report_id')

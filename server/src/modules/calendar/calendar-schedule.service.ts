@@ -61,7 +61,13 @@ export class CalendarScheduleService {
         ...(notWeekend.length ? [{ field: 'body.workdays', message: `调休上班日应是周六或周日：${notWeekend.join('、')}` }] : []),
       ]);
     }
-    await this.years.save({ year, holidays: [...new Set(schedule.holidays)].sort(), workdays: [...new Set(schedule.workdays)].sort(), updatedBy: accountId, updatedAt: this.clock.now() });
+    await this.years.save({
+      year,
+      holidays: [...new Set(schedule.holidays)].sort(),
+      workdays: [...new Set(schedule.workdays)].sort(),
+      updatedBy: accountId,
+      updatedAt: this.clock.now(),
+    });
     await this.refresh();
     return this.status();
   }

@@ -68,7 +68,7 @@ export class WorkingCalendar {
   addWorkdays(from: string, count: number): WorkdayResult {
     let date = from;
     let provisional = false;
-    for (let found = 0; found < count; ) {
+    for (let found = 0; found < count;) {
       date = addCalendarDays(date, 1);
       if (!this.coversYear(dayjs(date).year())) provisional = true;
       if (this.isWorkday(date)) found++;

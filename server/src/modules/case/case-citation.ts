@@ -27,7 +27,10 @@ export class CaseCitation {
     // The version the villager named, or else the one that was public when the report came in.
     const version = subject.disclosureVersion
       ? await versions.findOneBy({ disclosureId: disclosure.id, versionNo: subject.disclosureVersion, status: 'published' })
-      : await versions.findOne({ where: { disclosureId: disclosure.id, status: 'published', publishedAt: LessThanOrEqual(receivedAt) }, order: { versionNo: 'DESC' } });
+      : await versions.findOne({
+          where: { disclosureId: disclosure.id, status: 'published', publishedAt: LessThanOrEqual(receivedAt) },
+          order: { versionNo: 'DESC' },
+        });
     if (!version) return null;
     const table = maskTable(version.table);
     const row = subject.disclosureRow === undefined ? null : (table?.rows[subject.disclosureRow] ?? null);

@@ -13,9 +13,15 @@ export interface CaseContext {
   reviewWindow: 'open' | 'ended' | 'none';
 }
 
-export function staffActionsFor(account: StaffAccountEntity, report: ReportEntity, deadlines: DeadlineCalculator, context: CaseContext): CaseAction[] {
+export function staffActionsFor(
+  account: StaffAccountEntity,
+  report: ReportEntity,
+  deadlines: DeadlineCalculator,
+  context: CaseContext,
+): CaseAction[] {
   const handlesIt =
-    (report.level === 'township' && account.role === 'township_handler') || (report.level === 'county' && account.role === 'county_supervisor');
+    (report.level === 'township' && account.role === 'township_handler') ||
+    (report.level === 'county' && account.role === 'county_supervisor');
   const extension = deadlines.extensionOf(report.track);
   return actionsAllowed(report.status, 'staff').filter((action) => {
     switch (action) {

@@ -53,13 +53,18 @@ export class CaseStatsService {
         acceptedOnTime: own.filter((d) => d.kind === 'acceptance' && d.metAt && chinaDate(d.metAt) <= d.dueOn).length,
         answeredOnTime: answered.filter((r) => r.missedDeadline === 0).length,
         overdueNow: new Set(own.filter(isOverdue).map((d) => d.reportId)).size,
-        medianDaysToAnswer: median(answered.map((r) => Math.round(((r.answeredAt!.getTime() - r.receivedAt.getTime()) / DAY_MS) * 10) / 10)),
+        medianDaysToAnswer: median(
+          answered.map((r) => Math.round(((r.answeredAt!.getTime() - r.receivedAt.getTime()) / DAY_MS) * 10) / 10),
+        ),
         satisfaction: rated.length ? rated.filter((r) => r.rating !== 'unsatisfied').length / rated.length : null,
       };
     });
     const overdueIds = new Set(deadlines.filter(isOverdue).map((d) => d.reportId));
     const overdueReports = reports.filter((r) => overdueIds.has(r.id));
-    const overdue = await this.view.summaries(overdueReports, deadlines.filter((d) => overdueIds.has(d.reportId)));
+    const overdue = await this.view.summaries(
+      overdueReports,
+      deadlines.filter((d) => overdueIds.has(d.reportId)),
+    );
     return { townships: rows, overdue: overdue.sort((a, b) => (a.nextDue?.daysLeft ?? 0) - (b.nextDue?.daysLeft ?? 0)) };
   }
 }

@@ -61,7 +61,10 @@ export class CaseView {
     events: ReportEventEntity[],
     actions: CaseDetail['actions'],
   ): Promise<CaseDetail> {
-    const [[summary], citation] = await Promise.all([this.summaries([report], deadlines), this.citations.of(report.subject, report.villageCode, report.receivedAt)]);
+    const [[summary], citation] = await Promise.all([
+      this.summaries([report], deadlines),
+      this.citations.of(report.subject, report.villageCode, report.receivedAt),
+    ]);
     const actors = await this.staffNames(events.map((e) => (e.actor.startsWith('staff:') ? Number(e.actor.slice(6)) : null)));
     return {
       ...summary!,

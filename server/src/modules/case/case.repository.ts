@@ -124,7 +124,14 @@ export class CaseRepository {
         await manager.insert(CaseAlertEntity, alert);
         if (Object.keys(flags).length) await manager.update(ReportEntity, { id: alert.reportId }, flags);
         if (internalText) {
-          await manager.insert(ReportEventEntity, { reportId: alert.reportId, type: 'escalated', actor: 'system', publicText: null, internalText, createdAt: alert.createdAt });
+          await manager.insert(ReportEventEntity, {
+            reportId: alert.reportId,
+            type: 'escalated',
+            actor: 'system',
+            publicText: null,
+            internalText,
+            createdAt: alert.createdAt,
+          });
         }
       });
       return true;

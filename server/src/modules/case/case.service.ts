@@ -66,7 +66,10 @@ export class CaseService {
 
   /** Open cases unless a status is asked for: a closed case never crowds out a live one. */
   async list(account: StaffAccountEntity, filter: CaseListFilter): Promise<{ items: CaseSummary[] }> {
-    const reports = await this.cases.list({ regionCode: account.regionCode, ...filter, statuses: filter.status ? [filter.status] : OPEN_STATUSES }, INBOX_LIMIT);
+    const reports = await this.cases.list(
+      { regionCode: account.regionCode, ...filter, statuses: filter.status ? [filter.status] : OPEN_STATUSES },
+      INBOX_LIMIT,
+    );
     const summaries = await this.view.summaries(reports, await this.cases.openDeadlinesOf(reports.map((r) => r.id)));
     const items = filter.overdue ? summaries.filter((s) => s.nextDue?.overdue) : summaries;
     return { items: items.sort(byUrgency) };
@@ -93,7 +96,8 @@ export class CaseService {
   async reveal(account: StaffAccountEntity, reportNo: string): Promise<{ name: string; phone: string }> {
     const report = await this.visibleCase(account, reportNo);
     const handlesIt = account.role === 'county_supervisor' || (report.level === 'township' && account.role === 'township_handler');
-    if (!handlesIt || report.mode !== 'real_name' || !report.reporterNameEnc || !report.reporterPhoneEnc) throw new DomainError('ACTION_NOT_ALLOWED');
+    if (!handlesIt || report.mode !== 'real_name' || !report.reporterNameEnc || !report.reporterPhoneEnc)
+      throw new DomainError('ACTION_NOT_ALLOWED');
     await this.audit.record(account.id, 'reveal_reporter', report.id);
     return { name: this.protection.decrypt(report.reporterNameEnc), phone: this.protection.decrypt(report.reporterPhoneEnc) };
   }
@@ -131,7 +135,11 @@ export class CaseService {
     const villages = await this.regions.villagesUnder(account.regionCode);
     const townships = await this.regions.findMany([...new Set(villages.map((v) => v.parentCode ?? ''))]);
     return {
-      items: villages.map((v) => ({ code: v.code, name: v.name, townshipName: townships.find((t) => t.code === v.parentCode)?.name ?? '' })),
+      items: villages.map((v) => ({
+        code: v.code,
+        name: v.name,
+        townshipName: townships.find((t) => t.code === v.parentCode)?.name ?? '',
+      })),
     };
   }
 
@@ -142,7 +150,11 @@ export class CaseService {
     );
     const regions = await this.regions.findMany([...new Set(accounts.map((a) => a.regionCode))]);
     return {
-      items: accounts.map((a) => ({ id: a.id, displayName: a.displayName, regionName: regions.find((r) => r.code === a.regionCode)?.name ?? '' })),
+      items: accounts.map((a) => ({
+        id: a.id,
+        displayName: a.displayName,
+        regionName: regions.find((r) => r.code === a.regionCode)?.name ?? '',
+      })),
     };
   }
 
@@ -177,14 +189,24 @@ export class CaseService {
       case 'accept':
         return { action: 'accept', publicText: input.publicText || '您反映的问题已受理，正在办理', internalText: null };
       case 'decline':
-        return { action: 'decline', publicText: `经审查，不予受理。理由：${input.reason}`, internalText: input.reason, changes: { answeredAt: report.answeredAt ?? now } };
+        return {
+          action: 'decline',
+          publicText: `经审查，不予受理。理由：${input.reason}`,
+          internalText: input.reason,
+          changes: { answeredAt: report.answeredAt ?? now },
+        };
       case 'assign': {
         const assignee = await this.staff.findById(input.assigneeId);
         // The case goes to someone at the level that handles it: the township's handlers, or the county's supervisors.
         const role = report.level === 'township' ? 'township_handler' : 'county_supervisor';
         const eligible = assignee && !assignee.disabled && assignee.role === role && inJurisdiction(assignee, report.villageCode);
         if (!eligible) throw new DomainError('ASSIGNEE_INVALID');
-        return { action: 'assign', publicText: null, internalText: `指定承办人：${assignee.displayName}`, changes: { assigneeId: assignee.id } };
+        return {
+          action: 'assign',
+          publicText: null,
+          internalText: `指定承办人：${assignee.displayName}`,
+          changes: { assigneeId: assignee.id },
+        };
       }
       case 'transfer_up': {
         const rule = deadlines.rule(report.track, 'transfer_up');
@@ -194,7 +216,9 @@ export class CaseService {
           publicText: '您反映的问题已报送县纪委办理',
           internalText: input.reason,
           changes: { level: 'county', assigneeId: null },
-          extraDeadlines: due ? [{ kind: 'transfer_up', dueOn: due.date, provisional: due.provisional ? 1 : 0, startedAt: report.receivedAt, metAt: now }] : [],
+          extraDeadlines: due
+            ? [{ kind: 'transfer_up', dueOn: due.date, provisional: due.provisional ? 1 : 0, startedAt: report.receivedAt, metAt: now }]
+            : [],
         };
       }
       case 'transfer_out':
@@ -202,7 +226,12 @@ export class CaseService {
       case 'request_extension': {
         const extension = deadlines.extensionOf(report.track);
         if (!extension || input.days > extension.maxDays) throw new DomainError('EXTENSION_NOT_ALLOWED');
-        return { action: 'request_extension', publicText: null, internalText: `申请延期${input.days}天：${input.reason}`, changes: { extensionRequestedDays: input.days } };
+        return {
+          action: 'request_extension',
+          publicText: null,
+          internalText: `申请延期${input.days}天：${input.reason}`,
+          changes: { extensionRequestedDays: input.days },
+        };
       }
       case 'approve_extension': {
         const extension = deadlines.extensionOf(report.track);
@@ -220,7 +249,12 @@ export class CaseService {
       case 'conclude':
         return { action: 'conclude', publicText: '您反映的问题已办结，结果将尽快答复您', internalText: input.note || null };
       case 'reply':
-        return { action: 'reply', publicText: input.text, internalText: null, changes: { answeredAt: report.answeredAt ?? now, rating: null } };
+        return {
+          action: 'reply',
+          publicText: input.text,
+          internalText: null,
+          changes: { answeredAt: report.answeredAt ?? now, rating: null },
+        };
       case 'close':
         return { action: 'close', publicText: '本件已办结归档', internalText: null };
       case 'reclassify':

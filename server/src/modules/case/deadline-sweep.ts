@@ -66,7 +66,10 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
       if (!villageCode) continue;
       const { reminderPolicy: reminders, escalationPolicy: escalation } = this.rules.for(villageCode);
       if (today <= deadline.dueOn) {
-        if (this.daysBetween(today, deadline.dueOn, reminders.unit) <= reminders.before && (await this.raise(deadline, 'due_soon', townshipOf(villageCode), now))) {
+        if (
+          this.daysBetween(today, deadline.dueOn, reminders.unit) <= reminders.before &&
+          (await this.raise(deadline, 'due_soon', townshipOf(villageCode), now))
+        ) {
           result.dueSoon++;
         }
         continue;
@@ -74,7 +77,10 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
       if (await this.raise(deadline, 'overdue', townshipOf(villageCode), now, { missedDeadline: 1 })) result.overdue++;
       const overdueFor = this.daysBetween(deadline.dueOn, today, escalation.unit);
       const note = `「${DUE_DATE_KINDS[deadline.kind]}」期限（${deadline.dueOn}）逾期${overdueFor}天，已提交县纪委督办`;
-      if (overdueFor >= escalation.afterOverdue && (await this.raise(deadline, 'escalated', countyOf(villageCode), now, { escalated: 1 }, note))) {
+      if (
+        overdueFor >= escalation.afterOverdue &&
+        (await this.raise(deadline, 'escalated', countyOf(villageCode), now, { escalated: 1 }, note))
+      ) {
         result.escalated++;
       }
     }
@@ -116,6 +122,10 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
     flags: Parameters<CaseRepository['raiseAlert']>[1] = {},
     note: string | null = null,
   ): Promise<boolean> {
-    return this.cases.raiseAlert({ reportId: deadline.reportId, deadlineId: deadline.id, kind, dueOn: deadline.dueOn, regionCode, createdAt: at }, flags, note);
+    return this.cases.raiseAlert(
+      { reportId: deadline.reportId, deadlineId: deadline.id, kind, dueOn: deadline.dueOn, regionCode, createdAt: at },
+      flags,
+      note,
+    );
   }
 }

@@ -49,7 +49,9 @@ export function buildOpenApiDocument(): JsonSchema {
         tags: [area],
         summary: route.summary,
         parameters: parameters(route),
-        ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: toJson(route.body, 'input') } } } } : {}),
+        ...(route.body
+          ? { requestBody: { required: true, content: { 'application/json': { schema: toJson(route.body, 'input') } } } }
+          : {}),
         responses: responses(route),
       };
     }

@@ -28,7 +28,10 @@ export class PowerListController {
   }
 
   @ContractRoute(routes.updateTemplate)
-  updateTemplate(@CurrentStaff() account: StaffAccountEntity, @RouteInput() { params, body: { version, ...content } }: In<'updateTemplate'>) {
+  updateTemplate(
+    @CurrentStaff() account: StaffAccountEntity,
+    @RouteInput() { params, body: { version, ...content } }: In<'updateTemplate'>,
+  ) {
     return this.powerList.updateTemplate(account, params.id, version, content);
   }
 

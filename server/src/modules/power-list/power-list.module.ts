@@ -11,7 +11,10 @@ import { PowerTemplateEntity } from './power-template.entity.js';
 
 /** 小微权力清单: the county's templates, and each village's copies of them with offered updates. */
 @Module({
-  imports: [RegionModule, TypeOrmModule.forFeature([PowerTemplateEntity, PowerTemplateVersionEntity, PowerItemVersionEntity, PowerItemEntity])],
+  imports: [
+    RegionModule,
+    TypeOrmModule.forFeature([PowerTemplateEntity, PowerTemplateVersionEntity, PowerItemVersionEntity, PowerItemEntity]),
+  ],
   controllers: [PowerListController],
   providers: [PowerListService, PowerListRepository],
   exports: [PowerListService],

@@ -47,7 +47,11 @@ export class PowerListRepository {
 
   /** Who saved each version and when, oldest first; the content is left out. */
   versionHistory(templateId: number): Promise<PowerTemplateVersionEntity[]> {
-    return this.templateVersions.find({ select: { version: true, accountId: true, createdAt: true }, where: { templateId }, order: { version: 'ASC' } });
+    return this.templateVersions.find({
+      select: { version: true, accountId: true, createdAt: true },
+      where: { templateId },
+      order: { version: 'ASC' },
+    });
   }
 
   async adoptionOf(templateIds: number[]): Promise<Map<number, Adoption>> {
@@ -130,7 +134,9 @@ export class PowerListRepository {
   async displayNames(accountIds: number[]): Promise<Map<number, string>> {
     const ids = [...new Set(accountIds)];
     if (ids.length === 0) return new Map();
-    const accounts = await this.dataSource.getRepository(StaffAccountEntity).find({ select: { id: true, displayName: true }, where: { id: In(ids) } });
+    const accounts = await this.dataSource
+      .getRepository(StaffAccountEntity)
+      .find({ select: { id: true, displayName: true }, where: { id: In(ids) } });
     return new Map(accounts.map((a) => [a.id, a.displayName]));
   }
 }

@@ -34,7 +34,14 @@ export function canEditVillage(account: Pick<Account, 'role' | 'regionCode'>, vi
 
 /** The content columns of a village copy. */
 function contentOf(item: PowerItemEntity): StoredPowerItemContent {
-  return { category: item.category, title: item.title, basis: item.basis, responsible: item.responsible, publicity: item.publicity, chart: item.chart };
+  return {
+    category: item.category,
+    title: item.title,
+    basis: item.basis,
+    responsible: item.responsible,
+    publicity: item.publicity,
+    chart: item.chart,
+  };
 }
 
 /**
@@ -74,7 +81,9 @@ export class PowerListService {
         .getRepository(PowerTemplateEntity)
         .insert({ countyCode, category: content.category, title: content.title, version: 1, sortOrder, createdAt: now, updatedAt: now });
       const templateId = (identifiers[0] as { id: number }).id;
-      await manager.getRepository(PowerTemplateVersionEntity).insert({ templateId, version: 1, content, accountId: account.id, createdAt: now });
+      await manager
+        .getRepository(PowerTemplateVersionEntity)
+        .insert({ templateId, version: 1, content, accountId: account.id, createdAt: now });
       return templateId;
     });
     return this.template(account, id);
@@ -92,9 +101,15 @@ export class PowerListService {
     if (latest && sameContent(latest.content, content)) return this.templateView(template);
     const now = this.clock.now();
     await this.repository.transaction(async (manager) => {
-      const moved = await this.repository.advanceTemplate(manager, id, version, { category: content.category, title: content.title, updatedAt: now });
+      const moved = await this.repository.advanceTemplate(manager, id, version, {
+        category: content.category,
+        title: content.title,
+        updatedAt: now,
+      });
       if (!moved) throw new DomainError('EDIT_CONFLICT');
-      await manager.getRepository(PowerTemplateVersionEntity).insert({ templateId: id, version: version + 1, content, accountId: account.id, createdAt: now });
+      await manager
+        .getRepository(PowerTemplateVersionEntity)
+        .insert({ templateId: id, version: version + 1, content, accountId: account.id, createdAt: now });
     });
     return this.template(account, id);
   }
@@ -212,8 +227,12 @@ export class PowerListService {
   }
 
   /** The versions an offer compares; only a version newer than the one followed, up to the latest, is on offer. */
-  private async offerOf(item: PowerItemEntity, templateVersion: number): Promise<{ base: StoredPowerItemContent; offered: StoredPowerItemContent }> {
-    if (item.templateId === null || item.templateVersion === null || templateVersion <= item.templateVersion) throw new DomainError('ACTION_NOT_ALLOWED');
+  private async offerOf(
+    item: PowerItemEntity,
+    templateVersion: number,
+  ): Promise<{ base: StoredPowerItemContent; offered: StoredPowerItemContent }> {
+    if (item.templateId === null || item.templateVersion === null || templateVersion <= item.templateVersion)
+      throw new DomainError('ACTION_NOT_ALLOWED');
     const [base, offered] = await Promise.all([
       this.repository.templateVersion(item.templateId, item.templateVersion),
       this.repository.templateVersion(item.templateId, templateVersion),
@@ -258,7 +277,15 @@ export class PowerListService {
     account: Account,
     at: Date,
   ): Promise<void> {
-    return this.repository.addItemVersion(manager, { powerItemId, version, action, templateVersion, content, accountId: account.id, createdAt: at });
+    return this.repository.addItemVersion(manager, {
+      powerItemId,
+      version,
+      action,
+      templateVersion,
+      content,
+      accountId: account.id,
+      createdAt: at,
+    });
   }
 
   // ---- views ----
@@ -300,7 +327,12 @@ export class PowerListService {
     if (template && item.templateVersion !== null && template.version > item.templateVersion) {
       const { base, offered } = await this.offerOf(item, template.version);
       const current = contentOf(item);
-      offer = { fromVersion: item.templateVersion, toVersion: template.version, changes: describeUpdate(current, base, offered), result: mergeUpdate(current, base, offered) };
+      offer = {
+        fromVersion: item.templateVersion,
+        toVersion: template.version,
+        changes: describeUpdate(current, base, offered),
+        result: mergeUpdate(current, base, offered),
+      };
     }
     return {
       id: item.id,
@@ -308,7 +340,10 @@ export class PowerListService {
       canEdit: canEditVillage(account, item.villageCode),
       version: item.version,
       content: contentOf(item),
-      template: template && item.templateVersion !== null ? { id: template.id, title: template.title, followsVersion: item.templateVersion, latestVersion: template.version } : null,
+      template:
+        template && item.templateVersion !== null
+          ? { id: template.id, title: template.title, followsVersion: item.templateVersion, latestVersion: template.version }
+          : null,
       adjusted: item.adjusted === 1,
       offer,
       updatedAt: item.updatedAt?.toISOString() ?? null,

@@ -95,7 +95,16 @@ describe('accepting a template update', () => {
   });
 
   it('compares content whatever the key order or an empty actor', () => {
-    const reordered: StoredPowerItemContent = JSON.parse(JSON.stringify({ chart: V1.chart, publicity: V1.publicity, responsible: V1.responsible, basis: V1.basis, title: V1.title, category: V1.category })) as StoredPowerItemContent;
+    const reordered: StoredPowerItemContent = JSON.parse(
+      JSON.stringify({
+        chart: V1.chart,
+        publicity: V1.publicity,
+        responsible: V1.responsible,
+        basis: V1.basis,
+        title: V1.title,
+        category: V1.category,
+      }),
+    ) as StoredPowerItemContent;
     reordered.chart.nodes[1] = { ...reordered.chart.nodes[1]!, actor: '' };
     expect(sameContent(reordered, V1)).toBe(true);
     expect(sameContent(v2(), V1)).toBe(false);

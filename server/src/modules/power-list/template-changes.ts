@@ -34,7 +34,11 @@ export function sameContent(a: StoredPowerItemContent, b: StoredPowerItemContent
  * version the copy follows (`base`) and the one offered comes from the county; every other field
  * stays as the village has it, adjustments included.
  */
-export function mergeUpdate(current: StoredPowerItemContent, base: StoredPowerItemContent, offered: StoredPowerItemContent): StoredPowerItemContent {
+export function mergeUpdate(
+  current: StoredPowerItemContent,
+  base: StoredPowerItemContent,
+  offered: StoredPowerItemContent,
+): StoredPowerItemContent {
   const merged = { ...current };
   for (const field of FIELDS) {
     if (!sameField(base, offered, field)) Object.assign(merged, { [field]: offered[field] });
@@ -43,7 +47,11 @@ export function mergeUpdate(current: StoredPowerItemContent, base: StoredPowerIt
 }
 
 /** What the county changed from `base` to `offered`, field by field, in words a village clerk reads. */
-export function describeUpdate(current: StoredPowerItemContent, base: StoredPowerItemContent, offered: StoredPowerItemContent): PowerUpdateChange[] {
+export function describeUpdate(
+  current: StoredPowerItemContent,
+  base: StoredPowerItemContent,
+  offered: StoredPowerItemContent,
+): PowerUpdateChange[] {
   return FIELDS.filter((field) => !sameField(base, offered, field)).map((field) => ({
     field,
     label: POWER_CONTENT_FIELDS[field],
@@ -91,7 +99,8 @@ function chartLines(before: ProcessChart, after: ProcessChart): string[] {
   for (const edge of after.edges) {
     const old = oldEdges.get(key(edge));
     if (!old) lines.push(`新增去向：${arrow(edge)}${edge.label ? `（${edge.label}）` : ''}`);
-    else if ((old.label || '') !== (edge.label || '')) lines.push(edge.label ? `${arrow(edge)}的条件改为“${edge.label}”` : `${arrow(edge)}不再写条件`);
+    else if ((old.label || '') !== (edge.label || ''))
+      lines.push(edge.label ? `${arrow(edge)}的条件改为“${edge.label}”` : `${arrow(edge)}不再写条件`);
   }
   for (const edge of before.edges) {
     // A removed step's arrows went with it; saying so again would only be noise.

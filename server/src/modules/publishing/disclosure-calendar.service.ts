@@ -39,23 +39,32 @@ export class DisclosureCalendarService {
     const due = duePeriods(calendar, chinaDate(this.clock.now()));
     if (due.length === 0) return [];
     const [villages, published] = await Promise.all([
-      this.dataSource.getRepository(RegionEntity).find({ select: { code: true, name: true }, where: { code: Like(`${regionCode}%`), level: 'village' }, order: { code: 'ASC' } }),
+      this.dataSource
+        .getRepository(RegionEntity)
+        .find({ select: { code: true, name: true }, where: { code: Like(`${regionCode}%`), level: 'village' }, order: { code: 'ASC' } }),
       this.dataSource.getRepository(DisclosureEntity).find({
         select: { villageCode: true, kind: true, period: true },
-        where: { villageCode: Like(`${regionCode}%`), status: 'published', kind: In(due.map((d) => d.kind)), // Periods are `YYYY…` strings: from the earliest due year on.
+        where: {
+          villageCode: Like(`${regionCode}%`),
+          status: 'published',
+          kind: In(due.map((d) => d.kind)), // Periods are `YYYY…` strings: from the earliest due year on.
           period: MoreThanOrEqual(due.map((d) => d.period.slice(0, 4)).sort()[0]!),
         },
       }),
     ]);
     const byVillage = new Map<string, Array<{ kind: DisclosureKind; period: string }>>();
     for (const p of published) byVillage.set(p.villageCode, [...(byVillage.get(p.villageCode) ?? []), { kind: p.kind, period: p.period }]);
-    return villages.flatMap((v) => overdueOf(due, byVillage.get(v.code) ?? []).map((o) => ({ ...o, villageCode: v.code, villageName: v.name })));
+    return villages.flatMap((v) =>
+      overdueOf(due, byVillage.get(v.code) ?? []).map((o) => ({ ...o, villageCode: v.code, villageName: v.name })),
+    );
   }
 
   async set(account: StaffAccountEntity, calendar: DisclosureCalendar): Promise<{ calendar: DisclosureCalendar; overridden: boolean }> {
     // One county's calendar is that county's: only a county-level admin sets it.
     if (account.regionCode.length !== 6) throw new DomainError('FORBIDDEN');
-    await this.dataSource.getRepository(CountyDisclosureCalendarEntity).save({ countyCode: account.regionCode, calendar, updatedBy: account.id, updatedAt: this.clock.now() });
+    await this.dataSource
+      .getRepository(CountyDisclosureCalendarEntity)
+      .save({ countyCode: account.regionCode, calendar, updatedBy: account.id, updatedAt: this.clock.now() });
     return { calendar, overridden: true };
   }
 }

@@ -40,7 +40,9 @@ describe('importing a filled-in template', () => {
 
   it('reads a CSV file with the columns in another order', async () => {
     const csv = '\uFEFF补贴金额（元）,姓名,身份证号,补贴项目,面积（亩）,发放日期\n1200,王大山,' + ID + ',耕地地力保护补贴,8.5,2026/10/08\n';
-    expect((await importTable('subsidy_list', Buffer.from(csv), 'csv')).rows).toEqual([['王大山', ID, '耕地地力保护补贴', '8.5', '1200.00', '2026-10-08']]);
+    expect((await importTable('subsidy_list', Buffer.from(csv), 'csv')).rows).toEqual([
+      ['王大山', ID, '耕地地力保护补贴', '8.5', '1200.00', '2026-10-08'],
+    ]);
   });
 
   it('names the row and column of every bad cell and imports nothing', async () => {
@@ -66,15 +68,21 @@ describe('importing a filled-in template', () => {
   });
 
   it('refuses a file that is not a spreadsheet', async () => {
-    expect(await problemsOf(importTable('subsidy_list', Buffer.from('%PDF-1.4 not a workbook'), 'xlsx'))).toEqual(['文件无法打开，请确认是 Excel（.xlsx）文件']);
+    expect(await problemsOf(importTable('subsidy_list', Buffer.from('%PDF-1.4 not a workbook'), 'xlsx'))).toEqual([
+      '文件无法打开，请确认是 Excel（.xlsx）文件',
+    ]);
   });
 });
 
 describe('exporting a published table', () => {
   it('writes the title, the columns and every row', async () => {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await tableWorkbook('补贴名单', { columns: ['姓名', '金额'], rows: [['王大山', '1200.00']] })) as unknown as ArrayBuffer);
-    const values = book.worksheets[0]!.getSheetValues().slice(1).map((row) => (Array.isArray(row) ? row.slice(1) : []));
+    await book.xlsx.load(
+      (await tableWorkbook('补贴名单', { columns: ['姓名', '金额'], rows: [['王大山', '1200.00']] })) as unknown as ArrayBuffer,
+    );
+    const values = book.worksheets[0]!.getSheetValues()
+      .slice(1)
+      .map((row) => (Array.isArray(row) ? row.slice(1) : []));
     expect(values).toEqual([['补贴名单'], ['姓名', '金额'], ['王大山', '1200.00']]);
   });
 });
@@ -86,6 +94,8 @@ describe('ID numbers that Excel stored as numbers', () => {
       // What Excel holds when an ID is typed into a number cell: a double, which cannot keep 18 digits.
       ['王大山', Number(ID), '耕地地力保护补贴', 8.5, 1200, '2026-10-08'],
     ]);
-    expect(await problemsOf(importTable('subsidy_list', file, 'xlsx'))).toEqual(['第2行第2列（身份证号）：身份证号校验位不对，请核对；在 Excel 里填写时请先把这一列设为文本格式，否则后几位会丢失']);
+    expect(await problemsOf(importTable('subsidy_list', file, 'xlsx'))).toEqual([
+      '第2行第2列（身份证号）：身份证号校验位不对，请核对；在 Excel 里填写时请先把这一列设为文本格式，否则后几位会丢失',
+    ]);
   });
 });

@@ -1,5 +1,12 @@
 import { Readable } from 'node:stream';
-import { DISCLOSURE_TABLE_COLUMNS, DISCLOSURE_TYPES, type DisclosureTable, type DisclosureType, type FieldError, isValidIdNumber } from '@mashang/shared';
+import {
+  DISCLOSURE_TABLE_COLUMNS,
+  DISCLOSURE_TYPES,
+  type DisclosureTable,
+  type DisclosureType,
+  type FieldError,
+  isValidIdNumber,
+} from '@mashang/shared';
 import ExcelJS from 'exceljs';
 
 export type SpreadsheetFormat = 'xlsx' | 'csv';
@@ -96,7 +103,10 @@ export async function tableWorkbook(title: string, table: DisclosureTable): Prom
 async function readRows(file: Buffer, format: SpreadsheetFormat): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
   try {
-    const sheet = format === 'xlsx' ? (await workbook.xlsx.load(file as unknown as ArrayBuffer)).worksheets[0] : await workbook.csv.read(Readable.from(file.toString('utf8').replace(/^\uFEFF/, '')), { map: (value: unknown) => value });
+    const sheet =
+      format === 'xlsx'
+        ? (await workbook.xlsx.load(file as unknown as ArrayBuffer)).worksheets[0]
+        : await workbook.csv.read(Readable.from(file.toString('utf8').replace(/^\uFEFF/, '')), { map: (value: unknown) => value });
     if (!sheet) return [];
     const rows: string[][] = [];
     sheet.eachRow({ includeEmpty: true }, (row) => {
@@ -105,7 +115,9 @@ async function readRows(file: Buffer, format: SpreadsheetFormat): Promise<string
     });
     return rows;
   } catch {
-    throw new SpreadsheetError([{ field: 'body.file', message: format === 'xlsx' ? '文件无法打开，请确认是 Excel（.xlsx）文件' : '文件无法读取，请确认是 CSV 文件' }]);
+    throw new SpreadsheetError([
+      { field: 'body.file', message: format === 'xlsx' ? '文件无法打开，请确认是 Excel（.xlsx）文件' : '文件无法读取，请确认是 CSV 文件' },
+    ]);
   }
 }
 
@@ -122,7 +134,10 @@ export async function importTable(type: DisclosureType, file: Buffer, format: Sp
   const missing = expected.filter((column) => !header.includes(column));
   if (headerIndex < 0 || missing.length > 0) {
     throw new SpreadsheetError([
-      { field: 'body.file', message: `第一行应为表头：${expected.join('、')}${missing.length ? `；缺少「${missing.join('」「')}」` : ''}。请下载模板填写` },
+      {
+        field: 'body.file',
+        message: `第一行应为表头：${expected.join('、')}${missing.length ? `；缺少「${missing.join('」「')}」` : ''}。请下载模板填写`,
+      },
     ]);
   }
   const positions = expected.map((column) => header.indexOf(column));
@@ -136,21 +151,28 @@ export async function importTable(type: DisclosureType, file: Buffer, format: Sp
     const checked = cells.map((cell, c) => {
       const column = expected[c]!;
       if (c === 0 && cell === '') {
-        problems.push({ field: `body.file.rows.${line}.${positions[c]! + 1}`, message: `第${line}行第${positions[c]! + 1}列（${column}）：不能为空` });
+        problems.push({
+          field: `body.file.rows.${line}.${positions[c]! + 1}`,
+          message: `第${line}行第${positions[c]! + 1}列（${column}）：不能为空`,
+        });
         return cell;
       }
       const check = checks[c];
       if (!check || cell === '') return cell;
       const result = check(cell);
       if ('error' in result) {
-        problems.push({ field: `body.file.rows.${line}.${positions[c]! + 1}`, message: `第${line}行第${positions[c]! + 1}列（${column}）：${result.error}` });
+        problems.push({
+          field: `body.file.rows.${line}.${positions[c]! + 1}`,
+          message: `第${line}行第${positions[c]! + 1}列（${column}）：${result.error}`,
+        });
         return cell;
       }
       return result.value;
     });
     table.push(checked);
   });
-  if (table.length > MAX_IMPORT_ROWS) throw new SpreadsheetError([{ field: 'body.file', message: `表格超过${MAX_IMPORT_ROWS}行，请分成几次公开` }]);
+  if (table.length > MAX_IMPORT_ROWS)
+    throw new SpreadsheetError([{ field: 'body.file', message: `表格超过${MAX_IMPORT_ROWS}行，请分成几次公开` }]);
   if (problems.length > 0) throw new SpreadsheetError(problems.slice(0, MAX_REPORTED_ERRORS));
   if (table.length === 0) throw new SpreadsheetError([{ field: 'body.file', message: '表格里没有数据行' }]);
   return { columns: [...expected], rows: table };

@@ -31,7 +31,19 @@ export class PublishingRepository {
     const village = filter.village?.startsWith(regionCode) ? filter.village : undefined;
     if (filter.village && !village) return Promise.resolve([]);
     return this.dataSource.getRepository(DisclosureEntity).find({
-      select: { id: true, villageCode: true, kind: true, type: true, title: true, period: true, status: true, openVersionId: true, correctionRequired: true, updatedAt: true, publishedAt: true },
+      select: {
+        id: true,
+        villageCode: true,
+        kind: true,
+        type: true,
+        title: true,
+        period: true,
+        status: true,
+        openVersionId: true,
+        correctionRequired: true,
+        updatedAt: true,
+        publishedAt: true,
+      },
       where: { villageCode: village ?? Like(`${regionCode}%`), ...(filter.kind ? { kind: filter.kind } : {}) },
       order: { updatedAt: 'DESC', id: 'DESC' },
       take: limit,
@@ -40,7 +52,9 @@ export class PublishingRepository {
 
   versionsOf(disclosureIds: number[]): Promise<DisclosureVersionEntity[]> {
     if (disclosureIds.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(DisclosureVersionEntity).find({ where: { disclosureId: In(disclosureIds) }, order: { versionNo: 'ASC' } });
+    return this.dataSource
+      .getRepository(DisclosureVersionEntity)
+      .find({ where: { disclosureId: In(disclosureIds) }, order: { versionNo: 'ASC' } });
   }
 
   eventsOf(disclosureId: number): Promise<DisclosureEventEntity[]> {
@@ -50,23 +64,39 @@ export class PublishingRepository {
   async displayNames(accountIds: number[]): Promise<Map<number, string>> {
     const ids = [...new Set(accountIds)];
     if (ids.length === 0) return new Map();
-    const accounts = await this.dataSource.getRepository(StaffAccountEntity).find({ select: { id: true, displayName: true }, where: { id: In(ids) } });
+    const accounts = await this.dataSource
+      .getRepository(StaffAccountEntity)
+      .find({ select: { id: true, displayName: true }, where: { id: In(ids) } });
     return new Map(accounts.map((a) => [a.id, a.displayName]));
   }
 
   async villageNames(codes: string[]): Promise<Map<string, string>> {
     const unique = [...new Set(codes)];
     if (unique.length === 0) return new Map();
-    const regions = await this.dataSource.getRepository(RegionEntity).find({ select: { code: true, name: true }, where: { code: In(unique) } });
+    const regions = await this.dataSource
+      .getRepository(RegionEntity)
+      .find({ select: { code: true, name: true }, where: { code: In(unique) } });
     return new Map(regions.map((r) => [r.code, r.name]));
   }
 
-  async addEvent(manager: EntityManager, disclosureId: number, accountId: number, action: DisclosureEventAction, comment: string | null, at: Date): Promise<void> {
+  async addEvent(
+    manager: EntityManager,
+    disclosureId: number,
+    accountId: number,
+    action: DisclosureEventAction,
+    comment: string | null,
+    at: Date,
+  ): Promise<void> {
     await manager.getRepository(DisclosureEventEntity).insert({ disclosureId, accountId, action, comment, createdAt: at });
   }
 
   /** Moves a version from one of `from` to a new status; false when another request moved it first. */
-  async moveVersion(manager: EntityManager, versionId: number, from: DisclosureVersionEntity['status'][], changes: Partial<DisclosureVersionEntity>): Promise<boolean> {
+  async moveVersion(
+    manager: EntityManager,
+    versionId: number,
+    from: DisclosureVersionEntity['status'][],
+    changes: Partial<DisclosureVersionEntity>,
+  ): Promise<boolean> {
     const result = await manager
       .createQueryBuilder()
       .update(DisclosureVersionEntity)

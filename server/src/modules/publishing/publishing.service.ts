@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { DisclosureDraft, DisclosureKind, DisclosureTable, DisclosureType, StaffDisclosure, StaffDisclosureRow } from '@mashang/shared';
+import type {
+  DisclosureDraft,
+  DisclosureKind,
+  DisclosureTable,
+  DisclosureType,
+  StaffDisclosure,
+  StaffDisclosureRow,
+} from '@mashang/shared';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
@@ -79,7 +86,13 @@ export class PublishingService {
       });
       const disclosureId = (identifiers[0] as { id: number }).id;
       const disclosure = await manager.getRepository(DisclosureEntity).findOneByOrFail({ id: disclosureId });
-      await this.open(manager, disclosure, { versionNo: 1, action: 'publish', status: 'draft', reason: null, ...screened.content }, account, now);
+      await this.open(
+        manager,
+        disclosure,
+        { versionNo: 1, action: 'publish', status: 'draft', reason: null, ...screened.content },
+        account,
+        now,
+      );
       await this.repository.addEvent(manager, disclosureId, account.id, 'drafted', null, now);
       return disclosureId;
     });
@@ -93,10 +106,18 @@ export class PublishingService {
     const screened = this.screen(draft, open);
     const now = this.clock.now();
     await this.repository.transaction(async (manager) => {
-      const saved = await this.repository.moveVersion(manager, open.id, ['draft', 'returned'], { ...screened.content, status: 'draft', draftedBy: account.id, draftedAt: now });
+      const saved = await this.repository.moveVersion(manager, open.id, ['draft', 'returned'], {
+        ...screened.content,
+        status: 'draft',
+        draftedBy: account.id,
+        draftedAt: now,
+      });
       if (!saved) throw new DomainError('ACTION_NOT_ALLOWED');
       // What the disclosure is about can change only before it was ever published.
-      if (disclosure.status === 'unpublished') await manager.getRepository(DisclosureEntity).update(disclosure.id, { kind: draft.kind, type: draft.type, title: draft.title, updatedAt: now });
+      if (disclosure.status === 'unpublished')
+        await manager
+          .getRepository(DisclosureEntity)
+          .update(disclosure.id, { kind: draft.kind, type: draft.type, title: draft.title, updatedAt: now });
       else await manager.getRepository(DisclosureEntity).update(disclosure.id, { updatedAt: now });
       await this.repository.addEvent(manager, disclosure.id, account.id, 'draft_saved', null, now);
     });
@@ -118,11 +139,22 @@ export class PublishingService {
     if (!open) throw new DomainError('ACTION_NOT_ALLOWED');
     const now = this.clock.now();
     await this.repository.transaction(async (manager) => {
-      const moved = await this.repository.moveVersion(manager, open.id, ['submitted'], { status: 'published', reviewedBy: account.id, reviewedAt: now, publishedAt: now });
+      const moved = await this.repository.moveVersion(manager, open.id, ['submitted'], {
+        status: 'published',
+        reviewedBy: account.id,
+        reviewedAt: now,
+        publishedAt: now,
+      });
       if (!moved) throw new DomainError('ACTION_NOT_ALLOWED');
       const disclosures = manager.getRepository(DisclosureEntity);
       if (open.action === 'withdraw') {
-        await disclosures.update(disclosure.id, { status: 'withdrawn', withdrawnReason: open.reason, withdrawnAt: now, openVersionId: null, updatedAt: now });
+        await disclosures.update(disclosure.id, {
+          status: 'withdrawn',
+          withdrawnReason: open.reason,
+          withdrawnAt: now,
+          openVersionId: null,
+          updatedAt: now,
+        });
       } else {
         await disclosures.update(disclosure.id, {
           status: 'published',
@@ -150,7 +182,17 @@ export class PublishingService {
     const now = this.clock.now();
     // A withdrawal sent back is simply not done; a draft sent back goes back to its publisher.
     const status = open.action === 'withdraw' ? 'discarded' : 'returned';
-    await this.step(disclosure, open, ['submitted'], { status, reviewedBy: account.id, reviewedAt: now, reviewComment: comment }, account, 'sent_back', comment, now, open.action === 'withdraw');
+    await this.step(
+      disclosure,
+      open,
+      ['submitted'],
+      { status, reviewedBy: account.id, reviewedAt: now, reviewComment: comment },
+      account,
+      'sent_back',
+      comment,
+      now,
+      open.action === 'withdraw',
+    );
     return this.get(account, id);
   }
 
@@ -189,7 +231,12 @@ export class PublishingService {
 
   // ---- steps ----
 
-  private async openOnPublished(account: StaffAccountEntity, id: number, action: 'correct' | 'withdraw', reason: string): Promise<StaffDisclosure> {
+  private async openOnPublished(
+    account: StaffAccountEntity,
+    id: number,
+    action: 'correct' | 'withdraw',
+    reason: string,
+  ): Promise<StaffDisclosure> {
     const disclosure = await this.find(account, id);
     if (disclosure.status !== 'published' || disclosure.openVersionId) throw new DomainError('ACTION_NOT_ALLOWED');
     const versions = await this.repository.versionsOf([disclosure.id]);
@@ -217,7 +264,14 @@ export class PublishingService {
       );
       // A correction starts from the published photos and files, as it starts from the published table.
       if (action === 'correct' && current) await this.repository.copyAttachments(manager, current.id, versionId);
-      await this.repository.addEvent(manager, disclosure.id, account.id, action === 'withdraw' ? 'withdrawal_opened' : 'correction_opened', reason, now);
+      await this.repository.addEvent(
+        manager,
+        disclosure.id,
+        account.id,
+        action === 'withdraw' ? 'withdrawal_opened' : 'correction_opened',
+        reason,
+        now,
+      );
     });
     return this.get(account, id);
   }
@@ -225,7 +279,10 @@ export class PublishingService {
   private async open(
     manager: EntityManager,
     disclosure: DisclosureEntity,
-    version: Pick<DisclosureVersionEntity, 'versionNo' | 'action' | 'status' | 'reason' | 'title' | 'period' | 'body' | 'table' | 'identityData'> & { submittedAt?: Date | null },
+    version: Pick<
+      DisclosureVersionEntity,
+      'versionNo' | 'action' | 'status' | 'reason' | 'title' | 'period' | 'body' | 'table' | 'identityData'
+    > & { submittedAt?: Date | null },
     account: StaffAccountEntity,
     now: Date,
   ): Promise<number> {
@@ -263,14 +320,18 @@ export class PublishingService {
   ): Promise<void> {
     await this.repository.transaction(async (manager) => {
       if (!(await this.repository.moveVersion(manager, open.id, from, changes))) throw new DomainError('ACTION_NOT_ALLOWED');
-      await manager.getRepository(DisclosureEntity).update(disclosure.id, { updatedAt: now, ...(closesVersion ? { openVersionId: null } : {}) });
+      await manager
+        .getRepository(DisclosureEntity)
+        .update(disclosure.id, { updatedAt: now, ...(closesVersion ? { openVersionId: null } : {}) });
       await this.repository.addEvent(manager, disclosure.id, account.id, action, comment, now);
     });
   }
 
   /** Masks the draft for publication; `previous` is the version it replaces, whose kept full numbers carry over. */
   private screen(draft: DisclosureDraft, previous?: DisclosureVersionEntity) {
-    const kept = previous?.identityData ? (JSON.parse(this.protection.decrypt(previous.identityData)) as Array<Array<string | null>>) : null;
+    const kept = previous?.identityData
+      ? (JSON.parse(this.protection.decrypt(previous.identityData)) as Array<Array<string | null>>)
+      : null;
     const screened = screenPersonalNumbers(draft, knownIdentities(previous?.table ?? null, kept));
     if (screened.problems.length > 0) throw new DomainError('PERSONAL_NUMBER_UNMASKED', screened.problems);
     return {
@@ -337,7 +398,12 @@ export class PublishingService {
       open: open ? toVersion(open) : null,
       versions: versions.map(toVersion),
       correctionRequired: disclosure.correctionRequired,
-      history: events.map((e) => ({ at: e.createdAt.toISOString(), actor: name(e.accountId), action: DISCLOSURE_EVENT_LABELS[e.action], comment: e.comment })),
+      history: events.map((e) => ({
+        at: e.createdAt.toISOString(),
+        actor: name(e.accountId),
+        action: DISCLOSURE_EVENT_LABELS[e.action],
+        comment: e.comment,
+      })),
     };
   }
 }

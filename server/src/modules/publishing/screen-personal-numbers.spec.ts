@@ -9,7 +9,13 @@ describe('screening a draft for personal numbers', () => {
     const screened = screenPersonalNumbers({
       title: '2026年耕地地力保护补贴发放名单',
       body: '',
-      table: { columns: ['姓名', '身份证号', '联系电话', '金额'], rows: [['王大山', ID, '13955667788', '1200.00'], ['李小河', '3418**********1217', '', '800.00']] },
+      table: {
+        columns: ['姓名', '身份证号', '联系电话', '金额'],
+        rows: [
+          ['王大山', ID, '13955667788', '1200.00'],
+          ['李小河', '3418**********1217', '', '800.00'],
+        ],
+      },
     });
     expect(screened.problems).toEqual([]);
     expect(screened.table?.rows).toEqual([
@@ -39,15 +45,40 @@ describe('screening a draft for personal numbers', () => {
 
   it('leaves a table without personal numbers as it is', () => {
     const table = { columns: ['月份', '收入', '支出'], rows: [['10月', '12000.00', '8000.00']] };
-    expect(screenPersonalNumbers({ title: '10月收支', body: '合同号110105194912310021', table })).toEqual({ table, identities: null, problems: [] });
+    expect(screenPersonalNumbers({ title: '10月收支', body: '合同号110105194912310021', table })).toEqual({
+      table,
+      identities: null,
+      problems: [],
+    });
   });
 });
 
 describe('a draft saved again with the masked numbers staff see', () => {
   it('keeps the full number for a masked cell of the same person, and nothing for a stranger or an ambiguous mask', () => {
-    const before = { columns: ['姓名', '身份证号'], rows: [['王大山', '3418**********4538'], ['李小河', '3418**********4538'], ['李小河', '3418**********4538']] };
+    const before = {
+      columns: ['姓名', '身份证号'],
+      rows: [
+        ['王大山', '3418**********4538'],
+        ['李小河', '3418**********4538'],
+        ['李小河', '3418**********4538'],
+      ],
+    };
     const known = knownIdentities(before, [[ID], ['341821199103074538'], ['341821199203074538']]);
-    const screened = screenPersonalNumbers({ title: '更正名单', body: '', table: { columns: ['姓名', '身份证号'], rows: [['王大山', '3418**********4538'], ['赵春花', '3418**********4538'], ['李小河', '3418**********4538']] } }, known);
+    const screened = screenPersonalNumbers(
+      {
+        title: '更正名单',
+        body: '',
+        table: {
+          columns: ['姓名', '身份证号'],
+          rows: [
+            ['王大山', '3418**********4538'],
+            ['赵春花', '3418**********4538'],
+            ['李小河', '3418**********4538'],
+          ],
+        },
+      },
+      known,
+    );
     expect(screened.identities).toEqual([[ID], [null], [null]]);
   });
 });

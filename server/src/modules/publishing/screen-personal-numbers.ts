@@ -1,4 +1,13 @@
-import { type DisclosureDraft, type DisclosureTable, type FieldError, findPersonalNumbers, isValidIdNumber, maskIdNumber, maskMobile, maskPersonalNumbers } from '@mashang/shared';
+import {
+  type DisclosureDraft,
+  type DisclosureTable,
+  type FieldError,
+  findPersonalNumbers,
+  isValidIdNumber,
+  maskIdNumber,
+  maskMobile,
+  maskPersonalNumbers,
+} from '@mashang/shared';
 
 /** Columns whose full numbers the self-look-up and red flags need: masked in public, kept encrypted. */
 const IDENTITY_COLUMN = /身份证|证件号/;
@@ -51,7 +60,10 @@ function problemsIn(text: string, field: string, where: string): FieldError[] {
  * here; a full number anywhere else is refused with the place named, since only the publisher knows
  * whether it belongs there at all.
  */
-export function screenPersonalNumbers(draft: Pick<DisclosureDraft, 'title' | 'body' | 'table'>, known: Map<string, string> = new Map()): ScreenedDraft {
+export function screenPersonalNumbers(
+  draft: Pick<DisclosureDraft, 'title' | 'body' | 'table'>,
+  known: Map<string, string> = new Map(),
+): ScreenedDraft {
   const problems = [...problemsIn(draft.title, 'body.title', '标题中'), ...problemsIn(draft.body, 'body.body', '正文中')];
   if (!draft.table) return { table: null, identities: null, problems };
   const { columns } = draft.table;
@@ -69,7 +81,8 @@ export function screenPersonalNumbers(draft: Pick<DisclosureDraft, 'title' | 'bo
           return maskIdNumber(value.toUpperCase());
         }
         ids.push(known.get(knownKey(row[0], value.toUpperCase())) ?? null);
-        if (/^\d{17}[\dXx]$/.test(value)) problems.push({ field: `body.table.rows.${r}.${c}`, message: `${where}的身份证号校验位不对，请核对` });
+        if (/^\d{17}[\dXx]$/.test(value))
+          problems.push({ field: `body.table.rows.${r}.${c}`, message: `${where}的身份证号校验位不对，请核对` });
         return value;
       }
       if (phoneColumns[c] && /^1[3-9]\d{9}$/.test(value)) return maskMobile(value);

@@ -30,14 +30,23 @@ export class SubsidyLookupService {
       .where("d.village_code = :villageCode AND d.status = 'published' AND v.identity_data IS NOT NULL", { villageCode })
       .orderBy('d.published_at', 'DESC')
       .getRawAndEntities()
-      .then(({ raw, entities }) => entities.map((entity, i) => Object.assign(entity, { identityData: (raw[i] as { identity_data: string | null }).identity_data })));
+      .then(({ raw, entities }) =>
+        entities.map((entity, i) => Object.assign(entity, { identityData: (raw[i] as { identity_data: string | null }).identity_data })),
+      );
     const items: SubsidyLine[] = [];
     for (const list of lists) {
       if (!list.table || !list.identityData) continue;
       const identities = JSON.parse(this.protection.decrypt(list.identityData)) as Array<Array<string | null>>;
       list.table.rows.forEach((row, r) => {
         if (row[0]?.trim() === name && identities[r]?.includes(idNumber)) {
-          items.push({ disclosureId: list.id, title: list.title, period: list.period, publishedAt: list.publishedAt.toISOString(), columns: list.table!.columns, row });
+          items.push({
+            disclosureId: list.id,
+            title: list.title,
+            period: list.period,
+            publishedAt: list.publishedAt.toISOString(),
+            columns: list.table!.columns,
+            row,
+          });
         }
       });
     }

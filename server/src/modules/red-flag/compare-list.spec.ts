@@ -2,7 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import { type ComparisonData, compareList } from './compare-list.js';
 
 const NOTHING: ComparisonData = { otherLists: [], roster: [], deceased: [], standard: null };
-const list = (people: Array<string | null>, amounts: Array<number | null> = people.map(() => 120_000)) => ({ disclosureId: 7, versionNo: 2, people, amounts });
+const list = (people: Array<string | null>, amounts: Array<number | null> = people.map(() => 120_000)) => ({
+  disclosureId: 7,
+  versionNo: 2,
+  people,
+  amounts,
+});
 
 describe('comparing a recipient list', () => {
   it('raises nothing on a clean list', () => {
@@ -22,9 +27,17 @@ describe('comparing a recipient list', () => {
   });
 
   it('flags a person on another village’s list of the same kind and period', () => {
-    const data = { ...NOTHING, otherLists: [{ disclosureId: 9, villageName: '西河村', title: '2026年第三季度补贴名单', rowIndex: 4, idHash: 'b' }] };
+    const data = {
+      ...NOTHING,
+      otherLists: [{ disclosureId: 9, villageName: '西河村', title: '2026年第三季度补贴名单', rowIndex: 4, idHash: 'b' }],
+    };
     expect(compareList(list(['a', 'b']), data)).toEqual([
-      { key: 'duplicate_across_villages:7:2:1:9-4', kind: 'duplicate_across_villages', rowIndex: 1, evidence: '同一人也在西河村《2026年第三季度补贴名单》第5行领取' },
+      {
+        key: 'duplicate_across_villages:7:2:1:9-4',
+        kind: 'duplicate_across_villages',
+        rowIndex: 1,
+        evidence: '同一人也在西河村《2026年第三季度补贴名单》第5行领取',
+      },
     ]);
   });
 

@@ -45,7 +45,12 @@ const yuan = (fen: number) => (fen / 100).toFixed(2);
 export function compareList(list: ListUnderCheck, data: ComparisonData): Finding[] {
   const findings: Finding[] = [];
   const at = (kind: RedFlagKind, rowIndex: number, evidence: string, detail = '') =>
-    findings.push({ key: `${kind}:${list.disclosureId}:${list.versionNo}:${rowIndex}${detail ? `:${detail}` : ''}`, kind, rowIndex, evidence });
+    findings.push({
+      key: `${kind}:${list.disclosureId}:${list.versionNo}:${rowIndex}${detail ? `:${detail}` : ''}`,
+      kind,
+      rowIndex,
+      evidence,
+    });
 
   const firstLine = new Map<string, number>();
   list.people.forEach((person, row) => {
@@ -58,10 +63,16 @@ export function compareList(list: ListUnderCheck, data: ComparisonData): Finding
   list.people.forEach((person, row) => {
     if (!person) return;
     for (const other of data.otherLists.filter((o) => o.idHash === person)) {
-      at('duplicate_across_villages', row, `同一人也在${other.villageName}《${other.title}》第${other.rowIndex + 1}行领取`, `${other.disclosureId}-${other.rowIndex}`);
+      at(
+        'duplicate_across_villages',
+        row,
+        `同一人也在${other.villageName}《${other.title}》第${other.rowIndex + 1}行领取`,
+        `${other.disclosureId}-${other.rowIndex}`,
+      );
     }
     for (const cadre of data.roster.filter((r) => r.idHash === person)) at('cadre_roster', row, `领取人在村干部名单上：${cadre.detail}`);
-    for (const dead of data.deceased.filter((d) => d.idHash === person)) at('deceased', row, `领取人在去世人员名单上，去世日期 ${dead.detail}`);
+    for (const dead of data.deceased.filter((d) => d.idHash === person))
+      at('deceased', row, `领取人在去世人员名单上，去世日期 ${dead.detail}`);
   });
 
   const standard = data.standard;

@@ -78,4 +78,11 @@ export class RedFlagEntity {
   @Column({ name: 'report_no', type: 'varchar', length: 16, nullable: true }) reportNo: string | null;
 }
 
-export const RED_FLAG_ENTITIES = [CadreRosterEntity, DeceasedPersonEntity, SubsidyStandardEntity, RecipientIndexEntity, RedFlagCheckEntity, RedFlagEntity];
+export const RED_FLAG_ENTITIES = [
+  CadreRosterEntity,
+  DeceasedPersonEntity,
+  SubsidyStandardEntity,
+  RecipientIndexEntity,
+  RedFlagCheckEntity,
+  RedFlagEntity,
+];

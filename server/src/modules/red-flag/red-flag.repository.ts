@@ -34,16 +34,31 @@ export class RedFlagRepository {
     await this.dataSource.query(
       "DELETE FROM recipient_index WHERE disclosure_id IN (SELECT id FROM disclosures WHERE status <> 'published')",
     );
-    const rows: Array<{ id: number; version_no: number; village_code: string; type: string; period: string; table_data: string | null; identity_data: string }> =
-      await this.dataSource
-        .createQueryBuilder()
-        .select(['d.id AS id', 'd.version_no AS version_no', 'd.village_code AS village_code', 'd.type AS type', 'v.period AS period', 'v.table_data AS table_data', 'v.identity_data AS identity_data'])
-        .from('disclosures', 'd')
-        .innerJoin('disclosure_versions', 'v', 'v.disclosure_id = d.id AND v.version_no = d.version_no')
-        .where("d.status = 'published' AND v.identity_data IS NOT NULL AND d.village_code LIKE :prefix", { prefix: `${regionPrefix}%` })
-        .andWhere('NOT EXISTS (SELECT 1 FROM red_flag_checks c WHERE c.disclosure_id = d.id AND c.version_no = d.version_no)')
-        .orderBy('d.id')
-        .getRawMany();
+    const rows: Array<{
+      id: number;
+      version_no: number;
+      village_code: string;
+      type: string;
+      period: string;
+      table_data: string | null;
+      identity_data: string;
+    }> = await this.dataSource
+      .createQueryBuilder()
+      .select([
+        'd.id AS id',
+        'd.version_no AS version_no',
+        'd.village_code AS village_code',
+        'd.type AS type',
+        'v.period AS period',
+        'v.table_data AS table_data',
+        'v.identity_data AS identity_data',
+      ])
+      .from('disclosures', 'd')
+      .innerJoin('disclosure_versions', 'v', 'v.disclosure_id = d.id AND v.version_no = d.version_no')
+      .where("d.status = 'published' AND v.identity_data IS NOT NULL AND d.village_code LIKE :prefix", { prefix: `${regionPrefix}%` })
+      .andWhere('NOT EXISTS (SELECT 1 FROM red_flag_checks c WHERE c.disclosure_id = d.id AND c.version_no = d.version_no)')
+      .orderBy('d.id')
+      .getRawMany();
     return rows.map((r) => ({
       id: Number(r.id),
       versionNo: Number(r.version_no),
@@ -57,17 +72,38 @@ export class RedFlagRepository {
 
   /** What a list is compared with: same-type lists of the period in other villages of the county, the township's rosters and deceased list, the county's standard. */
   async comparisonData(list: PendingList, hashes: string[]): Promise<ComparisonData> {
-    const standard = await this.dataSource.getRepository(SubsidyStandardEntity).findOneBy({ countyCode: countyCodeOf(list.villageCode), disclosureType: list.type });
-    if (hashes.length === 0) return { otherLists: [], roster: [], deceased: [], standard: standard ? { minFen: Number(standard.minFen), maxFen: Number(standard.maxFen) } : null };
+    const standard = await this.dataSource
+      .getRepository(SubsidyStandardEntity)
+      .findOneBy({ countyCode: countyCodeOf(list.villageCode), disclosureType: list.type });
+    if (hashes.length === 0)
+      return {
+        otherLists: [],
+        roster: [],
+        deceased: [],
+        standard: standard ? { minFen: Number(standard.minFen), maxFen: Number(standard.maxFen) } : null,
+      };
     const [others, roster, deceased] = await Promise.all([
       this.dataSource
         .createQueryBuilder()
-        .select(['i.disclosure_id AS disclosure_id', 'i.row_index AS row_index', 'i.id_hash AS id_hash', 'd.title AS title', 'r.name AS village_name'])
+        .select([
+          'i.disclosure_id AS disclosure_id',
+          'i.row_index AS row_index',
+          'i.id_hash AS id_hash',
+          'd.title AS title',
+          'r.name AS village_name',
+        ])
         .from('recipient_index', 'i')
         .innerJoin('disclosures', 'd', 'd.id = i.disclosure_id')
         .innerJoin('regions', 'r', 'r.code = i.village_code')
-        .where('i.id_hash IN (:...hashes) AND i.disclosure_type = :type AND i.period = :period', { hashes, type: list.type, period: list.period })
-        .andWhere('i.village_code <> :village AND i.village_code LIKE :county', { village: list.villageCode, county: `${countyCodeOf(list.villageCode)}%` })
+        .where('i.id_hash IN (:...hashes) AND i.disclosure_type = :type AND i.period = :period', {
+          hashes,
+          type: list.type,
+          period: list.period,
+        })
+        .andWhere('i.village_code <> :village AND i.village_code LIKE :county', {
+          village: list.villageCode,
+          county: `${countyCodeOf(list.villageCode)}%`,
+        })
         .getRawMany<{ disclosure_id: number; row_index: number; id_hash: string; title: string; village_name: string }>(),
       this.dataSource
         .createQueryBuilder()
@@ -79,7 +115,13 @@ export class RedFlagRepository {
       this.dataSource.getRepository(DeceasedPersonEntity).findBy({ idHash: In(hashes), townshipCode: townshipCodeOf(list.villageCode) }),
     ]);
     return {
-      otherLists: others.map((o) => ({ disclosureId: Number(o.disclosure_id), rowIndex: Number(o.row_index), idHash: o.id_hash, title: o.title, villageName: o.village_name })),
+      otherLists: others.map((o) => ({
+        disclosureId: Number(o.disclosure_id),
+        rowIndex: Number(o.row_index),
+        idHash: o.id_hash,
+        title: o.title,
+        villageName: o.village_name,
+      })),
       roster: roster.map((c) => ({ idHash: c.id_hash, detail: `${c.village_name} ${c.position}` })),
       deceased: deceased.map((d) => ({ idHash: d.idHash, detail: d.diedOn })),
       standard: standard ? { minFen: Number(standard.minFen), maxFen: Number(standard.maxFen) } : null,
@@ -91,13 +133,29 @@ export class RedFlagRepository {
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(RecipientIndexEntity).delete({ disclosureId: list.id });
       const entries = people.flatMap((idHash, rowIndex) =>
-        idHash ? [{ disclosureId: list.id, versionNo: list.versionNo, villageCode: list.villageCode, disclosureType: list.type, period: list.period, rowIndex, idHash }] : [],
+        idHash
+          ? [
+              {
+                disclosureId: list.id,
+                versionNo: list.versionNo,
+                villageCode: list.villageCode,
+                disclosureType: list.type,
+                period: list.period,
+                rowIndex,
+                idHash,
+              },
+            ]
+          : [],
       );
       for (let i = 0; i < entries.length; i += 500) await manager.getRepository(RecipientIndexEntity).insert(entries.slice(i, i + 500));
       const known = new Set(
         findings.length === 0
           ? []
-          : (await manager.getRepository(RedFlagEntity).find({ select: { findingKey: true }, where: { findingKey: In(findings.map((f) => f.key)) } })).map((f) => f.findingKey),
+          : (
+              await manager
+                .getRepository(RedFlagEntity)
+                .find({ select: { findingKey: true }, where: { findingKey: In(findings.map((f) => f.key)) } })
+            ).map((f) => f.findingKey),
       );
       const fresh = findings.filter((f) => !known.has(f.key));
       if (fresh.length > 0) {
@@ -139,19 +197,28 @@ export class RedFlagRepository {
 
   /** Resolves an open flag; false when it was resolved meanwhile. */
   async resolve(id: number, changes: Partial<RedFlagEntity>): Promise<boolean> {
-    const result = await this.dataSource.createQueryBuilder().update(RedFlagEntity).set(changes).where("id = :id AND status = 'open'", { id }).execute();
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(RedFlagEntity)
+      .set(changes)
+      .where("id = :id AND status = 'open'", { id })
+      .execute();
     return result.affected === 1;
   }
 
   async versionsOf(keys: ReadonlyArray<readonly [number, number]>): Promise<Map<string, DisclosureVersionEntity>> {
     if (keys.length === 0) return new Map();
-    const versions = await this.dataSource.getRepository(DisclosureVersionEntity).findBy({ disclosureId: In([...new Set(keys.map(([id]) => id))]) });
+    const versions = await this.dataSource
+      .getRepository(DisclosureVersionEntity)
+      .findBy({ disclosureId: In([...new Set(keys.map(([id]) => id))]) });
     return new Map(versions.map((v) => [`${v.disclosureId}:${v.versionNo}`, v]));
   }
 
   async displayNames(accountIds: number[]): Promise<Map<number, string>> {
     if (accountIds.length === 0) return new Map();
-    const accounts = await this.dataSource.getRepository(StaffAccountEntity).find({ select: { id: true, displayName: true }, where: { id: In([...new Set(accountIds)]) } });
+    const accounts = await this.dataSource
+      .getRepository(StaffAccountEntity)
+      .find({ select: { id: true, displayName: true }, where: { id: In([...new Set(accountIds)]) } });
     return new Map(accounts.map((a) => [a.id, a.displayName]));
   }
 
@@ -174,7 +241,9 @@ export class RedFlagRepository {
 
   async saveStandard(standard: SubsidyStandardEntity): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(SubsidyStandardEntity).delete({ countyCode: standard.countyCode, disclosureType: standard.disclosureType });
+      await manager
+        .getRepository(SubsidyStandardEntity)
+        .delete({ countyCode: standard.countyCode, disclosureType: standard.disclosureType });
       await manager.getRepository(SubsidyStandardEntity).insert(standard);
       await this.forgetChecks(manager, standard.countyCode);
     });

@@ -101,7 +101,14 @@ export class RedFlagService implements OnApplicationBootstrap, OnApplicationShut
 
   async dismiss(account: StaffAccountEntity, id: number, reason: string): Promise<RedFlag> {
     const flag = await this.find(account, id);
-    if (!(await this.repository.resolve(flag.id, { status: 'dismissed', resolution: reason, resolvedBy: account.id, resolvedAt: this.clock.now() }))) {
+    if (
+      !(await this.repository.resolve(flag.id, {
+        status: 'dismissed',
+        resolution: reason,
+        resolvedBy: account.id,
+        resolvedAt: this.clock.now(),
+      }))
+    ) {
       throw new DomainError('ACTION_NOT_ALLOWED');
     }
     return this.view(account, id);
@@ -125,7 +132,12 @@ export class RedFlagService implements OnApplicationBootstrap, OnApplicationShut
       },
       { channel: 'data_check', recordedBy: account.id },
     );
-    await this.repository.resolve(flag.id, { status: 'case', reportNo: receipt.reportNo, resolvedBy: account.id, resolvedAt: this.clock.now() });
+    await this.repository.resolve(flag.id, {
+      status: 'case',
+      reportNo: receipt.reportNo,
+      resolvedBy: account.id,
+      resolvedAt: this.clock.now(),
+    });
     return this.view(account, id);
   }
 
@@ -135,7 +147,14 @@ export class RedFlagService implements OnApplicationBootstrap, OnApplicationShut
     const now = this.clock.now();
     await this.repository.replaceRoster(
       village.code,
-      roster.entries.map((e) => ({ villageCode: village.code, name: e.name, idHash: this.idHash(e.idNumber), idMasked: maskIdNumber(e.idNumber), position: e.position, createdAt: now })),
+      roster.entries.map((e) => ({
+        villageCode: village.code,
+        name: e.name,
+        idHash: this.idHash(e.idNumber),
+        idMasked: maskIdNumber(e.idNumber),
+        position: e.position,
+        createdAt: now,
+      })),
       townshipCodeOf(village.code),
     );
     await this.comparePending(townshipCodeOf(village.code));
@@ -146,7 +165,14 @@ export class RedFlagService implements OnApplicationBootstrap, OnApplicationShut
     const now = this.clock.now();
     await this.repository.replaceDeceased(
       account.regionCode,
-      list.entries.map((e) => ({ townshipCode: account.regionCode, name: e.name, idHash: this.idHash(e.idNumber), idMasked: maskIdNumber(e.idNumber), diedOn: e.diedOn, createdAt: now })),
+      list.entries.map((e) => ({
+        townshipCode: account.regionCode,
+        name: e.name,
+        idHash: this.idHash(e.idNumber),
+        idMasked: maskIdNumber(e.idNumber),
+        diedOn: e.diedOn,
+        createdAt: now,
+      })),
     );
     await this.comparePending(account.regionCode);
     return { entries: list.entries.length };

@@ -12,7 +12,9 @@ import { ReportEntity } from './report.entity.js';
 import { ReportRepository } from './report.repository.js';
 
 /** What an action does to the clocks: duties it fulfils, clocks it starts, and whether the rest lapse. */
-const CLOCK_EFFECTS: Partial<Record<CaseAction, { meets?: DueDateKind[]; starts?: DeadlineStart; endsAll?: boolean; endsAllBut?: DueDateKind[] }>> = {
+const CLOCK_EFFECTS: Partial<
+  Record<CaseAction, { meets?: DueDateKind[]; starts?: DeadlineStart; endsAll?: boolean; endsAllBut?: DueDateKind[] }>
+> = {
   accept: { meets: ['acceptance', 'transferred_in'], starts: 'accepted' },
   decline: { meets: ['acceptance', 'transferred_in'], endsAll: true },
   // The county takes over: the township's own clocks end, the duty to tell the reporter stays.
@@ -66,7 +68,11 @@ export class CaseWorkflow {
     const now = this.clock.now();
     const effects = CLOCK_EFFECTS[step.action] ?? {};
     await this.reports.transaction(async (manager) => {
-      const changed = await manager.update(ReportEntity, { id: report.id, version: report.version }, { ...step.changes, status, version: report.version + 1 });
+      const changed = await manager.update(
+        ReportEntity,
+        { id: report.id, version: report.version },
+        { ...step.changes, status, version: report.version + 1 },
+      );
       if (changed.affected !== 1) throw new DomainError('ACTION_NOT_ALLOWED');
       let missed = await this.meet(manager, report.id, effects.meets ?? [], now);
       if (effects.endsAll) await this.endOpenDeadlines(manager, report.id, now);
@@ -82,7 +88,11 @@ export class CaseWorkflow {
         ...started.map((d) => ({ kind: d.kind, dueOn: d.date, provisional: d.provisional ? 1 : 0, startedAt: now, metAt: null })),
         ...(step.extraDeadlines ?? []),
       ];
-      if (rows.length) await manager.insert(ReportDeadlineEntity, rows.map((r) => ({ ...r, reportId: report.id })));
+      if (rows.length)
+        await manager.insert(
+          ReportDeadlineEntity,
+          rows.map((r) => ({ ...r, reportId: report.id })),
+        );
       missed ||= (step.extraDeadlines ?? []).some((d) => d.metAt && chinaDate(d.metAt) > d.dueOn);
       if (missed) await manager.update(ReportEntity, { id: report.id }, { missedDeadline: 1 });
       await manager.insert(ReportEventEntity, {
@@ -116,12 +126,23 @@ export class CaseWorkflow {
     const open = all.filter((d) => !d.metAt && !d.cancelledAt);
     const stage = STAGE_STARTS[report.status];
     if (stage) {
-      const startedAt = stage.event ? (await manager.findOne(ReportEventEntity, { where: { reportId: report.id, type: stage.event }, order: { id: 'DESC' } }))?.createdAt : report.receivedAt;
-      const missing = startedAt ? deadlines.startedBy(stage.start, track, report.mode, startedAt).filter((d) => !all.some((a) => a.kind === d.kind)) : [];
+      const startedAt = stage.event
+        ? (await manager.findOne(ReportEventEntity, { where: { reportId: report.id, type: stage.event }, order: { id: 'DESC' } }))
+            ?.createdAt
+        : report.receivedAt;
+      const missing = startedAt
+        ? deadlines.startedBy(stage.start, track, report.mode, startedAt).filter((d) => !all.some((a) => a.kind === d.kind))
+        : [];
       if (missing.length) {
         await manager.insert(
           ReportDeadlineEntity,
-          missing.map((d) => ({ reportId: report.id, kind: d.kind, dueOn: d.date, provisional: d.provisional ? 1 : 0, startedAt: startedAt! })),
+          missing.map((d) => ({
+            reportId: report.id,
+            kind: d.kind,
+            dueOn: d.date,
+            provisional: d.provisional ? 1 : 0,
+            startedAt: startedAt!,
+          })),
         );
       }
     }

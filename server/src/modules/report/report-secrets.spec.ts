@@ -4,7 +4,11 @@ import { DataProtection } from '../../common/data-protection.js';
 import { ReportSecrets } from './report-secrets.js';
 
 const secretsWith = (hashSecret: string) =>
-  new ReportSecrets(new DataProtection(loadConfig({ NODE_ENV: 'test', HASH_SECRET: hashSecret, DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') })));
+  new ReportSecrets(
+    new DataProtection(
+      loadConfig({ NODE_ENV: 'test', HASH_SECRET: hashSecret, DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') }),
+    ),
+  );
 
 describe('ReportSecrets', () => {
   const secrets = secretsWith('a'.repeat(40));

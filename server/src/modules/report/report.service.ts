@@ -157,7 +157,10 @@ export class ReportService {
     return report;
   }
 
-  private reviewWindowOpen(report: ReportEntity, deadlines: { kind: string; dueOn: string; metAt: Date | null; cancelledAt: Date | null }[]): boolean {
+  private reviewWindowOpen(
+    report: ReportEntity,
+    deadlines: { kind: string; dueOn: string; metAt: Date | null; cancelledAt: Date | null }[],
+  ): boolean {
     const window = [...deadlines].reverse().find((d) => d.kind === 'review_request' && !d.metAt && !d.cancelledAt);
     if (window) return chinaDate(this.clock.now()) <= window.dueOn;
     return !this.rules.for(report.villageCode).rule(report.track, 'review_request'); // a regime without a window leaves review open
@@ -206,4 +209,3 @@ export class ReportService {
     };
   }
 }
-

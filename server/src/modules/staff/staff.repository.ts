@@ -36,7 +36,12 @@ export class StaffRepository {
 
   /** Adds a failed login atomically; at the limit the account locks and the count restarts. True if it locked. */
   async countFailedLogin(id: number, limit: number, lockUntil: Date): Promise<boolean> {
-    await this.accounts.createQueryBuilder().update().set({ failedLogins: () => 'failed_logins + 1' }).where('id = :id', { id }).execute();
+    await this.accounts
+      .createQueryBuilder()
+      .update()
+      .set({ failedLogins: () => 'failed_logins + 1' })
+      .where('id = :id', { id })
+      .execute();
     const locked = await this.accounts
       .createQueryBuilder()
       .update()

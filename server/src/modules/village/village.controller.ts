@@ -50,12 +50,18 @@ export class VillageController {
   @ContractRoute(routes.qrSvg)
   async qrSvg(@RouteInput() { params }: In<'qrSvg'>, @Res() reply: FastifyReply) {
     await this.villages.assertVillageExists(params.code);
-    return reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(await this.qr.svg(params.code));
+    return reply
+      .type('image/svg+xml')
+      .header('cache-control', 'public, max-age=86400')
+      .send(await this.qr.svg(params.code));
   }
 
   @ContractRoute(routes.qrPng)
   async qrPng(@RouteInput() { params }: In<'qrPng'>, @Res() reply: FastifyReply) {
     await this.villages.assertVillageExists(params.code);
-    return reply.type('image/png').header('cache-control', 'public, max-age=86400').send(await this.qr.png(params.code));
+    return reply
+      .type('image/png')
+      .header('cache-control', 'public, max-age=86400')
+      .send(await this.qr.png(params.code));
   }
 }

@@ -120,13 +120,17 @@ export class VillageService {
 
   async disclosureVersion(id: number, versionNo: number): Promise<PublishedVersion> {
     const d = await this.villages.findDisclosure(id);
-    const version = d?.status === 'published' ? (await this.villages.publishedVersionsOf(d.id)).find((v) => v.versionNo === versionNo && v.action !== 'withdraw') : undefined;
+    const version =
+      d?.status === 'published'
+        ? (await this.villages.publishedVersionsOf(d.id)).find((v) => v.versionNo === versionNo && v.action !== 'withdraw')
+        : undefined;
     if (!version) throw new DomainError('DISCLOSURE_NOT_FOUND');
     const [names, attachments] = await Promise.all([
       this.villages.displayNames([version.draftedBy, version.reviewedBy].filter((n): n is number => n !== null)),
       this.villages.attachmentsOf(version.id),
     ]);
-    const signature = (accountId: number | null, at: Date | null) => (accountId !== null && at ? { name: names.get(accountId) ?? '', at: at.toISOString() } : null);
+    const signature = (accountId: number | null, at: Date | null) =>
+      accountId !== null && at ? { name: names.get(accountId) ?? '', at: at.toISOString() } : null;
     return {
       disclosureId: id,
       versionNo: version.versionNo,

@@ -34,4 +34,3 @@ export default function CaseRow({ item }: { item: CaseSummary }) {
     </View>
   );
 }
-

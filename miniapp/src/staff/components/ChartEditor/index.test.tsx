@@ -87,7 +87,9 @@ describe('the chart editor', () => {
     expect(screen.queryByTestId('branch-row-1')).toBeNull();
     // 村内公示 now has no way in: it is named, as is the step with no way forward.
     expect(text('step-problems-0')).toContain('「农户申报」之后没有下一步');
-    expect(text('step-problems-1')).toBe('「村内公示」没有箭头指向它：流程只能从第一步「农户申报」开始。请给它接上来的箭头，或把它移到第一步');
+    expect(text('step-problems-1')).toBe(
+      '「村内公示」没有箭头指向它：流程只能从第一步「农户申报」开始。请给它接上来的箭头，或把它移到第一步',
+    );
   });
 
   it('shows what the server refused on the row it names', () => {

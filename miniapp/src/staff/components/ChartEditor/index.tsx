@@ -46,7 +46,10 @@ export default function ChartEditor({ draft, onChange, refused = {}, readOnly = 
   const numbers = stepNumbers(chartOf(draft));
   const options = draft.steps.map((s, i) => ({ value: s.id, label: `第${i + 1}行：${s.label.trim() || '（未填写名称）'}` }));
   const stepProblems = (id: string) => [...(problems.steps[id] ?? []), ...(refused[`step:${id}`] ? [refused[`step:${id}`]!] : [])];
-  const branchProblems = (key: string) => [...(problems.branches[key] ?? []), ...(refused[`branch:${key}`] ? [refused[`branch:${key}`]!] : [])];
+  const branchProblems = (key: string) => [
+    ...(problems.branches[key] ?? []),
+    ...(refused[`branch:${key}`] ? [refused[`branch:${key}`]!] : []),
+  ];
 
   return (
     <View className='chart-editor' data-testid='chart-editor'>
@@ -79,16 +82,28 @@ export default function ChartEditor({ draft, onChange, refused = {}, readOnly = 
               {!readOnly && (
                 <View className='chart-editor__tools'>
                   {i > 0 && (
-                    <Text className='s-btn chart-editor__tool' data-testid={`step-up-${i}`} onClick={() => onChange(moveStep(draft, step.id, -1))}>
+                    <Text
+                      className='s-btn chart-editor__tool'
+                      data-testid={`step-up-${i}`}
+                      onClick={() => onChange(moveStep(draft, step.id, -1))}
+                    >
                       上移
                     </Text>
                   )}
                   {i < draft.steps.length - 1 && (
-                    <Text className='s-btn chart-editor__tool' data-testid={`step-down-${i}`} onClick={() => onChange(moveStep(draft, step.id, 1))}>
+                    <Text
+                      className='s-btn chart-editor__tool'
+                      data-testid={`step-down-${i}`}
+                      onClick={() => onChange(moveStep(draft, step.id, 1))}
+                    >
                       下移
                     </Text>
                   )}
-                  <Text className='s-btn chart-editor__tool' data-testid={`step-remove-${i}`} onClick={() => onChange(removeStep(draft, step.id))}>
+                  <Text
+                    className='s-btn chart-editor__tool'
+                    data-testid={`step-remove-${i}`}
+                    onClick={() => onChange(removeStep(draft, step.id))}
+                  >
                     删除
                   </Text>
                 </View>
@@ -153,18 +168,36 @@ export default function ChartEditor({ draft, onChange, refused = {}, readOnly = 
       )}
 
       <Text className='s-h2 chart-editor__section'>去向</Text>
-      <Text className='s-muted'>每一行是一个箭头：从哪一步，到哪一步。一步有两个以上去向的，每个去向都要写条件，如“审核通过”“审核不通过”。</Text>
+      <Text className='s-muted'>
+        每一行是一个箭头：从哪一步，到哪一步。一步有两个以上去向的，每个去向都要写条件，如“审核通过”“审核不通过”。
+      </Text>
       {draft.branches.map((branch, i) => {
         const mine = branchProblems(branch.key);
         return (
-          <View key={branch.key} className={`chart-editor__branch${mine.length ? ' chart-editor__row--bad' : ''}`} data-testid={`branch-row-${i}`}>
+          <View
+            key={branch.key}
+            className={`chart-editor__branch${mine.length ? ' chart-editor__row--bad' : ''}`}
+            data-testid={`branch-row-${i}`}
+          >
             <View className='chart-editor__branch-fields'>
               <View className='chart-editor__pick'>
-                <Select options={options} value={branch.from} placeholder='从哪一步' testId={`branch-from-${i}`} onChange={(from) => !readOnly && onChange(updateBranch(draft, branch.key, { from }))} />
+                <Select
+                  options={options}
+                  value={branch.from}
+                  placeholder='从哪一步'
+                  testId={`branch-from-${i}`}
+                  onChange={(from) => !readOnly && onChange(updateBranch(draft, branch.key, { from }))}
+                />
               </View>
               <Text className='chart-editor__arrow'>→</Text>
               <View className='chart-editor__pick'>
-                <Select options={options} value={branch.to} placeholder='到哪一步' testId={`branch-to-${i}`} onChange={(to) => !readOnly && onChange(updateBranch(draft, branch.key, { to }))} />
+                <Select
+                  options={options}
+                  value={branch.to}
+                  placeholder='到哪一步'
+                  testId={`branch-to-${i}`}
+                  onChange={(to) => !readOnly && onChange(updateBranch(draft, branch.key, { to }))}
+                />
               </View>
               <View className='s-box chart-editor__condition'>
                 <Input
@@ -178,7 +211,11 @@ export default function ChartEditor({ draft, onChange, refused = {}, readOnly = 
                 />
               </View>
               {!readOnly && (
-                <Text className='s-btn chart-editor__tool' data-testid={`branch-remove-${i}`} onClick={() => onChange(removeBranch(draft, branch.key))}>
+                <Text
+                  className='s-btn chart-editor__tool'
+                  data-testid={`branch-remove-${i}`}
+                  onClick={() => onChange(removeBranch(draft, branch.key))}
+                >
                   删除
                 </Text>
               )}

@@ -46,32 +46,71 @@ export default function PowerItemForm({ draft, onChange, refused = {}, showField
       <View className='power-form__edit'>
         <View className='s-card'>
           <Text className='s-label'>类别</Text>
-          <Select options={CATEGORY_OPTIONS} value={draft.category} placeholder='请选择类别' testId='field-category' onChange={set('category')} />
+          <Select
+            options={CATEGORY_OPTIONS}
+            value={draft.category}
+            placeholder='请选择类别'
+            testId='field-category'
+            onChange={set('category')}
+          />
           {error('category')}
           <Text className='s-label'>事项名称</Text>
           <View className='s-box'>
-            <Input className='s-input' data-testid='field-title' value={draft.title} maxlength={100} disabled={readOnly} onInput={(e) => set('title')(e.detail.value)} />
+            <Input
+              className='s-input'
+              data-testid='field-title'
+              value={draft.title}
+              maxlength={100}
+              disabled={readOnly}
+              onInput={(e) => set('title')(e.detail.value)}
+            />
           </View>
           {error('title')}
           <Text className='s-label'>依据（法律、政策文件）</Text>
           <View className='s-box s-box--area'>
-            <Textarea className='s-textarea power-form__short' data-testid='field-basis' value={draft.basis} maxlength={2000} disabled={readOnly} onInput={(e) => set('basis')(e.detail.value)} />
+            <Textarea
+              className='s-textarea power-form__short'
+              data-testid='field-basis'
+              value={draft.basis}
+              maxlength={2000}
+              disabled={readOnly}
+              onInput={(e) => set('basis')(e.detail.value)}
+            />
           </View>
           {error('basis')}
           <Text className='s-label'>责任主体</Text>
           <View className='s-box'>
-            <Input className='s-input' data-testid='field-responsible' value={draft.responsible} maxlength={100} disabled={readOnly} onInput={(e) => set('responsible')(e.detail.value)} />
+            <Input
+              className='s-input'
+              data-testid='field-responsible'
+              value={draft.responsible}
+              maxlength={100}
+              disabled={readOnly}
+              onInput={(e) => set('responsible')(e.detail.value)}
+            />
           </View>
           {error('responsible')}
           <Text className='s-label'>必须公开的内容（每行一条）</Text>
           <View className='s-box s-box--area'>
-            <Textarea className='s-textarea power-form__short' data-testid='field-publicity' value={draft.publicity} maxlength={4000} disabled={readOnly} onInput={(e) => set('publicity')(e.detail.value)} />
+            <Textarea
+              className='s-textarea power-form__short'
+              data-testid='field-publicity'
+              value={draft.publicity}
+              maxlength={4000}
+              disabled={readOnly}
+              onInput={(e) => set('publicity')(e.detail.value)}
+            />
           </View>
           {error('publicity')}
         </View>
         <View className='s-card'>
           <Text className='s-h2'>办事流程图</Text>
-          <ChartEditor draft={draft.chart} onChange={(c) => !readOnly && onChange({ ...draft, chart: c })} refused={refused} readOnly={readOnly} />
+          <ChartEditor
+            draft={draft.chart}
+            onChange={(c) => !readOnly && onChange({ ...draft, chart: c })}
+            refused={refused}
+            readOnly={readOnly}
+          />
         </View>
       </View>
       <View className='power-form__preview'>

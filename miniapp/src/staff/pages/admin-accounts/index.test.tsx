@@ -4,8 +4,24 @@ import Taro from '../../../../test/mocks/taro';
 import { setSession } from '../../../stores/session-store';
 import AdminAccountsPage from './index';
 
-const admin = { id: 1, username: 'admin', displayName: '王管理', role: 'admin', regionCode: '341821', regionName: '青溪县', disabled: false } as const;
-const handler = { id: 2, username: 'taoyuan', displayName: '李纪委', role: 'township_handler', regionCode: '341821102', regionName: '桃源镇', disabled: false } as const;
+const admin = {
+  id: 1,
+  username: 'admin',
+  displayName: '王管理',
+  role: 'admin',
+  regionCode: '341821',
+  regionName: '青溪县',
+  disabled: false,
+} as const;
+const handler = {
+  id: 2,
+  username: 'taoyuan',
+  displayName: '李纪委',
+  role: 'township_handler',
+  regionCode: '341821102',
+  regionName: '桃源镇',
+  disabled: false,
+} as const;
 
 const answer = (body: unknown, statusCode = 200) => ({ statusCode, data: JSON.stringify(body) });
 type Sent = { url: string; method: string; data?: string };
@@ -31,8 +47,18 @@ describe('admin accounts page', () => {
   });
 
   it('creates an account and shows its temporary password once, to be handed over in person', async () => {
-    const created = { id: 7, username: 'shimen', displayName: '赵干部', role: 'township_handler', regionCode: '341821103', regionName: '石门乡', disabled: false };
-    Taro.request.mockResolvedValueOnce(answer({ items: [admin] })).mockResolvedValueOnce(answer({ account: created, temporaryPassword: 'Xk7-pq92-Lm4w' }, 201));
+    const created = {
+      id: 7,
+      username: 'shimen',
+      displayName: '赵干部',
+      role: 'township_handler',
+      regionCode: '341821103',
+      regionName: '石门乡',
+      disabled: false,
+    };
+    Taro.request
+      .mockResolvedValueOnce(answer({ items: [admin] }))
+      .mockResolvedValueOnce(answer({ account: created, temporaryPassword: 'Xk7-pq92-Lm4w' }, 201));
     open();
     await screen.findByTestId('account-row');
     fireEvent.click(screen.getByTestId('account-create'));
@@ -47,7 +73,12 @@ describe('admin accounts page', () => {
     expect(screen.getByTestId('account-created').textContent).toContain('当面交给本人');
     expect(sent(1).method).toBe('POST');
     expect(sent(1).url).toBe('https://api.example.test/api/v1/admin/accounts');
-    expect(JSON.parse(sent(1).data!)).toEqual({ username: 'shimen', displayName: '赵干部', role: 'township_handler', regionCode: '341821103' });
+    expect(JSON.parse(sent(1).data!)).toEqual({
+      username: 'shimen',
+      displayName: '赵干部',
+      role: 'township_handler',
+      regionCode: '341821103',
+    });
     expect(screen.getAllByTestId('account-row')).toHaveLength(2);
   });
 
@@ -64,7 +95,9 @@ describe('admin accounts page', () => {
   });
 
   it('resets a password only after a confirmation, then shows the new temporary password', async () => {
-    Taro.request.mockResolvedValueOnce(answer({ items: [admin, handler] })).mockResolvedValueOnce(answer({ account: handler, temporaryPassword: 'Nw3-zz81-Qa7e' }));
+    Taro.request
+      .mockResolvedValueOnce(answer({ items: [admin, handler] }))
+      .mockResolvedValueOnce(answer({ account: handler, temporaryPassword: 'Nw3-zz81-Qa7e' }));
     open();
     await waitFor(() => expect(screen.getAllByTestId('account-reset')).toHaveLength(2));
     fireEvent.click(screen.getAllByTestId('account-reset')[1]!);

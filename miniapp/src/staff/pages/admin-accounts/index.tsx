@@ -33,7 +33,9 @@ function TemporaryPassword({ username, password }: { username: string; password:
       <Text className='accounts__password' data-testid='temporary-password' selectable>
         {password}
       </Text>
-      <Text className='accounts__temp-note'>只显示这一次，系统不保存明文。请当面交给本人，不要通过微信、短信或电话转告；本人登录后应尽快修改。</Text>
+      <Text className='accounts__temp-note'>
+        只显示这一次，系统不保存明文。请当面交给本人，不要通过微信、短信或电话转告；本人登录后应尽快修改。
+      </Text>
       <Text className='s-btn' onClick={() => void Taro.setClipboardData({ data: password })}>
         复制
       </Text>
@@ -100,7 +102,11 @@ function AccountRow({ item, self, onChanged }: { item: StaffAccount; self: boole
           <Text className='s-text'>
             给 {item.displayName}（{item.username}）重置密码？原密码立即失效，已登录的设备会被退出，新的临时密码只显示一次。
           </Text>
-          <Text className={`s-btn s-btn--primary${busy ? ' s-btn--disabled' : ''}`} data-testid='account-reset-confirm' onClick={() => void reset()}>
+          <Text
+            className={`s-btn s-btn--primary${busy ? ' s-btn--disabled' : ''}`}
+            data-testid='account-reset-confirm'
+            onClick={() => void reset()}
+          >
             确定重置
           </Text>
           <Text className='s-btn' data-testid='account-reset-cancel' onClick={() => setAsking(false)}>
@@ -220,17 +226,40 @@ export default function AdminAccountsPage() {
               'username',
               '用户名（登录用）',
               <View className='s-box'>
-                <Input className='s-input' data-testid='account-form-username' value={draft.username} maxlength={40} placeholder='例如 lixiang' onInput={(e) => set('username')(e.detail.value)} />
+                <Input
+                  className='s-input'
+                  data-testid='account-form-username'
+                  value={draft.username}
+                  maxlength={40}
+                  placeholder='例如 lixiang'
+                  onInput={(e) => set('username')(e.detail.value)}
+                />
               </View>,
             )}
             {field(
               'displayName',
               '姓名',
               <View className='s-box'>
-                <Input className='s-input' data-testid='account-form-displayName' value={draft.displayName} maxlength={20} onInput={(e) => set('displayName')(e.detail.value)} />
+                <Input
+                  className='s-input'
+                  data-testid='account-form-displayName'
+                  value={draft.displayName}
+                  maxlength={20}
+                  onInput={(e) => set('displayName')(e.detail.value)}
+                />
               </View>,
             )}
-            {field('role', '角色', <Select testId='account-form-role' options={ROLE_OPTIONS} value={draft.role} placeholder='请选择角色' onChange={set('role')} />)}
+            {field(
+              'role',
+              '角色',
+              <Select
+                testId='account-form-role'
+                options={ROLE_OPTIONS}
+                value={draft.role}
+                placeholder='请选择角色'
+                onChange={set('role')}
+              />,
+            )}
             {field(
               'regionCode',
               '所属区划代码',
@@ -254,7 +283,11 @@ export default function AdminAccountsPage() {
             </Text>
           )}
           <View>
-            <Text className={`s-btn s-btn--primary${busy ? ' s-btn--disabled' : ''}`} data-testid='account-submit' onClick={() => void submit()}>
+            <Text
+              className={`s-btn s-btn--primary${busy ? ' s-btn--disabled' : ''}`}
+              data-testid='account-submit'
+              onClick={() => void submit()}
+            >
               {busy ? '正在建立……' : '建立账号'}
             </Text>
             <Text
@@ -283,7 +316,9 @@ export default function AdminAccountsPage() {
               ))}
             </View>
           )}
-          {items?.map((item) => <AccountRow key={item.id} item={item} self={item.id === account.id} onChanged={replace} />)}
+          {items?.map((item) => (
+            <AccountRow key={item.id} item={item} self={item.id === account.id} onChanged={replace} />
+          ))}
         </View>
       )}
     </View>

@@ -5,9 +5,24 @@ import { setSession } from '../../../stores/session-store';
 import { parseDates } from './dates';
 import AdminCalendarPage from './index';
 
-const admin = { id: 1, username: 'admin', displayName: '王管理', role: 'admin', regionCode: '341821', regionName: '青溪县', disabled: false } as const;
-const WARNING = '2027年的法定节假日安排尚未录入：跨入2027年的期限只按周一至周五推算，并标为“预计”。国务院办公厅公布放假安排后，请及时录入。';
-const missing2027 = { years: [{ year: 2026, source: 'package' }, { year: 2027, source: 'missing' }], warnings: [WARNING] };
+const admin = {
+  id: 1,
+  username: 'admin',
+  displayName: '王管理',
+  role: 'admin',
+  regionCode: '341821',
+  regionName: '青溪县',
+  disabled: false,
+} as const;
+const WARNING =
+  '2027年的法定节假日安排尚未录入：跨入2027年的期限只按周一至周五推算，并标为“预计”。国务院办公厅公布放假安排后，请及时录入。';
+const missing2027 = {
+  years: [
+    { year: 2026, source: 'package' },
+    { year: 2027, source: 'missing' },
+  ],
+  warnings: [WARNING],
+};
 
 const answer = (body: unknown, statusCode = 200) => ({ statusCode, data: JSON.stringify(body) });
 
@@ -18,7 +33,12 @@ function open() {
 
 describe('parseDates', () => {
   it('reads dates one per line, comma-separated, in Chinese, and as ranges', () => {
-    expect(parseDates('2027-01-01\n2027-2-6，2027/02/07、2027年2月8日\n\n')).toEqual(['2027-01-01', '2027-02-06', '2027-02-07', '2027-02-08']);
+    expect(parseDates('2027-01-01\n2027-2-6，2027/02/07、2027年2月8日\n\n')).toEqual([
+      '2027-01-01',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+    ]);
     expect(parseDates('2027-10-01 ~ 2027-10-03, 2027-10-02')).toEqual(['2027-10-01', '2027-10-02', '2027-10-03']);
     expect(parseDates('2027-13-45 明天')).toEqual(['2027-13-45', '明天']);
   });
@@ -36,7 +56,15 @@ describe('admin calendar page', () => {
   });
 
   it('sends the dates of the textareas as arrays and shows the year as entered', async () => {
-    Taro.request.mockResolvedValueOnce(answer(missing2027)).mockResolvedValueOnce(answer({ years: [{ year: 2026, source: 'package' }, { year: 2027, source: 'admin' }], warnings: [] }));
+    Taro.request.mockResolvedValueOnce(answer(missing2027)).mockResolvedValueOnce(
+      answer({
+        years: [
+          { year: 2026, source: 'package' },
+          { year: 2027, source: 'admin' },
+        ],
+        warnings: [],
+      }),
+    );
     open();
     await screen.findByTestId('calendar-warning');
     fireEvent.change(screen.getByTestId('calendar-form-holidays'), { target: { value: '2027-01-01\n2027-02-06~2027-02-08, 2027-10-01' } });
@@ -56,9 +84,16 @@ describe('admin calendar page', () => {
   });
 
   it('names a date that is not one before sending, and shows the server’s field errors', async () => {
-    Taro.request
-      .mockResolvedValueOnce(answer(missing2027))
-      .mockResolvedValueOnce(answer({ code: 'VALIDATION_FAILED', message: '填写的内容有误', details: [{ field: 'body.workdays', message: '调休上班日应是周六或周日：2027-02-15' }] }, 400));
+    Taro.request.mockResolvedValueOnce(answer(missing2027)).mockResolvedValueOnce(
+      answer(
+        {
+          code: 'VALIDATION_FAILED',
+          message: '填写的内容有误',
+          details: [{ field: 'body.workdays', message: '调休上班日应是周六或周日：2027-02-15' }],
+        },
+        400,
+      ),
+    );
     open();
     await screen.findByTestId('calendar-warning');
     fireEvent.change(screen.getByTestId('calendar-form-holidays'), { target: { value: '2027-01-01\n2027-02-30x' } });

@@ -110,7 +110,9 @@ export default function AdminCalendarPage() {
               <Text className={`calendar__source calendar__source--${y.source}`}>{SOURCES[y.source]}</Text>
             </View>
           ))}
-          <Text className='s-muted'>工作日按国务院办公厅公布的放假安排计算，包括调休上班的周末。没有录入的年份只按周一至周五推算，期限标为“预计”。</Text>
+          <Text className='s-muted'>
+            工作日按国务院办公厅公布的放假安排计算，包括调休上班的周末。没有录入的年份只按周一至周五推算，期限标为“预计”。
+          </Text>
         </View>
       )}
       {allowed && status && (
@@ -118,7 +120,15 @@ export default function AdminCalendarPage() {
           <Text className='s-h2'>录入一年的放假安排</Text>
           <Text className='s-label'>年份</Text>
           <View className='s-box calendar__year-input'>
-            <Input className='s-input' data-testid='calendar-form-year' type='number' maxlength={4} value={year} placeholder='2027' onInput={(e) => setYear(e.detail.value)} />
+            <Input
+              className='s-input'
+              data-testid='calendar-form-year'
+              type='number'
+              maxlength={4}
+              value={year}
+              placeholder='2027'
+              onInput={(e) => setYear(e.detail.value)}
+            />
           </View>
           {errors.year && (
             <Text className='s-error' data-testid='calendar-error-year'>
@@ -172,7 +182,11 @@ export default function AdminCalendarPage() {
               {saved}
             </Text>
           )}
-          <View className={`s-btn s-btn--primary s-btn--block${busy ? ' s-btn--disabled' : ''}`} data-testid='calendar-submit' onClick={() => void submit()}>
+          <View
+            className={`s-btn s-btn--primary s-btn--block${busy ? ' s-btn--disabled' : ''}`}
+            data-testid='calendar-submit'
+            onClick={() => void submit()}
+          >
             {busy ? '正在保存……' : '保存这一年的安排'}
           </View>
           <Text className='s-muted'>同一年再次保存会替换原来录入的安排。保存后，新算出的期限按新的安排计算。</Text>

@@ -4,7 +4,15 @@ import Taro from '../../../../test/mocks/taro';
 import { setSession } from '../../../stores/session-store';
 import AdminRulesPage from './index';
 
-const admin = { id: 1, username: 'admin', displayName: '王管理', role: 'admin', regionCode: '341821', regionName: '青溪县', disabled: false } as const;
+const admin = {
+  id: 1,
+  username: 'admin',
+  displayName: '王管理',
+  role: 'admin',
+  regionCode: '341821',
+  regionName: '青溪县',
+  disabled: false,
+} as const;
 
 const rules = {
   regimes: {

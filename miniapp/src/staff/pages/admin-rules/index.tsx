@@ -117,7 +117,11 @@ export default function AdminRulesPage() {
               <View key={kind} className='rules__line'>
                 <Text className='rules__text'>{describeDeadline(kind, rule, draft[`days.${regime}.${kind}`] || '?')}</Text>
                 <View className='rules__edit'>
-                  <NumberField value={draft[`days.${regime}.${kind}`] ?? ''} testId={`rules-days-${regime}-${kind}`} onInput={set(`days.${regime}.${kind}`)} />
+                  <NumberField
+                    value={draft[`days.${regime}.${kind}`] ?? ''}
+                    testId={`rules-days-${regime}-${kind}`}
+                    onInput={set(`days.${regime}.${kind}`)}
+                  />
                   <Text className='rules__unit'>{unitText(rule.unit)}</Text>
                 </View>
                 {error(`days.${regime}.${kind}`)}
@@ -126,10 +130,15 @@ export default function AdminRulesPage() {
             {r.extension ? (
               <View className='rules__line'>
                 <Text className='rules__text'>
-                  延期：{DUE_DATE_KINDS[r.extension.deadline]}可延期 {r.extension.times} 次，每次最多 {draft[`extension.${regime}`] || '?'} {unitText(r.extension.unit)}，需县纪委批准
+                  延期：{DUE_DATE_KINDS[r.extension.deadline]}可延期 {r.extension.times} 次，每次最多 {draft[`extension.${regime}`] || '?'}{' '}
+                  {unitText(r.extension.unit)}，需县纪委批准
                 </Text>
                 <View className='rules__edit'>
-                  <NumberField value={draft[`extension.${regime}`] ?? ''} testId={`rules-extension-${regime}`} onInput={set(`extension.${regime}`)} />
+                  <NumberField
+                    value={draft[`extension.${regime}`] ?? ''}
+                    testId={`rules-extension-${regime}`}
+                    onInput={set(`extension.${regime}`)}
+                  />
                   <Text className='rules__unit'>{unitText(r.extension.unit)}</Text>
                 </View>
                 {error(`extension.${regime}`)}
@@ -165,7 +174,9 @@ export default function AdminRulesPage() {
         </View>
         <Text className='s-muted rules__fixed'>
           {rules.anonymousFollowsRealNameClock ? '匿名反映也按实名反映的期限办理。' : '匿名反映不受实名反映的反馈期限约束。'}
-          {rules.calendarPeriodEndingOnHolidayMovesToNextWorkday ? '按自然日计算的期限，最后一天是节假日或周末的，顺延到下一个工作日。' : ''}
+          {rules.calendarPeriodEndingOnHolidayMovesToNextWorkday
+            ? '按自然日计算的期限，最后一天是节假日或周末的，顺延到下一个工作日。'
+            : ''}
         </Text>
       </View>
 

@@ -1,4 +1,12 @@
-import { contract, DUE_DATE_KINDS, type DeadlineRule, type DeadlineRules, type DeadlineStart, type DueDateKind, type RegimeName } from '@mashang/shared';
+import {
+  contract,
+  DUE_DATE_KINDS,
+  type DeadlineRule,
+  type DeadlineRules,
+  type DeadlineStart,
+  type DueDateKind,
+  type RegimeName,
+} from '@mashang/shared';
 
 /**
  * The rules' schema, reached through the contract: importing `DeadlineRulesSchema` by name here
@@ -23,7 +31,9 @@ export function unitText(unit: 'workday' | 'calendar'): string {
 
 /** One deadline in plain words: 「告知是否受理：自收到反映之日起 15 个工作日内（实名反映）」. */
 export function describeDeadline(kind: DueDateKind, rule: DeadlineRule, days: number | string = rule.days): string {
-  const notes = [rule.appliesTo === 'real_name' ? '对实名反映的法定要求' : '', rule.automatic ? '' : '只在办理中走到这一步时计时'].filter(Boolean);
+  const notes = [rule.appliesTo === 'real_name' ? '对实名反映的法定要求' : '', rule.automatic ? '' : '只在办理中走到这一步时计时'].filter(
+    Boolean,
+  );
   return `${DUE_DATE_KINDS[kind]}：自${STARTS[rule.from]}起 ${days} ${unitText(rule.unit)}内${notes.length ? `（${notes.join('；')}）` : ''}`;
 }
 
@@ -62,7 +72,10 @@ export function draftKeyOf(path: string): string | null {
  * The whole rules object with the draft's numbers put in, checked by the shared schema;
  * or the problems, keyed like the draft ('' for the rules as a whole).
  */
-export function applyDraft(rules: DeadlineRules, draft: RulesDraft): { ok: true; rules: DeadlineRules } | { ok: false; errors: Record<string, string> } {
+export function applyDraft(
+  rules: DeadlineRules,
+  draft: RulesDraft,
+): { ok: true; rules: DeadlineRules } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const num = (key: string): number => {
     const text = (draft[key] ?? '').trim();

@@ -28,7 +28,12 @@ export default function AdminPage() {
       {!allowed && <Text className='s-text'>这一页只对系统管理员开放。</Text>}
       {allowed &&
         calendar.data?.warnings.map((w) => (
-          <View key={w} className='s-warning' data-testid='admin-calendar-warning' onClick={() => void Taro.navigateTo({ url: staffUrl('admin-calendar') })}>
+          <View
+            key={w}
+            className='s-warning'
+            data-testid='admin-calendar-warning'
+            onClick={() => void Taro.navigateTo({ url: staffUrl('admin-calendar') })}
+          >
             <Text className='s-warning__title'>节假日安排缺失</Text>
             <Text className='s-text'>{w}</Text>
             <Text className='s-link'>去录入</Text>
@@ -37,7 +42,12 @@ export default function AdminPage() {
       {allowed && (
         <View className='admin__grid'>
           {SECTIONS.map((s) => (
-            <View key={s.page} className='s-card admin__section' data-testid={`admin-link-${s.page}`} onClick={() => void Taro.navigateTo({ url: staffUrl(s.page) })}>
+            <View
+              key={s.page}
+              className='s-card admin__section'
+              data-testid={`admin-link-${s.page}`}
+              onClick={() => void Taro.navigateTo({ url: staffUrl(s.page) })}
+            >
               <Text className='s-h2'>{s.title}</Text>
               <Text className='s-muted'>{s.text}</Text>
             </View>

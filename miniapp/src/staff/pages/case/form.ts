@@ -83,6 +83,12 @@ export function checkAction(body: unknown): { ok: true; value: CaseActionInput }
   const issue = result.error.issues[0]!;
   const field = String(issue.path[0] ?? '');
   const message =
-    field === 'days' ? '请填写延期天数（1到90天之间的整数）' : field === 'assigneeId' ? '请选择承办人' : field === 'track' ? '请选择正确的类型' : issue.message;
+    field === 'days'
+      ? '请填写延期天数（1到90天之间的整数）'
+      : field === 'assigneeId'
+        ? '请选择承办人'
+        : field === 'track'
+          ? '请选择正确的类型'
+          : issue.message;
   return { ok: false, message };
 }

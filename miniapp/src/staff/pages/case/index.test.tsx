@@ -92,9 +92,9 @@ describe('case page', () => {
   });
 
   it('submits an action with its body and shows the updated case', async () => {
-    Taro.request.mockResolvedValueOnce(answer(detail)).mockResolvedValueOnce(
-      answer({ ...detail, status: 'accepted', actions: ['reply', 'conclude', 'request_extension', 'note'] }),
-    );
+    Taro.request
+      .mockResolvedValueOnce(answer(detail))
+      .mockResolvedValueOnce(answer({ ...detail, status: 'accepted', actions: ['reply', 'conclude', 'request_extension', 'note'] }));
     open();
     fireEvent.click(await screen.findByTestId('action-accept'));
     fireEvent.change(screen.getByTestId('action-form-text'), { target: { value: '您反映的问题已受理。' } });
@@ -140,14 +140,18 @@ describe('case page', () => {
     expect(Taro.request).toHaveBeenCalledTimes(1);
     fireEvent.click(screen.getByTestId('reveal-confirm'));
     expect((await screen.findByTestId('reporter-identity')).textContent).toBe('张三 · 13800001234');
-    expect((Taro.request.mock.calls[1]![0] as { url: string }).url).toBe(
-      'https://api.example.test/api/v1/staff/cases/K7M3Q9X2TA/reveal',
-    );
+    expect((Taro.request.mock.calls[1]![0] as { url: string }).url).toBe('https://api.example.test/api/v1/staff/cases/K7M3Q9X2TA/reveal');
   });
 
   it('assigns a handler picked from the jurisdiction’s staff', async () => {
     routeRequests(({ url, method }) => {
-      if (url.endsWith('/staff/handlers')) return answer({ items: [{ id: 2, displayName: '李纪委', regionName: '桃源镇' }, { id: 8, displayName: '陈干部', regionName: '桃源镇' }] });
+      if (url.endsWith('/staff/handlers'))
+        return answer({
+          items: [
+            { id: 2, displayName: '李纪委', regionName: '桃源镇' },
+            { id: 8, displayName: '陈干部', regionName: '桃源镇' },
+          ],
+        });
       if (method === 'POST') return answer({ ...detail, assignee: '陈干部', actions: ['accept', 'decline', 'assign', 'note'] });
       return answer({ ...detail, actions: ['accept', 'decline', 'assign', 'note'] });
     });
@@ -163,7 +167,15 @@ describe('case page', () => {
   });
 
   it('labels timeline events with the shared names', async () => {
-    Taro.request.mockResolvedValueOnce(answer({ ...detail, timeline: [...detail.timeline, { at: '2026-12-20T01:00:00.000Z', type: 'escalated', actor: '系统', publicText: null, internalText: null }] }));
+    Taro.request.mockResolvedValueOnce(
+      answer({
+        ...detail,
+        timeline: [
+          ...detail.timeline,
+          { at: '2026-12-20T01:00:00.000Z', type: 'escalated', actor: '系统', publicText: null, internalText: null },
+        ],
+      }),
+    );
     open();
     const timeline = await screen.findByTestId('case-timeline');
     expect(timeline.textContent).toContain('收到反映');

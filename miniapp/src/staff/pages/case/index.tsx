@@ -24,7 +24,15 @@ import Select from '../../components/Select';
 import StaffBar from '../../components/StaffBar';
 import TimeLeft from '../../components/TimeLeft';
 import { handledAuthError, useAccount, useStaffApi } from '../../hooks/use-staff-api';
-import { ACTION_FORMS, actionBody, checkAction, EMPTY_ACTION_DRAFT, isStaffFormAction, type ActionDraft, type StaffFormAction } from './form';
+import {
+  ACTION_FORMS,
+  actionBody,
+  checkAction,
+  EMPTY_ACTION_DRAFT,
+  isStaffFormAction,
+  type ActionDraft,
+  type StaffFormAction,
+} from './form';
 import '../../staff.scss';
 import './index.scss';
 
@@ -82,7 +90,14 @@ function ActionForm({
         <View>
           <Text className='s-label'>接收单位</Text>
           <View className='s-box'>
-            <Input className='s-input' data-testid='action-form-to' value={draft.to} maxlength={50} placeholder='例如：县民政局' onInput={(e) => set('to', e.detail.value)} />
+            <Input
+              className='s-input'
+              data-testid='action-form-to'
+              value={draft.to}
+              maxlength={50}
+              placeholder='例如：县民政局'
+              onInput={(e) => set('to', e.detail.value)}
+            />
           </View>
         </View>
       )}
@@ -90,7 +105,15 @@ function ActionForm({
         <View>
           <Text className='s-label'>延期天数</Text>
           <View className='s-box'>
-            <Input className='s-input' data-testid='action-form-days' type='number' value={draft.days} maxlength={2} placeholder='最多30天' onInput={(e) => set('days', e.detail.value)} />
+            <Input
+              className='s-input'
+              data-testid='action-form-days'
+              type='number'
+              value={draft.days}
+              maxlength={2}
+              placeholder='最多30天'
+              onInput={(e) => set('days', e.detail.value)}
+            />
           </View>
         </View>
       )}
@@ -99,7 +122,12 @@ function ActionForm({
           <Text className='s-label'>更正为</Text>
           <View className='s-chips'>
             {TRACKS.filter((t) => t !== detail.track).map((t) => (
-              <Text key={t} className={`s-chip${draft.track === t ? ' s-chip--on' : ''}`} data-testid={`action-form-track-${t}`} onClick={() => set('track', t)}>
+              <Text
+                key={t}
+                className={`s-chip${draft.track === t ? ' s-chip--on' : ''}`}
+                data-testid={`action-form-track-${t}`}
+                onClick={() => set('track', t)}
+              >
                 {REPORT_TRACKS[t]}
               </Text>
             ))}
@@ -127,7 +155,11 @@ function ActionForm({
         </Text>
       )}
       <View>
-        <Text className={`s-btn s-btn--primary${busy ? ' s-btn--disabled' : ''}`} data-testid='action-submit' onClick={() => onSubmit(draft)}>
+        <Text
+          className={`s-btn s-btn--primary${busy ? ' s-btn--disabled' : ''}`}
+          data-testid='action-submit'
+          onClick={() => onSubmit(draft)}
+        >
           {busy ? '正在提交……' : `确认${CASE_ACTIONS[action]}`}
         </Text>
         <Text className='s-btn' data-testid='action-cancel' onClick={onCancel}>
@@ -178,8 +210,14 @@ function Reveal({ reportNo }: { reportNo: string }) {
       )}
       {asking && (
         <View className='case__confirm' data-testid='reveal-dialog'>
-          <Text className='s-text'>查看反映人身份会记入审计日志（谁、何时、哪件反映），管理员可查，不可删除。只在办理确有需要时查看，并对反映人身份严格保密。确定查看吗？</Text>
-          <Text className={`s-btn s-btn--primary${busy ? ' s-btn--disabled' : ''}`} data-testid='reveal-confirm' onClick={() => void reveal()}>
+          <Text className='s-text'>
+            查看反映人身份会记入审计日志（谁、何时、哪件反映），管理员可查，不可删除。只在办理确有需要时查看，并对反映人身份严格保密。确定查看吗？
+          </Text>
+          <Text
+            className={`s-btn s-btn--primary${busy ? ' s-btn--disabled' : ''}`}
+            data-testid='reveal-confirm'
+            onClick={() => void reveal()}
+          >
             确定查看并记录
           </Text>
           <Text className='s-btn' data-testid='reveal-cancel' onClick={() => setAsking(false)}>
@@ -304,10 +342,16 @@ export default function CasePage() {
             <Text className='s-text'>
               {DUE_DATE_KINDS[d.kind]}：{chineseDate(d.dueOn)}前{d.provisional ? '（预计）' : ''}
             </Text>
-            {d.metAt ? <Text className='s-left s-left--ok'>已完成</Text> : <TimeLeft daysLeft={d.daysLeft} testId={`deadline-left-${d.kind}`} />}
+            {d.metAt ? (
+              <Text className='s-left s-left--ok'>已完成</Text>
+            ) : (
+              <TimeLeft daysLeft={d.daysLeft} testId={`deadline-left-${d.kind}`} />
+            )}
           </View>
         ))}
-        {detail.extensionRequestedDays !== null && <Text className='s-muted'>已申请延期 {detail.extensionRequestedDays} 天，待县纪委批准。</Text>}
+        {detail.extensionRequestedDays !== null && (
+          <Text className='s-muted'>已申请延期 {detail.extensionRequestedDays} 天，待县纪委批准。</Text>
+        )}
       </View>
 
       <View className='s-card' data-testid='case-actions'>
@@ -355,7 +399,8 @@ export default function CasePage() {
         {detail.timeline.map((event, i) => (
           <View key={i} className='case__event'>
             <Text className='s-muted'>
-              {chineseDateTime(event.at)} · {event.actor} · {TIMELINE_EVENT_TYPES[event.type as keyof typeof TIMELINE_EVENT_TYPES] ?? event.type}
+              {chineseDateTime(event.at)} · {event.actor} ·{' '}
+              {TIMELINE_EVENT_TYPES[event.type as keyof typeof TIMELINE_EVENT_TYPES] ?? event.type}
             </Text>
             {event.publicText && (
               <Text className='case__event-line s-text s-pre'>

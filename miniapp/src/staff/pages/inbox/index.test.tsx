@@ -42,10 +42,27 @@ describe('inbox page', () => {
     setSession({ token: 'tok', expiresAt: '2999-01-01T00:00:00.000Z', account });
     routeRequests(({ url }) => {
       if (url.includes('/staff/alerts')) {
-        return answer({ items: [{ reportNo: 'AAAAAAAAAA', villageName: '东山村', kind: 'overdue', deadline: 'acceptance', dueOn: '2026-11-24', at: '2026-11-25T00:00:00.000Z' }] });
+        return answer({
+          items: [
+            {
+              reportNo: 'AAAAAAAAAA',
+              villageName: '东山村',
+              kind: 'overdue',
+              deadline: 'acceptance',
+              dueOn: '2026-11-24',
+              at: '2026-11-25T00:00:00.000Z',
+            },
+          ],
+        });
       }
       if (url.includes('/staff/villages')) {
-        return answer({ items: [{ code: '341821102201', name: '东山村', townshipName: '桃源镇' }, { code: '341821102202', name: '西岭村', townshipName: '桃源镇' }, { code: '341821103201', name: '南坪村', townshipName: '石门乡' }] });
+        return answer({
+          items: [
+            { code: '341821102201', name: '东山村', townshipName: '桃源镇' },
+            { code: '341821102202', name: '西岭村', townshipName: '桃源镇' },
+            { code: '341821103201', name: '南坪村', townshipName: '石门乡' },
+          ],
+        });
       }
       if (url.includes('village=')) return answer({ items: [row('CCCCCCCCCC', 20, '西岭村')] });
       if (url.includes('overdue=true')) return answer({ items: [row('AAAAAAAAAA', -3)] });
@@ -71,7 +88,12 @@ describe('inbox page', () => {
     routeRequests(({ url }) => {
       if (url.includes('/staff/alerts')) return answer({ items: [] });
       if (url.includes('/staff/villages')) {
-        return answer({ items: [{ code: '341821102201', name: '东山村', townshipName: '桃源镇' }, { code: '341821103201', name: '南坪村', townshipName: '石门乡' }] });
+        return answer({
+          items: [
+            { code: '341821102201', name: '东山村', townshipName: '桃源镇' },
+            { code: '341821103201', name: '南坪村', townshipName: '石门乡' },
+          ],
+        });
       }
       if (url.includes('village=')) return answer({ items: [] });
       return answer({ items: [row('AAAAAAAAAA', -3)] });

@@ -22,7 +22,19 @@ interface Filters {
 const STATUSES = Object.entries(REPORT_STATUSES) as [ReportStatus, string][];
 const CATEGORIES = Object.entries(REPORT_CATEGORIES) as [ReportCategory, string][];
 
-function Chip<T extends string>({ on, label, value, onPick, testId }: { on: boolean; label: string; value: T | undefined; onPick: (v: T | undefined) => void; testId: string }) {
+function Chip<T extends string>({
+  on,
+  label,
+  value,
+  onPick,
+  testId,
+}: {
+  on: boolean;
+  label: string;
+  value: T | undefined;
+  onPick: (v: T | undefined) => void;
+  testId: string;
+}) {
   return (
     <Text className={`s-chip${on ? ' s-chip--on' : ''}`} data-testid={testId} onClick={() => onPick(value)}>
       {label}
@@ -37,7 +49,10 @@ export default function InboxPage() {
   // Phones: filters folded under one button (CSS keeps them open on wide screens).
   const [filtersOpen, setFiltersOpen] = useState(false);
   const works = account ? homePage(account) === 'inbox' : false;
-  const cases = useStaffApi(() => (works ? call(contract.case.list, { query: { ...filters } }) : null), [works, filters.status, filters.village, filters.category, filters.overdue]);
+  const cases = useStaffApi(
+    () => (works ? call(contract.case.list, { query: { ...filters } }) : null),
+    [works, filters.status, filters.village, filters.category, filters.overdue],
+  );
   const alerts = useStaffApi(() => (works ? call(contract.case.alerts) : null), [works]);
   // Every village of the jurisdiction, so a village without cases yet can be picked too.
   const villages = useStaffApi(() => (works ? call(contract.case.villages) : null), [works]);
@@ -58,7 +73,10 @@ export default function InboxPage() {
   }, [account]);
 
   if (!account) return <View className='staff' />;
-  const set = <K extends keyof Filters>(key: K) => (value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+  const set =
+    <K extends keyof Filters>(key: K) =>
+    (value: Filters[K]) =>
+      setFilters((f) => ({ ...f, [key]: value }));
   const alertCount = alerts.data?.items.length ?? 0;
   // A county's villages come from several townships: name the township too.
   const showTownship = new Set(villages.data?.items.map((v) => v.townshipName)).size > 1;
@@ -78,7 +96,8 @@ export default function InboxPage() {
       </View>
 
       <Text className='s-btn inbox__filter-toggle' data-testid='filters-toggle' onClick={() => setFiltersOpen((o) => !o)}>
-        筛选{Object.values(filters).filter(Boolean).length ? `（${Object.values(filters).filter(Boolean).length}）` : ''} {filtersOpen ? '▴' : '▾'}
+        筛选{Object.values(filters).filter(Boolean).length ? `（${Object.values(filters).filter(Boolean).length}）` : ''}{' '}
+        {filtersOpen ? '▴' : '▾'}
       </Text>
       <View className={`s-card inbox__filters${filtersOpen ? '' : ' inbox__filters--closed'}`} data-testid='inbox-filters'>
         <Text className='inbox__filter-label'>状态</Text>
@@ -99,7 +118,10 @@ export default function InboxPage() {
             <View className='inbox__village'>
               <Select
                 testId='filter-village'
-                options={villages.data.items.map((v) => ({ value: v.code, label: showTownship ? `${v.townshipName} · ${v.name}` : v.name }))}
+                options={villages.data.items.map((v) => ({
+                  value: v.code,
+                  label: showTownship ? `${v.townshipName} · ${v.name}` : v.name,
+                }))}
                 value={filters.village ?? ''}
                 placeholder='全部村'
                 allowEmpty
@@ -112,7 +134,14 @@ export default function InboxPage() {
         <View className='s-chips'>
           <Chip on={!filters.category} label='全部' value={undefined} onPick={set('category')} testId='filter-category-all' />
           {CATEGORIES.map(([key, label]) => (
-            <Chip key={key} on={filters.category === key} label={label} value={key} onPick={set('category')} testId={`filter-category-${key}`} />
+            <Chip
+              key={key}
+              on={filters.category === key}
+              label={label}
+              value={key}
+              onPick={set('category')}
+              testId={`filter-category-${key}`}
+            />
           ))}
         </View>
       </View>
@@ -124,7 +153,9 @@ export default function InboxPage() {
             没有符合条件的反映。
           </Text>
         )}
-        {cases.data?.items.map((item) => <CaseRow key={item.reportNo} item={item} />)}
+        {cases.data?.items.map((item) => (
+          <CaseRow key={item.reportNo} item={item} />
+        ))}
       </View>
     </View>
   );

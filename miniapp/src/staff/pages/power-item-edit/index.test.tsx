@@ -4,7 +4,15 @@ import Taro, { routeRequests, setRouterParams, type SentRequest } from '../../..
 import { setSession } from '../../../stores/session-store';
 import PowerItemEditPage from './index';
 
-const publisher = { id: 5, username: 'dongshan-pub', displayName: '陈报账', role: 'village_publisher', regionCode: '341821102201', regionName: '东山村', disabled: false } as const;
+const publisher = {
+  id: 5,
+  username: 'dongshan-pub',
+  displayName: '陈报账',
+  role: 'village_publisher',
+  regionCode: '341821102201',
+  regionName: '东山村',
+  disabled: false,
+} as const;
 
 const chart = {
   nodes: [
@@ -13,7 +21,14 @@ const chart = {
   ],
   edges: [{ from: 'a', to: 'b' }],
 };
-const content = { category: 'finance', title: '村级财务开支审批', basis: '《农村集体经济组织财务制度》', responsible: '村报账员', publicity: ['月度收支汇总'], chart };
+const content = {
+  category: 'finance',
+  title: '村级财务开支审批',
+  basis: '《农村集体经济组织财务制度》',
+  responsible: '村报账员',
+  publicity: ['月度收支汇总'],
+  chart,
+};
 const offered = { ...content, chart: { ...chart, nodes: [{ ...chart.nodes[0]!, risks: ['白条入账'] }, chart.nodes[1]!] } };
 const base = {
   id: 5,
@@ -44,7 +59,11 @@ function open(answer: (request: SentRequest) => unknown) {
 
 describe('a village’s power item', () => {
   it('says what the county changed, warns where the village had changed it too, and takes the version shown', async () => {
-    open(({ method }) => (method === 'GET' ? withOffer : { ...base, version: 4, content: offered, template: { ...base.template, followsVersion: 2 }, offer: null }));
+    open(({ method }) =>
+      method === 'GET'
+        ? withOffer
+        : { ...base, version: 4, content: offered, template: { ...base.template, followsVersion: 2 }, offer: null },
+    );
     const offer = await screen.findByTestId('template-offer');
     expect(offer.textContent).toContain('县里更新了模板');
     expect(offer.textContent).toContain('本村现在用的是第1版，县里已更新到第2版');
@@ -61,7 +80,9 @@ describe('a village’s power item', () => {
   });
 
   it('keeps the village’s copy when it declines', async () => {
-    open(({ method }) => (method === 'GET' ? withOffer : { ...base, version: 4, template: { ...base.template, followsVersion: 2 }, offer: null }));
+    open(({ method }) =>
+      method === 'GET' ? withOffer : { ...base, version: 4, template: { ...base.template, followsVersion: 2 }, offer: null },
+    );
     fireEvent.click(await screen.findByTestId('decline-update'));
     expect((await screen.findByTestId('item-message')).textContent).toBe('已保留本村的内容。县里再更新时会再提示。');
     expect(Taro.request.mock.calls[1]![0].url).toBe('https://api.example.test/api/v1/staff/power-items/5/decline-update');

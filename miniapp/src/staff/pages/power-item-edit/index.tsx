@@ -20,7 +20,19 @@ import './index.scss';
 const CONFLICT = '这项内容刚被别人修改过。请刷新页面，在最新内容上修改。';
 
 /** 「县里更新了模板」: what the county changed, field by field, and the choice to take it or keep the village's own. */
-function Offer({ offer, canEdit, busy, onAccept, onDecline }: { offer: PowerUpdateOffer; canEdit: boolean; busy: boolean; onAccept: () => void; onDecline: () => void }) {
+function Offer({
+  offer,
+  canEdit,
+  busy,
+  onAccept,
+  onDecline,
+}: {
+  offer: PowerUpdateOffer;
+  canEdit: boolean;
+  busy: boolean;
+  onAccept: () => void;
+  onDecline: () => void;
+}) {
   const chartChanged = offer.changes.some((c) => c.field === 'chart');
   return (
     <View className='s-card item-offer' data-testid='template-offer'>
@@ -40,7 +52,9 @@ function Offer({ offer, canEdit, busy, onAccept, onDecline }: { offer: PowerUpda
             {c.villageAdjusted && <Text className='item-offer__warn'>本村改过这一项：接受后，这一项改为县里的新内容。</Text>}
           </View>
         ))}
-        <Text className='s-muted'>县里没有改的内容，接受后仍保留本村的写法。不接受也可以：村页面保持现在的内容，县里再更新时会再提示。</Text>
+        <Text className='s-muted'>
+          县里没有改的内容，接受后仍保留本村的写法。不接受也可以：村页面保持现在的内容，县里再更新时会再提示。
+        </Text>
         {canEdit && (
           <View>
             <Text className={`s-btn s-btn--primary${busy ? ' s-btn--disabled' : ''}`} data-testid='accept-update' onClick={onAccept}>
@@ -129,7 +143,10 @@ export default function PowerItemEditPage() {
       setMessage({ ok: false, text: `还有${open}处要改，请按红字提示修改后再保存。` });
       return;
     }
-    void run(() => call(contract.powerList.saveItem, { params: { id: item.id }, body: { ...contentOf(draft), version: item.version } }), '已保存，村页面上已是新的内容。');
+    void run(
+      () => call(contract.powerList.saveItem, { params: { id: item.id }, body: { ...contentOf(draft), version: item.version } }),
+      '已保存，村页面上已是新的内容。',
+    );
   };
   const decide = (accept: boolean) => {
     const offer = item.offer;
@@ -157,7 +174,9 @@ export default function PowerItemEditPage() {
           {message.text}
         </Text>
       )}
-      {item.offer && <Offer offer={item.offer} canEdit={item.canEdit} busy={busy} onAccept={() => decide(true)} onDecline={() => decide(false)} />}
+      {item.offer && (
+        <Offer offer={item.offer} canEdit={item.canEdit} busy={busy} onAccept={() => decide(true)} onDecline={() => decide(false)} />
+      )}
       <PowerItemForm draft={draft} onChange={setDraft} refused={refused} showFieldProblems={tried} readOnly={!item.canEdit} />
       {item.canEdit && (
         <View className='s-card'>

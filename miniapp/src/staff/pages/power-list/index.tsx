@@ -116,7 +116,11 @@ export default function PowerListPage() {
                   查看
                 </Text>
                 {data.canEdit && (
-                  <Text className={`s-btn s-btn--primary${busy === t.id ? ' s-btn--disabled' : ''}`} data-testid={`adopt-${t.id}`} onClick={() => void adopt(t.id)}>
+                  <Text
+                    className={`s-btn s-btn--primary${busy === t.id ? ' s-btn--disabled' : ''}`}
+                    data-testid={`adopt-${t.id}`}
+                    onClick={() => void adopt(t.id)}
+                  >
                     采用
                   </Text>
                 )}

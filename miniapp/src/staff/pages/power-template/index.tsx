@@ -64,7 +64,9 @@ export default function PowerTemplatePage() {
     setMessage(null);
     try {
       const body = contentOf(draft);
-      const saved = template ? await call(contract.powerList.updateTemplate, { params: { id: template.id }, body: { ...body, version: template.version } }) : await call(contract.powerList.createTemplate, { body });
+      const saved = template
+        ? await call(contract.powerList.updateTemplate, { params: { id: template.id }, body: { ...body, version: template.version } })
+        : await call(contract.powerList.createTemplate, { body });
       if (!template) {
         await Taro.redirectTo({ url: staffUrl('power-template', { id: saved.id, saved: 1 }) });
         return;
@@ -73,11 +75,14 @@ export default function PowerTemplatePage() {
       show(saved);
       setMessage({
         ok: true,
-        text: changed ? `已保存为第${saved.version}版。采用这个模板的${saved.adoptedBy}个村会看到“县里更新了模板”，由村里决定是否接受。` : '内容没有变化，没有生成新版本。',
+        text: changed
+          ? `已保存为第${saved.version}版。采用这个模板的${saved.adoptedBy}个村会看到“县里更新了模板”，由村里决定是否接受。`
+          : '内容没有变化，没有生成新版本。',
       });
     } catch (e) {
       if (handledAuthError(e)) return;
-      if (isApiError(e) && e.code === 'EDIT_CONFLICT') setMessage({ ok: false, text: '这个模板刚被别人修改过。请刷新页面，在最新内容上修改。' });
+      if (isApiError(e) && e.code === 'EDIT_CONFLICT')
+        setMessage({ ok: false, text: '这个模板刚被别人修改过。请刷新页面，在最新内容上修改。' });
       else {
         const byRow = fieldProblems(e, (field) => rowOfField(draft.chart, field));
         setRefused(byRow);
@@ -111,7 +116,9 @@ export default function PowerTemplatePage() {
         <Text className='s-muted' data-testid='template-version'>
           第{template.version}版 · {template.adoptedBy}个村采用
           {template.notYetUpdated > 0 ? `，其中${template.notYetUpdated}个村还没处理最新版` : ''}
-          {template.versions.length > 0 ? ` · 最近由${template.versions[template.versions.length - 1]!.by}于${chineseDateTime(template.versions[template.versions.length - 1]!.at)}修改` : ''}
+          {template.versions.length > 0
+            ? ` · 最近由${template.versions[template.versions.length - 1]!.by}于${chineseDateTime(template.versions[template.versions.length - 1]!.at)}修改`
+            : ''}
         </Text>
       )}
       {params.saved && !message && <Text className='s-ok'>已保存。各村可以在本村的权力清单里采用这个模板。</Text>}

@@ -14,7 +14,9 @@ import './index.scss';
 
 /** The templates grouped by category, in the order a village page lists them. */
 function byCategory(items: PowerTemplateSummary[]): [PowerCategory, PowerTemplateSummary[]][] {
-  return (Object.keys(POWER_CATEGORIES) as PowerCategory[]).map((c) => [c, items.filter((i) => i.category === c)] as [PowerCategory, PowerTemplateSummary[]]).filter(([, list]) => list.length > 0);
+  return (Object.keys(POWER_CATEGORIES) as PowerCategory[])
+    .map((c) => [c, items.filter((i) => i.category === c)] as [PowerCategory, PowerTemplateSummary[]])
+    .filter(([, list]) => list.length > 0);
 }
 
 /**
@@ -40,7 +42,9 @@ export default function PowerTemplatesPage() {
       {!allowed && <Text className='s-text'>这一页只对县、乡镇纪委和村级账号开放。</Text>}
       {allowed && (
         <View className='s-card'>
-          <Text className='s-text'>县里统一编写事项模板，各村采用后可按本村实际调整。模板修改后，会提示采用它的村“县里更新了模板”，由村里决定是否接受。</Text>
+          <Text className='s-text'>
+            县里统一编写事项模板，各村采用后可按本村实际调整。模板修改后，会提示采用它的村“县里更新了模板”，由村里决定是否接受。
+          </Text>
           {writesTemplates(account.role) && (
             <Text className='s-btn s-btn--primary' data-testid='new-template' onClick={() => open()}>
               ＋ 新建模板

@@ -44,11 +44,26 @@ interface Draft {
   phone: string;
 }
 
-function Choices<T extends string>({ options, value, onPick, testPrefix }: { options: Record<T, string>; value: T | null; onPick: (v: T) => void; testPrefix: string }) {
+function Choices<T extends string>({
+  options,
+  value,
+  onPick,
+  testPrefix,
+}: {
+  options: Record<T, string>;
+  value: T | null;
+  onPick: (v: T) => void;
+  testPrefix: string;
+}) {
   return (
     <View className='s-chips'>
       {(Object.entries(options) as [T, string][]).map(([key, label]) => (
-        <Text key={key} className={`s-chip${value === key ? ' s-chip--on' : ''}`} data-testid={`${testPrefix}-${key}`} onClick={() => onPick(key)}>
+        <Text
+          key={key}
+          className={`s-chip${value === key ? ' s-chip--on' : ''}`}
+          data-testid={`${testPrefix}-${key}`}
+          onClick={() => onPick(key)}
+        >
           {label}
         </Text>
       ))}
@@ -170,7 +185,10 @@ export default function RecordPage() {
             </Text>
           ))}
           <View>
-            <Text className='s-btn s-btn--primary' onClick={() => void Taro.redirectTo({ url: staffUrl('case', { no: receipt.reportNo }) })}>
+            <Text
+              className='s-btn s-btn--primary'
+              onClick={() => void Taro.redirectTo({ url: staffUrl('case', { no: receipt.reportNo }) })}
+            >
               打开这件反映
             </Text>
             <Text className='s-btn' onClick={() => void Taro.redirectTo({ url: staffUrl('record') })}>
@@ -191,7 +209,14 @@ export default function RecordPage() {
         <Choices options={CHANNELS} value={draft.channel} onPick={(v) => set('channel', v)} testPrefix='record-channel' />
         <Text className='s-label'>收到日期（期限从这天起算）</Text>
         <View className='s-box'>
-          <Input className='s-input' data-testid='record-received-on' value={draft.receivedOn} maxlength={10} placeholder='2026-11-27' onInput={(e) => set('receivedOn', e.detail.value)} />
+          <Input
+            className='s-input'
+            data-testid='record-received-on'
+            value={draft.receivedOn}
+            maxlength={10}
+            placeholder='2026-11-27'
+            onInput={(e) => set('receivedOn', e.detail.value)}
+          />
         </View>
         <Text className='s-label'>村</Text>
         {!villages.data && <StatusView loading={villages.loading} error={villages.error} onRetry={villages.reload} />}
@@ -212,25 +237,57 @@ export default function RecordPage() {
         <Choices options={REPORT_CATEGORIES} value={draft.category} onPick={(v) => set('category', v)} testPrefix='record-category' />
         <Text className='s-label'>反映内容</Text>
         <View className='s-box s-box--area'>
-          <Textarea className='s-textarea' data-testid='record-content' value={draft.content} maxlength={5000} placeholder='按来信、来电或来访记录如实填写' onInput={(e) => set('content', e.detail.value)} />
+          <Textarea
+            className='s-textarea'
+            data-testid='record-content'
+            value={draft.content}
+            maxlength={5000}
+            placeholder='按来信、来电或来访记录如实填写'
+            onInput={(e) => set('content', e.detail.value)}
+          />
         </View>
         <Text className='s-label'>被反映的人或部门（可不填）</Text>
         <View className='s-box'>
-          <Input className='s-input' data-testid='record-concerned' value={draft.concerned} maxlength={100} onInput={(e) => set('concerned', e.detail.value)} />
+          <Input
+            className='s-input'
+            data-testid='record-concerned'
+            value={draft.concerned}
+            maxlength={100}
+            onInput={(e) => set('concerned', e.detail.value)}
+          />
         </View>
         <Text className='s-label'>发生时间（可不填）</Text>
         <View className='s-box'>
-          <Input className='s-input' data-testid='record-happened' value={draft.happenedAt} maxlength={50} onInput={(e) => set('happenedAt', e.detail.value)} />
+          <Input
+            className='s-input'
+            data-testid='record-happened'
+            value={draft.happenedAt}
+            maxlength={50}
+            onInput={(e) => set('happenedAt', e.detail.value)}
+          />
         </View>
         {draft.mode === 'real_name' && (
           <View>
             <Text className='s-label'>反映人姓名</Text>
             <View className='s-box'>
-              <Input className='s-input' data-testid='record-name' value={draft.name} maxlength={20} onInput={(e) => set('name', e.detail.value)} />
+              <Input
+                className='s-input'
+                data-testid='record-name'
+                value={draft.name}
+                maxlength={20}
+                onInput={(e) => set('name', e.detail.value)}
+              />
             </View>
             <Text className='s-label'>反映人手机号</Text>
             <View className='s-box'>
-              <Input className='s-input' data-testid='record-phone' type='number' value={draft.phone} maxlength={11} onInput={(e) => set('phone', e.detail.value)} />
+              <Input
+                className='s-input'
+                data-testid='record-phone'
+                type='number'
+                value={draft.phone}
+                maxlength={11}
+                onInput={(e) => set('phone', e.detail.value)}
+              />
             </View>
           </View>
         )}
@@ -239,7 +296,11 @@ export default function RecordPage() {
             {error}
           </Text>
         )}
-        <View className={`s-btn s-btn--primary s-btn--block${busy ? ' s-btn--disabled' : ''}`} data-testid='record-submit' onClick={() => void submit()}>
+        <View
+          className={`s-btn s-btn--primary s-btn--block${busy ? ' s-btn--disabled' : ''}`}
+          data-testid='record-submit'
+          onClick={() => void submit()}
+        >
           {busy ? '正在登记……' : '登记'}
         </View>
       </View>

@@ -22,7 +22,12 @@ function errorText(error: unknown, rows: Array<{ line: number }>): string {
 }
 
 /** Pasted lines, saved through one route; shows what was saved or which lines to fix. */
-function PastedList(props: { title: string; hint: string; testId: string; save: (rows: Array<{ line: number; cells: string[] }>) => Promise<{ entries: number }> }) {
+function PastedList(props: {
+  title: string;
+  hint: string;
+  testId: string;
+  save: (rows: Array<{ line: number; cells: string[] }>) => Promise<{ entries: number }>;
+}) {
   const [text, setText] = useState('');
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const submit = async () => {
@@ -40,7 +45,13 @@ function PastedList(props: { title: string; hint: string; testId: string; save: 
       <Text className='s-h2'>{props.title}</Text>
       <Text className='s-muted'>{props.hint}</Text>
       <View className='s-box s-box--area'>
-        <Textarea className='s-textarea' value={text} maxlength={-1} onInput={(e) => setText(e.detail.value)} data-testid={`${props.testId}-text`} />
+        <Textarea
+          className='s-textarea'
+          value={text}
+          maxlength={-1}
+          onInput={(e) => setText(e.detail.value)}
+          data-testid={`${props.testId}-text`}
+        />
       </View>
       <Text className='s-btn s-btn--primary' onClick={() => void submit()} data-testid={`${props.testId}-save`}>
         保存（替换原有名单）
@@ -100,7 +111,14 @@ export default function RedFlagListsPage() {
             testId='roster'
             save={(rows) =>
               call(contract.redFlag.saveRoster, {
-                body: { villageCode: village, entries: rows.map(({ cells: [name = '', idNumber = '', ...position] }) => ({ name, idNumber, position: position.join('') })) },
+                body: {
+                  villageCode: village,
+                  entries: rows.map(({ cells: [name = '', idNumber = '', ...position] }) => ({
+                    name,
+                    idNumber,
+                    position: position.join(''),
+                  })),
+                },
               })
             }
           />
@@ -138,11 +156,7 @@ export default function RedFlagListsPage() {
           <Text className='s-btn s-btn--primary' onClick={() => void saveStandard()} data-testid='standard-save'>
             保存标准
           </Text>
-          {standardResult && (
-            <Text className={standardResult.ok ? 's-ok' : 's-error'}>
-              {standardResult.text}
-            </Text>
-          )}
+          {standardResult && <Text className={standardResult.ok ? 's-ok' : 's-error'}>{standardResult.text}</Text>}
         </View>
       )}
     </View>

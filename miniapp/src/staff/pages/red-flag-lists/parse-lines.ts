@@ -5,7 +5,13 @@
 export function parseLines(text: string): Array<{ line: number; cells: string[] }> {
   return text
     .split(/\r?\n/)
-    .map((raw, i) => ({ line: i + 1, cells: raw.split(/[\t,，]+|\s{1,}/).map((c) => c.trim()).filter(Boolean) }))
+    .map((raw, i) => ({
+      line: i + 1,
+      cells: raw
+        .split(/[\t,，]+|\s{1,}/)
+        .map((c) => c.trim())
+        .filter(Boolean),
+    }))
     .filter((row) => row.cells.length > 0);
 }
 

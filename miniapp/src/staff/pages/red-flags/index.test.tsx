@@ -40,7 +40,8 @@ describe('red flags page', () => {
   it('shows each open flag with its line and evidence, and turns one into a case', async () => {
     setSession({ token: 'tok', expiresAt: '2999-01-01T00:00:00.000Z', account });
     routeRequests(({ url, method }) => {
-      if (method === 'POST' && url.endsWith('/staff/red-flags/11/open-case')) return answer({ ...flag, status: 'case', reportNo: 'K7M3Q9X2TA' });
+      if (method === 'POST' && url.endsWith('/staff/red-flags/11/open-case'))
+        return answer({ ...flag, status: 'case', reportNo: 'K7M3Q9X2TA' });
       return answer({ items: [flag] });
     });
     render(<RedFlagsPage />);
@@ -55,7 +56,10 @@ describe('red flags page', () => {
     setSession({ token: 'tok', expiresAt: '2999-01-01T00:00:00.000Z', account });
     routeRequests(({ method }) =>
       method === 'POST'
-        ? answer({ code: 'VALIDATION_FAILED', message: '填写的内容有误', details: [{ field: 'body.reason', message: '理由至少4个字' }] }, 400)
+        ? answer(
+            { code: 'VALIDATION_FAILED', message: '填写的内容有误', details: [{ field: 'body.reason', message: '理由至少4个字' }] },
+            400,
+          )
         : answer({ items: [flag] }),
     );
     render(<RedFlagsPage />);

@@ -68,7 +68,11 @@ function FlagCard({ flag, onChanged }: { flag: RedFlag; onChanged: () => void })
       )}
       {flag.status === 'open' && !dismissing && (
         <View className='red-flag__actions'>
-          <Text className={`s-btn s-btn--primary${busy ? ' s-btn--disabled' : ''}`} data-testid='red-flag-open-case' onClick={() => !busy && void act(() => call(contract.redFlag.openCase, { params: { id: flag.id } }))}>
+          <Text
+            className={`s-btn s-btn--primary${busy ? ' s-btn--disabled' : ''}`}
+            data-testid='red-flag-open-case'
+            onClick={() => !busy && void act(() => call(contract.redFlag.openCase, { params: { id: flag.id } }))}
+          >
             立案核查
           </Text>
           <Text className='s-btn' data-testid='red-flag-dismiss' onClick={() => setDismissing(true)}>
@@ -80,7 +84,13 @@ function FlagCard({ flag, onChanged }: { flag: RedFlag; onChanged: () => void })
         <View>
           <Text className='s-label'>排除的理由（如：已核实为同名不同人）</Text>
           <View className='s-box s-box--area'>
-            <Textarea className='s-textarea' value={reason} maxlength={500} onInput={(e) => setReason(e.detail.value)} data-testid='red-flag-reason' />
+            <Textarea
+              className='s-textarea'
+              value={reason}
+              maxlength={500}
+              onInput={(e) => setReason(e.detail.value)}
+              data-testid='red-flag-reason'
+            />
           </View>
           <View className='red-flag__actions'>
             <Text
@@ -115,12 +125,14 @@ export default function RedFlagsPage() {
     <View className='staff red-flags'>
       <StaffBar account={account} current='red-flags' />
       <Text className='s-h1'>大数据比对</Text>
-      <Text className='s-muted'>公开的补贴、低保名单与村干部名单、去世人员名单、其他村名单和县定标准比对后发现的疑点，仅乡镇和县纪委可见。</Text>
+      <Text className='s-muted'>
+        公开的补贴、低保名单与村干部名单、去世人员名单、其他村名单和县定标准比对后发现的疑点，仅乡镇和县纪委可见。
+      </Text>
       <View className='s-chips'>
         {FILTERS.map(([value, label]) => (
           <Text
             key={value}
-           
+
             className={`s-chip${status === value ? ' s-chip--on' : ''}`}
             data-testid={`red-flag-filter-${value}`}
             onClick={() => setStatus(value)}
@@ -135,7 +147,9 @@ export default function RedFlagsPage() {
           <Text className='s-text'>没有{RED_FLAG_STATUSES[status]}的比对提示。</Text>
         </View>
       )}
-      {flags.data?.items.map((flag) => <FlagCard key={flag.id} flag={flag} onChanged={flags.reload} />)}
+      {flags.data?.items.map((flag) => (
+        <FlagCard key={flag.id} flag={flag} onChanged={flags.reload} />
+      ))}
     </View>
   );
 }
