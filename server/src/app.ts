@@ -34,9 +34,14 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const base64Limit = (bytes: number) => Math.ceil(bytes / 3) * 4 + BODY_LIMIT_BYTES;
   const routeKey = (r: RouteSpec) => `${r.method} ${API_PREFIX}${r.path}`;
   const largeBodies = new Map([
-    ...[contract.publishing.importTable, contract.publishing.create, contract.publishing.saveDraft].map(
-      (r) => [routeKey(r), base64Limit(MAX_SPREADSHEET_BYTES)] as const,
-    ),
+    ...[
+      contract.publishing.importTable,
+      contract.publishing.create,
+      contract.publishing.saveDraft,
+      // A township's deceased list runs to thousands of lines.
+      contract.redFlag.saveDeceased,
+      contract.redFlag.saveRoster,
+    ].map((r) => [routeKey(r), base64Limit(MAX_SPREADSHEET_BYTES)] as const),
     [routeKey(contract.publishing.uploadAttachment), base64Limit(MAX_ATTACHMENT_BYTES)] as const,
   ]);
   adapter.getInstance().addHook('onRoute', (route) => {

@@ -1,7 +1,17 @@
 import { contract, type DisclosureDraft } from '@mashang/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Region, type StaffFixture, county, fileReport, powerItem, staffAccount, township, village } from './factories/index.js';
+import {
+  type Region,
+  type StaffFixture,
+  county,
+  disclosure,
+  fileReport,
+  powerItem,
+  staffAccount,
+  township,
+  village,
+} from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -225,6 +235,19 @@ describe.each(DATABASE_KINDS)('publishing disclosures on %s', (kind) => {
     );
     expect(saved.status).toBe(201);
     expect(saved.body.open?.table?.rows).toHaveLength(2000);
+  });
+
+  it('masks a list loaded before co-signing existed, for staff and in a correction of it', async () => {
+    const id = await disclosure(t, home, {
+      kind: 'finance',
+      type: 'subsidy_list',
+      table: { columns: ['姓名', '身份证号', '联系电话'], rows: [['王大山', ID, '13955667788']] },
+    });
+    const staffView = await t.call(p.get, { params: { id } }, handler);
+    expect(staffView.body.versions[0]?.table?.rows[0]).toEqual(['王大山', '3418**********4538', '139****7788']);
+    const correction = await t.call(p.correct, { params: { id }, body: { reason: '按新规定遮挡号码' } }, publisher);
+    expect(correction.text).not.toContain(ID);
+    expect(correction.text).not.toContain('13955667788');
   });
 
   it('withdraws only once co-signed, and the reason stays public', async () => {

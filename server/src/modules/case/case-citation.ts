@@ -4,7 +4,7 @@ import { DataSource, LessThanOrEqual } from 'typeorm';
 import { DisclosureVersionEntity } from '../publishing/disclosure-version.entity.js';
 import { DisclosureEntity } from '../publishing/disclosure.entity.js';
 import { PowerItemEntity } from '../village/power-item.entity.js';
-import { maskTable } from '../village/mask-personal-data.js';
+import { maskTable } from '../publishing/mask-personal-data.js';
 
 /**
  * Reads what a report opened from a table line or a chart step questions, in words the officer

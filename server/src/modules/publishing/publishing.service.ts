@@ -7,6 +7,7 @@ import type {
   StaffDisclosure,
   StaffDisclosureRow,
 } from '@mashang/shared';
+import { maskPersonalNumbers } from '@mashang/shared';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
@@ -15,8 +16,9 @@ import { DataProtection } from '../../common/data-protection.js';
 import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
 import { DisclosureEntity } from './disclosure.entity.js';
 import { DISCLOSURE_EVENT_LABELS } from './disclosure-event.entity.js';
-import type { DisclosureVersionEntity } from './disclosure-version.entity.js';
+import { DisclosureVersionEntity } from './disclosure-version.entity.js';
 import { toAttachment } from './disclosure-attachment.entity.js';
+import { maskTable } from './mask-personal-data.js';
 import { PublishingRepository } from './publishing.repository.js';
 import { knownIdentities, screenPersonalNumbers } from './screen-personal-numbers.js';
 import { type SpreadsheetFormat, SpreadsheetError, importTable, tableTemplate } from './disclosure-spreadsheet.js';
@@ -146,11 +148,13 @@ export class PublishingService {
         publishedAt: now,
       });
       if (!moved) throw new DomainError('ACTION_NOT_ALLOWED');
+      // What was co-signed, read again in the transaction: the draft may have been sent back and resubmitted meanwhile.
+      const signed = await manager.getRepository(DisclosureVersionEntity).findOneByOrFail({ id: open.id });
       const disclosures = manager.getRepository(DisclosureEntity);
-      if (open.action === 'withdraw') {
+      if (signed.action === 'withdraw') {
         await disclosures.update(disclosure.id, {
           status: 'withdrawn',
-          withdrawnReason: open.reason,
+          withdrawnReason: signed.reason,
           withdrawnAt: now,
           openVersionId: null,
           updatedAt: now,
@@ -158,19 +162,26 @@ export class PublishingService {
       } else {
         await disclosures.update(disclosure.id, {
           status: 'published',
-          title: open.title,
-          period: open.period,
-          body: open.body,
-          table: open.table,
+          title: signed.title,
+          period: signed.period,
+          body: signed.body,
+          table: signed.table,
           publishedAt: now,
-          versionNo: open.versionNo,
-          corrected: open.action === 'correct' ? 1 : 0,
-          correctionRequired: open.action === 'correct' ? null : disclosure.correctionRequired,
+          versionNo: signed.versionNo,
+          corrected: signed.action === 'correct' ? 1 : 0,
+          correctionRequired: signed.action === 'correct' ? null : disclosure.correctionRequired,
           openVersionId: null,
           updatedAt: now,
         });
       }
-      await this.repository.addEvent(manager, disclosure.id, account.id, open.action === 'withdraw' ? 'withdrawn' : 'cosigned', null, now);
+      await this.repository.addEvent(
+        manager,
+        disclosure.id,
+        account.id,
+        signed.action === 'withdraw' ? 'withdrawn' : 'cosigned',
+        null,
+        now,
+      );
     });
     return this.get(account, id);
   }
@@ -254,8 +265,8 @@ export class PublishingService {
           reason,
           title: disclosure.title,
           period: disclosure.period,
-          body: disclosure.body,
-          table: disclosure.table,
+          body: maskPersonalNumbers(disclosure.body),
+          table: maskTable(disclosure.table),
           identityData: current?.identityData ?? null,
           submittedAt: action === 'withdraw' ? now : null,
         },
@@ -377,7 +388,8 @@ export class PublishingService {
       title: v.title,
       period: v.period,
       body: v.body,
-      table: v.table,
+      // Stored versions are masked already; those loaded before co-signing existed may not be.
+      table: maskTable(v.table),
       reason: v.reason,
       draftedBy: name(v.draftedBy),
       draftedAt: v.draftedAt.toISOString(),

@@ -82,3 +82,45 @@ describe('a draft saved again with the masked numbers staff see', () => {
     expect(screened.identities).toEqual([[ID], [null], [null]]);
   });
 });
+
+describe('what an identity column may hold', () => {
+  it('refuses a full number with a note, a mobile number, or an old 15-digit number in it', () => {
+    const screened = screenPersonalNumbers({
+      title: '名单',
+      body: '',
+      table: {
+        columns: ['序号', '姓名', '身份证号'],
+        rows: [
+          ['1', '王大山', `${ID}（户主）`],
+          ['2', '李小河', '13812345678'],
+          ['3', '赵春花', '341821900307453'],
+        ],
+      },
+    });
+    expect(screened.problems.map((p) => p.message)).toEqual([
+      '第1行「身份证号」列有完整的身份证号（3418**********4538），请删去或改为遮挡后的形式',
+      '第2行「身份证号」列有完整的手机号（138****5678），请删去或改为遮挡后的形式',
+      '第3行「身份证号」列是15位的旧身份证号，请改为18位或遮挡后的形式',
+    ]);
+  });
+
+  it('matches masked numbers by the 姓名 column wherever it stands, so inserting a line keeps them', () => {
+    const before = { columns: ['序号', '姓名', '身份证号'], rows: [['1', '王大山', '3418**********4538']] };
+    const known = knownIdentities(before, [[ID]]);
+    const after = screenPersonalNumbers(
+      {
+        title: '更正名单',
+        body: '',
+        table: {
+          columns: before.columns,
+          rows: [
+            ['1', '李小河', '3418**********1217'],
+            ['2', '王大山', '3418**********4538'],
+          ],
+        },
+      },
+      known,
+    );
+    expect(after.identities).toEqual([[null], [ID]]);
+  });
+});

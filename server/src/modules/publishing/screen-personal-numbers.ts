@@ -25,6 +25,14 @@ export interface ScreenedDraft {
   problems: FieldError[];
 }
 
+/** The column naming the person on each line: the first whose header says 姓名, or else the first. */
+export function nameColumnOf(columns: readonly string[]): number {
+  return Math.max(
+    0,
+    columns.findIndex((c) => c.includes('姓名')),
+  );
+}
+
 /** `王大山|3418**********4538`: how a masked cell is matched to the full number kept for it. */
 const knownKey = (name: string | undefined, masked: string) => `${(name ?? '').trim()}|${masked}`;
 
@@ -36,10 +44,11 @@ const knownKey = (name: string | undefined, masked: string) => `${(name ?? '').t
 export function knownIdentities(table: DisclosureTable | null, identities: Array<Array<string | null>> | null): Map<string, string> {
   const known = new Map<string, string>();
   const ambiguous = new Set<string>();
+  const nameColumn = nameColumnOf(table?.columns ?? []);
   table?.rows.forEach((row, r) => {
     for (const id of identities?.[r] ?? []) {
       if (!id) continue;
-      const key = knownKey(row[0], maskIdNumber(id));
+      const key = knownKey(row[nameColumn], maskIdNumber(id));
       if (known.has(key) && known.get(key) !== id) ambiguous.add(key);
       known.set(key, id);
     }
@@ -69,6 +78,7 @@ export function screenPersonalNumbers(
   const { columns } = draft.table;
   const identityColumns = columns.map((c) => IDENTITY_COLUMN.test(c));
   const phoneColumns = columns.map((c) => PHONE_COLUMN.test(c));
+  const nameColumn = nameColumnOf(columns);
   const identities: Array<Array<string | null>> = [];
   const rows = draft.table.rows.map((row, r) => {
     const ids: Array<string | null> = [];
@@ -80,9 +90,17 @@ export function screenPersonalNumbers(
           ids.push(value.toUpperCase());
           return maskIdNumber(value.toUpperCase());
         }
-        ids.push(known.get(knownKey(row[0], value.toUpperCase())) ?? null);
-        if (/^\d{17}[\dXx]$/.test(value))
+        ids.push(known.get(knownKey(row[nameColumn], value.toUpperCase())) ?? null);
+        if (/^\d{17}[\dXx]$/.test(value)) {
           problems.push({ field: `body.table.rows.${r}.${c}`, message: `${where}的身份证号校验位不对，请核对` });
+          return value;
+        }
+        // Anything else in the column (a number with a note, two numbers, an old 15-digit one) is refused where it stands.
+        if (/(?<!\d)\d{15}(?!\d)/.test(value)) {
+          problems.push({ field: `body.table.rows.${r}.${c}`, message: `${where}是15位的旧身份证号，请改为18位或遮挡后的形式` });
+        } else {
+          problems.push(...problemsIn(value, `body.table.rows.${r}.${c}`, where));
+        }
         return value;
       }
       if (phoneColumns[c] && /^1[3-9]\d{9}$/.test(value)) return maskMobile(value);

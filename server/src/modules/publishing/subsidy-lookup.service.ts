@@ -6,6 +6,7 @@ import { RegionRepository } from '../region/region.repository.js';
 import { DataProtection } from '../../common/data-protection.js';
 import { DisclosureVersionEntity } from './disclosure-version.entity.js';
 import { DisclosureEntity } from './disclosure.entity.js';
+import { nameColumnOf } from './screen-personal-numbers.js';
 
 /**
  * 码上查: a villager gives their name and full ID number and sees the lines of the village's
@@ -37,8 +38,9 @@ export class SubsidyLookupService {
     for (const list of lists) {
       if (!list.table || !list.identityData) continue;
       const identities = JSON.parse(this.protection.decrypt(list.identityData)) as Array<Array<string | null>>;
+      const nameColumn = nameColumnOf(list.table.columns);
       list.table.rows.forEach((row, r) => {
-        if (row[0]?.trim() === name && identities[r]?.includes(idNumber)) {
+        if (row[nameColumn]?.trim() === name && identities[r]?.includes(idNumber)) {
           items.push({
             disclosureId: list.id,
             title: list.title,

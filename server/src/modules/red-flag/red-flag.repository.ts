@@ -158,9 +158,10 @@ export class RedFlagRepository {
             ).map((f) => f.findingKey),
       );
       const fresh = findings.filter((f) => !known.has(f.key));
-      if (fresh.length > 0) {
-        await manager.getRepository(RedFlagEntity).insert(
-          fresh.map((f) => ({
+      // One insert each: a comparison running at the same time elsewhere may have raised the same finding.
+      for (const f of fresh) {
+        try {
+          await manager.getRepository(RedFlagEntity).insert({
             findingKey: f.key,
             kind: f.kind,
             status: 'open' as const,
@@ -170,8 +171,10 @@ export class RedFlagRepository {
             rowIndex: f.rowIndex,
             evidence: f.evidence,
             raisedAt: now,
-          })),
-        );
+          });
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+        }
       }
       try {
         await manager.getRepository(RedFlagCheckEntity).insert({ disclosureId: list.id, versionNo: list.versionNo, checkedAt: now });

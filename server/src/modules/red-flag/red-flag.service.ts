@@ -19,7 +19,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { RegionRepository } from '../region/region.repository.js';
 import { ReportService } from '../report/report.service.js';
 import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
-import { maskTable } from '../village/mask-personal-data.js';
+import { maskTable } from '../publishing/mask-personal-data.js';
 import { compareList } from './compare-list.js';
 import { RedFlagRepository } from './red-flag.repository.js';
 

@@ -20,7 +20,7 @@ import { toAttachment } from '../publishing/disclosure-attachment.entity.js';
 import type { PowerItemEntity } from './power-item.entity.js';
 import { DisclosureCalendarService } from '../publishing/disclosure-calendar.service.js';
 import { tableWorkbook } from '../publishing/disclosure-spreadsheet.js';
-import { maskTable } from './mask-personal-data.js';
+import { maskTable } from '../publishing/mask-personal-data.js';
 import { VillageRepository } from './village.repository.js';
 
 const RECENT_DISCLOSURES_PER_KIND = 5;
