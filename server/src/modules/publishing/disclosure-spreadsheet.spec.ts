@@ -99,3 +99,17 @@ describe('ID numbers that Excel stored as numbers', () => {
     ]);
   });
 });
+
+describe('a file that claims to unpack to far more than any list', () => {
+  it('is refused before it is unpacked', async () => {
+    const file = await workbook([['姓名', '身份证号', '补贴项目', '面积（亩）', '补贴金额（元）', '发放日期']]);
+    // Rewrite the sizes the central directory claims (a zip bomb's trick) without changing the data.
+    const end = file.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    let at = file.readUInt32LE(end + 16);
+    for (let n = 0; n < file.readUInt16LE(end + 10); n++) {
+      file.writeUInt32LE(0x7fffffff, at + 24);
+      at += 46 + file.readUInt16LE(at + 28) + file.readUInt16LE(at + 30) + file.readUInt16LE(at + 32);
+    }
+    expect(await problemsOf(importTable('subsidy_list', file, 'xlsx'))).toEqual(['文件解开后太大了，请只保留要公开的那张表后重新导入']);
+  });
+});

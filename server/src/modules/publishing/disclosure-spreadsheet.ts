@@ -8,6 +8,7 @@ import {
   isValidIdNumber,
 } from '@mashang/shared';
 import ExcelJS from 'exceljs';
+import { zipInflatedSize } from './zip-size.js';
 
 export type SpreadsheetFormat = 'xlsx' | 'csv';
 
@@ -100,7 +101,13 @@ export async function tableWorkbook(title: string, table: DisclosureTable): Prom
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** More than any 5,000-row list unpacks to; a file claiming more is refused before it is unpacked. */
+const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+
 async function readRows(file: Buffer, format: SpreadsheetFormat): Promise<string[][]> {
+  if (format === 'xlsx' && (zipInflatedSize(file) ?? 0) > MAX_INFLATED_BYTES) {
+    throw new SpreadsheetError([{ field: 'body.file', message: '文件解开后太大了，请只保留要公开的那张表后重新导入' }]);
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     const sheet =
