@@ -40,6 +40,29 @@ export const ADMIN_LINKS = [
   ['admin-rules', '办理时限规则'],
 ] as const;
 
+/** The pages an account's bar links to, in order: an admin's pages; village staff's own; or those of case handlers. */
+function linksFor(account: StaffAccount): ReadonlyArray<readonly [Props['current'], string]> {
+  if (account.role === 'admin') return [['admin', '管理首页'], ...ADMIN_LINKS];
+  if (!worksCases(account)) {
+    return [
+      ['village-staff', '本村首页'],
+      ['disclosures', '三务公开'],
+      ['power-list', '权力清单'],
+    ];
+  }
+  const county = account.role === 'county_supervisor';
+  return [
+    ['inbox', '待办'],
+    ...(county ? ([['county', '全县统计']] as const) : []),
+    ['record', '登记来信来访'],
+    ['disclosures', '三务公开'],
+    ['power-list', '各村权力清单'],
+    ['red-flags', '大数据比对'],
+    ['red-flag-lists', county ? '补贴标准' : '比对名单'],
+    ...(county ? ([['power-templates', '权力清单模板']] as const) : []),
+  ];
+}
+
 /** Who is signed in, where they can go (an admin: the admin pages; village staff: their page and 三务公开; others: cases and 三务公开), and logout. */
 export default function StaffBar({ account, current }: Props) {
   const go = (page: string) => void Taro.redirectTo({ url: staffUrl(page) });
@@ -63,90 +86,18 @@ export default function StaffBar({ account, current }: Props) {
           {account.regionName} · {STAFF_ROLES[account.role]}
         </Text>
       </View>
-      {account.role === 'admin' ? (
-        <View className='staff-bar__nav'>
-          {current !== 'admin' && (
-            <Text className='staff-bar__link' data-testid='nav-admin' onClick={() => go('admin')}>
-              管理首页
-            </Text>
-          )}
-          {ADMIN_LINKS.filter(([page]) => page !== current).map(([page, label]) => (
+      <View className='staff-bar__nav'>
+        {linksFor(account)
+          .filter(([page]) => page !== current)
+          .map(([page, label]) => (
             <Text key={page} className='staff-bar__link' data-testid={`nav-${page}`} onClick={() => go(page)}>
               {label}
             </Text>
           ))}
-          <Text className='staff-bar__link' data-testid='logout' onClick={() => void logout()}>
-            退出
-          </Text>
-        </View>
-      ) : !worksCases(account) ? (
-        <View className='staff-bar__nav'>
-          {current !== 'village-staff' && (
-            <Text className='staff-bar__link' data-testid='nav-village-staff' onClick={() => go('village-staff')}>
-              本村首页
-            </Text>
-          )}
-          {current !== 'disclosures' && (
-            <Text className='staff-bar__link' data-testid='nav-disclosures' onClick={() => go('disclosures')}>
-              三务公开
-            </Text>
-          )}
-          {current !== 'power-list' && (
-            <Text className='staff-bar__link' data-testid='nav-power-list' onClick={() => go('power-list')}>
-              权力清单
-            </Text>
-          )}
-          <Text className='staff-bar__link' data-testid='logout' onClick={() => void logout()}>
-            退出
-          </Text>
-        </View>
-      ) : (
-        <View className='staff-bar__nav'>
-          {current !== 'inbox' && (
-            <Text className='staff-bar__link' data-testid='nav-inbox' onClick={() => go('inbox')}>
-              待办
-            </Text>
-          )}
-          {account.role === 'county_supervisor' && current !== 'county' && (
-            <Text className='staff-bar__link' data-testid='nav-county' onClick={() => go('county')}>
-              全县统计
-            </Text>
-          )}
-          {current !== 'record' && (
-            <Text className='staff-bar__link' data-testid='nav-record' onClick={() => go('record')}>
-              登记来信来访
-            </Text>
-          )}
-          {current !== 'disclosures' && (
-            <Text className='staff-bar__link' data-testid='nav-disclosures' onClick={() => go('disclosures')}>
-              三务公开
-            </Text>
-          )}
-          {current !== 'power-list' && (
-            <Text className='staff-bar__link' data-testid='nav-power-list' onClick={() => go('power-list')}>
-              各村权力清单
-            </Text>
-          )}
-          {current !== 'red-flags' && (
-            <Text className='staff-bar__link' data-testid='nav-red-flags' onClick={() => go('red-flags')}>
-              大数据比对
-            </Text>
-          )}
-          {current !== 'red-flag-lists' && (
-            <Text className='staff-bar__link' data-testid='nav-red-flag-lists' onClick={() => go('red-flag-lists')}>
-              {account.role === 'county_supervisor' ? '补贴标准' : '比对名单'}
-            </Text>
-          )}
-          {account.role === 'county_supervisor' && current !== 'power-templates' && (
-            <Text className='staff-bar__link' data-testid='nav-power-templates' onClick={() => go('power-templates')}>
-              权力清单模板
-            </Text>
-          )}
-          <Text className='staff-bar__link' data-testid='logout' onClick={() => void logout()}>
-            退出
-          </Text>
-        </View>
-      )}
+        <Text className='staff-bar__link' data-testid='logout' onClick={() => void logout()}>
+          退出
+        </Text>
+      </View>
     </View>
   );
 }
