@@ -30,7 +30,7 @@ export class CaseView {
   async summaries(reports: ReportEntity[], deadlines: ReportDeadlineEntity[]): Promise<CaseSummary[]> {
     const [villages, assignees] = await Promise.all([
       this.regions.findMany([...new Set(reports.map((r) => r.villageCode))]),
-      this.staffNames(reports.map((r) => r.assigneeId)),
+      this.staff.displayNames(reports.map((r) => r.assigneeId)),
     ]);
     const now = this.clock.now();
     return reports.map((r) => {
@@ -65,7 +65,7 @@ export class CaseView {
       this.summaries([report], deadlines),
       this.citations.of(report.subject, report.villageCode, report.receivedAt),
     ]);
-    const actors = await this.staffNames(events.map((e) => (e.actor.startsWith('staff:') ? Number(e.actor.slice(6)) : null)));
+    const actors = await this.staff.displayNames(events.map((e) => (e.actor.startsWith('staff:') ? Number(e.actor.slice(6)) : null)));
     return {
       ...summary!,
       content: report.content,
@@ -87,11 +87,5 @@ export class CaseView {
       extensionRequestedDays: report.extensionRequestedDays,
       actions,
     };
-  }
-
-  private async staffNames(ids: (number | null)[]): Promise<Map<number, string>> {
-    const unique = [...new Set(ids.filter((id): id is number => id !== null))];
-    const accounts = await Promise.all(unique.map((id) => this.staff.findById(id)));
-    return new Map(accounts.filter((a) => a !== null).map((a) => [a.id, a.displayName]));
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegionModule } from '../region/region.module.js';
+import { StaffModule } from '../staff/staff.module.js';
 import { PowerItemEntity } from '../village/power-item.entity.js';
 import { PowerItemVersionEntity } from './power-item-version.entity.js';
 import { PowerListController } from './power-list.controller.js';
@@ -12,6 +13,7 @@ import { PowerTemplateEntity } from './power-template.entity.js';
 /** 小微权力清单: the county's templates, and each village's copies of them with offered updates. */
 @Module({
   imports: [
+    StaffModule,
     RegionModule,
     TypeOrmModule.forFeature([PowerTemplateEntity, PowerTemplateVersionEntity, PowerItemVersionEntity, PowerItemEntity]),
   ],

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, Like, type Repository } from 'typeorm';
-import { StaffAccountEntity } from '../staff/staff-account.entity.js';
 import { PowerItemEntity } from '../village/power-item.entity.js';
 import { PowerItemVersionEntity } from './power-item-version.entity.js';
 import { PowerTemplateVersionEntity } from './power-template-version.entity.js';
@@ -129,14 +128,5 @@ export class PowerListRepository {
 
   async addItemVersion(manager: EntityManager, version: Omit<PowerItemVersionEntity, 'id'>): Promise<void> {
     await manager.getRepository(PowerItemVersionEntity).insert(version);
-  }
-
-  async displayNames(accountIds: number[]): Promise<Map<number, string>> {
-    const ids = [...new Set(accountIds)];
-    if (ids.length === 0) return new Map();
-    const accounts = await this.dataSource
-      .getRepository(StaffAccountEntity)
-      .find({ select: { id: true, displayName: true }, where: { id: In(ids) } });
-    return new Map(accounts.map((a) => [a.id, a.displayName]));
   }
 }

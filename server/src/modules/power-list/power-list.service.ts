@@ -14,6 +14,7 @@ import { DomainError } from '../../common/domain-error.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
 import { RegionRepository } from '../region/region.repository.js';
 import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
+import { StaffRepository } from '../staff/staff.repository.js';
 import { PowerItemEntity } from '../village/power-item.entity.js';
 import type { PowerItemAction } from './power-item-version.entity.js';
 import { type Adoption, PowerListRepository } from './power-list.repository.js';
@@ -54,6 +55,7 @@ function contentOf(item: PowerItemEntity): StoredPowerItemContent {
 export class PowerListService {
   constructor(
     private readonly repository: PowerListRepository,
+    private readonly staff: StaffRepository,
     private readonly regions: RegionRepository,
     private readonly clock: Clock,
   ) {}
@@ -309,7 +311,7 @@ export class PowerListService {
       this.repository.adoptionOf([template.id]),
     ]);
     if (!latest) throw new DomainError('POWER_TEMPLATE_NOT_FOUND');
-    const names = await this.repository.displayNames(history.map((v) => v.accountId));
+    const names = await this.staff.displayNames(history.map((v) => v.accountId));
     return {
       ...this.summary(template, adoption.get(template.id)),
       countyCode: template.countyCode,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RegionModule } from '../region/region.module.js';
+import { StaffModule } from '../staff/staff.module.js';
 import { PublishingController } from './publishing.controller.js';
 import { PublishingRepository } from './publishing.repository.js';
 import { PublishingService } from './publishing.service.js';
@@ -11,7 +12,7 @@ import { DisclosureAttachmentsService } from './disclosure-attachments.service.j
 
 /** 三务公开 drafting, co-signing, correction and withdrawal by the village's own staff. */
 @Module({
-  imports: [RegionModule, StorageModule],
+  imports: [StaffModule, RegionModule, StorageModule],
   controllers: [PublishingController, DisclosureAttachmentsController],
   providers: [PublishingService, PublishingRepository, SubsidyLookupService, DisclosureCalendarService, DisclosureAttachmentsService],
   exports: [DisclosureCalendarService],

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { DisclosureKind } from '@mashang/shared';
 import { DataSource, type EntityManager, In, Like } from 'typeorm';
 import { DisclosureEntity } from './disclosure.entity.js';
-import { StaffAccountEntity } from '../staff/staff-account.entity.js';
 import { RegionEntity } from '../region/region.entity.js';
 import { type DisclosureEventAction, DisclosureEventEntity } from './disclosure-event.entity.js';
 import { DisclosureVersionEntity } from './disclosure-version.entity.js';
@@ -59,15 +58,6 @@ export class PublishingRepository {
 
   eventsOf(disclosureId: number): Promise<DisclosureEventEntity[]> {
     return this.dataSource.getRepository(DisclosureEventEntity).find({ where: { disclosureId }, order: { createdAt: 'ASC', id: 'ASC' } });
-  }
-
-  async displayNames(accountIds: number[]): Promise<Map<number, string>> {
-    const ids = [...new Set(accountIds)];
-    if (ids.length === 0) return new Map();
-    const accounts = await this.dataSource
-      .getRepository(StaffAccountEntity)
-      .find({ select: { id: true, displayName: true }, where: { id: In(ids) } });
-    return new Map(accounts.map((a) => [a.id, a.displayName]));
   }
 
   async villageNames(codes: string[]): Promise<Map<string, string>> {

@@ -19,6 +19,7 @@ import { DISCLOSURE_EVENT_LABELS } from './disclosure-event.entity.js';
 import { DisclosureVersionEntity } from './disclosure-version.entity.js';
 import { toAttachment } from './disclosure-attachment.entity.js';
 import { maskTable } from './mask-personal-data.js';
+import { StaffRepository } from '../staff/staff.repository.js';
 import { PublishingRepository } from './publishing.repository.js';
 import { knownIdentities, screenPersonalNumbers } from './screen-personal-numbers.js';
 import { type SpreadsheetFormat, SpreadsheetError, importTable, tableTemplate } from './disclosure-spreadsheet.js';
@@ -35,6 +36,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export class PublishingService {
   constructor(
     private readonly repository: PublishingRepository,
+    private readonly staff: StaffRepository,
     private readonly protection: DataProtection,
     private readonly clock: Clock,
   ) {}
@@ -376,7 +378,7 @@ export class PublishingService {
       this.repository.villageNames([disclosure.villageCode]),
     ]);
     const attachments = await this.repository.attachmentsOf(versions.map((v) => v.id));
-    const names = await this.repository.displayNames([
+    const names = await this.staff.displayNames([
       ...versions.flatMap((v) => [v.draftedBy, v.reviewedBy]).filter((n): n is number => n !== null),
       ...events.map((e) => e.accountId),
     ]);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RegionModule } from '../region/region.module.js';
+import { StaffModule } from '../staff/staff.module.js';
 import { ReportModule } from '../report/report.module.js';
 import { RedFlagController } from './red-flag.controller.js';
 import { RedFlagRepository } from './red-flag.repository.js';
@@ -7,7 +8,7 @@ import { RedFlagService } from './red-flag.service.js';
 
 /** 大数据比对 of published recipient lists, for the township and county. */
 @Module({
-  imports: [RegionModule, ReportModule],
+  imports: [StaffModule, RegionModule, ReportModule],
   controllers: [RedFlagController],
   providers: [RedFlagService, RedFlagRepository],
 })

@@ -3,7 +3,6 @@ import { type DisclosureTable, type RedFlagStatus, countyCodeOf, townshipCodeOf 
 import { DataSource, type EntityManager, In, Like } from 'typeorm';
 import { isUniqueViolation } from '../../database/unique-violation.js';
 import { DisclosureVersionEntity } from '../publishing/disclosure-version.entity.js';
-import { StaffAccountEntity } from '../staff/staff-account.entity.js';
 import type { ComparisonData, Finding } from './compare-list.js';
 import {
   CadreRosterEntity,
@@ -215,14 +214,6 @@ export class RedFlagRepository {
       .getRepository(DisclosureVersionEntity)
       .findBy({ disclosureId: In([...new Set(keys.map(([id]) => id))]) });
     return new Map(versions.map((v) => [`${v.disclosureId}:${v.versionNo}`, v]));
-  }
-
-  async displayNames(accountIds: number[]): Promise<Map<number, string>> {
-    if (accountIds.length === 0) return new Map();
-    const accounts = await this.dataSource
-      .getRepository(StaffAccountEntity)
-      .find({ select: { id: true, displayName: true }, where: { id: In([...new Set(accountIds)]) } });
-    return new Map(accounts.map((a) => [a.id, a.displayName]));
   }
 
   /** Replaces a village's roster and asks for the township's lists to be compared again. */

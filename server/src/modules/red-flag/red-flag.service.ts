@@ -21,6 +21,7 @@ import { ReportService } from '../report/report.service.js';
 import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
 import { maskTable } from '../publishing/mask-personal-data.js';
 import { compareList } from './compare-list.js';
+import { StaffRepository } from '../staff/staff.repository.js';
 import { RedFlagRepository } from './red-flag.repository.js';
 
 /** What a flag of each kind most likely is, for the case it becomes. */
@@ -51,6 +52,7 @@ export class RedFlagService implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(
     private readonly repository: RedFlagRepository,
+    private readonly staff: StaffRepository,
     private readonly regions: RegionRepository,
     private readonly reports: ReportService,
     private readonly protection: DataProtection,
@@ -207,7 +209,7 @@ export class RedFlagService implements OnApplicationBootstrap, OnApplicationShut
     const [versions, villages, names] = await Promise.all([
       this.repository.versionsOf(flags.map((f) => [f.disclosureId, f.versionNo] as const)),
       this.regions.findMany([...new Set(flags.map((f) => f.villageCode))]),
-      this.repository.displayNames(flags.map((f) => f.resolvedBy).filter((n): n is number => n !== null)),
+      this.staff.displayNames(flags.map((f) => f.resolvedBy)),
     ]);
     return flags.map((f) => {
       const version = versions.get(`${f.disclosureId}:${f.versionNo}`);

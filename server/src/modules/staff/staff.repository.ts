@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, Like, MoreThan, type Repository } from 'typeorm';
+import { DataSource, In, IsNull, Like, MoreThan, type Repository } from 'typeorm';
 import { StaffAccountEntity } from './staff-account.entity.js';
 import { StaffSessionEntity } from './staff-session.entity.js';
 
@@ -19,6 +19,14 @@ export class StaffRepository {
 
   findById(id: number): Promise<StaffAccountEntity | null> {
     return this.accounts.findOneBy({ id });
+  }
+
+  /** The display names of accounts, in one query; ids that are null or repeated are fine. */
+  async displayNames(ids: ReadonlyArray<number | null | undefined>): Promise<Map<number, string>> {
+    const unique = [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
+    if (unique.length === 0) return new Map();
+    const accounts = await this.accounts.find({ select: { id: true, displayName: true }, where: { id: In(unique) } });
+    return new Map(accounts.map((a) => [a.id, a.displayName]));
   }
 
   /** Accounts of a region and every region under it. */

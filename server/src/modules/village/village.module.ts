@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RegionModule } from '../region/region.module.js';
+import { StaffModule } from '../staff/staff.module.js';
 import { PublishingModule } from '../publishing/publishing.module.js';
 import { ReportModule } from '../report/report.module.js';
 import { QrCodeService } from './qr-code.service.js';
@@ -8,7 +9,7 @@ import { VillageRepository } from './village.repository.js';
 import { VillageService } from './village.service.js';
 
 @Module({
-  imports: [RegionModule, ReportModule, PublishingModule],
+  imports: [StaffModule, RegionModule, ReportModule, PublishingModule],
   controllers: [VillageController],
   providers: [VillageService, VillageRepository, QrCodeService],
 })

@@ -4,7 +4,6 @@ import { DataSource, In, type Repository } from 'typeorm';
 import { DisclosureVersionEntity } from '../publishing/disclosure-version.entity.js';
 import { DisclosureAttachmentEntity } from '../publishing/disclosure-attachment.entity.js';
 import { DisclosureEntity } from '../publishing/disclosure.entity.js';
-import { StaffAccountEntity } from '../staff/staff-account.entity.js';
 import { PowerItemEntity } from './power-item.entity.js';
 
 /** Disclosures the public may see; a withdrawn one stays listed with its reason. */
@@ -16,14 +15,12 @@ export class VillageRepository {
   private readonly powerItems: Repository<PowerItemEntity>;
   private readonly disclosures: Repository<DisclosureEntity>;
   private readonly versions: Repository<DisclosureVersionEntity>;
-  private readonly accounts: Repository<StaffAccountEntity>;
   private readonly attachments: Repository<DisclosureAttachmentEntity>;
 
   constructor(dataSource: DataSource) {
     this.powerItems = dataSource.getRepository(PowerItemEntity);
     this.disclosures = dataSource.getRepository(DisclosureEntity);
     this.versions = dataSource.getRepository(DisclosureVersionEntity);
-    this.accounts = dataSource.getRepository(StaffAccountEntity);
     this.attachments = dataSource.getRepository(DisclosureAttachmentEntity);
   }
 
@@ -60,11 +57,5 @@ export class VillageRepository {
   /** A version's photos and files, in the order they were added. */
   attachmentsOf(versionId: number): Promise<DisclosureAttachmentEntity[]> {
     return this.attachments.find({ where: { versionId }, order: { id: 'ASC' } });
-  }
-
-  async displayNames(accountIds: number[]): Promise<Map<number, string>> {
-    if (accountIds.length === 0) return new Map();
-    const accounts = await this.accounts.find({ select: { id: true, displayName: true }, where: { id: In(accountIds) } });
-    return new Map(accounts.map((a) => [a.id, a.displayName]));
   }
 }

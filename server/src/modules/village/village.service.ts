@@ -21,6 +21,7 @@ import type { PowerItemEntity } from './power-item.entity.js';
 import { DisclosureCalendarService } from '../publishing/disclosure-calendar.service.js';
 import { tableWorkbook } from '../publishing/disclosure-spreadsheet.js';
 import { maskTable } from '../publishing/mask-personal-data.js';
+import { StaffRepository } from '../staff/staff.repository.js';
 import { VillageRepository } from './village.repository.js';
 
 const RECENT_DISCLOSURES_PER_KIND = 5;
@@ -54,6 +55,7 @@ export class VillageService {
     private readonly villages: VillageRepository,
     private readonly reports: ReportRepository,
     private readonly calendars: DisclosureCalendarService,
+    private readonly staff: StaffRepository,
   ) {}
 
   async page(code: string): Promise<VillagePage> {
@@ -126,7 +128,7 @@ export class VillageService {
         : undefined;
     if (!version) throw new DomainError('DISCLOSURE_NOT_FOUND');
     const [names, attachments] = await Promise.all([
-      this.villages.displayNames([version.draftedBy, version.reviewedBy].filter((n): n is number => n !== null)),
+      this.staff.displayNames([version.draftedBy, version.reviewedBy]),
       this.villages.attachmentsOf(version.id),
     ]);
     const signature = (accountId: number | null, at: Date | null) =>
@@ -153,7 +155,7 @@ export class VillageService {
     const shown = versions.find((v) => v.versionNo === d.versionNo);
     const withdrawn = d.status === 'withdrawn';
     const [names, attachments] = await Promise.all([
-      this.villages.displayNames([shown?.draftedBy, shown?.reviewedBy].filter((n): n is number => typeof n === 'number')),
+      this.staff.displayNames([shown?.draftedBy, shown?.reviewedBy]),
       shown && !withdrawn ? this.villages.attachmentsOf(shown.id) : [],
     ]);
     const signature = (accountId: number | null | undefined, at: Date | null | undefined) =>
