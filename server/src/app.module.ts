@@ -12,7 +12,6 @@ import { HealthController } from './modules/health/health.controller.js';
 import { PowerListModule } from './modules/power-list/power-list.module.js';
 import { PublishingModule } from './modules/publishing/publishing.module.js';
 import { RedFlagModule } from './modules/red-flag/red-flag.module.js';
-import { ReportModule } from './modules/report/report.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
 import { VillageModule } from './modules/village/village.module.js';
 
@@ -25,7 +24,6 @@ export class AppModule {
         CoreModule.forRoot(config, clock),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 2 }),
         VillageModule,
-        ReportModule,
         StaffModule,
         CaseModule,
         PublishingModule,

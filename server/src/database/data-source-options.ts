@@ -3,10 +3,10 @@ import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config.js';
 import { DisclosureEntity } from '../modules/publishing/disclosure.entity.js';
-import { PowerItemEntity } from '../modules/village/power-item.entity.js';
+import { PowerItemEntity } from '../modules/power-list/power-item.entity.js';
 import { RegionEntity } from '../modules/region/region.entity.js';
-import { ReportEventEntity } from '../modules/report/report-event.entity.js';
-import { ReportEntity } from '../modules/report/report.entity.js';
+import { ReportEventEntity } from '../modules/case/entities/report-event.entity.js';
+import { ReportEntity } from '../modules/case/entities/report.entity.js';
 import { InitialSchema1764201600000 } from './migrations/1764201600000-initial-schema.js';
 import { StaffAccounts1764288000000 } from './migrations/1764288000000-staff-accounts.js';
 import { CaseWorkflow1764374400000 } from './migrations/1764374400000-case-workflow.js';
@@ -22,16 +22,19 @@ import { RED_FLAG_ENTITIES } from '../modules/red-flag/red-flag.entities.js';
 import { DisclosureEventEntity } from '../modules/publishing/disclosure-event.entity.js';
 import { DisclosureVersionEntity } from '../modules/publishing/disclosure-version.entity.js';
 import { CountyDeadlineRulesEntity } from '../modules/deadline/county-deadline-rules.entity.js';
-import { CaseAlertEntity } from '../modules/case/case-alert.entity.js';
-import { ReportDeadlineEntity } from '../modules/case/report-deadline.entity.js';
+import { CaseAlertEntity } from '../modules/case/entities/case-alert.entity.js';
+import { ReportDeadlineEntity } from '../modules/case/entities/report-deadline.entity.js';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity.js';
 import { StaffAccountEntity } from '../modules/staff/staff-account.entity.js';
 import { StaffSessionEntity } from '../modules/staff/staff-session.entity.js';
+import { StaffRecoveryCodeEntity } from '../modules/staff/staff-recovery-code.entity.js';
+import { StaffAccountSecurity1765238400000 } from './migrations/1765238400000-staff-account-security.js';
 import { PowerListTemplates1764892800000 } from './migrations/1764892800000-power-list-templates.js';
 import { PowerTemplateEntity } from '../modules/power-list/power-template.entity.js';
 import { PowerTemplateVersionEntity } from '../modules/power-list/power-template-version.entity.js';
 import { PowerItemVersionEntity } from '../modules/power-list/power-item-version.entity.js';
 import { DisclosureAttachments1765065600000 } from './migrations/1765065600000-disclosure-attachments.js';
+import { ProofOfWork1765324800000 } from './migrations/1765324800000-proof-of-work.js';
 import { DisclosureAttachmentEntity } from '../modules/publishing/disclosure-attachment.entity.js';
 
 export const ENTITIES = [
@@ -42,6 +45,7 @@ export const ENTITIES = [
   ReportEventEntity,
   StaffAccountEntity,
   StaffSessionEntity,
+  StaffRecoveryCodeEntity,
   AuditEntryEntity,
   ReportDeadlineEntity,
   CaseAlertEntity,
@@ -68,6 +72,8 @@ export const MIGRATIONS = [
   PowerListTemplates1764892800000,
   CountyDisclosureCalendars1764979200000,
   DisclosureAttachments1765065600000,
+  StaffAccountSecurity1765238400000,
+  ProofOfWork1765324800000,
 ];
 
 /** Schema changes go through migrations only; `synchronize` stays off on every database. */

@@ -5,7 +5,7 @@ import { StaffAccountEntity } from '../modules/staff/staff-account.entity.js';
 import { hashPassword } from '../modules/staff/passwords.js';
 import { DisclosureVersionEntity } from '../modules/publishing/disclosure-version.entity.js';
 import { DisclosureEntity } from '../modules/publishing/disclosure.entity.js';
-import { PowerItemEntity } from '../modules/village/power-item.entity.js';
+import { PowerItemEntity } from '../modules/power-list/power-item.entity.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { DEMO_DISCLOSURES, DEMO_POWER_ITEMS, DEMO_REGIONS } from './demo-data.js';
 import { seedDemoPowerTemplates } from './seed-power-list.js';

@@ -2,7 +2,7 @@ import type { DisclosureKind, DisclosureTable, DisclosureType, PowerCategory, Pr
 import { DataSource } from 'typeorm';
 import { DisclosureVersionEntity } from '../../src/modules/publishing/disclosure-version.entity.js';
 import { DisclosureEntity } from '../../src/modules/publishing/disclosure.entity.js';
-import { PowerItemEntity } from '../../src/modules/village/power-item.entity.js';
+import { PowerItemEntity } from '../../src/modules/power-list/power-item.entity.js';
 import type { TestApp } from '../support/test-app.js';
 import type { Region } from './regions.js';
 

@@ -3,7 +3,7 @@ import type { Citation, ReportSubject } from '@mashang/shared';
 import { DataSource, LessThanOrEqual } from 'typeorm';
 import { DisclosureVersionEntity } from '../publishing/disclosure-version.entity.js';
 import { DisclosureEntity } from '../publishing/disclosure.entity.js';
-import { PowerItemEntity } from '../village/power-item.entity.js';
+import { PowerItemEntity } from '../power-list/power-item.entity.js';
 import { maskTable } from '../publishing/mask-personal-data.js';
 
 /**

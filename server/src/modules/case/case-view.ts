@@ -3,12 +3,12 @@ import { type CaseDetail, type CaseSummary, type DueDate, isStaffDuty } from '@m
 import { Clock } from '../../common/clock.js';
 import { chinaDate } from '../calendar/china-date.js';
 import { RegionRepository } from '../region/region.repository.js';
-import type { ReportEventEntity } from '../report/report-event.entity.js';
-import { dueDatesOf } from '../report/report-view.js';
-import type { ReportEntity } from '../report/report.entity.js';
+import type { ReportEventEntity } from './entities/report-event.entity.js';
+import { dueDatesOf } from './report-view.js';
+import type { ReportEntity } from './entities/report.entity.js';
 import { StaffRepository } from '../staff/staff.repository.js';
 import { CaseCitation } from './case-citation.js';
-import type { ReportDeadlineEntity } from './report-deadline.entity.js';
+import type { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
 
 const DAY_MS = 86_400_000;
 

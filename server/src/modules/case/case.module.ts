@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
+import { DeadlineModule } from '../deadline/deadline.module.js';
 import { RegionModule } from '../region/region.module.js';
-import { ReportModule } from '../report/report.module.js';
 import { StaffModule } from '../staff/staff.module.js';
 import { CaseController } from './case.controller.js';
 import { CaseRepository } from './case.repository.js';
@@ -11,10 +11,32 @@ import { CaseService } from './case.service.js';
 import { CaseCitation } from './case-citation.js';
 import { CaseView } from './case-view.js';
 import { DeadlineSweep } from './deadline-sweep.js';
+import { ReportController } from './report.controller.js';
+import { ReportRepository } from './report.repository.js';
+import { ReportSecrets } from './report-secrets.js';
+import { ReportService } from './report.service.js';
+import { CaseWorkflow } from './workflow/case-workflow.js';
 
+/**
+ * A case's whole life in one module: the report and its timeline, deadlines and alerts; the
+ * reporter's routes by query code; the staff's case routes; the workflow engine, its permissions
+ * and the deadline sweep.
+ */
 @Module({
-  imports: [ReportModule, StaffModule, RegionModule, AuditModule, CalendarModule],
-  controllers: [CaseController],
-  providers: [CaseService, CaseStatsService, CaseRepository, CaseView, CaseCitation, DeadlineSweep],
+  imports: [RegionModule, DeadlineModule, StaffModule, AuditModule, CalendarModule],
+  controllers: [ReportController, CaseController],
+  providers: [
+    ReportService,
+    ReportRepository,
+    ReportSecrets,
+    CaseWorkflow,
+    CaseService,
+    CaseStatsService,
+    CaseRepository,
+    CaseView,
+    CaseCitation,
+    DeadlineSweep,
+  ],
+  exports: [ReportRepository, ReportSecrets, ReportService, CaseWorkflow, DeadlineModule],
 })
 export class CaseModule {}

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportCategory, ReportStatus } from '@mashang/shared';
 import { DataSource, In, IsNull, Like, type Repository } from 'typeorm';
-import { ReportEventEntity } from '../report/report-event.entity.js';
-import { isUniqueViolation } from '../report/report.repository.js';
-import { ReportEntity } from '../report/report.entity.js';
-import { CaseAlertEntity } from './case-alert.entity.js';
-import { ReportDeadlineEntity } from './report-deadline.entity.js';
+import { ReportEventEntity } from './entities/report-event.entity.js';
+import { isUniqueViolation } from '../../database/unique-violation.js';
+import { ReportEntity } from './entities/report.entity.js';
+import { CaseAlertEntity } from './entities/case-alert.entity.js';
+import { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
 
 export interface CaseFilter {
   regionCode: string;

@@ -16,18 +16,18 @@ import { addCalendarDays, chinaDate } from '../calendar/china-date.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DeadlineRulesService } from '../deadline/deadline-rules.service.js';
 import { RegionRepository } from '../region/region.repository.js';
-import { type WorkflowStep, CaseWorkflow } from '../report/case-workflow.js';
+import { type WorkflowStep, CaseWorkflow } from './workflow/case-workflow.js';
 import { DataProtection } from '../../common/data-protection.js';
-import type { ReportEntity } from '../report/report.entity.js';
-import { ReportRepository } from '../report/report.repository.js';
-import { ReportService } from '../report/report.service.js';
+import type { ReportEntity } from './entities/report.entity.js';
+import { ReportRepository } from './report.repository.js';
+import { ReportService } from './report.service.js';
 import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
 import { StaffRepository } from '../staff/staff.repository.js';
-import { staffActionsFor } from './case-permissions.js';
+import { staffActionsFor } from './workflow/case-permissions.js';
 import { CaseRepository } from './case.repository.js';
 import { CaseView } from './case-view.js';
 import { inJurisdiction } from './jurisdiction.js';
-import type { ReportDeadlineEntity } from './report-deadline.entity.js';
+import type { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
 
 export interface CaseListFilter {
   status?: ReportStatus;

@@ -6,10 +6,10 @@ import { addCalendarDays, chinaDate } from '../calendar/china-date.js';
 import { CalendarScheduleService } from '../calendar/calendar-schedule.service.js';
 import { WorkingCalendar } from '../calendar/working-calendar.js';
 import { DeadlineRulesService } from '../deadline/deadline-rules.service.js';
-import type { AlertKind } from './case-alert.entity.js';
+import type { AlertKind } from './entities/case-alert.entity.js';
 import { CaseRepository } from './case.repository.js';
 import { countyOf, townshipOf } from './jurisdiction.js';
-import type { ReportDeadlineEntity } from './report-deadline.entity.js';
+import type { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
 
 export interface SweepResult {
   /** Provisional dates recomputed now that their year's holiday schedule is known. */

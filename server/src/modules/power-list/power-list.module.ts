@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegionModule } from '../region/region.module.js';
 import { StaffModule } from '../staff/staff.module.js';
-import { PowerItemEntity } from '../village/power-item.entity.js';
+import { PowerItemEntity } from './power-item.entity.js';
 import { PowerItemVersionEntity } from './power-item-version.entity.js';
 import { PowerListController } from './power-list.controller.js';
 import { PowerListRepository } from './power-list.repository.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, Like, type Repository } from 'typeorm';
-import { PowerItemEntity } from '../village/power-item.entity.js';
+import { PowerItemEntity } from './power-item.entity.js';
 import { PowerItemVersionEntity } from './power-item-version.entity.js';
 import { PowerTemplateVersionEntity } from './power-template-version.entity.js';
 import { PowerTemplateEntity } from './power-template.entity.js';

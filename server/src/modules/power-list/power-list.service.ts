@@ -15,7 +15,7 @@ import { isUniqueViolation } from '../../database/unique-violation.js';
 import { RegionRepository } from '../region/region.repository.js';
 import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
 import { StaffRepository } from '../staff/staff.repository.js';
-import { PowerItemEntity } from '../village/power-item.entity.js';
+import { PowerItemEntity } from './power-item.entity.js';
 import type { PowerItemAction } from './power-item-version.entity.js';
 import { type Adoption, PowerListRepository } from './power-list.repository.js';
 import { PowerTemplateVersionEntity } from './power-template-version.entity.js';

@@ -17,7 +17,7 @@ import { DataProtection } from '../../common/data-protection.js';
 import { DomainError } from '../../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { RegionRepository } from '../region/region.repository.js';
-import { ReportService } from '../report/report.service.js';
+import { ReportService } from '../case/report.service.js';
 import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
 import { maskTable } from '../publishing/mask-personal-data.js';
 import { compareList } from './compare-list.js';

@@ -3,7 +3,7 @@ import type { AccountCreate, AccountUpdate, StaffAccount } from '@mashang/shared
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { RegionRepository } from '../region/region.repository.js';
-import { isUniqueViolation } from '../report/report.repository.js';
+import { isUniqueViolation } from '../../database/unique-violation.js';
 import { AccountView } from './account-view.js';
 import { hashPassword, temporaryPassword } from './passwords.js';
 import type { StaffAccountEntity } from './staff-account.entity.js';

@@ -2,14 +2,14 @@ import { Module } from '@nestjs/common';
 import { RegionModule } from '../region/region.module.js';
 import { StaffModule } from '../staff/staff.module.js';
 import { PublishingModule } from '../publishing/publishing.module.js';
-import { ReportModule } from '../report/report.module.js';
+import { CaseModule } from '../case/case.module.js';
 import { QrCodeService } from './qr-code.service.js';
 import { VillageController } from './village.controller.js';
 import { VillageRepository } from './village.repository.js';
 import { VillageService } from './village.service.js';
 
 @Module({
-  imports: [StaffModule, RegionModule, ReportModule, PublishingModule],
+  imports: [StaffModule, RegionModule, CaseModule, PublishingModule],
   controllers: [VillageController],
   providers: [VillageService, VillageRepository, QrCodeService],
 })

@@ -4,7 +4,7 @@ import { DataSource, In, type Repository } from 'typeorm';
 import { DisclosureVersionEntity } from '../publishing/disclosure-version.entity.js';
 import { DisclosureAttachmentEntity } from '../publishing/disclosure-attachment.entity.js';
 import { DisclosureEntity } from '../publishing/disclosure.entity.js';
-import { PowerItemEntity } from './power-item.entity.js';
+import { PowerItemEntity } from '../power-list/power-item.entity.js';
 
 /** Disclosures the public may see; a withdrawn one stays listed with its reason. */
 const PUBLIC_STATUSES: DisclosureEntity['status'][] = ['published', 'withdrawn'];

@@ -14,10 +14,10 @@ import {
 } from '@mashang/shared';
 import { DomainError } from '../../common/domain-error.js';
 import { RegionRepository } from '../region/region.repository.js';
-import { ReportRepository } from '../report/report.repository.js';
+import { ReportRepository } from '../case/report.repository.js';
 import type { DisclosureEntity } from '../publishing/disclosure.entity.js';
 import { toAttachment } from '../publishing/disclosure-attachment.entity.js';
-import type { PowerItemEntity } from './power-item.entity.js';
+import type { PowerItemEntity } from '../power-list/power-item.entity.js';
 import { DisclosureCalendarService } from '../publishing/disclosure-calendar.service.js';
 import { tableWorkbook } from '../publishing/disclosure-spreadsheet.js';
 import { maskTable } from '../publishing/mask-personal-data.js';

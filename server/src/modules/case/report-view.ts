@@ -1,7 +1,7 @@
 import { type DueDate, isStaffDuty } from '@mashang/shared';
 import { chinaDate } from '../calendar/china-date.js';
-import type { ReportDeadlineEntity } from '../case/report-deadline.entity.js';
-import type { ReportEventEntity } from './report-event.entity.js';
+import type { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
+import type { ReportEventEntity } from './entities/report-event.entity.js';
 
 /** Deadlines as the reporter and staff see them; lapsed ones (the case left our hands) are left out. */
 export function dueDatesOf(deadlines: ReportDeadlineEntity[], now: Date): DueDate[] {

@@ -16,12 +16,13 @@ import { DomainError } from '../../common/domain-error.js';
 import { chinaDate } from '../calendar/china-date.js';
 import { DeadlineRulesService } from '../deadline/deadline-rules.service.js';
 import { RegionRepository } from '../region/region.repository.js';
-import { CaseWorkflow } from './case-workflow.js';
+import { CaseWorkflow } from './workflow/case-workflow.js';
 import { DataProtection } from '../../common/data-protection.js';
 import { ReportSecrets } from './report-secrets.js';
 import { dueDatesOf, latestReply } from './report-view.js';
-import type { ReportEntity } from './report.entity.js';
-import { ReportRepository, isUniqueViolation } from './report.repository.js';
+import type { ReportEntity } from './entities/report.entity.js';
+import { isUniqueViolation } from '../../database/unique-violation.js';
+import { ReportRepository } from './report.repository.js';
 
 const RECEIVED_TEXT = '已收到您的反映，等待乡镇纪委受理';
 

@@ -1,20 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportRecord } from '@mashang/shared';
-import { DataSource, type EntityManager, IsNull, Not, QueryFailedError, type Repository } from 'typeorm';
-import { ReportDeadlineEntity } from '../case/report-deadline.entity.js';
-import { ReportEventEntity } from './report-event.entity.js';
-import { ReportEntity } from './report.entity.js';
+import { DataSource, type EntityManager, IsNull, Not, type Repository } from 'typeorm';
+import { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
+import { ReportEventEntity } from './entities/report-event.entity.js';
+import { ReportEntity } from './entities/report.entity.js';
 
 export type NewReport = Omit<ReportEntity, 'id'>;
 export type NewReportEvent = Omit<ReportEventEntity, 'id' | 'reportId'>;
 export type NewDeadline = Omit<ReportDeadlineEntity, 'id' | 'reportId' | 'metAt' | 'cancelledAt'>;
-
-/** True when an insert lost a race on a unique column (the same submission arriving twice). */
-export function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = (error.driverError as { code?: string } | undefined)?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 /** The report aggregate: the report, its timeline and its deadlines. */
 @Injectable()

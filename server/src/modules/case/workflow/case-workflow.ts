@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { type CaseAction, type DueDateKind, nextStatus } from '@mashang/shared';
 import { type EntityManager, In, IsNull, Not } from 'typeorm';
-import { Clock } from '../../common/clock.js';
-import { DomainError } from '../../common/domain-error.js';
-import { chinaDate } from '../calendar/china-date.js';
-import { ReportDeadlineEntity } from '../case/report-deadline.entity.js';
-import { DeadlineRulesService } from '../deadline/deadline-rules.service.js';
-import type { DeadlineStart } from '../deadline/deadline-rules.js';
-import { ReportEventEntity } from './report-event.entity.js';
-import { ReportEntity } from './report.entity.js';
-import { ReportRepository } from './report.repository.js';
+import { Clock } from '../../../common/clock.js';
+import { DomainError } from '../../../common/domain-error.js';
+import { chinaDate } from '../../calendar/china-date.js';
+import { ReportDeadlineEntity } from '../entities/report-deadline.entity.js';
+import { DeadlineRulesService } from '../../deadline/deadline-rules.service.js';
+import type { DeadlineStart } from '../../deadline/deadline-rules.js';
+import { ReportEventEntity } from '../entities/report-event.entity.js';
+import { ReportEntity } from '../entities/report.entity.js';
+import { ReportRepository } from '../report.repository.js';
 
 /** What an action does to the clocks: duties it fulfils, clocks it starts, and whether the rest lapse. */
 const CLOCK_EFFECTS: Partial<

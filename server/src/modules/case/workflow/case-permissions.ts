@@ -1,7 +1,7 @@
 import { type CaseAction, actionsAllowed } from '@mashang/shared';
-import type { DeadlineCalculator } from '../deadline/deadline-calculator.js';
-import type { ReportEntity } from '../report/report.entity.js';
-import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
+import type { DeadlineCalculator } from '../../deadline/deadline-calculator.js';
+import type { ReportEntity } from '../entities/report.entity.js';
+import type { StaffAccountEntity } from '../../staff/staff-account.entity.js';
 
 /**
  * Which staff actions an account may take on a case now, beyond what the state allows:
