@@ -13,7 +13,7 @@ async function bootstrap(): Promise<void> {
   await app.listen({ port: config.port, host: '0.0.0.0' });
   logger.log(`码上监督 is running on ${config.publicBaseUrl} (database: ${config.database.type})`);
   if (config.demoData) logger.log(`Demo village page: ${config.publicBaseUrl}/v/${DEMO_VILLAGE_CODE}`);
-  logger.log(`API documentation: ${config.publicBaseUrl}/api/docs`);
+  if (config.apiDocs) logger.log(`API documentation: ${config.publicBaseUrl}/api/docs`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { DisclosureCalendar } from '@mashang/shared';
@@ -24,12 +25,33 @@ const EnvSchema = z
       .optional(),
     LOOKUP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
     LOGIN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+    REPORTS_FREE_PER_ADDRESS: z.coerce.number().int().min(0).max(100_000).default(10),
+    REPORTS_FREE_PER_VILLAGE: z.coerce.number().int().min(0).max(100_000).default(30),
+    REPORT_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+    PROOF_OF_WORK_DIFFICULTY: z.coerce.number().int().min(1).max(24).default(16),
+    IDEMPOTENCY_REPLAY_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(24),
     DEMO_DATA: z.enum(['true', 'false']).default('false'),
     H5_DIR: z.string().optional(),
     UPLOAD_DIR: z.string().min(1).default('./data/uploads'),
     DEADLINE_RULES_FILE: z.string().optional(),
     DISCLOSURE_CALENDAR_FILE: z.string().optional(),
-    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    TRUST_PROXY: z
+      .string()
+      .default('false')
+      .transform((v, ctx) => {
+        const parsed = parseTrustProxy(v);
+        if (typeof parsed === 'string') {
+          ctx.addIssue({ code: 'custom', message: parsed });
+          return z.NEVER;
+        }
+        return parsed;
+      }),
+    API_DOCS: z.enum(['true', 'false']).optional(),
     SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   })
   .superRefine((env, ctx) => {
@@ -37,6 +59,12 @@ const EnvSchema = z
     for (const key of ['HASH_SECRET', 'DATA_ENCRYPTION_KEY', 'PUBLIC_BASE_URL'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
     }
+    if (env.DEMO_DATA === 'true')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEMO_DATA'],
+        message: 'must not be true in production: demo accounts have published passwords',
+      });
   });
 
 export type DatabaseConfig = { type: 'sqlite'; file: string } | { type: 'mysql'; url: string };
@@ -50,6 +78,7 @@ export interface AppConfig {
   dataEncryptionKey: Buffer;
   lookupLimitPerMinute: number;
   loginLimitPerMinute: number;
+  intake: IntakeLimits;
   demoData: boolean;
   /** Where the H5 build lives; the server serves it at `/`. */
   h5Dir: string;
@@ -60,8 +89,53 @@ export interface AppConfig {
   disclosureCalendar: DisclosureCalendar;
   /** How often the deadline sweep runs; 0 turns it off (tests run it by hand). */
   sweepIntervalSeconds: number;
-  /** Behind a reverse proxy, rate limits must key on the client address it forwards. */
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-For hops to believe, so rate limits key on the client address a reverse proxy
+   * forwards: none (`false`), the last N hops, or only hops from these proxy addresses / CIDRs.
+   */
+  trustProxy: TrustProxy;
+  /** Whether `/api/docs` and `/api/openapi.json` are served (always outside production; `API_DOCS=true` there). */
+  apiDocs: boolean;
+}
+
+export type TrustProxy = false | number | string[];
+
+/** How many reports are filed freely before a proof of work is asked, and how long a receipt can be replayed. */
+export interface IntakeLimits {
+  /** Reports one client address files in ten minutes without a proof of work (a village meeting behind one NAT). */
+  freePerAddress: number;
+  /** Reports one village receives in ten minutes, from all addresses, without a proof of work. */
+  freePerVillage: number;
+  /** Filing attempts, answered or challenged, one address may make in a minute before it is refused. */
+  attemptsPerMinute: number;
+  /** Leading zero bits asked once past the free rate: about a second or two on an old phone at 16. */
+  proofOfWorkDifficulty: number;
+  /** How long a retry with the same idempotency key gets the receipt back. */
+  replayHours: number;
+}
+
+/** proxy-addr's names for address ranges, accepted beside addresses and CIDRs. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry) || isIP(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const version = isIP(address ?? '');
+  if (!version || rest.length || !bits || !/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+/** `TRUST_PROXY` as Fastify's `trustProxy`, or the reason it is refused. */
+export function parseTrustProxy(value: string): TrustProxy | string {
+  const v = value.trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true')
+    return 'must be a hop count (e.g. 1) or the proxy addresses (e.g. 10.0.0.5,10.1.0.0/16), not "true": trusting any X-Forwarded-For would let every client pick the address its rate limits count';
+  if (/^\d+$/.test(v)) return Number(v) <= 10 ? Number(v) : 'a hop count must be between 1 and 10';
+  const entries = v.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !isProxyAddress(e));
+  if (bad.length) return `not a proxy address or CIDR: ${bad.join(', ')}`;
+  return entries;
 }
 
 export class ConfigError extends Error {}
@@ -103,13 +177,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataEncryptionKey: Buffer.from(e.DATA_ENCRYPTION_KEY ?? DEV_DATA_KEY, 'base64'),
     lookupLimitPerMinute: e.LOOKUP_LIMIT_PER_MINUTE,
     loginLimitPerMinute: e.LOGIN_LIMIT_PER_MINUTE,
+    intake: {
+      freePerAddress: e.REPORTS_FREE_PER_ADDRESS,
+      freePerVillage: e.REPORTS_FREE_PER_VILLAGE,
+      attemptsPerMinute: e.REPORT_ATTEMPTS_PER_MINUTE,
+      proofOfWorkDifficulty: e.PROOF_OF_WORK_DIFFICULTY,
+      replayHours: e.IDEMPOTENCY_REPLAY_HOURS,
+    },
     demoData: e.DEMO_DATA === 'true',
     h5Dir: resolve(e.H5_DIR ?? new URL('../../../miniapp/dist/h5', import.meta.url).pathname),
     uploadDir: resolve(e.UPLOAD_DIR),
     deadlineRules: loadRules(e.DEADLINE_RULES_FILE ?? DEFAULT_DEADLINE_RULES_FILE),
     disclosureCalendar: loadCalendar(e.DISCLOSURE_CALENDAR_FILE ?? DEFAULT_DISCLOSURE_CALENDAR_FILE),
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: e.TRUST_PROXY,
+    apiDocs: e.NODE_ENV !== 'production' || e.API_DOCS === 'true',
   };
 }
 
