@@ -16,5 +16,6 @@ export * from './schemas/deadline-rules.js';
 export * from './contract/index.js';
 export * from './poster-link.js';
 export * from './query-code.js';
+export * from './proof-of-work.js';
 export * from './personal-data.js';
 export * from './process-chart.js';

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
@@ -10,15 +10,26 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 export class DataProtection {
   private readonly hashSecret: string;
   private readonly dataKey: Buffer;
+  private readonly sealedHashKey: Buffer;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.hashSecret = config.hashSecret;
     this.dataKey = config.dataEncryptionKey;
+    this.sealedHashKey = Buffer.from(hkdfSync('sha256', config.dataEncryptionKey, Buffer.alloc(0), 'sealed-hash', 32));
   }
 
   /** HMAC-SHA256 of a value for one purpose; the purpose keeps hashes of one kind from matching another's. */
   keyedHash(purpose: string, value: string): Buffer {
     return createHmac('sha256', this.hashSecret).update(`${purpose}\0${value}`).digest();
+  }
+
+  /**
+   * A keyed hash of something that holds personal data, keyed from the data key rather than the
+   * hash secret: whoever holds the database and the hash secret still cannot test guesses of a
+   * phone number against it, no more than they can decrypt it.
+   */
+  sealedHash(purpose: string, value: string): Buffer {
+    return createHmac('sha256', this.sealedHashKey).update(`${purpose}\0${value}`).digest();
   }
 
   /** AES-256-GCM; `v1.<iv>.<tag>.<ciphertext>` in base64url, so the key can be rotated later. */

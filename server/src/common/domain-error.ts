@@ -1,10 +1,16 @@
-import { type ErrorCode, type FieldError, errorMessage } from '@mashang/shared';
+import { type ErrorCode, type FieldError, type ProofOfWorkChallenge, errorMessage } from '@mashang/shared';
 
-/** Thrown by services; the exception filter turns it into `{ code, message, details? }`. */
+/** What some errors carry besides their code: the challenge to solve before filing again. */
+export interface DomainErrorExtras {
+  proofOfWork?: ProofOfWorkChallenge;
+}
+
+/** Thrown by services; the exception filter turns it into `{ code, message, details?, proofOfWork? }`. */
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly details?: FieldError[],
+    readonly extras: DomainErrorExtras = {},
   ) {
     super(errorMessage(code));
   }

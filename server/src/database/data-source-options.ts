@@ -35,6 +35,7 @@ import { PowerTemplateVersionEntity } from '../modules/power-list/power-template
 import { PowerItemVersionEntity } from '../modules/power-list/power-item-version.entity.js';
 import { DisclosureAttachments1765065600000 } from './migrations/1765065600000-disclosure-attachments.js';
 import { ProofOfWork1765324800000 } from './migrations/1765324800000-proof-of-work.js';
+import { CaseExtensions1765152000000 } from './migrations/1765152000000-case-extensions.js';
 import { DisclosureAttachmentEntity } from '../modules/publishing/disclosure-attachment.entity.js';
 
 export const ENTITIES = [
@@ -74,6 +75,7 @@ export const MIGRATIONS = [
   DisclosureAttachments1765065600000,
   StaffAccountSecurity1765238400000,
   ProofOfWork1765324800000,
+  CaseExtensions1765152000000,
 ];
 
 /** Schema changes go through migrations only; `synchronize` stays off on every database. */

@@ -19,6 +19,7 @@ import { createApp } from '../../src/app.js';
 import { FixedClock } from '../../src/common/clock.js';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
 import { createTestDatabase, type DatabaseKind } from './databases.js';
+import { totpCode } from './totp.js';
 
 /** Who makes a call: a bearer token, or an account whose session the test app keeps (see `TestApp.tokenOf`). */
 export type Caller = string | Credentials;
@@ -26,6 +27,8 @@ export type Caller = string | Credentials;
 export interface Credentials {
   username: string;
   password: string;
+  /** The TOTP secret of an account enrolled in two-factor sign-in: the test app answers the second step with it. */
+  totpSecret?: string;
 }
 
 export interface TestApp {
@@ -172,6 +175,10 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
       PUBLIC_BASE_URL: 'https://mashang.example.cn',
       LOOKUP_LIMIT_PER_MINUTE: '1000',
       LOGIN_LIMIT_PER_MINUTE: '1000',
+      // Tests file many reports from one address; the intake test sets its own limits.
+      REPORTS_FREE_PER_ADDRESS: '100000',
+      REPORTS_FREE_PER_VILLAGE: '100000',
+      REPORT_ATTEMPTS_PER_MINUTE: '100000',
       SWEEP_INTERVAL_SECONDS: '0',
       ...env,
     }),
@@ -190,11 +197,32 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     return app.inject({ method, url, headers, ...payload });
   }
 
-  async function newSession({ username, password }: Credentials) {
+  async function newSession({ username, password, totpSecret }: Credentials) {
     const res = await app.inject({ method: 'POST', url: `${API_PREFIX}${contract.staff.login.path}`, payload: { username, password } });
     if (res.statusCode !== 200) throw new Error(`${username} could not sign in (${res.statusCode}): ${res.body}`);
-    const session = contract.staff.login.response.parse(JSON.parse(res.body));
+    const first = contract.staff.login.response.parse(JSON.parse(res.body));
+    if ('token' in first) return { token: first.token, expiresAt: new Date(first.expiresAt) };
+    if (!totpSecret) throw new Error(`${username} has two-factor sign-in but the test gave no totpSecret`);
+    const second = await app.inject({
+      method: 'POST',
+      url: `${API_PREFIX}${contract.staff.loginTwoFactor.path}`,
+      payload: { challenge: first.twoFactorChallenge, code: await nextTotpCode(username, totpSecret) },
+    });
+    if (second.statusCode !== 200) throw new Error(`${username} could not pass the second step (${second.statusCode}): ${second.body}`);
+    const session = contract.staff.loginTwoFactor.response.parse(JSON.parse(second.body));
     return { token: session.token, expiresAt: new Date(session.expiresAt) };
+  }
+
+  /** Time steps already used per account: the server accepts each step once, and the test clock stands still. */
+  const usedSteps = new Map<string, number>();
+  async function nextTotpCode(username: string, secret: string): Promise<string> {
+    const step = Math.floor(clock.now().getTime() / 30_000);
+    const last = usedSteps.get(username) ?? -Infinity;
+    // The server accepts the step before and after the current one too.
+    const free = [step - 1, step, step + 1].find((s) => s > last);
+    if (free === undefined) throw new Error(`${username} signed in more than three times at one test time: move the test clock on`);
+    usedSteps.set(username, free);
+    return totpCode(secret, free * 30);
   }
 
   async function tokenOf(account: Credentials): Promise<string> {

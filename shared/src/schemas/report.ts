@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProofOfWorkSolutionSchema } from '../proof-of-work.js';
 import { RatingSchema, ReportTrackSchema } from './case.js';
 import { VillageCodeSchema } from './region.js';
 
@@ -89,6 +90,8 @@ export const ReportCreateSchema = z
     happenedAt: z.string().trim().max(50, { error: '不能超过50个字' }).optional(),
     reporter: ReporterSchema.optional(),
     subject: ReportSubjectSchema.optional(),
+    /** Sent again with a solved challenge when the server asked for one (PROOF_OF_WORK_REQUIRED). */
+    proofOfWork: ProofOfWorkSolutionSchema.optional(),
   })
   .superRefine((report, ctx) => {
     if (report.mode === 'real_name' && !report.reporter) {

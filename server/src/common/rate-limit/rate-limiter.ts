@@ -21,14 +21,18 @@ export class RateLimiter {
 
   /** Counts one hit of `client` against `limit` and answers whether it is still within it. */
   async hit(name: string, client: string, limit: number, windowMs: number): Promise<boolean> {
+    return (await this.count(name, client, windowMs)) <= limit;
+  }
+
+  /** Counts one hit of `client` under `name` and answers the hits of the current window, this one included. */
+  async count(name: string, client: string, windowMs: number): Promise<number> {
     const now = this.clock.now().getTime();
     const windowStart = now - (now % windowMs);
     const bucket = `${name}:${createHmac('sha256', this.config.hashSecret).update(client).digest('base64url').slice(0, 32)}`;
-    const hits = await this.increment(bucket, windowStart, windowMs);
-    return hits <= limit;
+    return this.increment(name, bucket, windowStart, windowMs);
   }
 
-  private async increment(bucket: string, windowStart: number, windowMs: number): Promise<number> {
+  private async increment(name: string, bucket: string, windowStart: number, windowMs: number): Promise<number> {
     const updated = await this.dataSource
       .createQueryBuilder()
       .update(TABLE)
@@ -38,18 +42,18 @@ export class RateLimiter {
     if (!updated.affected) {
       try {
         await this.dataSource.createQueryBuilder().insert().into(TABLE).values({ bucket, window_start: windowStart, hits: 1 }).execute();
-        // A new window began: windows that ended before the previous one count for nothing any more.
+        // A new window began: this limit's windows that ended before the previous one count for nothing any more.
         await this.dataSource
           .createQueryBuilder()
           .delete()
           .from(TABLE)
-          .where('window_start < :before', { before: windowStart - windowMs })
+          .where('bucket LIKE :limit AND window_start < :before', { limit: `${name}:%`, before: windowStart - windowMs })
           .execute();
         return 1;
       } catch (error) {
         // Another request, maybe on another instance, opened the window first: count on it.
         if (!isUniqueViolation(error)) throw error;
-        return this.increment(bucket, windowStart, windowMs);
+        return this.increment(name, bucket, windowStart, windowMs);
       }
     }
     const row = await this.dataSource

@@ -11,6 +11,7 @@ import { CaseService } from './case.service.js';
 import { CaseCitation } from './case-citation.js';
 import { CaseView } from './case-view.js';
 import { DeadlineSweep } from './deadline-sweep.js';
+import { FilingLimits } from './filing-limits.js';
 import { ReportController } from './report.controller.js';
 import { ReportRepository } from './report.repository.js';
 import { ReportSecrets } from './report-secrets.js';
@@ -36,6 +37,7 @@ import { CaseWorkflow } from './workflow/case-workflow.js';
     CaseView,
     CaseCitation,
     DeadlineSweep,
+    FilingLimits,
   ],
   exports: [ReportRepository, ReportSecrets, ReportService, CaseWorkflow, DeadlineModule],
 })

@@ -33,8 +33,9 @@ export class ReportSecrets {
     return this.hmac('idempotency-key', key).toString('hex');
   }
 
+  /** Tells a retry from a reused key; the content holds the reporter's name and phone, so it is sealed under the data key. */
   fingerprint(content: unknown): string {
-    return this.hmac('report-fingerprint', JSON.stringify(content)).toString('hex');
+    return this.protection.sealedHash('report-fingerprint', JSON.stringify(content)).toString('hex');
   }
 
   newReportNo(): string {

@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { contract } from '@mashang/shared';
+import { ClientAddress } from '../../common/client-address.js';
 import { ContractRoute, type ParsedInput, RouteInput } from '../../common/contract-route.js';
 import { RateLimit } from '../../common/rate-limit/rate-limit.guard.js';
 import { ReportService } from './report.service.js';
@@ -18,8 +19,8 @@ export class ReportController {
   constructor(private readonly reports: ReportService) {}
 
   @ContractRoute(routes.create)
-  submit(@RouteInput() { body }: In<'create'>) {
-    return this.reports.submit(body);
+  submit(@RouteInput() { body }: In<'create'>, @ClientAddress() address: string) {
+    return this.reports.fileOnline(body, address);
   }
 
   @RateLimit('query_code')

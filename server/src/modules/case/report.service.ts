@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   RATINGS,
   REPORT_CHANNELS,
@@ -12,6 +12,9 @@ import {
   normalizeQueryCode,
 } from '@mashang/shared';
 import { Clock } from '../../common/clock.js';
+import { RateLimiter } from '../../common/rate-limit/rate-limiter.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { FilingLimits } from './filing-limits.js';
 import { DomainError } from '../../common/domain-error.js';
 import { chinaDate } from '../calendar/china-date.js';
 import { DeadlineRulesService } from '../deadline/deadline-rules.service.js';
@@ -19,11 +22,12 @@ import { RegionRepository } from '../region/region.repository.js';
 import { CaseWorkflow } from './workflow/case-workflow.js';
 import { DataProtection } from '../../common/data-protection.js';
 import { ReportSecrets } from './report-secrets.js';
-import { dueDatesOf, latestReply } from './report-view.js';
+import { latestReply, reporterDueDatesOf } from './report-view.js';
 import type { ReportEntity } from './entities/report.entity.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
 import { ReportRepository } from './report.repository.js';
 
+const MINUTE_MS = 60_000;
 const RECEIVED_TEXT = '已收到您的反映，等待乡镇纪委受理';
 
 export interface Intake {
@@ -44,13 +48,34 @@ export class ReportService {
     private readonly rules: DeadlineRulesService,
     private readonly workflow: CaseWorkflow,
     private readonly clock: Clock,
+    private readonly filingLimits: FilingLimits,
+    private readonly limiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Files a report sent by a villager's phone. A new filing passes the flood limits first (maybe
+   * with a proof of work); a retry of an earlier one gets its receipt back for a limited time,
+   * counted against the query-code limit, since the answer carries the query code.
+   */
+  async fileOnline(input: ReportCreate, address: string): Promise<ReportReceipt> {
+    const { proofOfWork, ...report } = input;
+    const earlier = await this.reports.findByIdempotencyKeyHash(this.secrets.hashIdempotencyKey(report.idempotencyKey));
+    if (!earlier) {
+      await this.filingLimits.admit(address, report.villageCode, proofOfWork);
+      return this.submit(report);
+    }
+    if (!(await this.limiter.hit('query_code', address, this.config.lookupLimitPerMinute, MINUTE_MS))) throw new DomainError('RATE_LIMITED');
+    const replayUntil = earlier.receivedAt.getTime() + this.config.intake.replayHours * 3_600_000;
+    if (this.clock.now().getTime() > replayUntil) throw new DomainError('IDEMPOTENCY_KEY_EXPIRED');
+    return this.submit(report);
+  }
 
   /**
    * Files a report. A retry with the same idempotency key (a weak network lost the answer) gets
    * the same receipt back; the same key with different content is refused.
    */
-  async submit(input: ReportCreate, intake: Intake = { channel: 'online' }): Promise<ReportReceipt> {
+  async submit(input: Omit<ReportCreate, 'proofOfWork'>, intake: Intake = { channel: 'online' }): Promise<ReportReceipt> {
     const { idempotencyKey, ...content } = input;
     const keyHash = this.secrets.hashIdempotencyKey(idempotencyKey);
     const fingerprint = this.secrets.fingerprint({ ...content, channel: intake.channel, receivedAt: intake.receivedAt });
@@ -89,6 +114,8 @@ export class ReportService {
           escalated: 0,
           extensionUsed: 0,
           extensionRequestedDays: null,
+          extensionRequestedBy: null,
+          extensionDays: 0,
           missedDeadline: 0,
           rating: null,
           version: 0,
@@ -187,7 +214,7 @@ export class ReportService {
       track: report.track,
       status: report.status,
       receivedAt: report.receivedAt.toISOString(),
-      dueDates: dueDatesOf(deadlines, this.clock.now()),
+      dueDates: reporterDueDatesOf(deadlines, this.clock.now()),
       timeline: events.map((e) => ({ at: e.createdAt.toISOString(), text: e.publicText ?? '' })),
       reply: latestReply(events),
       rating: report.rating,
@@ -206,7 +233,7 @@ export class ReportService {
       queryCode: formatQueryCode(queryCode),
       status: report.status,
       receivedAt: report.receivedAt.toISOString(),
-      dueDates: dueDatesOf(await this.reports.deadlinesOf(report.id), this.clock.now()),
+      dueDates: reporterDueDatesOf(await this.reports.deadlinesOf(report.id), this.clock.now()),
     };
   }
 }

@@ -1,0 +1,63 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { type ProofOfWorkChallenge, type ProofOfWorkSolution, proofOfWorkHolds } from '@mashang/shared';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { isUniqueViolation } from '../../database/unique-violation.js';
+import { Clock } from '../clock.js';
+
+const TABLE = 'proof_of_work_spent';
+const LIFETIME_MS = 10 * 60_000;
+
+/**
+ * Issues signed hashcash challenges and redeems their solutions once. A challenge is stateless
+ * (`v1.<difficulty>.<expires>.<nonce>.<mac>`), so any instance can check it; a redeemed one is
+ * remembered until it expires, so one solution files one report.
+ */
+@Injectable()
+export class ProofOfWork {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  issue(difficulty: number): ProofOfWorkChallenge {
+    const expires = this.clock.now().getTime() + LIFETIME_MS;
+    const body = `v1.${difficulty}.${Math.floor(expires / 1000)}.${randomBytes(12).toString('base64url')}`;
+    return { challenge: `${body}.${this.mac(body)}`, difficulty, expiresAt: new Date(expires).toISOString() };
+  }
+
+  /**
+   * The difficulty the solution proves, once: null when it is forged, expired, wrong or spent.
+   */
+  async redeem({ challenge, nonce }: ProofOfWorkSolution): Promise<number | null> {
+    const parts = challenge.split('.');
+    if (parts.length !== 5 || parts[0] !== 'v1') return null;
+    const body = parts.slice(0, 4).join('.');
+    const mac = Buffer.from(parts[4]!);
+    const expected = Buffer.from(this.mac(body));
+    if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) return null;
+    const difficulty = Number(parts[1]);
+    const expiresMs = Number(parts[2]) * 1000;
+    const now = this.clock.now().getTime();
+    if (expiresMs < now || !proofOfWorkHolds(challenge, nonce, difficulty)) return null;
+    return (await this.spend(challenge, expiresMs, now)) ? difficulty : null;
+  }
+
+  private mac(body: string): string {
+    return createHmac('sha256', this.config.hashSecret).update(`proof-of-work\0${body}`).digest('base64url').slice(0, 22);
+  }
+
+  private async spend(challenge: string, expiresMs: number, now: number): Promise<boolean> {
+    const hash = createHash('sha256').update(challenge).digest('hex');
+    try {
+      await this.dataSource.createQueryBuilder().insert().into(TABLE).values({ challenge_hash: hash, expires_at: expiresMs }).execute();
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+    await this.dataSource.createQueryBuilder().delete().from(TABLE).where('expires_at < :now', { now }).execute();
+    return true;
+  }
+}
