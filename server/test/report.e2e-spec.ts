@@ -126,10 +126,18 @@ describe.each(DATABASE_KINDS)('report intake and lookup on %s', (kind) => {
     expect(malformed.error).toEqual(wrong.error);
   });
 
-  it('counts received reports in the village record', async () => {
-    const page = (await t.call(contract.village.page, { params: { code: dongshan.code } })).body;
-    expect(page.record.received).toBe(await countReports());
-    expect(page.record.received).toBeGreaterThan(0);
+  it('shows the village record as of the end of yesterday, so nobody can watch it to learn when a neighbour reported', async () => {
+    const recordNow = async () => (await t.call(contract.village.page, { params: { code: dongshan.code } })).body.record;
+    const filedToday = await countReports();
+    expect(filedToday).toBeGreaterThan(0);
+    expect(await recordNow()).toEqual({ asOf: '2026-09-29', received: 0, answered: 0, answeredOnTime: 0 });
+
+    const today = t.clock.now();
+    t.clock.set(new Date('2026-09-30T15:59:00Z')); // 23:59 in China: still the same day
+    expect((await recordNow()).received).toBe(0);
+    t.clock.set(new Date('2026-09-30T16:00:00Z')); // midnight in China
+    expect(await recordNow()).toMatchObject({ asOf: '2026-09-30', received: filedToday });
+    t.clock.set(today);
   });
 
   it('names each invalid field and stores nothing', async () => {

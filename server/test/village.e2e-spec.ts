@@ -111,7 +111,7 @@ describe.each(DATABASE_KINDS)('village pages on %s', (kind) => {
     expect(page.disclosures.finance.map((d) => d.title)).not.toContain('9月01日收支');
     expect(page.disclosures.village.map((d) => d.id)).toEqual([subsidyId]);
     expect(page.disclosures.party).toHaveLength(1);
-    expect(page.record).toEqual({ received: 0, answered: 0, answeredOnTime: 0 });
+    expect(page.record).toEqual({ asOf: '2026-09-29', received: 0, answered: 0, answeredOnTime: 0 });
   });
 
   it('lists newest disclosures first, filtered by kind', async () => {

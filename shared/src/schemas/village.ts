@@ -4,8 +4,13 @@ import { DisclosureSummarySchema } from './disclosure.js';
 import { PowerCategoryGroupSchema } from './power-item.js';
 import { RegionRefSchema } from './region.js';
 
-/** The village's own record of reports, shown on its page. */
+/**
+ * The village's own record of reports, shown on its page. Counted up to the end of the day before
+ * (China time) and never live, so nobody can watch it to learn when a neighbour reported.
+ */
 export const ReportRecordSchema = z.object({
+  /** The last day counted, `YYYY-MM-DD`. */
+  asOf: z.string(),
   received: z.number().int(),
   answered: z.number().int(),
   answeredOnTime: z.number().int(),

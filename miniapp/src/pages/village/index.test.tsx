@@ -12,7 +12,7 @@ function page(overdue: unknown[]) {
     county: { code: '341821', name: '青溪县' },
     powerList: [],
     disclosures: { party: [], village: [], finance: [] },
-    record: { received: 0, answered: 0, answeredOnTime: 0 },
+    record: { asOf: '2026-11-27', received: 0, answered: 0, answeredOnTime: 0 },
     overdue,
   };
 }

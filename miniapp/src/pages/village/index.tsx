@@ -35,10 +35,12 @@ function go(url: string) {
 }
 
 function Record({ page }: { page: VillagePage }) {
-  const { received, answered, answeredOnTime } = page.record;
+  const { asOf, received, answered, answeredOnTime } = page.record;
+  const [, month, day] = asOf.split('-').map(Number);
   return (
     <View className='card' data-testid='report-record'>
       <Text className='h2'>本村反映问题办理情况</Text>
+      <Text className='muted'>{`截至${month}月${day}日，每天更新一次`}</Text>
       <View className='record'>
         <View className='record__cell'>
           <Text className='record__num'>{received}</Text>

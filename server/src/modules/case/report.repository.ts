@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportRecord } from '@mashang/shared';
-import { DataSource, type EntityManager, IsNull, Not, type Repository } from 'typeorm';
+import { DataSource, type EntityManager, IsNull, LessThan, Not, type Repository } from 'typeorm';
 import { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
 import { ReportEventEntity } from './entities/report-event.entity.js';
 import { ReportEntity } from './entities/report.entity.js';
@@ -63,11 +63,12 @@ export class ReportRepository {
   }
 
   /** A village's record: received, answered, and answered without any deadline missed. */
-  async recordOf(villageCode: string): Promise<ReportRecord> {
+  /** The village's public record as it stood at `before` (the start of a day): what arrived and was answered earlier. */
+  async recordOf(villageCode: string, before: Date): Promise<Omit<ReportRecord, 'asOf'>> {
     const [received, answered, answeredOnTime] = await Promise.all([
-      this.reports.countBy({ villageCode }),
-      this.reports.countBy({ villageCode, answeredAt: Not(IsNull()) }),
-      this.reports.countBy({ villageCode, answeredAt: Not(IsNull()), missedDeadline: 0 }),
+      this.reports.countBy({ villageCode, receivedAt: LessThan(before) }),
+      this.reports.countBy({ villageCode, answeredAt: LessThan(before) }),
+      this.reports.countBy({ villageCode, answeredAt: LessThan(before), missedDeadline: 0 }),
     ]);
     return { received, answered, answeredOnTime };
   }

@@ -13,6 +13,8 @@ import {
   townshipCodeOf,
 } from '@mashang/shared';
 import { DomainError } from '../../common/domain-error.js';
+import { Clock } from '../../common/clock.js';
+import { addCalendarDays, chinaDate } from '../calendar/china-date.js';
 import { RegionRepository } from '../region/region.repository.js';
 import { ReportRepository } from '../case/report.repository.js';
 import type { DisclosureEntity } from '../publishing/disclosure.entity.js';
@@ -56,18 +58,21 @@ export class VillageService {
     private readonly reports: ReportRepository,
     private readonly calendars: DisclosureCalendarService,
     private readonly staff: StaffRepository,
+    private readonly clock: Clock,
   ) {}
 
   async page(code: string): Promise<VillagePage> {
     const village = await this.regions.findVillage(code);
     if (!village) throw new DomainError('VILLAGE_NOT_FOUND');
+    const today = chinaDate(this.clock.now());
+    const recordCutoff = new Date(`${today}T00:00:00+08:00`);
     const [regions, powerItems, party, villageAffairs, finance, record, overdue] = await Promise.all([
       this.regions.findMany([townshipCodeOf(code), countyCodeOf(code)]),
       this.villages.powerItemsOf(code),
       this.villages.disclosuresOf(code, 'party', RECENT_DISCLOSURES_PER_KIND),
       this.villages.disclosuresOf(code, 'village', RECENT_DISCLOSURES_PER_KIND),
       this.villages.disclosuresOf(code, 'finance', RECENT_DISCLOSURES_PER_KIND),
-      this.reports.recordOf(code),
+      this.reports.recordOf(code, recordCutoff),
       this.calendars.overdueOfVillage(code),
     ]);
     const township = regions.find((r) => r.level === 'township');
@@ -82,7 +87,7 @@ export class VillageService {
         village: villageAffairs.map(toDisclosureSummary),
         finance: finance.map(toDisclosureSummary),
       },
-      record,
+      record: { asOf: addCalendarDays(today, -1), ...record },
       overdue,
     };
   }
