@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { ApiErrorSchema, ERROR_MESSAGES, type ErrorCode, type FieldError, type HttpMethod } from '@mashang/shared';
+import { ApiErrorSchema, ERROR_MESSAGES, type ErrorCode, type FieldError, type HttpMethod, type ProofOfWorkChallenge } from '@mashang/shared';
 
 /**
  * Every way a request can fail, as one typed error: a shared `ErrorCode`, the Chinese message a
@@ -11,13 +11,19 @@ export class ApiError extends Error {
   /** HTTP status, 0 when no response arrived. */
   readonly status: number;
   readonly details: FieldError[];
+  /** The work the server asks before it takes the request (PROOF_OF_WORK_REQUIRED). */
+  readonly proofOfWork?: ProofOfWorkChallenge;
 
-  constructor(code: ErrorCode, options: { status?: number; message?: string; details?: FieldError[] } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { status?: number; message?: string; details?: FieldError[]; proofOfWork?: ProofOfWorkChallenge } = {},
+  ) {
     super(options.message || ERROR_MESSAGES[code]);
     this.name = 'ApiError';
     this.code = code;
     this.status = options.status ?? 0;
     this.details = options.details ?? [];
+    this.proofOfWork = options.proofOfWork;
   }
 }
 
@@ -94,6 +100,8 @@ export async function request<T = unknown>(req: HttpRequest): Promise<T> {
       // Parse ourselves: a non-JSON answer must become an ApiError, not a silent null.
       dataType: 'text',
       responseType: 'text',
+      // H5: the staff session travels as the API's own HttpOnly cookie (see stores/session-store).
+      credentials: 'same-origin',
       timeout: req.timeout ?? DEFAULT_TIMEOUT + (data && data.length > 64 * 1024 ? Math.ceil(data.length / UPLOAD_BYTES_PER_MS) : 0),
     });
   } catch {
@@ -117,6 +125,7 @@ export async function request<T = unknown>(req: HttpRequest): Promise<T> {
           status,
           message: body.data.message || ERROR_MESSAGES[body.data.code],
           details: body.data.details ?? [],
+          proofOfWork: body.data.proofOfWork,
         }),
       );
     }

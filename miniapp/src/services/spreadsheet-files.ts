@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { ApiErrorSchema, MAX_ATTACHMENT_BYTES, MAX_SPREADSHEET_BYTES, fileSizeText } from '@mashang/shared';
+import { sessionToken } from '../stores/session-store';
 import { ApiError, apiBase } from './http';
 
 /**
@@ -123,8 +124,8 @@ export type FileKind = 'xlsx' | 'pdf' | 'image';
  * it as `fileName`; the mini program opens it. A staff route passes the session's token.
  * Rejects with `ApiError` as `call` does.
  */
-export function openSpreadsheet(path: string, fileName: string, token?: string | null): Promise<void> {
-  return openFile(path, fileName, { kind: 'xlsx', token });
+export function openSpreadsheet(path: string, fileName: string, staff = false): Promise<void> {
+  return openFile(path, fileName, { kind: 'xlsx', staff });
 }
 
 /**
@@ -132,14 +133,20 @@ export function openSpreadsheet(path: string, fileName: string, token?: string |
  * viewer, a document saved (H5) or opened in WeChat's viewer. A staff route passes the session's token
  * (files of drafts are never public). Rejects with `ApiError` as `call` does.
  */
-export async function openFile(path: string, fileName: string, { kind, token }: { kind: FileKind; token?: string | null }): Promise<void> {
+export async function openFile(
+  path: string,
+  fileName: string,
+  { kind, staff = false }: { kind: FileKind; staff?: boolean },
+): Promise<void> {
+  // The mini program sends the session's bearer token; H5 sends its session cookie.
+  const token = staff ? sessionToken() : null;
   const header: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
   if (process.env.TARO_ENV === 'h5') {
-    if (!token && kind === 'image') {
+    if (!staff && kind === 'image') {
       await Taro.previewImage({ current: path, urls: [path] });
       return;
     }
-    if (!token) {
+    if (!staff) {
       // A public file: the browser downloads it itself, also where a script could not.
       const link = document.createElement('a');
       link.href = path;
@@ -151,7 +158,7 @@ export async function openFile(path: string, fileName: string, { kind, token }: 
     }
     let response: Response;
     try {
-      response = await fetch(path, { headers: header });
+      response = await fetch(path, { headers: header, credentials: 'same-origin' });
     } catch {
       throw new ApiError('NETWORK_ERROR');
     }

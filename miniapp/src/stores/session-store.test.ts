@@ -12,6 +12,9 @@ const account = {
   regionCode: '341821102',
   regionName: '桃源镇',
   disabled: false,
+  mustChangePassword: false,
+  twoFactorEnabled: false,
+  twoFactorRequired: false,
 };
 const session = { token: 'tok-123', expiresAt: '2999-01-01T00:00:00.000Z', account };
 
@@ -38,6 +41,27 @@ describe('staff session store', () => {
     expect(getSession()).toBeNull();
     storage.set('mashang.staff.session', 'not json');
     expect(getSession()).toBeNull();
+  });
+
+  it('on H5 keeps no token in storage: staff calls carry the HttpOnly session cookie instead', async () => {
+    process.env.TARO_ENV = 'h5';
+    try {
+      setSession(session);
+      expect(JSON.stringify([...storage.values()])).not.toContain('tok-123');
+      expect(sessionToken()).toBeNull();
+      expect(currentAccount()).toEqual(account);
+      Taro.request.mockResolvedValueOnce({ statusCode: 200, data: JSON.stringify(account) });
+      await call(contract.staff.me).catch(() => undefined);
+      const sent = Taro.request.mock.calls[0]![0] as { header: Record<string, string>; credentials?: string };
+      expect(sent.header).not.toHaveProperty('Authorization');
+      expect(sent.credentials).toBe('same-origin');
+      // A token an older build left in storage is wiped, not used.
+      storage.set('mashang.staff.session', JSON.stringify(session));
+      expect(getSession()).toBeNull();
+      expect(storage.size).toBe(0);
+    } finally {
+      process.env.TARO_ENV = 'weapp';
+    }
   });
 
   it('sends the bearer token on staff routes only, and drops the session on UNAUTHENTICATED', async () => {

@@ -12,7 +12,6 @@ import {
 import { useState } from 'react';
 import { call, routeUrl } from '../../../services/api';
 import { openFile, pickAttachments } from '../../../services/spreadsheet-files';
-import { sessionToken } from '../../../stores/session-store';
 import { handledAuthError } from '../../hooks/use-staff-api';
 import { problemText } from '../../problem';
 
@@ -91,11 +90,9 @@ export default function AttachmentsEditor({ disclosure, busy, onBusy, onChange }
     if (!disclosure) return;
     setProblems([]);
     const path = routeUrl(contract.publishing.attachment, { params: { id: disclosure.id, attachmentId: attachment.id } });
-    openFile(path, attachment.name, { kind: isImageAttachment(attachment.type) ? 'image' : 'pdf', token: sessionToken() }).catch(
-      (e: unknown) => {
-        if (!handledAuthError(e)) setProblems([`「${attachment.name}」没有打开：${problemText(e)}`]);
-      },
-    );
+    openFile(path, attachment.name, { kind: isImageAttachment(attachment.type) ? 'image' : 'pdf', staff: true }).catch((e: unknown) => {
+      if (!handledAuthError(e)) setProblems([`「${attachment.name}」没有打开：${problemText(e)}`]);
+    });
   };
 
   return (

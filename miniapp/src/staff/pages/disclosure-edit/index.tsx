@@ -16,7 +16,6 @@ import StatusView from '../../../components/StatusView';
 import { call, routeUrl } from '../../../services/api';
 import { isApiError } from '../../../services/http';
 import { openSpreadsheet, pickSpreadsheet } from '../../../services/spreadsheet-files';
-import { sessionToken } from '../../../stores/session-store';
 import { PERIOD_FORMS, type PeriodForm, type PeriodParts } from '../../../utils/period';
 import Select from '../../components/Select';
 import StaffBar from '../../components/StaffBar';
@@ -295,7 +294,7 @@ export default function DisclosureEditPage() {
       await openSpreadsheet(
         routeUrl(contract.publishing.template, { params: { type: state.type } }),
         `${DISCLOSURE_TYPES[state.type]}模板.xlsx`,
-        sessionToken(),
+        true,
       );
     } catch (e) {
       if (!handledAuthError(e)) setImportProblems([`模板没有下载成功：${problemText(e)}`]);
