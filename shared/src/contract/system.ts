@@ -7,6 +7,6 @@ export const systemContract = {
     path: '/health',
     summary: 'Liveness and database reachability',
     response: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'mysql']) }),
-    errors: ['INTERNAL'],
+    errors: ['SERVICE_UNAVAILABLE', 'INTERNAL'],
   }),
 } as const;
