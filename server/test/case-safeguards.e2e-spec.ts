@@ -103,15 +103,23 @@ describe.each(DATABASE_KINDS)('case safeguards on %s', (kind) => {
     expect(await alerts()).toMatchObject([{ kind: 'due_soon', dueOn: '2026-12-28' }]);
   });
 
-  it("ends the township's own clocks when it sends a case up", async () => {
+  it('keeps an accepted petition accepted, on its handling clock, when the township sends it up', async () => {
     on('2026-10-12');
-    const { reportNo } = await fileReport(t, dongshan, { track: 'petition' });
+    const { reportNo, queryCode } = await fileReport(t, dongshan, { track: 'petition' });
     await act(handler, reportNo, { action: 'accept' });
     const sent = await act(handler, reportNo, { action: 'transfer_up', reason: '涉及镇干部，应由县纪委办理' });
-    // The township's 60-day handling clock ends; the petition rules set no transfer clocks, and acceptance was met.
-    expect(sent.body.deadlines.map((d) => d.kind)).toEqual(['acceptance']);
-    const accepted = await act(countyStaff, reportNo, { action: 'accept' });
-    expect(accepted.body.deadlines.filter((d) => d.kind === 'handling')).toHaveLength(1);
+    expect(sent.body).toMatchObject({ status: 'accepted', level: 'county' });
+    // 60 days from 12 Oct: Fri 11 Dec, still open for the county to meet.
+    expect(sent.body.deadlines.map((d) => [d.kind, d.dueOn, d.metAt])).toEqual([
+      ['acceptance', '2026-10-27', expect.any(String)],
+      ['handling', '2026-12-11', null],
+    ]);
+    const lookup = (await t.call(contract.report.lookup, { body: { queryCode } })).body;
+    expect(lookup.status).toBe('accepted');
+    expect(lookup.dueDates.find((d) => d.kind === 'handling')).toMatchObject({ dueOn: '2026-12-11', metAt: null });
+    const county = (await t.call(contract.case.get, { params: { reportNo } }, countyStaff)).body;
+    expect(county.actions).toEqual(expect.arrayContaining(['conclude', 'reply', 'request_extension']));
+    expect(county.actions).not.toContain('accept');
   });
 
   it('starts the clocks the corrected track runs in the current stage', async () => {
@@ -128,8 +136,8 @@ describe.each(DATABASE_KINDS)('case safeguards on %s', (kind) => {
     on('2026-10-12');
     const login = (password: string) => t.call(contract.staff.login, { body: { username: shimenHandler.username, password } });
     const guesses = await Promise.all(Array.from({ length: 6 }, (_, i) => login(`guess-${i}`)));
-    expect(guesses.map((g) => g.error.code)).toContain('ACCOUNT_LOCKED');
-    expect((await login(TEST_PASSWORD)).error.code).toBe('ACCOUNT_LOCKED');
+    expect(guesses.map((g) => g.error.code)).toContain('LOGIN_THROTTLED');
+    expect((await login(TEST_PASSWORD)).error.code).toBe('LOGIN_THROTTLED');
   });
 
   it('ties each role to its level of region', async () => {

@@ -1,6 +1,16 @@
 import { contract } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chinaMorning, county, fileReport, type Region, type StaffFixture, staffAccount, township, village } from './factories/index.js';
+import {
+  chinaMorning,
+  county,
+  fileReport,
+  province,
+  type Region,
+  type StaffFixture,
+  staffAccount,
+  township,
+  village,
+} from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -66,10 +76,47 @@ describe.each(DATABASE_KINDS)("a county's own deadline rules on %s", (kind) => {
     expect((await rulesOf(admin)).overridden).toBe(false);
   });
 
-  it('lets only a county-level admin change them', async () => {
+  it('lets only the county’s own admin change them: not a township’s, nor a province’s', async () => {
     const townshipAdmin = await staffAccount(t, 'admin', taoyuan);
+    const provinceAdmin = await staffAccount(t, 'admin', await province(t));
     const { rules } = await rulesOf(townshipAdmin);
-    const res = await t.call(contract.admin.setDeadlineRules, { body: rules }, townshipAdmin);
-    expect(res.status).toBe(403);
+    for (const who of [townshipAdmin, provinceAdmin]) {
+      expect((await t.call(contract.admin.setDeadlineRules, { body: rules }, who)).status).toBe(403);
+      expect((await t.call(contract.admin.resetDeadlineRules, {}, who)).status).toBe(403);
+    }
+  });
+
+  it('shortens a statutory period but never lengthens it, and names each refusal', async () => {
+    const { rules, statutory } = await rulesOf(admin);
+    expect(statutory.regimes.petition.deadlines.handling?.days).toBe(60);
+    const longer = structuredClone(rules);
+    longer.regimes.petition.deadlines.handling!.days = 90;
+    longer.regimes.accusation.deadlines.acceptance!.unit = 'calendar';
+    longer.regimes.petition.extension!.maxDays = 45;
+    longer.regimes.accusation.extension = { deadline: 'acceptance', maxDays: 10, unit: 'workday', times: 1 };
+    delete longer.regimes.petition.deadlines.review;
+    const res = await t.call(contract.admin.setDeadlineRules, { body: longer }, admin);
+    expect(res.status).toBe(422);
+    expect(res.error.code).toBe('DEADLINE_LONGER_THAN_STATUTORY');
+    expect(res.error.details).toEqual([
+      {
+        field: 'body.regimes.accusation.deadlines.acceptance.unit',
+        message: '检举控告的「告知是否受理」法定按工作日计算，不能改变计算方法',
+      },
+      { field: 'body.regimes.accusation.extension', message: '检举控告没有法定的延期，不能增加延期' },
+      { field: 'body.regimes.petition.deadlines.handling.days', message: '问题反映的「办理答复」法定为60天，只能缩短，不能改为90天' },
+      { field: 'body.regimes.petition.deadlines.review', message: '问题反映的「复查答复」是法定期限，不能删去' },
+      { field: 'body.regimes.petition.extension.maxDays', message: '问题反映法定最多延期30天，不能改为45' },
+    ]);
+    expect((await rulesOf(admin)).overridden).toBe(false);
+
+    const shorter = structuredClone(rules);
+    shorter.regimes.petition.deadlines.handling!.days = 45;
+    expect(
+      (await t.call(contract.admin.setDeadlineRules, { body: shorter }, admin)).body.rules.regimes.petition.deadlines.handling?.days,
+    ).toBe(45);
+    const log = (await t.call(contract.admin.auditLog, {}, admin)).body.items;
+    expect(log[0]).toMatchObject({ actionLabel: '修改本县办理期限', changes: [{ label: '问题反映·办理答复', from: '60天', to: '45天' }] });
+    await t.call(contract.admin.resetDeadlineRules, {}, admin);
   });
 });

@@ -6,7 +6,7 @@ import type { DisclosureKind, DisclosureTable, DisclosureType, PowerCategory, Pr
 export interface DemoRegion {
   code: string;
   name: string;
-  level: 'county' | 'township' | 'village';
+  level: 'province' | 'county' | 'township' | 'village';
   parentCode: string | null;
   hotline: string | null;
 }
@@ -39,7 +39,8 @@ export const DEMO_VILLAGE_CODE = '341821102201';
 // ---------------------------------------------------------------------------
 
 export const DEMO_REGIONS: DemoRegion[] = [
-  { code: '341821', name: '青溪县', level: 'county', parentCode: null, hotline: null },
+  { code: '34', name: '安徽省', level: 'province', parentCode: null, hotline: null },
+  { code: '341821', name: '青溪县', level: 'county', parentCode: '34', hotline: null },
   { code: '341821102', name: '桃源镇', level: 'township', parentCode: '341821', hotline: '0563-7021234' },
   { code: '341821203', name: '石门乡', level: 'township', parentCode: '341821', hotline: '0563-7156678' },
   { code: '341821102201', name: '东山村', level: 'village', parentCode: '341821102', hotline: null },

@@ -18,7 +18,7 @@ export async function seedDemoDataIfEmpty(dataSource: DataSource): Promise<boole
     await manager.getRepository(RegionEntity).insert(DEMO_REGIONS);
     await manager
       .getRepository(StaffAccountEntity)
-      .insert(DEMO_ACCOUNTS.map((a) => ({ ...a, passwordHash, disabled: 0, failedLogins: 0, lockedUntil: null, createdAt: new Date() })));
+      .insert(DEMO_ACCOUNTS.map((a) => ({ ...a, passwordHash, disabled: 0, mustChangePassword: 0, createdAt: new Date() })));
     // 小微权力清单: the county's templates, each adopted by every village as it stood at version 1.
     const countySupervisor = await manager.getRepository(StaffAccountEntity).findOneByOrFail({ role: 'county_supervisor' });
     const county = DEMO_REGIONS.find((r) => r.level === 'county')!;

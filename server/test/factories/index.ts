@@ -1,6 +1,6 @@
 // Small factories for the data a test needs; each makes exactly one thing, through the app's own
 // database or API, so a test states its world in a few lines and no demo text can break it.
-export { county, township, village, type Region } from './regions.js';
+export { county, province, township, village, type Region } from './regions.js';
 export { staffAccount, TEST_PASSWORD, type StaffFixture } from './staff.js';
 export { chinaMorning, fileReport, reportBody, type ReportInput } from './reports.js';
 export { disclosure, powerItem, LINEAR_CHART, type DisclosureFields, type PowerItemFields } from './village-content.js';

@@ -56,3 +56,11 @@ export function village(t: TestApp, parent: Region, fields: Partial<Pick<Region,
   const code = childCode(parent, 201);
   return insert(t, { code, name: fields.name ?? `试点村${code.slice(-3)}`, level: 'village', parentCode: parent.code, hotline: null });
 }
+
+/** The province over the factories' counties (2-digit code `43`), made once per database. */
+export async function province(t: TestApp): Promise<Region> {
+  const region: Region = { code: '43', name: '试点省', level: 'province', parentCode: null, hotline: null };
+  const regions = t.app.get(DataSource).getRepository(RegionEntity);
+  if (!(await regions.existsBy({ code: region.code }))) await regions.insert(region);
+  return region;
+}

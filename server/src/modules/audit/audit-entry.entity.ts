@@ -6,6 +6,7 @@ export class AuditEntryEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
+  /** The account that acted. */
   @Column({ name: 'account_id', type: 'int' })
   accountId: number;
 
@@ -14,6 +15,18 @@ export class AuditEntryEntity {
 
   @Column({ name: 'report_id', type: 'int', nullable: true })
   reportId: number | null;
+
+  /** The account acted on (created, disabled, reset…). */
+  @Column({ name: 'target_account_id', type: 'int', nullable: true })
+  targetAccountId: number | null;
+
+  /** 1 for an identity reveal by an account created or given a new password within 24 hours. */
+  @Column({ type: 'int', default: 0 })
+  flagged: number;
+
+  /** JSON: what changed, `[{ field, from, to }]`, values already in words. */
+  @Column({ type: 'text', nullable: true })
+  details: string | null;
 
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;

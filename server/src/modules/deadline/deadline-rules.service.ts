@@ -2,10 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DeadlineRules } from '@mashang/shared';
 import { DataSource, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import { DomainError } from '../../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { WorkingCalendar } from '../calendar/working-calendar.js';
 import { CountyDeadlineRulesEntity } from './county-deadline-rules.entity.js';
 import { DeadlineCalculator } from './deadline-calculator.js';
+import { longerThanStatutory } from './deadline-rules.js';
 
 /**
  * The deadline rules in force for a village: its county's own version where an admin set one,
@@ -37,11 +39,14 @@ export class DeadlineRulesService {
     this.byCounty = new Map(rows.map((r) => [r.countyCode, new DeadlineCalculator(r.rules, this.calendar)]));
   }
 
-  view(countyCode: string): { countyCode: string; overridden: boolean; rules: DeadlineRules } {
-    return { countyCode, overridden: this.byCounty.has(countyCode), rules: this.for(countyCode).rules };
+  view(countyCode: string): { countyCode: string; overridden: boolean; rules: DeadlineRules; statutory: DeadlineRules } {
+    return { countyCode, overridden: this.byCounty.has(countyCode), rules: this.for(countyCode).rules, statutory: this.defaults.rules };
   }
 
+  /** Sets a county's own rules, which may shorten the statutory periods but never lengthen them. */
   async set(countyCode: string, rules: DeadlineRules, accountId: number) {
+    const problems = longerThanStatutory(rules, this.defaults.rules);
+    if (problems.length) throw new DomainError('DEADLINE_LONGER_THAN_STATUTORY', problems);
     await this.rows.save({ countyCode, rules, updatedBy: accountId, updatedAt: this.clock.now() });
     await this.refresh();
     return this.view(countyCode);

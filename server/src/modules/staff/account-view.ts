@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffAccount } from '@mashang/shared';
 import { RegionRepository } from '../region/region.repository.js';
+import { AccountPolicy } from './account-policy.js';
 import type { StaffAccountEntity } from './staff-account.entity.js';
 
 /** Maps accounts to the shared shape, with their region's name. */
 @Injectable()
 export class AccountView {
-  constructor(private readonly regions: RegionRepository) {}
+  constructor(
+    private readonly regions: RegionRepository,
+    private readonly policy: AccountPolicy,
+  ) {}
 
   async of(account: StaffAccountEntity): Promise<StaffAccount> {
     return (await this.list([account]))[0]!;
@@ -23,6 +27,9 @@ export class AccountView {
       regionCode: a.regionCode,
       regionName: names.get(a.regionCode) ?? '',
       disabled: a.disabled === 1,
+      mustChangePassword: a.mustChangePassword === 1,
+      twoFactorEnabled: a.totpSecret !== null,
+      twoFactorRequired: this.policy.twoFactorRequired(a),
     }));
   }
 }

@@ -26,12 +26,29 @@ export class StaffAccountEntity {
   @Column({ type: 'int', default: 0 })
   disabled: number;
 
-  @Column({ name: 'failed_logins', type: 'int', default: 0 })
-  failedLogins: number;
-
-  @Column({ name: 'locked_until', type: 'datetime', nullable: true })
-  lockedUntil: Date | null;
-
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
+
+  /** 1 while the password is a temporary one an admin handed over: the session may only change it. */
+  @Column({ name: 'must_change_password', type: 'int', default: 0 })
+  mustChangePassword: number;
+
+  /** When an admin last issued a temporary password; a reveal within 24 hours of it is flagged. */
+  @Column({ name: 'password_reset_at', type: 'datetime', nullable: true })
+  passwordResetAt: Date | null;
+
+  /** The TOTP secret, encrypted at rest; null until enrolment is confirmed. */
+  @Column({ name: 'totp_secret', type: 'text', nullable: true })
+  totpSecret: string | null;
+
+  /** A secret shown for enrolment and not yet confirmed with a code, encrypted. */
+  @Column({ name: 'totp_pending_secret', type: 'text', nullable: true })
+  totpPendingSecret: string | null;
+
+  @Column({ name: 'totp_enabled_at', type: 'datetime', nullable: true })
+  totpEnabledAt: Date | null;
+
+  /** The time step of the last code accepted: a code is never accepted twice. */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true })
+  totpLastStep: string | null;
 }

@@ -20,4 +20,12 @@ export class StaffSessionEntity {
 
   @Column({ name: 'revoked_at', type: 'datetime', nullable: true })
   revokedAt: Date | null;
+
+  /** 'active', or 'two_factor' while the sign-in still owes its code (the token is then only a challenge). */
+  @Column({ type: 'varchar', length: 20, default: 'active' })
+  stage: 'active' | 'two_factor';
+
+  /** Codes tried against a two-factor challenge. */
+  @Column({ type: 'int', default: 0 })
+  attempts: number;
 }

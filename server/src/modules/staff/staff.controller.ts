@@ -6,7 +6,9 @@ import { AuditService } from '../audit/audit.service.js';
 import { AccountView } from './account-view.js';
 import { AdminService } from './admin.service.js';
 import { AuthService } from './auth.service.js';
-import { CurrentStaff, CurrentToken } from './staff-auth.guard.js';
+import { ClearsSessionCookie, IssuesSessionCookie } from './session-cookie.js';
+import { ClientAddress, CurrentStaff, CurrentToken } from './staff-auth.guard.js';
+import { EnrolmentService } from './enrolment.service.js';
 import type { StaffAccountEntity } from './staff-account.entity.js';
 
 const staff = contract.staff;
@@ -18,16 +20,50 @@ type AdminIn<K extends keyof typeof admin> = ParsedInput<(typeof admin)[K]>;
 export class StaffController {
   constructor(
     private readonly auth: AuthService,
+    private readonly enrolment: EnrolmentService,
     private readonly views: AccountView,
   ) {}
 
-  /** Rate-limited per address; the per-account lockout lives with the account. */
+  /** Rate-limited per address; failures also slow down each (username, address) pair. */
   @RateLimit('login')
+  @IssuesSessionCookie()
   @ContractRoute(staff.login)
-  login(@RouteInput() { body }: StaffIn<'login'>) {
-    return this.auth.login(body.username, body.password);
+  login(@RouteInput() { body }: StaffIn<'login'>, @ClientAddress() client: string) {
+    return this.auth.login(body.username, body.password, client);
   }
 
+  @RateLimit('login')
+  @IssuesSessionCookie()
+  @ContractRoute(staff.loginTwoFactor)
+  loginTwoFactor(@RouteInput() { body }: StaffIn<'loginTwoFactor'>, @ClientAddress() client: string) {
+    return this.auth.loginTwoFactor(body.challenge, body.code, client);
+  }
+
+  @ContractRoute(staff.changePassword)
+  changePassword(
+    @CurrentStaff() account: StaffAccountEntity,
+    @CurrentToken() token: string,
+    @RouteInput() { body }: StaffIn<'changePassword'>,
+    @ClientAddress() client: string,
+  ) {
+    return this.auth.changePassword(account, token, body, client);
+  }
+
+  @ContractRoute(staff.twoFactorSetup)
+  twoFactorSetup(@CurrentStaff() account: StaffAccountEntity) {
+    return this.enrolment.begin(account);
+  }
+
+  @ContractRoute(staff.twoFactorConfirm)
+  twoFactorConfirm(
+    @CurrentStaff() account: StaffAccountEntity,
+    @RouteInput() { body }: StaffIn<'twoFactorConfirm'>,
+    @ClientAddress() client: string,
+  ) {
+    return this.enrolment.confirm(account, body.code, client);
+  }
+
+  @ClearsSessionCookie()
   @ContractRoute(staff.logout)
   async logout(@CurrentToken() token: string) {
     await this.auth.logout(token);

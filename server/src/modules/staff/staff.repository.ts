@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, Like, MoreThan, type Repository } from 'typeorm';
+import { DataSource, In, IsNull, Like, MoreThan, Not, type Repository } from 'typeorm';
 import { StaffAccountEntity } from './staff-account.entity.js';
 import { StaffSessionEntity } from './staff-session.entity.js';
 
@@ -42,29 +42,43 @@ export class StaffRepository {
     await this.accounts.update({ id }, changes);
   }
 
-  /** Adds a failed login atomically; at the limit the account locks and the count restarts. True if it locked. */
-  async countFailedLogin(id: number, limit: number, lockUntil: Date): Promise<boolean> {
-    await this.accounts
-      .createQueryBuilder()
-      .update()
-      .set({ failedLogins: () => 'failed_logins + 1' })
-      .where('id = :id', { id })
-      .execute();
-    const locked = await this.accounts
-      .createQueryBuilder()
-      .update()
-      .set({ failedLogins: 0, lockedUntil: lockUntil })
-      .where('id = :id AND failed_logins >= :limit', { id, limit })
-      .execute();
-    return locked.affected === 1;
-  }
-
   async createSession(session: Omit<StaffSessionEntity, 'id'>): Promise<void> {
     await this.sessions.insert(session);
   }
 
   findActiveSession(tokenHash: string, now: Date): Promise<StaffSessionEntity | null> {
-    return this.sessions.findOneBy({ tokenHash, revokedAt: IsNull(), expiresAt: MoreThan(now) });
+    return this.sessions.findOneBy({ tokenHash, stage: 'active', revokedAt: IsNull(), expiresAt: MoreThan(now) });
+  }
+
+  /** A sign-in that passed its password and still owes its code. */
+  findChallenge(tokenHash: string, now: Date): Promise<StaffSessionEntity | null> {
+    return this.sessions.findOneBy({ tokenHash, stage: 'two_factor', revokedAt: IsNull(), expiresAt: MoreThan(now) });
+  }
+
+  /** Counts a code tried against a challenge, atomically; false once it has had its attempts. */
+  async takeChallengeAttempt(id: number, limit: number): Promise<boolean> {
+    const taken = await this.sessions
+      .createQueryBuilder()
+      .update()
+      .set({ attempts: () => 'attempts + 1' })
+      .where('id = :id AND attempts < :limit AND revoked_at IS NULL', { id, limit })
+      .execute();
+    return Boolean(taken.affected);
+  }
+
+  /** Ends a challenge once it has been answered; false if another request answered it first. */
+  async consumeChallenge(id: number, now: Date): Promise<boolean> {
+    const consumed = await this.sessions
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: now })
+      .where('id = :id AND revoked_at IS NULL', { id })
+      .execute();
+    return Boolean(consumed.affected);
+  }
+
+  async revokeOtherSessions(accountId: number, keepTokenHash: string, now: Date): Promise<void> {
+    await this.sessions.update({ accountId, revokedAt: IsNull(), tokenHash: Not(keepTokenHash) }, { revokedAt: now });
   }
 
   async revokeSession(tokenHash: string, now: Date): Promise<void> {
