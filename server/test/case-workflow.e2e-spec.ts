@@ -106,16 +106,16 @@ describe.each(DATABASE_KINDS)('case workflow on %s', (kind) => {
     expect(accepted.body.actions).toContain('request_extension');
 
     const tooLong = await act(handler, reportNo, { action: 'request_extension', days: 45, reason: '涉及多户村民，需要逐户核实' });
-    expect(tooLong.error.code).toBe('EXTENSION_NOT_ALLOWED');
+    expect(tooLong.error.code).toBe('EXTENSION_TOO_LONG');
     const requested = await act(handler, reportNo, { action: 'request_extension', days: 30, reason: '涉及多户村民，需要逐户核实' });
     expect(requested.body.extensionRequestedDays).toBe(30);
     expect((await act(handler, reportNo, { action: 'approve_extension' })).error.code).toBe('ACTION_NOT_ALLOWED');
     const approved = await act(countyStaff, reportNo, { action: 'approve_extension' });
-    // 8 Dec + 30 days = Thu 7 Jan 2027, beyond the official calendar we know, so provisional.
+    // 60 + 30 days from 9 Oct = Thu 7 Jan 2027, beyond the official calendar we know, so provisional.
     expect(approved.body.deadlines.find((d) => d.kind === 'handling')).toMatchObject({ dueOn: '2027-01-07', provisional: true });
     expect(approved.body.extensionUsed).toBe(true);
     expect((await act(handler, reportNo, { action: 'request_extension', days: 10, reason: '还需要再多一些时间核实' })).error.code).toBe(
-      'EXTENSION_NOT_ALLOWED',
+      'EXTENSION_ALREADY_USED',
     );
 
     at('2026-10-20');

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { ReportCategory, ReportStatus } from '@mashang/shared';
+import { DUE_DATE_KINDS, type ReportCategory, type ReportStatus } from '@mashang/shared';
 import { DataSource, In, IsNull, Like, type Repository } from 'typeorm';
 import { ReportEventEntity } from './entities/report-event.entity.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
 import { ReportEntity } from './entities/report.entity.js';
 import { CaseAlertEntity } from './entities/case-alert.entity.js';
 import { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
+import { isReporterClock } from './report-view.js';
 
 export interface CaseFilter {
   regionCode: string;
@@ -77,7 +78,10 @@ export class CaseRepository {
         reportId: deadline.reportId,
         type: 'recalculated',
         actor: 'system',
-        publicText: null,
+        // The reporter is told when a date they were shown as provisional changed.
+        publicText: isReporterClock(deadline.kind)
+          ? `${DUE_DATE_KINDS[deadline.kind]}期限已由${deadline.dueOn}（预计）调整为${dueOn}`
+          : null,
         internalText: `节假日安排已录入，期限由${deadline.dueOn}（预计）调整为${dueOn}`,
         createdAt: at,
       });

@@ -3,6 +3,7 @@ import {
   type CaseActionInput,
   type CaseDetail,
   type CaseSummary,
+  type ErrorCode,
   type OfflineReportSchema,
   REPORT_TRACKS,
   type ReportCategory,
@@ -23,7 +24,7 @@ import { ReportRepository } from './report.repository.js';
 import { ReportService } from './report.service.js';
 import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
 import { StaffRepository } from '../staff/staff.repository.js';
-import { staffActionsFor } from './workflow/case-permissions.js';
+import { handlesCase, staffActionsFor } from './workflow/case-permissions.js';
 import { CaseRepository } from './case.repository.js';
 import { CaseView } from './case-view.js';
 import { inJurisdiction } from './jurisdiction.js';
@@ -81,11 +82,8 @@ export class CaseService {
 
   async act(account: StaffAccountEntity, reportNo: string, input: CaseActionInput): Promise<CaseDetail> {
     const report = await this.visibleCase(account, reportNo);
-    if (!(await this.actionsFor(account, report)).includes(input.action)) {
-      const extensionRefused = input.action === 'request_extension' && report.status === 'accepted';
-      throw new DomainError(extensionRefused ? 'EXTENSION_NOT_ALLOWED' : 'ACTION_NOT_ALLOWED');
-    }
-    await this.workflow.apply(report, { actor: `staff:${account.id}`, ...(await this.stepFor(report, input)) });
+    if (!(await this.actionsFor(account, report)).includes(input.action)) throw new DomainError(this.refusal(account, report, input));
+    await this.workflow.apply(report, { actor: `staff:${account.id}`, ...(await this.stepFor(account, report, input)) });
     return this.detail(account, report);
   }
 
@@ -167,7 +165,32 @@ export class CaseService {
 
   private async detail(account: StaffAccountEntity, report: ReportEntity): Promise<CaseDetail> {
     const [deadlines, events] = await Promise.all([this.reports.deadlinesOf(report.id), this.reports.eventsOf(report.id)]);
-    return this.view.detail(report, deadlines, events, this.actionsGiven(account, report, deadlines));
+    // Once a case went up, the township reads only what the reporter reads of it, never the county's notes.
+    const seen =
+      account.role === 'township_handler' && report.level === 'county'
+        ? events.filter((e) => e.publicText).map((e) => ({ ...e, internalText: null }))
+        : events;
+    return this.view.detail(report, deadlines, seen, this.actionsGiven(account, report, deadlines));
+  }
+
+  /** The real reason an action is refused, where there is one more telling than the state. */
+  private refusal(account: StaffAccountEntity, report: ReportEntity, input: CaseActionInput): ErrorCode {
+    const extension = this.rules.for(report.villageCode).extensionOf(report.track);
+    if (input.action === 'request_extension' && report.status === 'accepted' && handlesCase(account, report)) {
+      if (!extension) return 'EXTENSION_NOT_PROVIDED';
+      if (report.extensionRequestedDays !== null) return 'EXTENSION_PENDING';
+      if (report.extensionUsed >= extension.times) return 'EXTENSION_ALREADY_USED';
+    }
+    const decides = input.action === 'approve_extension' || input.action === 'refuse_extension';
+    if (
+      decides &&
+      account.role === 'county_supervisor' &&
+      report.extensionRequestedDays !== null &&
+      report.extensionRequestedBy === account.id
+    ) {
+      return 'OWN_REQUEST';
+    }
+    return 'ACTION_NOT_ALLOWED';
   }
 
   private async actionsFor(account: StaffAccountEntity, report: ReportEntity) {
@@ -182,7 +205,7 @@ export class CaseService {
   }
 
   /** What each action says to the reporter, records for staff, and changes on the case. */
-  private async stepFor(report: ReportEntity, input: CaseActionInput): Promise<Omit<WorkflowStep, 'actor'>> {
+  private async stepFor(account: StaffAccountEntity, report: ReportEntity, input: CaseActionInput): Promise<Omit<WorkflowStep, 'actor'>> {
     const now = this.clock.now();
     const deadlines = this.rules.for(report.villageCode);
     switch (input.action) {
@@ -225,25 +248,44 @@ export class CaseService {
         return { action: 'transfer_out', publicText: `您反映的问题已转交${input.to}办理`, internalText: input.reason };
       case 'request_extension': {
         const extension = deadlines.extensionOf(report.track);
-        if (!extension || input.days > extension.maxDays) throw new DomainError('EXTENSION_NOT_ALLOWED');
+        if (!extension) throw new DomainError('EXTENSION_NOT_PROVIDED');
+        if (input.days > extension.maxDays) throw new DomainError('EXTENSION_TOO_LONG');
         return {
           action: 'request_extension',
-          publicText: null,
+          publicText: `承办单位申请将办理期限延长${input.days}天，正在等待审批`,
           internalText: `申请延期${input.days}天：${input.reason}`,
-          changes: { extensionRequestedDays: input.days },
+          changes: { extensionRequestedDays: input.days, extensionRequestedBy: account.id },
         };
       }
       case 'approve_extension': {
         const extension = deadlines.extensionOf(report.track);
+        const rule = extension && deadlines.rule(report.track, extension.deadline);
         const open = (await this.reports.deadlinesOf(report.id)).find((d) => d.kind === extension?.deadline && !d.metAt && !d.cancelledAt);
-        if (!extension || !open || !report.extensionRequestedDays) throw new DomainError('EXTENSION_NOT_ALLOWED');
-        const moved = deadlines.extend(open.dueOn, report.extensionRequestedDays, extension.unit);
+        if (!extension || !rule || !open || !report.extensionRequestedDays) throw new DomainError('EXTENSION_NOT_ALLOWED');
+        const days = report.extensionDays + report.extensionRequestedDays;
+        // Counted on from the period's unmoved end, not from a date already moved off a day off.
+        const moved = deadlines.extendedDueDate(rule, open.startedAt, { days, unit: extension.unit });
         return {
           action: 'approve_extension',
-          publicText: `办理期限依规延长至${moved.date}`,
+          publicText: `答复期限已延长至${moved.date}`,
           internalText: `批准延期${report.extensionRequestedDays}天，期限由${open.dueOn}延至${moved.date}`,
-          changes: { extensionUsed: report.extensionUsed + 1, extensionRequestedDays: null },
+          changes: {
+            extensionUsed: report.extensionUsed + 1,
+            extensionDays: days,
+            extensionRequestedDays: null,
+            extensionRequestedBy: null,
+          },
           moveDeadline: { id: open.id, dueOn: moved.date, provisional: moved.provisional },
+        };
+      }
+      case 'refuse_extension': {
+        const extension = deadlines.extensionOf(report.track);
+        const open = (await this.reports.deadlinesOf(report.id)).find((d) => d.kind === extension?.deadline && !d.metAt && !d.cancelledAt);
+        return {
+          action: 'refuse_extension',
+          publicText: `延期申请未获批准，理由：${input.reason}${open ? `。仍须在${open.dueOn}前答复您` : ''}`,
+          internalText: `不批准延期${report.extensionRequestedDays ?? ''}天：${input.reason}`,
+          changes: { extensionRequestedDays: null, extensionRequestedBy: null },
         };
       }
       case 'conclude':
@@ -264,8 +306,11 @@ export class CaseService {
         return {
           action: 'reclassify',
           publicText: `事项类型更正为「${REPORT_TRACKS[input.track]}」`,
-          internalText: `类型由「${REPORT_TRACKS[report.track]}」更正为「${REPORT_TRACKS[input.track]}」：${input.reason}`,
-          changes: { track: input.track },
+          internalText:
+            `类型由「${REPORT_TRACKS[report.track]}」更正为「${REPORT_TRACKS[input.track]}」：${input.reason}` +
+            (report.extensionRequestedDays !== null ? '；待审批的延期申请随之终止' : ''),
+          // A pending extension was asked under the old track's rules: it ends with the correction.
+          changes: { track: input.track, extensionRequestedDays: null, extensionRequestedBy: null, extensionDays: 0 },
         };
       case 'note':
         return { action: 'note', publicText: null, internalText: input.text };

@@ -90,7 +90,7 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
   /**
    * Dates counted into a year whose schedule was missing are recomputed once an admin enters it.
    * Deterministic, so two instances doing it at once write the same date. A deadline an approved
-   * extension moved is left for staff, since the extension's days are not kept apart.
+   * extension moved is counted with the days granted, from the period's unmoved end.
    */
   private async settleProvisional(now: Date): Promise<number> {
     let settled = 0;
@@ -99,9 +99,12 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
       if (!report) continue;
       const rules = this.rules.for(report.villageCode);
       const rule = rules.rule(report.track, deadline.kind);
-      const extended = report.extensionUsed > 0 && rules.extensionOf(report.track)?.deadline === deadline.kind;
-      if (!rule || extended) continue;
-      const due = rules.dueDate(rule, deadline.startedAt);
+      if (!rule) continue;
+      const extension = rules.extensionOf(report.track);
+      const due =
+        extension?.deadline === deadline.kind && report.extensionDays > 0
+          ? rules.extendedDueDate(rule, deadline.startedAt, { days: report.extensionDays, unit: extension.unit })
+          : rules.dueDate(rule, deadline.startedAt);
       if (due.provisional) continue;
       if (await this.cases.settleDeadline(deadline, due.date, now)) settled++;
     }

@@ -46,6 +46,21 @@ describe('DeadlineCalculator with the shipped rules', () => {
     expect(calculator.startedBy('received', 'petition', 'anonymous', at('2026-10-31'))[0]?.date).toBe('2026-11-16');
   });
 
+  it('counts an extension from the unmoved end of the period, moving off a day off once, at the end', () => {
+    const handling = rules.regimes.petition.deadlines.handling!;
+    // Accepted Mon 3 Aug: 60 days end Fri 2 Oct (National Day, so the period alone ends Thu 8 Oct).
+    expect(calculator.dueDate(handling, at('2026-08-03'))).toEqual({ date: '2026-10-08', provisional: false });
+    // 60 + 30 days from 3 Aug is Sun 1 Nov, so Mon 2 Nov; not 8 Oct + 30 = Sat 7 Nov → Mon 9 Nov.
+    expect(calculator.extendedDueDate(handling, at('2026-08-03'), { days: 30, unit: 'calendar' })).toEqual({
+      date: '2026-11-02',
+      provisional: false,
+    });
+    // No extension granted: the plain period.
+    expect(calculator.extendedDueDate(handling, at('2026-08-03'), { days: 0, unit: 'calendar' }).date).toBe('2026-10-08');
+    // A working-day extension of a calendar period: from the unmoved 2 Oct, 3 working days are 8, 9 and 10 Oct (make-up Sat).
+    expect(calculator.extendedDueDate(handling, at('2026-08-03'), { days: 3, unit: 'workday' }).date).toBe('2026-10-10');
+  });
+
   it('starts the review window and the review answer from their own events', () => {
     expect(calculator.startedBy('replied', 'petition', 'real_name', at('2026-11-02'))).toEqual([
       { kind: 'review_request', date: '2026-12-02', provisional: false },

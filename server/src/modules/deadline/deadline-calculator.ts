@@ -21,7 +21,35 @@ export class DeadlineCalculator {
   dueDate(rule: Pick<DeadlineRule, 'days' | 'unit'>, startedAt: Date): WorkdayResult {
     const start = chinaDate(startedAt);
     if (rule.unit === 'workday') return this.calendar.addWorkdays(start, rule.days);
-    const end = addCalendarDays(start, rule.days);
+    return this.movedOffDayOff(addCalendarDays(start, rule.days));
+  }
+
+  /**
+   * The last day of a period lengthened by an approved extension. The extension counts on from the
+   * period's own, unmoved end, and a move off a day off happens once, at the very end: a petition
+   * accepted on 3 Aug 2026 with 60 + 30 calendar days ends Sun 1 Nov, so Mon 2 Nov.
+   */
+  extendedDueDate(
+    rule: Pick<DeadlineRule, 'days' | 'unit'>,
+    startedAt: Date,
+    extension: { days: number; unit: 'workday' | 'calendar' },
+  ): WorkdayResult {
+    if (extension.days <= 0) return this.dueDate(rule, startedAt);
+    const start = chinaDate(startedAt);
+    const end =
+      rule.unit === 'workday'
+        ? this.calendar.addWorkdays(start, rule.days)
+        : { date: addCalendarDays(start, rule.days), provisional: false };
+    if (extension.unit === 'workday') {
+      const extended = this.calendar.addWorkdays(end.date, extension.days);
+      return { date: extended.date, provisional: end.provisional || extended.provisional };
+    }
+    const moved = this.movedOffDayOff(addCalendarDays(end.date, extension.days));
+    return { date: moved.date, provisional: end.provisional || moved.provisional };
+  }
+
+  /** A calendar-day period ending on a day off ends on the next working day, when the rules say so. */
+  private movedOffDayOff(end: string): WorkdayResult {
     const provisional = !this.calendar.coversYear(Number(end.slice(0, 4)));
     if (!this.rules.calendarPeriodEndingOnHolidayMovesToNextWorkday || this.calendar.isWorkday(end)) return { date: end, provisional };
     const next = this.calendar.addWorkdays(end, 1);
@@ -41,11 +69,6 @@ export class DeadlineCalculator {
 
   extensionOf(regime: RegimeName): DeadlineRules['regimes'][RegimeName]['extension'] {
     return this.rules.regimes[regime].extension;
-  }
-
-  /** A due date moved later by `days` of the given unit, as an approved extension does. */
-  extend(dueOn: string, days: number, unit: 'workday' | 'calendar'): WorkdayResult {
-    return this.dueDate({ days, unit }, new Date(`${dueOn}T04:00:00Z`)); // noon in China on the old last day
   }
 
   get reminderPolicy(): DeadlineRules['reminders'] {

@@ -83,6 +83,14 @@ export class ReportEntity {
   @Column({ name: 'extension_requested_days', type: 'int', nullable: true })
   extensionRequestedDays: number | null;
 
+  /** The account that asked for the pending extension: another account decides on it. */
+  @Column({ name: 'extension_requested_by', type: 'int', nullable: true })
+  extensionRequestedBy: number | null;
+
+  /** Days granted by approved extensions, counted on from the unmoved end of the period. */
+  @Column({ name: 'extension_days', type: 'int', default: 0 })
+  extensionDays: number;
+
   /** Set once any deadline of the case passed unmet; the record counts it as not on time. */
   @Column({ name: 'missed_deadline', type: 'int', default: 0 })
   missedDeadline: number;

@@ -13,22 +13,30 @@ export interface CaseContext {
   reviewWindow: 'open' | 'ended' | 'none';
 }
 
+/** The level the case is at is the one that handles it: the township's handlers, or the county's supervisors. */
+export function handlesCase(account: Pick<StaffAccountEntity, 'role'>, report: Pick<ReportEntity, 'level'>): boolean {
+  return (
+    (report.level === 'township' && account.role === 'township_handler') ||
+    (report.level === 'county' && account.role === 'county_supervisor')
+  );
+}
+
 export function staffActionsFor(
   account: StaffAccountEntity,
   report: ReportEntity,
   deadlines: DeadlineCalculator,
   context: CaseContext,
 ): CaseAction[] {
-  const handlesIt =
-    (report.level === 'township' && account.role === 'township_handler') ||
-    (report.level === 'county' && account.role === 'county_supervisor');
+  const handlesIt = handlesCase(account, report);
   const extension = deadlines.extensionOf(report.track);
   return actionsAllowed(report.status, 'staff').filter((action) => {
     switch (action) {
       case 'note':
         return true;
       case 'approve_extension':
-        return account.role === 'county_supervisor' && report.extensionRequestedDays !== null;
+      case 'refuse_extension':
+        // Nobody decides on their own request: a county's own extension needs a second county account.
+        return account.role === 'county_supervisor' && report.extensionRequestedDays !== null && report.extensionRequestedBy !== account.id;
       case 'request_extension':
         return handlesIt && !!extension && report.extensionUsed < extension.times && report.extensionRequestedDays === null;
       case 'transfer_up':

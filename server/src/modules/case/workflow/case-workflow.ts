@@ -13,12 +13,23 @@ import { ReportRepository } from '../report.repository.js';
 
 /** What an action does to the clocks: duties it fulfils, clocks it starts, and whether the rest lapse. */
 const CLOCK_EFFECTS: Partial<
-  Record<CaseAction, { meets?: DueDateKind[]; starts?: DeadlineStart; endsAll?: boolean; endsAllBut?: DueDateKind[] }>
+  Record<
+    CaseAction,
+    {
+      meets?: DueDateKind[];
+      starts?: DeadlineStart;
+      /** Starts those clocks only from these states. */
+      startsFrom?: ReportEntity['status'][];
+      endsAll?: boolean;
+      endsAllBut?: DueDateKind[];
+    }
+  >
 > = {
   accept: { meets: ['acceptance', 'transferred_in'], starts: 'accepted' },
   decline: { meets: ['acceptance', 'transferred_in'], endsAll: true },
-  // The county takes over: the township's own clocks end, the duty to tell the reporter stays.
-  transfer_up: { starts: 'transferred_in', endsAllBut: ['acceptance'] },
+  // The county takes over the case with its clocks: an accepted petition keeps its handling clock for
+  // the reporter; one not yet accepted starts the county's clock to accept or pass it on.
+  transfer_up: { starts: 'transferred_in', startsFrom: ['submitted'] },
   transfer_out: { meets: ['acceptance', 'transferred_in'], endsAll: true },
   conclude: { meets: ['handling', 'review'], starts: 'concluded' },
   reply: { meets: ['handling', 'review', 'feedback'], starts: 'replied' },
@@ -83,7 +94,8 @@ export class CaseWorkflow {
         const { id, dueOn, provisional } = step.moveDeadline;
         await manager.update(ReportDeadlineEntity, { id }, { dueOn, provisional: provisional ? 1 : 0 });
       }
-      const started = effects.starts ? this.rules.for(report.villageCode).startedBy(effects.starts, track, report.mode, now) : [];
+      const starts = effects.starts && (!effects.startsFrom || effects.startsFrom.includes(report.status)) ? effects.starts : null;
+      const started = starts ? this.rules.for(report.villageCode).startedBy(starts, track, report.mode, now) : [];
       const rows = [
         ...started.map((d) => ({ kind: d.kind, dueOn: d.date, provisional: d.provisional ? 1 : 0, startedAt: now, metAt: null })),
         ...(step.extraDeadlines ?? []),
