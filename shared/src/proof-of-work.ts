@@ -1,5 +1,4 @@
 import { sha256 } from '@noble/hashes/sha2';
-import { utf8ToBytes } from '@noble/hashes/utils';
 import { z } from 'zod';
 
 // Both runtimes have a timer; the shared package is built without DOM or Node types.
@@ -26,6 +25,16 @@ export const ProofOfWorkSolutionSchema = z.object({
 });
 export type ProofOfWorkSolution = z.infer<typeof ProofOfWorkSolutionSchema>;
 
+/**
+ * Challenges and nonces are ASCII by construction (the server signs what it issues). No
+ * TextEncoder: not every WeChat base library has one.
+ */
+function asciiBytes(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+  return bytes;
+}
+
 export function leadingZeroBits(bytes: Uint8Array): number {
   let bits = 0;
   for (const byte of bytes) {
@@ -39,13 +48,22 @@ export function leadingZeroBits(bytes: Uint8Array): number {
 }
 
 export function proofOfWorkHolds(challenge: string, nonce: string, difficulty: number): boolean {
-  return leadingZeroBits(sha256(utf8ToBytes(`${challenge}:${nonce}`))) >= difficulty;
+  return leadingZeroBits(sha256(asciiBytes(`${challenge}:${nonce}`))) >= difficulty;
 }
 
-/** The hash state after `challenge:` is computed once and copied for each nonce. */
+/**
+ * The hash state after `challenge:` is computed once and copied into one reused hasher for each
+ * nonce, with one reused output: on an old phone allocation costs as much as hashing.
+ */
 function hasherFor(challenge: string): (nonce: string) => Uint8Array {
-  const prefix = sha256.create().update(utf8ToBytes(`${challenge}:`));
-  return (nonce) => prefix.clone().update(utf8ToBytes(nonce)).digest();
+  const prefix = sha256.create().update(asciiBytes(`${challenge}:`));
+  const hasher = sha256.create();
+  const out = new Uint8Array(32);
+  return (nonce) => {
+    prefix._cloneInto(hasher);
+    hasher.update(asciiBytes(nonce)).digestInto(out);
+    return out;
+  };
 }
 
 export interface SolveOptions {

@@ -1,5 +1,12 @@
 import Taro from '@tarojs/taro';
-import { ApiErrorSchema, ERROR_MESSAGES, type ErrorCode, type FieldError, type HttpMethod, type ProofOfWorkChallenge } from '@mashang/shared';
+import {
+  ApiErrorSchema,
+  ERROR_MESSAGES,
+  type ErrorCode,
+  type FieldError,
+  type HttpMethod,
+  type ProofOfWorkChallenge,
+} from '@mashang/shared';
 
 /**
  * Every way a request can fail, as one typed error: a shared `ErrorCode`, the Chinese message a

@@ -56,8 +56,8 @@ async function databaseFor(kind: DatabaseKind): Promise<{ url: string; drop(): P
   };
 }
 
-/** The built server (`server/dist`) serving the built H5 app, with demo data, on a free port. */
-export async function startServer(kind: DatabaseKind): Promise<RunningServer> {
+/** The built server (`server/dist`) serving the built H5 app, with demo data, on a free port; `env` adds or overrides settings. */
+export async function startServer(kind: DatabaseKind, env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const database = await databaseFor(kind);
   const url = `http://127.0.0.1:${port}`;
@@ -71,6 +71,7 @@ export async function startServer(kind: DatabaseKind): Promise<RunningServer> {
       PUBLIC_BASE_URL: url,
       SWEEP_INTERVAL_SECONDS: '0',
       NODE_ENV: 'test',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,8 +1,8 @@
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { contract, REPORT_CATEGORIES, VillageCodeSchema, type ReportCategory, type ReportMode, type ReportTrack } from '@mashang/shared';
+import { REPORT_CATEGORIES, VillageCodeSchema, type ReportCategory, type ReportMode, type ReportTrack } from '@mashang/shared';
 import { useMemo, useRef, useState } from 'react';
-import { call } from '../../services/api';
+import { fileReport } from '../../services/file-report';
 import { isApiError } from '../../services/http';
 import { randomKey } from '../../services/random-key';
 import { putReceipt } from '../../stores/receipt-store';
@@ -50,6 +50,8 @@ export default function ReportPage() {
   const [draft, setDraft] = useState<ReportDraft>(EMPTY_DRAFT);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitting, setSubmitting] = useState(false);
+  /** Solving the server's proof of work: a few seconds when many reports arrive at once. */
+  const [working, setWorking] = useState(false);
   // One key per content, reused by every retry until a receipt arrives: a retry never files twice.
   // An edit makes it a new submission with a new key, so the server never sees one key with two contents.
   const keyRef = useRef<string | null>(null);
@@ -82,7 +84,7 @@ export default function ReportPage() {
         return;
       }
       setErrors({});
-      const receipt = await call(contract.report.create, { body: checked.value });
+      const receipt = await fileReport(checked.value, setWorking);
       putReceipt(receipt);
       await Taro.redirectTo({ url: '/pages/receipt/index' });
       keyRef.current = null; // only once the receipt is on screen: a failed navigation must not lead to a second report
@@ -250,8 +252,13 @@ export default function ReportPage() {
         </Text>
       )}
       <View className={`btn btn--primary${submitting ? ' btn--disabled' : ''}`} data-testid='submit-report' onClick={() => void submit()}>
-        {submitting ? '正在提交……' : '提交'}
+        {working ? '正在验算，请稍候……' : submitting ? '正在提交……' : '提交'}
       </View>
+      {working && (
+        <Text className='muted' data-testid='proof-of-work-note'>
+          现在提交的人比较多，手机需要验算几秒钟，请不要离开本页。
+        </Text>
+      )}
     </View>
   );
 }

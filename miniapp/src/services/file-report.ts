@@ -1,0 +1,30 @@
+import { type ReportReceipt, type RouteInput, contract, solveProofOfWork } from '@mashang/shared';
+import { call } from './api';
+import { isApiError } from './http';
+
+type ReportBody = RouteInput<typeof contract.report.create>['body'];
+
+/** A busy server may ask again while the rate climbs; past this many rounds the villager is told to retry. */
+const MAX_ROUNDS = 3;
+
+/**
+ * Files a report; when the server asks for a proof of work (many reports at once), solves it on
+ * the phone and sends the same report again. `onWorking` lets the page say why it takes longer.
+ */
+export async function fileReport(body: ReportBody, onWorking: (working: boolean) => void = () => {}): Promise<ReportReceipt> {
+  let attempt: ReportBody = body;
+  for (let round = 0; ; round++) {
+    try {
+      return await call(contract.report.create, { body: attempt });
+    } catch (error) {
+      const challenge = isApiError(error) ? error.proofOfWork : undefined;
+      if (!challenge || round >= MAX_ROUNDS) throw error;
+      onWorking(true);
+      try {
+        attempt = { ...body, proofOfWork: { challenge: challenge.challenge, nonce: await solveProofOfWork(challenge) } };
+      } finally {
+        onWorking(false);
+      }
+    }
+  }
+}
