@@ -62,6 +62,8 @@ export class ReportService {
     const { proofOfWork, ...report } = input;
     const earlier = await this.reports.findByIdempotencyKeyHash(this.secrets.hashIdempotencyKey(report.idempotencyKey));
     if (!earlier) {
+      // An unknown village is refused before it is counted: made-up codes must not fill the counters.
+      if (!(await this.regions.findVillage(report.villageCode))) throw new DomainError('VILLAGE_NOT_FOUND');
       await this.filingLimits.admit(address, report.villageCode, proofOfWork);
       return this.submit(report);
     }
