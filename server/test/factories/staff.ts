@@ -1,5 +1,7 @@
-import { ROLE_REGION_DIGITS, STAFF_ROLES, type StaffRole } from '@mashang/shared';
+import { ROLE_REGION_DIGITS, STAFF_ROLES, type StaffRole, TWO_FACTOR_ROLES } from '@mashang/shared';
+import { generateSecret } from 'otplib';
 import { DataSource } from 'typeorm';
+import { DataProtection } from '../../src/common/data-protection.js';
 import { StaffAccountEntity } from '../../src/modules/staff/staff-account.entity.js';
 import { hashPassword } from '../../src/modules/staff/passwords.js';
 import type { Credentials, TestApp } from '../support/test-app.js';
@@ -19,12 +21,19 @@ let sequence = 0;
 /** Hashed once per test file, the way the server hashes passwords. */
 let passwordHash: Promise<string> | undefined;
 
-/** An enabled staff account of a role in a region of the level that role works at, signing in with `TEST_PASSWORD`. */
+const DAY_MS = 24 * 3_600_000;
+
+/**
+ * An enabled staff account of a role in a region of the level that role works at, signing in with
+ * `TEST_PASSWORD`. A role that must use two-factor sign-in comes enrolled (its `totpSecret` lets the
+ * test app answer the second step) unless `twoFactor: false`; `mustChangePassword` gives it a
+ * temporary password; it was created a month ago unless `createdAt` says otherwise.
+ */
 export async function staffAccount(
   t: TestApp,
   role: StaffRole,
   region: Region,
-  fields: { username?: string; displayName?: string } = {},
+  fields: { username?: string; displayName?: string; twoFactor?: boolean; mustChangePassword?: boolean; createdAt?: Date } = {},
 ): Promise<StaffFixture> {
   if (!ROLE_REGION_DIGITS[role].includes(region.code.length)) throw new Error(`a ${role} does not work at a region like ${region.code}`);
   sequence++;
@@ -35,9 +44,19 @@ export async function staffAccount(
     regionCode: region.code,
   };
   passwordHash ??= hashPassword(TEST_PASSWORD);
+  const totpSecret = (fields.twoFactor ?? TWO_FACTOR_ROLES.includes(role)) ? generateSecret() : undefined;
+  const now = t.clock.now();
   const saved = await t.app
     .get(DataSource)
     .getRepository(StaffAccountEntity)
-    .save({ ...account, passwordHash: await passwordHash, disabled: 0, failedLogins: 0, lockedUntil: null, createdAt: t.clock.now() });
-  return { ...account, id: saved.id, password: TEST_PASSWORD };
+    .save({
+      ...account,
+      passwordHash: await passwordHash,
+      disabled: 0,
+      createdAt: fields.createdAt ?? new Date(now.getTime() - 30 * DAY_MS),
+      mustChangePassword: fields.mustChangePassword ? 1 : 0,
+      totpSecret: totpSecret ? t.app.get(DataProtection).encrypt(totpSecret) : null,
+      totpEnabledAt: totpSecret ? now : null,
+    });
+  return { ...account, id: saved.id, password: TEST_PASSWORD, ...(totpSecret ? { totpSecret } : {}) };
 }

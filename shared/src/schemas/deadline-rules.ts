@@ -52,4 +52,6 @@ export const CountyDeadlineRulesSchema = z.object({
   /** False while the county follows the shipped rules. */
   overridden: z.boolean(),
   rules: DeadlineRulesSchema,
+  /** The shipped, statutory rules: a county may shorten a period of these, never lengthen it. */
+  statutory: DeadlineRulesSchema,
 });
