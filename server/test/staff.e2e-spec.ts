@@ -248,7 +248,7 @@ describe.each(DATABASE_KINDS)('staff accounts and sessions on %s', (kind) => {
     const c1 = await challenge('10.4.0.1');
     const codes = [];
     for (let i = 0; i < 6; i++) codes.push(await tryCode('10.4.0.1', c1, `00000${i}`));
-    expect(codes).toEqual([...Array(5).fill('TWO_FACTOR_CODE_INVALID'), 'TWO_FACTOR_CHALLENGE_EXPIRED']);
+    expect(codes).toEqual([...Array<string>(5).fill('TWO_FACTOR_CODE_INVALID'), 'TWO_FACTOR_CHALLENGE_EXPIRED']);
     // A new challenge from the same address does not bring new guesses.
     expect(await tryCode('10.4.0.1', await challenge('10.4.0.1'), '000009')).toBe('LOGIN_THROTTLED');
     // From another address the owner still gets in.
