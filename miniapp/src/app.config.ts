@@ -15,6 +15,8 @@ export default defineAppConfig({
       root: 'staff',
       pages: [
         'pages/login/index',
+        'pages/password/index',
+        'pages/two-factor/index',
         'pages/inbox/index',
         'pages/case/index',
         'pages/county/index',

@@ -53,6 +53,12 @@ export function setSession(session: StaffSession): void {
   Taro.setStorageSync(KEY, JSON.stringify(kept));
 }
 
+/** The signed-in account as the server now describes it (after a password change or enrolment). */
+export function setSessionAccount(account: StaffSession['account']): void {
+  const session = read();
+  if (session) Taro.setStorageSync(KEY, JSON.stringify({ ...session, account }));
+}
+
 export function clearSession(): void {
   try {
     Taro.removeStorageSync(KEY);

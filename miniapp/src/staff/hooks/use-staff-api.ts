@@ -12,10 +12,22 @@ export function goLogin(): void {
   void Taro.redirectTo({ url: staffUrl('login') });
 }
 
-/** True when the error means the session is gone; the caller has already been sent to login. */
+/** The page an account must go through before any other: its temporary password, then two-factor enrolment. */
+export function setupPage(account: Pick<StaffAccount, 'mustChangePassword' | 'twoFactorRequired' | 'twoFactorEnabled'>): string | null {
+  if (account.mustChangePassword) return 'password';
+  if (account.twoFactorRequired && !account.twoFactorEnabled) return 'two-factor';
+  return null;
+}
+
+/** True when the error means the session is gone or still owes a step; the caller has already been sent on. */
 export function handledAuthError(error: unknown): boolean {
-  if (isApiError(error) && error.code === 'UNAUTHENTICATED') {
+  if (!isApiError(error)) return false;
+  if (error.code === 'UNAUTHENTICATED') {
     goLogin();
+    return true;
+  }
+  if (error.code === 'PASSWORD_CHANGE_REQUIRED' || error.code === 'TWO_FACTOR_SETUP_REQUIRED') {
+    void Taro.redirectTo({ url: staffUrl(error.code === 'PASSWORD_CHANGE_REQUIRED' ? 'password' : 'two-factor') });
     return true;
   }
   return false;

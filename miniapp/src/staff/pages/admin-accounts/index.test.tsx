@@ -12,6 +12,9 @@ const admin = {
   regionCode: '341821',
   regionName: '青溪县',
   disabled: false,
+  mustChangePassword: false,
+  twoFactorEnabled: false,
+  twoFactorRequired: false,
 } as const;
 const handler = {
   id: 2,
@@ -21,6 +24,9 @@ const handler = {
   regionCode: '341821102',
   regionName: '桃源镇',
   disabled: false,
+  mustChangePassword: false,
+  twoFactorEnabled: false,
+  twoFactorRequired: false,
 } as const;
 
 const answer = (body: unknown, statusCode = 200) => ({ statusCode, data: JSON.stringify(body) });
@@ -55,6 +61,9 @@ describe('admin accounts page', () => {
       regionCode: '341821103',
       regionName: '石门乡',
       disabled: false,
+      mustChangePassword: false,
+      twoFactorEnabled: false,
+      twoFactorRequired: false,
     };
     Taro.request
       .mockResolvedValueOnce(answer({ items: [admin] }))

@@ -13,6 +13,9 @@ const admin = {
   regionCode: '341821',
   regionName: '青溪县',
   disabled: false,
+  mustChangePassword: false,
+  twoFactorEnabled: false,
+  twoFactorRequired: false,
 } as const;
 const WARNING =
   '2027年的法定节假日安排尚未录入：跨入2027年的期限只按周一至周五推算，并标为“预计”。国务院办公厅公布放假安排后，请及时录入。';

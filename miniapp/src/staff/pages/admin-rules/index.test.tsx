@@ -12,6 +12,9 @@ const admin = {
   regionCode: '341821',
   regionName: '青溪县',
   disabled: false,
+  mustChangePassword: false,
+  twoFactorEnabled: false,
+  twoFactorRequired: false,
 } as const;
 
 const rules = {
@@ -51,7 +54,7 @@ function open() {
 
 describe('admin deadline rules page', () => {
   it('reads the rules in plain Chinese and says they follow the shipped rules', async () => {
-    Taro.request.mockResolvedValueOnce(answer({ countyCode: '341821', overridden: false, rules }));
+    Taro.request.mockResolvedValueOnce(answer({ countyCode: '341821', overridden: false, rules, statutory: rules }));
     open();
     const accusation = await screen.findByTestId('rules-regime-accusation');
     expect(accusation.textContent).toContain('告知是否受理：自收到反映之日起 15 个工作日内');
@@ -65,9 +68,9 @@ describe('admin deadline rules page', () => {
 
   it('sends the whole rules object with the one number changed', async () => {
     Taro.request
-      .mockResolvedValueOnce(answer({ countyCode: '341821', overridden: false, rules }))
+      .mockResolvedValueOnce(answer({ countyCode: '341821', overridden: false, rules, statutory: rules }))
       .mockImplementationOnce(({ data }) =>
-        Promise.resolve(answer({ countyCode: '341821', overridden: true, rules: JSON.parse(data ?? 'null') as unknown })),
+        Promise.resolve(answer({ countyCode: '341821', overridden: true, rules: JSON.parse(data ?? 'null') as unknown, statutory: rules })),
       );
     open();
     fireEvent.change(await screen.findByTestId('rules-days-petition-handling'), { target: { value: '45' } });
@@ -85,7 +88,7 @@ describe('admin deadline rules page', () => {
   });
 
   it('refuses a number out of range without sending', async () => {
-    Taro.request.mockResolvedValueOnce(answer({ countyCode: '341821', overridden: false, rules }));
+    Taro.request.mockResolvedValueOnce(answer({ countyCode: '341821', overridden: false, rules, statutory: rules }));
     open();
     fireEvent.change(await screen.findByTestId('rules-reminders'), { target: { value: '99' } });
     fireEvent.click(screen.getByTestId('rules-submit'));
@@ -95,8 +98,8 @@ describe('admin deadline rules page', () => {
 
   it('returns to the shipped rules after a confirmation', async () => {
     Taro.request
-      .mockResolvedValueOnce(answer({ countyCode: '341821', overridden: true, rules }))
-      .mockResolvedValueOnce(answer({ countyCode: '341821', overridden: false, rules }));
+      .mockResolvedValueOnce(answer({ countyCode: '341821', overridden: true, rules, statutory: rules }))
+      .mockResolvedValueOnce(answer({ countyCode: '341821', overridden: false, rules, statutory: rules }));
     open();
     fireEvent.click(await screen.findByTestId('rules-reset'));
     expect(Taro.request).toHaveBeenCalledTimes(1);

@@ -6,7 +6,7 @@ import { call } from '../../../services/api';
 import StaffBar from '../../components/StaffBar';
 import { handledAuthError, useAccount, useStaffApi } from '../../hooks/use-staff-api';
 import { fieldProblems } from '../../problem';
-import { applyDraft, deadlinesOf, describeDeadline, draftKeyOf, draftOf, REGIMES, unitText, type RulesDraft } from './rules';
+import { applyDraft, deadlinesOf, describeDeadline, draftKeyOf, draftOf, REGIMES, statutoryNote, unitText, type RulesDraft } from './rules';
 import '../../staff.scss';
 import './index.scss';
 
@@ -116,6 +116,14 @@ export default function AdminRulesPage() {
             {deadlinesOf(rules, regime).map(([kind, rule]) => (
               <View key={kind} className='rules__line'>
                 <Text className='rules__text'>{describeDeadline(kind, rule, draft[`days.${regime}.${kind}`] || '?')}</Text>
+                {(() => {
+                  const note = statutoryNote(current.statutory, regime, kind, draft[`days.${regime}.${kind}`] ?? '');
+                  return (
+                    <Text className={`rules__law rules__law--${note.tone}`} data-testid={`rules-law-${regime}-${kind}`}>
+                      {note.text}
+                    </Text>
+                  );
+                })()}
                 <View className='rules__edit'>
                   <NumberField
                     value={draft[`days.${regime}.${kind}`] ?? ''}

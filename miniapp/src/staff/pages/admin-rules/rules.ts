@@ -31,9 +31,7 @@ export function unitText(unit: 'workday' | 'calendar'): string {
 
 /** One deadline in plain words: 「告知是否受理：自收到反映之日起 15 个工作日内（实名反映）」. */
 export function describeDeadline(kind: DueDateKind, rule: DeadlineRule, days: number | string = rule.days): string {
-  const notes = [rule.appliesTo === 'real_name' ? '对实名反映的法定要求' : '', rule.automatic ? '' : '只在办理中走到这一步时计时'].filter(
-    Boolean,
-  );
+  const notes = [rule.appliesTo === 'real_name' ? '只对实名反映' : '', rule.automatic ? '' : '只在办理中走到这一步时计时'].filter(Boolean);
   return `${DUE_DATE_KINDS[kind]}：自${STARTS[rule.from]}起 ${days} ${unitText(rule.unit)}内${notes.length ? `（${notes.join('；')}）` : ''}`;
 }
 
@@ -107,4 +105,23 @@ export function applyDraft(
 /** A deep copy (plain JSON data), so the rules in force on screen stay as loaded. */
 function structuredCloneRules(rules: DeadlineRules): DeadlineRules {
   return JSON.parse(JSON.stringify(rules)) as DeadlineRules;
+}
+
+/**
+ * How a period stands against the statutory one: called 法定 only when it is the statutory period
+ * itself; a shorter one says so and names the statutory length; a longer one cannot be saved.
+ */
+export function statutoryNote(
+  statutory: DeadlineRules,
+  regime: RegimeName,
+  kind: DueDateKind,
+  days: string,
+): { text: string; tone: 'statutory' | 'shorter' | 'longer' | 'own' } {
+  const law = statutory.regimes[regime].deadlines[kind];
+  if (!law) return { text: '本县增设的期限', tone: 'own' };
+  const n = Number(days);
+  const lawText = `${law.days}${unitText(law.unit)}`;
+  if (!Number.isInteger(n) || n === law.days) return { text: `法定期限：${lawText}`, tone: 'statutory' };
+  if (n < law.days) return { text: `本县缩短（法定为${lawText}）`, tone: 'shorter' };
+  return { text: `不能长于法定的${lawText}`, tone: 'longer' };
 }

@@ -12,6 +12,9 @@ const account = {
   regionCode: '341821102',
   regionName: '桃源镇',
   disabled: false,
+  mustChangePassword: false,
+  twoFactorEnabled: false,
+  twoFactorRequired: false,
 } as const;
 
 const detail = {

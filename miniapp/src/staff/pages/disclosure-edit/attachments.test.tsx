@@ -13,6 +13,9 @@ const account = {
   regionCode: '341821102201',
   regionName: '东山村',
   disabled: false,
+  mustChangePassword: false,
+  twoFactorEnabled: false,
+  twoFactorRequired: false,
 } as const;
 
 const answer = (body: unknown, statusCode = 200): NetworkAnswer => ({ statusCode, data: JSON.stringify(body) });

@@ -12,6 +12,9 @@ const account = {
   regionCode: '341821102201',
   regionName: '东山村',
   disabled: false,
+  mustChangePassword: false,
+  twoFactorEnabled: false,
+  twoFactorRequired: false,
 } as const;
 
 const ID = '341821199001011234';

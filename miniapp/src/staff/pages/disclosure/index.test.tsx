@@ -65,7 +65,16 @@ function open(role: keyof typeof ACCOUNTS) {
   setSession({
     token: 'tok',
     expiresAt: '2999-01-01T00:00:00.000Z',
-    account: { id: 7, username: role, role, disabled: false, ...ACCOUNTS[role] },
+    account: {
+      id: 7,
+      username: role,
+      role,
+      disabled: false,
+      mustChangePassword: false,
+      twoFactorEnabled: false,
+      twoFactorRequired: false,
+      ...ACCOUNTS[role],
+    },
   });
   setRouterParams({ id: '31' });
   render(<StaffDisclosurePage />);

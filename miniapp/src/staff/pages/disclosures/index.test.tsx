@@ -13,6 +13,9 @@ const TOWNSHIP = {
   regionCode: '341821102',
   regionName: '桃源镇',
   disabled: false,
+  mustChangePassword: false,
+  twoFactorEnabled: false,
+  twoFactorRequired: false,
 } as const;
 const PUBLISHER = {
   id: 7,
@@ -22,6 +25,9 @@ const PUBLISHER = {
   regionCode: '341821102201',
   regionName: '东山村',
   disabled: false,
+  mustChangePassword: false,
+  twoFactorEnabled: false,
+  twoFactorRequired: false,
 } as const;
 
 const row = (id: number, status: string, openStatus: string | null, openAction: string | null, villageName = '东山村') => ({

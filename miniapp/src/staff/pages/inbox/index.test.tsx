@@ -12,6 +12,9 @@ const account = {
   regionCode: '341821',
   regionName: '青溪县',
   disabled: false,
+  mustChangePassword: false,
+  twoFactorEnabled: false,
+  twoFactorRequired: false,
 } as const;
 
 const row = (reportNo: string, daysLeft: number, villageName = '东山村') => ({

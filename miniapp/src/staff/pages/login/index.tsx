@@ -1,10 +1,11 @@
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { contract } from '@mashang/shared';
+import { type StaffSession, contract } from '@mashang/shared';
 import { useEffect, useState } from 'react';
 import { call } from '../../../services/api';
 import { isApiError } from '../../../services/http';
 import { getSession, setSession } from '../../../stores/session-store';
+import { setupPage } from '../../hooks/use-staff-api';
 import { homePage, staffUrl } from '../../utils';
 import '../../staff.scss';
 import './index.scss';
@@ -15,17 +16,31 @@ function loginFailure(error: unknown): string {
   return error.message;
 }
 
-/** Staff sign-in; a live session goes straight to its home (the inbox, or the admin page). */
+/** Where a new session goes: a step the account still owes, or its home (the inbox, or the admin page). */
+function landing(session: Pick<StaffSession, 'account'>): string {
+  return staffUrl(setupPage(session.account) ?? homePage(session.account));
+}
+
+/** Staff sign-in: the password, then (for an account with two-factor sign-in) the code from the phone. */
 export default function LoginPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     const live = getSession();
-    if (live) void Taro.redirectTo({ url: staffUrl(homePage(live.account)) });
+    if (live) void Taro.redirectTo({ url: landing(live) });
   }, []);
+
+  const signedIn = async (session: StaffSession) => {
+    setSession(session);
+    setPassword('');
+    setCode('');
+    await Taro.redirectTo({ url: landing(session) });
+  };
 
   const submit = async () => {
     if (busy) return;
@@ -36,16 +51,73 @@ export default function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const session = await call(contract.staff.login, { body: { username: username.trim(), password } });
-      setSession(session);
-      setPassword('');
-      await Taro.redirectTo({ url: staffUrl(homePage(session.account)) });
+      const result = await call(contract.staff.login, { body: { username: username.trim(), password } });
+      if ('twoFactorChallenge' in result) setChallenge(result.twoFactorChallenge);
+      else await signedIn(result);
     } catch (e) {
       setError(loginFailure(e));
     } finally {
       setBusy(false);
     }
   };
+
+  const submitCode = async () => {
+    if (busy || !challenge) return;
+    if (!code.trim()) {
+      setError('请输入验证码');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await signedIn(await call(contract.staff.loginTwoFactor, { body: { challenge, code: code.trim() } }));
+    } catch (e) {
+      if (isApiError(e) && e.code === 'TWO_FACTOR_CHALLENGE_EXPIRED') {
+        setChallenge(null);
+        setPassword('');
+      }
+      setError(loginFailure(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (challenge) {
+    return (
+      <View className='staff login'>
+        <View className='s-card'>
+          <Text className='s-h1'>输入动态验证码</Text>
+          <Text className='s-muted'>
+            打开手机上的验证器（如“腾讯身份验证器”），输入“码上监督”现在显示的6位数字。手机不在身边时，可以输入一个恢复码。
+          </Text>
+          <Text className='s-label'>验证码</Text>
+          <View className='s-box'>
+            <Input
+              className='s-input'
+              data-testid='login-code'
+              value={code}
+              maxlength={12}
+              onInput={(e) => setCode(e.detail.value)}
+              onConfirm={() => void submitCode()}
+            />
+          </View>
+          {error && (
+            <Text className='s-error' data-testid='login-error'>
+              {error}
+            </Text>
+          )}
+          <View
+            className={`s-btn s-btn--primary s-btn--block login__go${busy ? ' s-btn--disabled' : ''}`}
+            data-testid='login-code-submit'
+            role='button'
+            onClick={() => void submitCode()}
+          >
+            {busy ? '正在验证……' : '验证并登录'}
+          </View>
+        </View>
+      </View>
+    );
+  }
 
   return (
     <View className='staff login'>
@@ -82,6 +154,7 @@ export default function LoginPage() {
         <View
           className={`s-btn s-btn--primary s-btn--block login__go${busy ? ' s-btn--disabled' : ''}`}
           data-testid='login-submit'
+          role='button'
           onClick={() => void submit()}
         >
           {busy ? '正在登录……' : '登录'}
