@@ -98,7 +98,12 @@ describe.each(DATABASE_KINDS)('holiday calendar kept by admins on %s', (kind) =>
     expect((await t.app.get(DeadlineSweep).run()).settled).toBe(2); // this case and the one from the first test
     const after = await caseOf(provisionalCase);
     expect(after.nextDue).toMatchObject({ provisional: false, dueOn: '2027-01-12' });
-    expect(after.timeline.at(-1)).toMatchObject({ type: 'recalculated', actor: '系统', publicText: null });
+    // The reporter is told the date they saw as provisional changed.
+    expect(after.timeline.at(-1)).toMatchObject({
+      type: 'recalculated',
+      actor: '系统',
+      publicText: '告知是否受理期限已由2027-01-11（预计）调整为2027-01-12',
+    });
     expect(after.timeline.at(-1)?.internalText).toContain('2027-01-11');
     expect((await t.app.get(DeadlineSweep).run()).settled).toBe(0);
   });

@@ -36,6 +36,7 @@ import { PowerItemVersionEntity } from '../modules/power-list/power-item-version
 import { DisclosureAttachments1765065600000 } from './migrations/1765065600000-disclosure-attachments.js';
 import { ProofOfWork1765324800000 } from './migrations/1765324800000-proof-of-work.js';
 import { CaseExtensions1765152000000 } from './migrations/1765152000000-case-extensions.js';
+import { ReportNextDue1765152000001 } from './migrations/1765152000001-report-next-due.js';
 import { DisclosureAttachmentEntity } from '../modules/publishing/disclosure-attachment.entity.js';
 
 export const ENTITIES = [
@@ -76,6 +77,7 @@ export const MIGRATIONS = [
   StaffAccountSecurity1765238400000,
   ProofOfWork1765324800000,
   CaseExtensions1765152000000,
+  ReportNextDue1765152000001,
 ];
 
 /** Schema changes go through migrations only; `synchronize` stays off on every database. */

@@ -156,8 +156,12 @@ export const caseContract = {
         .optional(),
       category: ReportCategorySchema.optional(),
       overdue: z.enum(['true', 'false']).optional(),
+      /** Cases to skip, most urgent first; every case is reachable by paging. */
+      offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
     }),
-    response: z.object({ items: z.array(CaseSummarySchema) }),
+    /** `total`: how many cases match, over all pages. */
+    response: z.object({ items: z.array(CaseSummarySchema), total: z.number().int() }),
     errors: ['VALIDATION_FAILED', ...AUTH_ERRORS],
   }),
   get: defineRoute({

@@ -18,7 +18,8 @@ export class CaseController {
 
   @ContractRoute(routes.list)
   list(@CurrentStaff() me: StaffAccountEntity, @RouteInput() { query }: In<'list'>) {
-    return this.cases.list(me, { ...query, overdue: query.overdue === 'true' });
+    const { offset, limit, ...filter } = query;
+    return this.cases.list(me, { ...filter, overdue: query.overdue === 'true' }, offset, limit);
   }
 
   @ContractRoute(routes.get)

@@ -7,6 +7,7 @@ import { ReportEntity } from './entities/report.entity.js';
 import { CaseAlertEntity } from './entities/case-alert.entity.js';
 import { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
 import { isReporterClock } from './report-view.js';
+import { refreshNextDue } from './workflow/next-due.js';
 
 export interface CaseFilter {
   regionCode: string;
@@ -28,6 +29,33 @@ export class CaseRepository {
     this.deadlines = dataSource.getRepository(ReportDeadlineEntity);
     this.alerts = dataSource.getRepository(CaseAlertEntity);
     this.events = dataSource.getRepository(ReportEventEntity);
+  }
+
+  /**
+   * One page of the region's cases, most urgent first, all in SQL: the nearest open deadline
+   * (overdue the longest first), cases without one last, then the newest. Nothing is left out:
+   * every case is on some page, and `total` counts them all.
+   */
+  async page(
+    filter: CaseFilter & { overdueBefore?: string },
+    offset: number,
+    limit: number,
+  ): Promise<{ items: ReportEntity[]; total: number }> {
+    const prefix = filter.village?.startsWith(filter.regionCode) ? filter.village : filter.regionCode;
+    const query = this.reports.createQueryBuilder('r').where('r.village_code LIKE :prefix', { prefix: `${prefix}%` });
+    if (filter.statuses) query.andWhere('r.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.category) query.andWhere('r.category = :category', { category: filter.category });
+    if (filter.overdueBefore) query.andWhere('r.next_due_on < :today', { today: filter.overdueBefore });
+    const total = await query.getCount();
+    const items = await query
+      .orderBy('CASE WHEN r.next_due_on IS NULL THEN 1 ELSE 0 END', 'ASC')
+      .addOrderBy('r.next_due_on', 'ASC')
+      .addOrderBy('r.received_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .offset(offset)
+      .limit(limit)
+      .getMany();
+    return { items, total };
   }
 
   list(filter: CaseFilter, limit?: number): Promise<ReportEntity[]> {
@@ -71,10 +99,12 @@ export class CaseRepository {
 
   /** Fixes a provisional date; false when another instance already did (then it wrote the event). */
   async settleDeadline(deadline: ReportDeadlineEntity, dueOn: string, at: Date): Promise<boolean> {
-    const changed = await this.deadlines.update({ id: deadline.id, provisional: 1 }, { dueOn, provisional: 0 });
-    if (changed.affected !== 1) return false;
-    if (dueOn !== deadline.dueOn) {
-      await this.events.insert({
+    return this.dataSource.transaction(async (manager) => {
+      const changed = await manager.update(ReportDeadlineEntity, { id: deadline.id, provisional: 1 }, { dueOn, provisional: 0 });
+      if (changed.affected !== 1) return false;
+      if (dueOn === deadline.dueOn) return true;
+      await refreshNextDue(manager, deadline.reportId);
+      await manager.insert(ReportEventEntity, {
         reportId: deadline.reportId,
         type: 'recalculated',
         actor: 'system',
@@ -85,8 +115,8 @@ export class CaseRepository {
         internalText: `节假日安排已录入，期限由${deadline.dueOn}（预计）调整为${dueOn}`,
         createdAt: at,
       });
-    }
-    return true;
+      return true;
+    });
   }
 
   findReports(ids: number[]): Promise<ReportEntity[]> {

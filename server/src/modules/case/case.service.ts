@@ -40,14 +40,6 @@ export interface CaseListFilter {
 type OfflineReport = z.infer<typeof OfflineReportSchema>;
 
 const OPEN_STATUSES: ReportStatus[] = ['submitted', 'accepted', 'concluded', 'replied', 'under_review'];
-/** More open cases than one township or county has; paging comes when a jurisdiction needs it. */
-const INBOX_LIMIT = 5000;
-
-/** Sorts most urgent first: overdue the longest, then the nearest last day, then the newest. */
-function byUrgency(a: CaseSummary, b: CaseSummary): number {
-  const left = (c: CaseSummary) => c.nextDue?.daysLeft ?? Number.POSITIVE_INFINITY;
-  return left(a) - left(b) || b.receivedAt.localeCompare(a.receivedAt);
-}
 
 @Injectable()
 export class CaseService {
@@ -65,15 +57,25 @@ export class CaseService {
     private readonly clock: Clock,
   ) {}
 
-  /** Open cases unless a status is asked for: a closed case never crowds out a live one. */
-  async list(account: StaffAccountEntity, filter: CaseListFilter): Promise<{ items: CaseSummary[] }> {
-    const reports = await this.cases.list(
-      { regionCode: account.regionCode, ...filter, statuses: filter.status ? [filter.status] : OPEN_STATUSES },
-      INBOX_LIMIT,
+  /** Open cases unless a status is asked for, a page at a time, most urgent first: none is ever left out. */
+  async list(
+    account: StaffAccountEntity,
+    filter: CaseListFilter,
+    offset = 0,
+    limit = 50,
+  ): Promise<{ items: CaseSummary[]; total: number }> {
+    const { items: reports, total } = await this.cases.page(
+      {
+        regionCode: account.regionCode,
+        ...filter,
+        statuses: filter.status ? [filter.status] : OPEN_STATUSES,
+        overdueBefore: filter.overdue ? chinaDate(this.clock.now()) : undefined,
+      },
+      offset,
+      limit,
     );
-    const summaries = await this.view.summaries(reports, await this.cases.openDeadlinesOf(reports.map((r) => r.id)));
-    const items = filter.overdue ? summaries.filter((s) => s.nextDue?.overdue) : summaries;
-    return { items: items.sort(byUrgency) };
+    const items = await this.view.summaries(reports, await this.cases.openDeadlinesOf(reports.map((r) => r.id)));
+    return { items, total };
   }
 
   async get(account: StaffAccountEntity, reportNo: string): Promise<CaseDetail> {

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager, IsNull, LessThan, Not, type Repository 
 import { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
 import { ReportEventEntity } from './entities/report-event.entity.js';
 import { ReportEntity } from './entities/report.entity.js';
+import { refreshNextDue } from './workflow/next-due.js';
 
 export type NewReport = Omit<ReportEntity, 'id'>;
 export type NewReportEvent = Omit<ReportEventEntity, 'id' | 'reportId'>;
@@ -40,6 +41,7 @@ export class ReportRepository {
       const saved = await manager.getRepository(ReportEntity).save(manager.create(ReportEntity, report));
       await manager.getRepository(ReportEventEntity).insert({ ...event, reportId: saved.id });
       if (deadlines.length) await manager.getRepository(ReportDeadlineEntity).insert(deadlines.map((d) => ({ ...d, reportId: saved.id })));
+      await refreshNextDue(manager, saved.id);
       return saved;
     });
   }

@@ -67,7 +67,8 @@ export class ReportService {
       await this.filingLimits.admit(address, report.villageCode, proofOfWork);
       return this.submit(report);
     }
-    if (!(await this.limiter.hit('query_code', address, this.config.lookupLimitPerMinute, MINUTE_MS))) throw new DomainError('RATE_LIMITED');
+    if (!(await this.limiter.hit('query_code', address, this.config.lookupLimitPerMinute, MINUTE_MS)))
+      throw new DomainError('RATE_LIMITED');
     const replayUntil = earlier.receivedAt.getTime() + this.config.intake.replayHours * 3_600_000;
     if (this.clock.now().getTime() > replayUntil) throw new DomainError('IDEMPOTENCY_KEY_EXPIRED');
     return this.submit(report);
@@ -118,6 +119,7 @@ export class ReportService {
           extensionRequestedDays: null,
           extensionRequestedBy: null,
           extensionDays: 0,
+          nextDueOn: null, // set with the deadlines, in the same transaction
           missedDeadline: 0,
           rating: null,
           version: 0,

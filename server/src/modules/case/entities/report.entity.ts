@@ -98,6 +98,10 @@ export class ReportEntity {
   @Column({ type: 'varchar', length: 30, nullable: true })
   rating: Rating | null;
 
+  /** The nearest open staff deadline, kept with every step that moves a clock: the inbox's urgency order. */
+  @Column({ name: 'next_due_on', type: 'varchar', length: 10, nullable: true })
+  nextDueOn: string | null;
+
   /** Bumped by every workflow step; a step applies only to the version it read. */
   @Column({ type: 'int', default: 0 })
   version: number;

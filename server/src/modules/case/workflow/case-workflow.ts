@@ -10,6 +10,7 @@ import type { DeadlineStart } from '../../deadline/deadline-rules.js';
 import { ReportEventEntity } from '../entities/report-event.entity.js';
 import { ReportEntity } from '../entities/report.entity.js';
 import { ReportRepository } from '../report.repository.js';
+import { refreshNextDue } from './next-due.js';
 
 /** What an action does to the clocks: duties it fulfils, clocks it starts, and whether the rest lapse. */
 const CLOCK_EFFECTS: Partial<
@@ -107,6 +108,7 @@ export class CaseWorkflow {
         );
       missed ||= (step.extraDeadlines ?? []).some((d) => d.metAt && chinaDate(d.metAt) > d.dueOn);
       if (missed) await manager.update(ReportEntity, { id: report.id }, { missedDeadline: 1 });
+      await refreshNextDue(manager, report.id);
       await manager.insert(ReportEventEntity, {
         reportId: report.id,
         type: step.action,
