@@ -23,6 +23,7 @@ import { DisclosureEventEntity } from '../modules/publishing/disclosure-event.en
 import { DisclosureVersionEntity } from '../modules/publishing/disclosure-version.entity.js';
 import { CountyDeadlineRulesEntity } from '../modules/deadline/county-deadline-rules.entity.js';
 import { CaseAlertEntity } from '../modules/case/entities/case-alert.entity.js';
+import { CaseActionKeyEntity } from '../modules/case/entities/case-action-key.entity.js';
 import { ReportDeadlineEntity } from '../modules/case/entities/report-deadline.entity.js';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity.js';
 import { StaffAccountEntity } from '../modules/staff/staff-account.entity.js';
@@ -37,6 +38,7 @@ import { DisclosureAttachments1765065600000 } from './migrations/1765065600000-d
 import { ProofOfWork1765324800000 } from './migrations/1765324800000-proof-of-work.js';
 import { CaseExtensions1765152000000 } from './migrations/1765152000000-case-extensions.js';
 import { ReportNextDue1765152000001 } from './migrations/1765152000001-report-next-due.js';
+import { CaseActionKeys1765152000002 } from './migrations/1765152000002-case-action-keys.js';
 import { DisclosureAttachmentEntity } from '../modules/publishing/disclosure-attachment.entity.js';
 
 export const ENTITIES = [
@@ -51,6 +53,7 @@ export const ENTITIES = [
   AuditEntryEntity,
   ReportDeadlineEntity,
   CaseAlertEntity,
+  CaseActionKeyEntity,
   CalendarYearEntity,
   CountyDeadlineRulesEntity,
   DisclosureVersionEntity,
@@ -78,6 +81,7 @@ export const MIGRATIONS = [
   ProofOfWork1765324800000,
   CaseExtensions1765152000000,
   ReportNextDue1765152000001,
+  CaseActionKeys1765152000002,
 ];
 
 /** Schema changes go through migrations only; `synchronize` stays off on every database. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaseActionSchema, RatingSchema, ReportTrackSchema } from '../schemas/case.js';
 import {
+  ActionKeySchema,
   DueDateKindSchema,
   DueDateSchema,
   ReportAddInfoSchema,
@@ -96,21 +97,37 @@ export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
 const Reason = z.string({ error: '请填写理由' }).trim().min(5, { error: '理由至少5个字' }).max(1000, { error: '不能超过1000字' });
 
+/** Every action may carry an idempotency key: a retry after a lost answer does nothing twice. */
+const Keyed = { idempotencyKey: ActionKeySchema.optional() };
+
 export const CaseActionInputSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('accept'), publicText: z.string().trim().max(500).optional() }),
-  z.object({ action: z.literal('decline'), reason: Reason }),
-  z.object({ action: z.literal('assign'), assigneeId: z.number().int().positive() }),
-  z.object({ action: z.literal('transfer_up'), reason: Reason }),
-  z.object({ action: z.literal('transfer_out'), to: z.string().trim().min(2, { error: '请填写接收单位' }).max(50), reason: Reason }),
-  z.object({ action: z.literal('request_extension'), days: z.number().int().min(1).max(90), reason: Reason }),
-  z.object({ action: z.literal('approve_extension') }),
+  z.object({ action: z.literal('accept'), ...Keyed, publicText: z.string().trim().max(500).optional() }),
+  z.object({ action: z.literal('decline'), ...Keyed, reason: Reason }),
+  z.object({ action: z.literal('assign'), ...Keyed, assigneeId: z.number().int().positive() }),
+  z.object({ action: z.literal('transfer_up'), ...Keyed, reason: Reason }),
+  z.object({
+    action: z.literal('transfer_out'),
+    ...Keyed,
+    to: z.string().trim().min(2, { error: '请填写接收单位' }).max(50),
+    reason: Reason,
+  }),
+  z.object({ action: z.literal('request_extension'), ...Keyed, days: z.number().int().min(1).max(90), reason: Reason }),
+  z.object({ action: z.literal('approve_extension'), ...Keyed }),
   /** The reason is what the reporter reads. */
-  z.object({ action: z.literal('refuse_extension'), reason: Reason }),
-  z.object({ action: z.literal('conclude'), note: z.string().trim().max(2000).optional() }),
-  z.object({ action: z.literal('reply'), text: z.string({ error: '请填写答复' }).trim().min(10, { error: '答复至少10个字' }).max(5000) }),
-  z.object({ action: z.literal('close') }),
-  z.object({ action: z.literal('reclassify'), track: ReportTrackSchema, reason: Reason }),
-  z.object({ action: z.literal('note'), text: z.string({ error: '请填写备注' }).trim().min(1, { error: '请填写备注' }).max(2000) }),
+  z.object({ action: z.literal('refuse_extension'), ...Keyed, reason: Reason }),
+  z.object({ action: z.literal('conclude'), ...Keyed, note: z.string().trim().max(2000).optional() }),
+  z.object({
+    action: z.literal('reply'),
+    ...Keyed,
+    text: z.string({ error: '请填写答复' }).trim().min(10, { error: '答复至少10个字' }).max(5000),
+  }),
+  z.object({ action: z.literal('close'), ...Keyed }),
+  z.object({ action: z.literal('reclassify'), ...Keyed, track: ReportTrackSchema, reason: Reason }),
+  z.object({
+    action: z.literal('note'),
+    ...Keyed,
+    text: z.string({ error: '请填写备注' }).trim().min(1, { error: '请填写备注' }).max(2000),
+  }),
 ]);
 export type CaseActionInput = z.infer<typeof CaseActionInputSchema>;
 
@@ -193,6 +210,7 @@ export const caseContract = {
       'EXTENSION_PENDING',
       'OWN_REQUEST',
       'ASSIGNEE_INVALID',
+      'IDEMPOTENCY_KEY_REUSED',
       ...AUTH_ERRORS,
     ],
   }),
@@ -258,7 +276,7 @@ export const reporterContract = {
     body: ReportRateSchema,
     status: 200,
     response: ReportStatusViewSchema,
-    errors: ['VALIDATION_FAILED', 'QUERY_CODE_NOT_FOUND', 'ACTION_NOT_ALLOWED', 'RATE_LIMITED'],
+    errors: ['VALIDATION_FAILED', 'QUERY_CODE_NOT_FOUND', 'ACTION_NOT_ALLOWED', 'IDEMPOTENCY_KEY_REUSED', 'RATE_LIMITED'],
   }),
   requestReview: defineRoute({
     method: 'POST',
@@ -267,7 +285,14 @@ export const reporterContract = {
     body: ReportReviewRequestSchema,
     status: 200,
     response: ReportStatusViewSchema,
-    errors: ['VALIDATION_FAILED', 'QUERY_CODE_NOT_FOUND', 'ACTION_NOT_ALLOWED', 'REVIEW_PERIOD_ENDED', 'RATE_LIMITED'],
+    errors: [
+      'VALIDATION_FAILED',
+      'QUERY_CODE_NOT_FOUND',
+      'ACTION_NOT_ALLOWED',
+      'REVIEW_PERIOD_ENDED',
+      'IDEMPOTENCY_KEY_REUSED',
+      'RATE_LIMITED',
+    ],
   }),
   addInfo: defineRoute({
     method: 'POST',
@@ -276,6 +301,6 @@ export const reporterContract = {
     body: ReportAddInfoSchema,
     status: 200,
     response: ReportStatusViewSchema,
-    errors: ['VALIDATION_FAILED', 'QUERY_CODE_NOT_FOUND', 'ACTION_NOT_ALLOWED', 'RATE_LIMITED'],
+    errors: ['VALIDATION_FAILED', 'QUERY_CODE_NOT_FOUND', 'ACTION_NOT_ALLOWED', 'IDEMPOTENCY_KEY_REUSED', 'RATE_LIMITED'],
   }),
 };

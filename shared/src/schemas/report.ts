@@ -183,17 +183,26 @@ export const ReportStatusViewSchema = z.object({
 
 const QueryCodeField = z.string({ error: '请输入查询码' }).max(100, { error: '请输入查询码' });
 
+/**
+ * The idempotency key of a case action, made by the client once per action it means to take and
+ * sent again with every retry: the action is done once, and the retry answered as the first was.
+ */
+export const ActionKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: '操作标识无效，请刷新页面后重试' });
+
 export const ReportRateSchema = z.object({
   queryCode: QueryCodeField,
+  idempotencyKey: ActionKeySchema.optional(),
   rating: RatingSchema,
   comment: z.string().trim().max(500, { error: '不能超过500字' }).optional(),
 });
 export const ReportReviewRequestSchema = z.object({
   queryCode: QueryCodeField,
+  idempotencyKey: ActionKeySchema.optional(),
   reason: z.string({ error: '请说明不满意的原因' }).trim().min(5, { error: '请至少写5个字，说明不满意的原因' }).max(2000),
 });
 export const ReportAddInfoSchema = z.object({
   queryCode: QueryCodeField,
+  idempotencyKey: ActionKeySchema.optional(),
   text: z.string({ error: '请填写补充的内容' }).trim().min(5, { error: '请至少写5个字' }).max(5000, { error: '不能超过5000字' }),
 });
 export type ReportStatusView = z.infer<typeof ReportStatusViewSchema>;

@@ -17,6 +17,7 @@ import { ReportRepository } from './report.repository.js';
 import { ReportSecrets } from './report-secrets.js';
 import { ReportService } from './report.service.js';
 import { CaseWorkflow } from './workflow/case-workflow.js';
+import { ActionKeys } from './workflow/action-keys.js';
 
 /**
  * A case's whole life in one module: the report and its timeline, deadlines and alerts; the
@@ -31,6 +32,7 @@ import { CaseWorkflow } from './workflow/case-workflow.js';
     ReportRepository,
     ReportSecrets,
     CaseWorkflow,
+    ActionKeys,
     CaseService,
     CaseStatsService,
     CaseRepository,

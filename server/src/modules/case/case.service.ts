@@ -18,6 +18,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { DeadlineRulesService } from '../deadline/deadline-rules.service.js';
 import { RegionRepository } from '../region/region.repository.js';
 import { type WorkflowStep, CaseWorkflow } from './workflow/case-workflow.js';
+import { ActionKeys } from './workflow/action-keys.js';
 import { DataProtection } from '../../common/data-protection.js';
 import type { ReportEntity } from './entities/report.entity.js';
 import { ReportRepository } from './report.repository.js';
@@ -48,6 +49,7 @@ export class CaseService {
     private readonly reports: ReportRepository,
     private readonly intake: ReportService,
     private readonly workflow: CaseWorkflow,
+    private readonly keys: ActionKeys,
     private readonly rules: DeadlineRulesService,
     private readonly protection: DataProtection,
     private readonly staff: StaffRepository,
@@ -84,9 +86,14 @@ export class CaseService {
 
   async act(account: StaffAccountEntity, reportNo: string, input: CaseActionInput): Promise<CaseDetail> {
     const report = await this.visibleCase(account, reportNo);
-    if (!(await this.actionsFor(account, report)).includes(input.action)) throw new DomainError(this.refusal(account, report, input));
-    await this.workflow.apply(report, { actor: `staff:${account.id}`, ...(await this.stepFor(account, report, input)) });
-    return this.detail(account, report);
+    const { idempotencyKey, ...action } = input;
+    const key = idempotencyKey ? this.keys.of(`staff:${account.id}`, idempotencyKey, action) : null;
+    await this.keys.run(key, report.id, async () => {
+      if (!(await this.actionsFor(account, report)).includes(input.action)) throw new DomainError(this.refusal(account, report, input));
+      await this.workflow.apply(report, { actor: `staff:${account.id}`, key, ...(await this.stepFor(account, report, input)) });
+    });
+    // Read again: a retry answered after a copy that won shows what that copy did.
+    return this.detail(account, key ? await this.visibleCase(account, reportNo) : report);
   }
 
   /**

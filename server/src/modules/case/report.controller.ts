@@ -32,18 +32,18 @@ export class ReportController {
   @RateLimit('query_code')
   @ContractRoute(reporter.rate)
   rate(@RouteInput() { body }: ReporterIn<'rate'>) {
-    return this.reports.rate(body.queryCode, body.rating, body.comment);
+    return this.reports.rate(body.queryCode, body.rating, body.comment, body.idempotencyKey);
   }
 
   @RateLimit('query_code')
   @ContractRoute(reporter.requestReview)
   requestReview(@RouteInput() { body }: ReporterIn<'requestReview'>) {
-    return this.reports.requestReview(body.queryCode, body.reason);
+    return this.reports.requestReview(body.queryCode, body.reason, body.idempotencyKey);
   }
 
   @RateLimit('query_code')
   @ContractRoute(reporter.addInfo)
   addInfo(@RouteInput() { body }: ReporterIn<'addInfo'>) {
-    return this.reports.addInfo(body.queryCode, body.text);
+    return this.reports.addInfo(body.queryCode, body.text, body.idempotencyKey);
   }
 }

@@ -20,6 +20,7 @@ import { chinaDate } from '../calendar/china-date.js';
 import { DeadlineRulesService } from '../deadline/deadline-rules.service.js';
 import { RegionRepository } from '../region/region.repository.js';
 import { CaseWorkflow } from './workflow/case-workflow.js';
+import { type ActionKey, ActionKeys } from './workflow/action-keys.js';
 import { DataProtection } from '../../common/data-protection.js';
 import { ReportSecrets } from './report-secrets.js';
 import { latestReply, reporterDueDatesOf } from './report-view.js';
@@ -47,6 +48,7 @@ export class ReportService {
     private readonly protection: DataProtection,
     private readonly rules: DeadlineRulesService,
     private readonly workflow: CaseWorkflow,
+    private readonly keys: ActionKeys,
     private readonly clock: Clock,
     private readonly filingLimits: FilingLimits,
     private readonly limiter: RateLimiter,
@@ -147,38 +149,59 @@ export class ReportService {
     return this.view(await this.byQueryCode(rawCode));
   }
 
-  async rate(rawCode: string, rating: Rating, comment?: string): Promise<ReportStatusView> {
+  async rate(rawCode: string, rating: Rating, comment?: string, idempotencyKey?: string): Promise<ReportStatusView> {
     const report = await this.byQueryCode(rawCode);
-    if (report.rating) throw new DomainError('ACTION_NOT_ALLOWED'); // one rating per reply round
-    await this.workflow.apply(report, {
-      action: 'rate',
-      actor: 'reporter',
-      publicText: `您对答复的评价：${RATINGS[rating]}`,
-      internalText: comment || null,
-      changes: { rating },
+    const key = this.keyOf(report, idempotencyKey, { action: 'rate', rating, comment });
+    await this.keys.run(key, report.id, async () => {
+      if (report.rating) throw new DomainError('ACTION_NOT_ALLOWED'); // one rating per reply round
+      await this.workflow.apply(report, {
+        action: 'rate',
+        actor: 'reporter',
+        publicText: `您对答复的评价：${RATINGS[rating]}`,
+        internalText: comment || null,
+        changes: { rating },
+        key,
+      });
     });
-    return this.view(report);
+    return this.view(await this.current(report));
   }
 
   /** 复查: only after rating the reply 不满意, and within the period the rules allow. */
-  async requestReview(rawCode: string, reason: string): Promise<ReportStatusView> {
+  async requestReview(rawCode: string, reason: string, idempotencyKey?: string): Promise<ReportStatusView> {
     const report = await this.byQueryCode(rawCode);
-    if (report.rating !== 'unsatisfied') throw new DomainError('ACTION_NOT_ALLOWED');
-    if (!this.reviewWindowOpen(report, await this.reports.deadlinesOf(report.id))) throw new DomainError('REVIEW_PERIOD_ENDED');
-    await this.workflow.apply(report, {
-      action: 'request_review',
-      actor: 'reporter',
-      publicText: '您已申请复查，我们将重新核查并答复您',
-      internalText: reason,
-      changes: { rating: null },
+    const key = this.keyOf(report, idempotencyKey, { action: 'request_review', reason });
+    await this.keys.run(key, report.id, async () => {
+      if (report.rating !== 'unsatisfied') throw new DomainError('ACTION_NOT_ALLOWED');
+      if (!this.reviewWindowOpen(report, await this.reports.deadlinesOf(report.id))) throw new DomainError('REVIEW_PERIOD_ENDED');
+      await this.workflow.apply(report, {
+        action: 'request_review',
+        actor: 'reporter',
+        publicText: '您已申请复查，我们将重新核查并答复您',
+        internalText: reason,
+        changes: { rating: null },
+        key,
+      });
     });
-    return this.view(report);
+    return this.view(await this.current(report));
   }
 
-  async addInfo(rawCode: string, text: string): Promise<ReportStatusView> {
+  async addInfo(rawCode: string, text: string, idempotencyKey?: string): Promise<ReportStatusView> {
     const report = await this.byQueryCode(rawCode);
-    await this.workflow.apply(report, { action: 'add_info', actor: 'reporter', publicText: '您补充了材料', internalText: text });
-    return this.view(report);
+    const key = this.keyOf(report, idempotencyKey, { action: 'add_info', text });
+    await this.keys.run(key, report.id, () =>
+      this.workflow.apply(report, { action: 'add_info', actor: 'reporter', publicText: '您补充了材料', internalText: text, key }),
+    );
+    return this.view(await this.current(report));
+  }
+
+  /** A reporter's keys are scoped to their report: nobody else's retry can match them. */
+  private keyOf(report: ReportEntity, idempotencyKey: string | undefined, content: unknown): ActionKey | null {
+    return idempotencyKey ? this.keys.of(`reporter:${report.id}`, idempotencyKey, content) : null;
+  }
+
+  /** The report as stored now: a retry answered after a copy that won must show what that copy did. */
+  private async current(report: ReportEntity): Promise<ReportEntity> {
+    return (await this.reports.findByReportNo(report.reportNo)) ?? report;
   }
 
   /** Malformed and unknown codes get the same answer, so probing learns nothing. */

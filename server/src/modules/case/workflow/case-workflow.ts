@@ -11,6 +11,8 @@ import { ReportEventEntity } from '../entities/report-event.entity.js';
 import { ReportEntity } from '../entities/report.entity.js';
 import { ReportRepository } from '../report.repository.js';
 import { refreshNextDue } from './next-due.js';
+import type { ActionKey } from './action-keys.js';
+import { CaseActionKeyEntity } from '../entities/case-action-key.entity.js';
 
 /** What an action does to the clocks: duties it fulfils, clocks it starts, and whether the rest lapse. */
 const CLOCK_EFFECTS: Partial<
@@ -57,6 +59,8 @@ export interface WorkflowStep {
   changes?: Partial<Omit<ReportEntity, 'id' | 'status'>>;
   /** Deadlines the caller settles itself (a transfer's own deadline, say). */
   extraDeadlines?: Omit<ReportDeadlineEntity, 'id' | 'reportId' | 'cancelledAt'>[];
+  /** The idempotency key the step is taken under, recorded with it. */
+  key?: ActionKey | null;
   /** An open deadline moved to a new last day (an approved extension). */
   moveDeadline?: { id: number; dueOn: string; provisional: boolean };
 }
@@ -109,6 +113,7 @@ export class CaseWorkflow {
       missed ||= (step.extraDeadlines ?? []).some((d) => d.metAt && chinaDate(d.metAt) > d.dueOn);
       if (missed) await manager.update(ReportEntity, { id: report.id }, { missedDeadline: 1 });
       await refreshNextDue(manager, report.id);
+      if (step.key) await manager.insert(CaseActionKeyEntity, { ...step.key, reportId: report.id, createdAt: now });
       await manager.insert(ReportEventEntity, {
         reportId: report.id,
         type: step.action,
