@@ -309,6 +309,9 @@ const TABLE: Table = {
       params: { reportNo: w.report.reportNo },
       body: { action: 'note', text: '已电话联系村委会核实' },
     })),
+    mark: row(contract.case.mark, staffOnly(CASE_STAFF), async (w) => ({
+      body: { mark: 'invalid', reportNos: [(await fileReport(w.t, w.dongshan)).reportNo], reason: '测试提交，内容为空' },
+    })),
     reveal: row(contract.case.reveal, staffOnly(CASE_STAFF), (w) => ({ params: { reportNo: w.report.reportNo } })),
     recordOffline: row(contract.case.recordOffline, staffOnly({ township_handler: 201, county_supervisor: 201 }), (w) => ({
       body: { ...reportBody(w.dongshan), channel: 'phone', receivedOn: '2026-09-30' },

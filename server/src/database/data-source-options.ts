@@ -39,6 +39,7 @@ import { ProofOfWork1765324800000 } from './migrations/1765324800000-proof-of-wo
 import { CaseExtensions1765152000000 } from './migrations/1765152000000-case-extensions.js';
 import { ReportNextDue1765152000001 } from './migrations/1765152000001-report-next-due.js';
 import { CaseActionKeys1765152000002 } from './migrations/1765152000002-case-action-keys.js';
+import { ReportMarks1765152000003 } from './migrations/1765152000003-report-marks.js';
 import { DisclosureAttachmentEntity } from '../modules/publishing/disclosure-attachment.entity.js';
 
 export const ENTITIES = [
@@ -82,6 +83,7 @@ export const MIGRATIONS = [
   CaseExtensions1765152000000,
   ReportNextDue1765152000001,
   CaseActionKeys1765152000002,
+  ReportMarks1765152000003,
 ];
 
 /** Schema changes go through migrations only; `synchronize` stays off on every database. */

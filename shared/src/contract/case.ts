@@ -16,6 +16,7 @@ import {
   ReportStatusViewSchema,
   ReportSubjectSchema,
 } from '../schemas/report.js';
+import { ErrorCodeSchema } from '../errors.js';
 import { defineRoute } from './route.js';
 
 const CASE_ROLES = ['township_handler', 'county_supervisor'] as const;
@@ -131,6 +132,33 @@ export const CaseActionInputSchema = z.discriminatedUnion('action', [
 ]);
 export type CaseActionInput = z.infer<typeof CaseActionInputSchema>;
 
+export const MARKS = { duplicate: '重复', invalid: '无效' } as const;
+
+/** Set reports aside as 重复 (naming the earlier one) or 无效 (with a reason), up to 200 at once for a flood. */
+export const CaseMarkInputSchema = z.discriminatedUnion('mark', [
+  z.object({
+    mark: z.literal('duplicate'),
+    reportNos: z.array(CaseParams.shape.reportNo).min(1, { error: '请选择要标记的反映' }).max(200, { error: '一次最多标记200件' }),
+    /** The earlier report of the same jurisdiction that is handled instead. */
+    duplicateOf: CaseParams.shape.reportNo,
+    reason: z.string().trim().max(1000).optional(),
+    idempotencyKey: ActionKeySchema.optional(),
+  }),
+  z.object({
+    mark: z.literal('invalid'),
+    reportNos: z.array(CaseParams.shape.reportNo).min(1, { error: '请选择要标记的反映' }).max(200, { error: '一次最多标记200件' }),
+    reason: Reason,
+    idempotencyKey: ActionKeySchema.optional(),
+  }),
+]);
+export type CaseMarkInput = z.infer<typeof CaseMarkInputSchema>;
+
+export const CaseMarkResultSchema = z.object({
+  marked: z.array(z.string()),
+  /** Reports left as they were, each with the reason (not found, already answered, the earlier report itself). */
+  refused: z.array(z.object({ reportNo: z.string(), code: ErrorCodeSchema })),
+});
+
 export const OfflineReportSchema = ReportCreateSchema.safeExtend({
   channel: z.enum(['letter', 'phone', 'visit'], { error: '请选择来信、来电或来访' }),
   /** The China date it really arrived; its clock starts then. */
@@ -155,6 +183,9 @@ export const TownshipStatsSchema = z.object({
   overdueNow: z.number().int(),
   /** Median calendar days from receipt to the first reply; null before any reply. */
   medianDaysToAnswer: z.number().nullable(),
+  /** Reports set aside as 重复 or 无效: counted apart, not in `received`. */
+  duplicates: z.number().int(),
+  invalid: z.number().int(),
   /** Share of ratings that are 满意 or 基本满意, 0–1; null before any rating. */
   satisfaction: z.number().nullable(),
 });
@@ -213,6 +244,16 @@ export const caseContract = {
       'IDEMPOTENCY_KEY_REUSED',
       ...AUTH_ERRORS,
     ],
+  }),
+  mark: defineRoute({
+    method: 'POST',
+    path: '/staff/cases/mark',
+    summary: 'Mark reports as 重复 (linking the earlier one) or 无效 (with a reason), in bulk; each is audited and leaves the inbox',
+    auth: CASE_ROLES,
+    body: CaseMarkInputSchema,
+    status: 200,
+    response: CaseMarkResultSchema,
+    errors: ['VALIDATION_FAILED', 'DUPLICATE_OF_INVALID', 'IDEMPOTENCY_KEY_REUSED', ...AUTH_ERRORS],
   }),
   reveal: defineRoute({
     method: 'POST',

@@ -19,6 +19,8 @@ export const CASE_ACTIONS = {
   add_info: '补充材料',
   reclassify: '更正类型',
   note: '内部备注',
+  mark_duplicate: '标记为重复',
+  mark_invalid: '标记为无效',
 } as const;
 export type CaseAction = keyof typeof CASE_ACTIONS;
 export const CaseActionSchema = z.enum(Object.keys(CASE_ACTIONS) as [CaseAction, ...CaseAction[]]);
@@ -41,6 +43,8 @@ export const ACTION_ACTORS: Record<CaseAction, 'staff' | 'reporter'> = {
   add_info: 'reporter',
   reclassify: 'staff',
   note: 'staff',
+  mark_duplicate: 'staff',
+  mark_invalid: 'staff',
 };
 
 const OPEN: ReportStatus[] = ['submitted', 'accepted', 'concluded', 'replied', 'under_review'];
@@ -67,7 +71,13 @@ export const CASE_TRANSITIONS: Record<CaseAction, { from: readonly ReportStatus[
   request_review: { from: ['replied'], to: 'under_review' },
   add_info: { from: ['submitted', 'accepted', 'concluded', 'under_review'], to: null },
   reclassify: { from: OPEN, to: null },
-  note: { from: ['submitted', 'accepted', 'concluded', 'declined', 'transferred', 'replied', 'under_review', 'closed'], to: null },
+  note: {
+    from: ['submitted', 'accepted', 'concluded', 'declined', 'transferred', 'replied', 'under_review', 'closed', 'duplicate', 'invalid'],
+    to: null,
+  },
+  /** Floods and repeats leave the inbox: before any answer, and in bulk (see the `mark` route). */
+  mark_duplicate: { from: ['submitted', 'accepted'], to: 'duplicate' },
+  mark_invalid: { from: ['submitted', 'accepted'], to: 'invalid' },
 };
 
 export function canTake(action: CaseAction, status: ReportStatus): boolean {

@@ -48,6 +48,10 @@ export const REPORT_STATUSES = {
   replied: '已答复',
   under_review: '复查中',
   closed: '已办结',
+  /** Set aside by a handler: the same matter as an earlier report, which is handled instead. */
+  duplicate: '重复反映，并入此前的反映办理',
+  /** Set aside by a handler, with a reason: not a report (spam, empty, a test). */
+  invalid: '无效反映',
 } as const;
 export type ReportStatus = keyof typeof REPORT_STATUSES;
 export const ReportStatusSchema = z.enum(Object.keys(REPORT_STATUSES) as [ReportStatus, ...ReportStatus[]]);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type CaseSummary, isStaffDuty } from '@mashang/shared';
+import { type CaseSummary, type ReportStatus, isStaffDuty } from '@mashang/shared';
 import type { z } from 'zod';
 import type { TownshipStatsSchema } from '@mashang/shared';
 import { Clock } from '../../common/clock.js';
@@ -12,6 +12,7 @@ import { townshipOf } from './jurisdiction.js';
 
 type TownshipStats = z.infer<typeof TownshipStatsSchema>;
 const DAY_MS = 86_400_000;
+const SET_ASIDE: readonly ReportStatus[] = ['duplicate', 'invalid'];
 
 function median(values: number[]): number | null {
   if (!values.length) return null;
@@ -41,7 +42,9 @@ export class CaseStatsService {
     const isOverdue = (d: (typeof deadlines)[number]) => !d.metAt && !d.cancelledAt && today > d.dueOn && isStaffDuty(d.kind);
 
     const rows = townships.map((township) => {
-      const mine = reports.filter((r) => townshipOf(r.villageCode) === township.code);
+      const ofTownship = reports.filter((r) => townshipOf(r.villageCode) === township.code);
+      // Repeats and floods set aside are counted apart, never as reports received or answered.
+      const mine = ofTownship.filter((r) => !SET_ASIDE.includes(r.status));
       const ids = new Set(mine.map((r) => r.id));
       const own = deadlines.filter((d) => ids.has(d.reportId));
       const answered = mine.filter((r) => r.answeredAt);
@@ -50,6 +53,8 @@ export class CaseStatsService {
         code: township.code,
         name: township.name,
         received: mine.length,
+        duplicates: ofTownship.filter((r) => r.status === 'duplicate').length,
+        invalid: ofTownship.filter((r) => r.status === 'invalid').length,
         acceptedOnTime: own.filter((d) => d.kind === 'acceptance' && d.metAt && chinaDate(d.metAt) <= d.dueOn).length,
         answeredOnTime: answered.filter((r) => r.missedDeadline === 0).length,
         overdueNow: new Set(own.filter(isOverdue).map((d) => d.reportId)).size,

@@ -32,6 +32,11 @@ export class CaseController {
     return this.cases.act(me, params.reportNo, body);
   }
 
+  @ContractRoute(routes.mark)
+  mark(@CurrentStaff() me: StaffAccountEntity, @RouteInput() { body }: In<'mark'>) {
+    return this.cases.mark(me, body);
+  }
+
   @ContractRoute(routes.reveal)
   reveal(@CurrentStaff() me: StaffAccountEntity, @RouteInput() { params }: In<'reveal'>) {
     return this.cases.reveal(me, params.reportNo);

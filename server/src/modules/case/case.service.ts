@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type CaseActionInput,
   type CaseDetail,
+  type CaseMarkInput,
   type CaseSummary,
   type ErrorCode,
   type OfflineReportSchema,
@@ -28,7 +29,7 @@ import { StaffRepository } from '../staff/staff.repository.js';
 import { handlesCase, staffActionsFor } from './workflow/case-permissions.js';
 import { CaseRepository } from './case.repository.js';
 import { CaseView } from './case-view.js';
-import { inJurisdiction } from './jurisdiction.js';
+import { inJurisdiction, townshipOf } from './jurisdiction.js';
 import type { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
 
 export interface CaseListFilter {
@@ -94,6 +95,64 @@ export class CaseService {
     });
     // Read again: a retry answered after a copy that won shows what that copy did.
     return this.detail(account, key ? await this.visibleCase(account, reportNo) : report);
+  }
+
+  /**
+   * Sets reports aside as 重复 or 无效, each as its own step (audited, its clocks ended, the reporter
+   * told in plain words), so one that cannot be marked leaves the others marked. A 重复 names an
+   * earlier report of the same township that the account can see.
+   */
+  async mark(
+    account: StaffAccountEntity,
+    input: CaseMarkInput,
+  ): Promise<{ marked: string[]; refused: { reportNo: string; code: ErrorCode }[] }> {
+    const original = input.mark === 'duplicate' ? await this.reports.findByReportNo(input.duplicateOf) : null;
+    if (input.mark === 'duplicate' && (!original || !inJurisdiction(account, original.villageCode))) {
+      throw new DomainError('DUPLICATE_OF_INVALID');
+    }
+    const action = input.mark === 'duplicate' ? 'mark_duplicate' : 'mark_invalid';
+    const marked: string[] = [];
+    const refused: { reportNo: string; code: ErrorCode }[] = [];
+    for (const reportNo of [...new Set(input.reportNos)]) {
+      try {
+        const report = await this.visibleCase(account, reportNo);
+        const key = input.idempotencyKey
+          ? this.keys.of(`staff:${account.id}`, `${input.idempotencyKey}:${reportNo}`, { ...input, reportNos: undefined, reportNo })
+          : null;
+        await this.keys.run(key, report.id, async () => {
+          if (
+            original &&
+            (original.id === report.id ||
+              townshipOf(original.villageCode) !== townshipOf(report.villageCode) ||
+              original.receivedAt > report.receivedAt)
+          ) {
+            throw new DomainError('DUPLICATE_OF_INVALID');
+          }
+          if (!(await this.actionsFor(account, report)).includes(action)) throw new DomainError('ACTION_NOT_ALLOWED');
+          await this.workflow.apply(report, {
+            action,
+            actor: `staff:${account.id}`,
+            key,
+            ...(original
+              ? {
+                  publicText: `经核查，您反映的问题与此前收到的反映（编号${original.reportNo}）相同，已并入该件办理`,
+                  internalText: `标记为重复，并入${original.reportNo}${input.reason ? `：${input.reason}` : ''}`,
+                  changes: { duplicateOfId: original.id },
+                }
+              : {
+                  publicText: `经核查，本件不作为有效反映办理。理由：${input.reason}`,
+                  internalText: `标记为无效：${input.reason}`,
+                }),
+          });
+          await this.audit.record(account.id, action, report.id);
+        });
+        marked.push(reportNo);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        refused.push({ reportNo, code: error.code });
+      }
+    }
+    return { marked, refused };
   }
 
   /**

@@ -122,6 +122,7 @@ export class ReportService {
           extensionRequestedBy: null,
           extensionDays: 0,
           nextDueOn: null, // set with the deadlines, in the same transaction
+          duplicateOfId: null,
           missedDeadline: 0,
           rating: null,
           version: 0,

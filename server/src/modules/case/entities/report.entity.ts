@@ -98,6 +98,10 @@ export class ReportEntity {
   @Column({ type: 'varchar', length: 30, nullable: true })
   rating: Rating | null;
 
+  /** For a report marked 重复: the earlier report handled instead. */
+  @Column({ name: 'duplicate_of_id', type: 'int', nullable: true })
+  duplicateOfId: number | null;
+
   /** The nearest open staff deadline, kept with every step that moves a clock: the inbox's urgency order. */
   @Column({ name: 'next_due_on', type: 'varchar', length: 10, nullable: true })
   nextDueOn: string | null;

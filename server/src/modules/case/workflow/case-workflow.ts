@@ -38,6 +38,8 @@ const CLOCK_EFFECTS: Partial<
   reply: { meets: ['handling', 'review', 'feedback'], starts: 'replied' },
   request_review: { meets: ['review_request'], starts: 'review_requested' },
   close: { endsAll: true },
+  mark_duplicate: { endsAll: true },
+  mark_invalid: { endsAll: true },
 };
 
 /** The event that opened each stage of a case, and the clocks it starts (for a corrected track). */
