@@ -1,4 +1,5 @@
 import './zod-locale.js';
+export { validateWithoutEval } from './zod-runtime.js';
 export * from './errors.js';
 export * from './schemas/region.js';
 export * from './schemas/power-item.js';
