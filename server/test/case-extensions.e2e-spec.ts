@@ -1,6 +1,7 @@
 import { contract, type RouteInput } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chinaMorning, county, fileReport, type Region, type StaffFixture, staffAccount, township, village } from './factories/index.js';
+import { DeadlineSweep } from '../src/modules/case/deadline-sweep.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { type Caller, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -108,6 +109,23 @@ describe.each(DATABASE_KINDS)('case extensions and sending up on %s', (kind) => 
     expect(corrected.body.extensionRequestedDays).toBeNull();
     expect(corrected.body.timeline.at(-1)?.internalText).toContain('待审批的延期申请随之终止');
     expect((await act(countyStaff, reportNo, { action: 'approve_extension' })).error.code).toBe('ACTION_NOT_ALLOWED');
+  });
+
+  it('sends reminders and overdue flags to the level handling the case, and lists each deadline once', async () => {
+    const { reportNo } = await acceptedPetition('2026-06-01');
+    await act(handler, reportNo, { action: 'transfer_up', reason: '涉及镇干部，应由县纪委办理' });
+    const alertsOf = async (account: StaffFixture) =>
+      (await t.call(contract.case.alerts, {}, account)).body.items.filter((a) => a.reportNo === reportNo);
+    // 60 days from 1 Jun: Fri 31 Jul. Three working days before, then overdue, then escalated five working days later.
+    for (const date of ['2026-07-28', '2026-08-03', '2026-08-10']) {
+      on(date);
+      const sweep = () => t.app.get(DeadlineSweep).run();
+      // Two sweeps at once on MySQL; SQLite's one connection takes one transaction at a time.
+      if (kind === 'mysql') await Promise.all([sweep(), sweep()]);
+      else for (const run of [sweep, sweep]) await run();
+    }
+    expect(await alertsOf(handler)).toEqual([]);
+    expect((await alertsOf(countyStaff)).map((a) => [a.kind, a.deadline])).toEqual([['escalated', 'handling']]);
   });
 
   it('shows the reporter only their own clocks, and the township only the public timeline once the case went up', async () => {

@@ -58,8 +58,9 @@ describe.each(DATABASE_KINDS)('deadline sweep on %s', (kind) => {
     expect((await sweepOn('2026-11-02')).escalated).toBe(0); // 28, 29, 30 Oct, 2 Nov: four working days
     expect(await sweepOn('2026-11-03')).toEqual({ settled: 0, dueSoon: 0, overdue: 0, escalated: 1 });
     expect((await sweepOn('2026-11-04')).escalated).toBe(0);
-    const countyAlerts = await alertsOf(countyStaff);
-    expect(countyAlerts.map((a) => a.kind).sort()).toEqual(['due_soon', 'escalated', 'overdue']);
+    // The county hears of the escalation; the township keeps one line, its overdue flag in place of the reminder.
+    expect((await alertsOf(countyStaff)).map((a) => a.kind)).toEqual(['escalated']);
+    expect((await alertsOf(handler)).map((a) => [a.kind, a.dueOn])).toEqual([['overdue', '2026-10-27']]);
     const detail = await caseOf(countyStaff);
     expect(detail.escalated).toBe(true);
     expect(detail.timeline.at(-1)).toMatchObject({ actor: '系统', type: 'escalated', publicText: null });

@@ -124,15 +124,26 @@ export class CaseRepository {
     return this.reports.findBy({ id: In(ids) });
   }
 
-  /** Alerts on deadlines still open, for cases in the region. */
-  async openAlerts(regionCode: string): Promise<{ alert: CaseAlertEntity; deadline: ReportDeadlineEntity; report: ReportEntity }[]> {
-    const rows = await this.alerts
+  /**
+   * Alerts addressed to the region, on deadlines still open: reminders and overdue flags while the
+   * region's level handles the case, escalations to the county. One line per deadline: the latest
+   * (an overdue flag replaces its reminder).
+   */
+  async openAlerts(
+    regionCode: string,
+    level: ReportEntity['level'],
+  ): Promise<{ alert: CaseAlertEntity; deadline: ReportDeadlineEntity; report: ReportEntity }[]> {
+    const all = await this.alerts
       .createQueryBuilder('a')
       .innerJoin(ReportDeadlineEntity, 'd', 'd.id = a.deadline_id AND d.due_on = a.due_on AND d.met_at IS NULL AND d.cancelled_at IS NULL')
       .innerJoin(ReportEntity, 'r', 'r.id = a.report_id')
-      .where('r.village_code LIKE :prefix', { prefix: `${regionCode}%` })
+      .where('a.region_code = :regionCode', { regionCode })
+      .andWhere("(a.kind = 'escalated' OR r.level = :level)", { level })
       .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
       .getMany();
+    const seen = new Set<number>();
+    const rows = all.filter((a) => !seen.has(a.deadlineId) && seen.add(a.deadlineId));
     const [deadlines, reports] = await Promise.all([
       this.deadlines.findBy({ id: In(rows.map((a) => a.deadlineId).concat(0)) }),
       this.reports.findBy({ id: In(rows.map((a) => a.reportId).concat(0)) }),

@@ -183,7 +183,7 @@ export class CaseService {
   }
 
   async alerts(account: StaffAccountEntity) {
-    const rows = await this.cases.openAlerts(account.regionCode);
+    const rows = await this.cases.openAlerts(account.regionCode, account.role === 'county_supervisor' ? 'county' : 'township');
     const villages = await this.regions.findMany([...new Set(rows.map((r) => r.report.villageCode))]);
     return {
       items: rows.map(({ alert, deadline, report }) => ({

@@ -61,20 +61,22 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
 
     for (const deadline of await this.cases.openDeadlinesDueBy(horizon)) {
       if (!isStaffDuty(deadline.kind)) continue; // the reporter's own window to ask for review
-      const reports = await this.cases.findReports([deadline.reportId]);
-      const villageCode = reports[0]?.villageCode;
-      if (!villageCode) continue;
+      const [report] = await this.cases.findReports([deadline.reportId]);
+      if (!report) continue;
+      const villageCode = report.villageCode;
+      // Reminders and overdue flags go to the level handling the case; escalations to the county.
+      const handlingRegion = report.level === 'county' ? countyOf(villageCode) : townshipOf(villageCode);
       const { reminderPolicy: reminders, escalationPolicy: escalation } = this.rules.for(villageCode);
       if (today <= deadline.dueOn) {
         if (
           this.daysBetween(today, deadline.dueOn, reminders.unit) <= reminders.before &&
-          (await this.raise(deadline, 'due_soon', townshipOf(villageCode), now))
+          (await this.raise(deadline, 'due_soon', handlingRegion, now))
         ) {
           result.dueSoon++;
         }
         continue;
       }
-      if (await this.raise(deadline, 'overdue', townshipOf(villageCode), now, { missedDeadline: 1 })) result.overdue++;
+      if (await this.raise(deadline, 'overdue', handlingRegion, now, { missedDeadline: 1 })) result.overdue++;
       const overdueFor = this.daysBetween(deadline.dueOn, today, escalation.unit);
       const note = `「${DUE_DATE_KINDS[deadline.kind]}」期限（${deadline.dueOn}）逾期${overdueFor}天，已提交县纪委督办`;
       if (
