@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { ALL_CONTENT, bumpContentVersions } from '../common/content-versions/content-versions.js';
 import { RegionEntity } from '../modules/region/region.entity.js';
 import { StaffAccountEntity } from '../modules/staff/staff-account.entity.js';
 import { hashPassword } from '../modules/staff/passwords.js';
@@ -53,6 +54,8 @@ export async function seedDemoDataIfEmpty(dataSource: DataSource): Promise<boole
         });
       }
     }
+    // Loaded in bulk: every public page may have changed.
+    await bumpContentVersions(manager, [ALL_CONTENT]);
   });
   new Logger('Demo').log(`Loaded demo data: ${DEMO_REGIONS.length} regions, ${DEMO_ACCOUNTS.length} staff accounts`);
   return true;

@@ -1,5 +1,6 @@
 import type { RegionLevel } from '@mashang/shared';
 import { DataSource } from 'typeorm';
+import { ALL_CONTENT, bumpContentVersions } from '../../src/common/content-versions/content-versions.js';
 import { RegionEntity } from '../../src/modules/region/region.entity.js';
 import type { TestApp } from '../support/test-app.js';
 
@@ -23,7 +24,10 @@ function childCode(parent: Region, first: number): string {
 }
 
 async function insert(t: TestApp, region: Region): Promise<Region> {
-  await t.app.get(DataSource).getRepository(RegionEntity).insert(region);
+  const dataSource = t.app.get(DataSource);
+  await dataSource.getRepository(RegionEntity).insert(region);
+  // Written past the app, as a bulk load would: the public pages' cache is told as a bulk load tells it.
+  await bumpContentVersions(dataSource.manager, [ALL_CONTENT]);
   return region;
 }
 

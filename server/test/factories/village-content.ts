@@ -1,5 +1,6 @@
 import type { DisclosureKind, DisclosureTable, DisclosureType, PowerCategory, ProcessChart } from '@mashang/shared';
 import { DataSource } from 'typeorm';
+import { ALL_CONTENT, bumpContentVersions } from '../../src/common/content-versions/content-versions.js';
 import { DisclosureVersionEntity } from '../../src/modules/publishing/disclosure-version.entity.js';
 import { DisclosureEntity } from '../../src/modules/publishing/disclosure.entity.js';
 import { PowerItemEntity } from '../../src/modules/power-list/power-item.entity.js';
@@ -43,6 +44,8 @@ export async function powerItem(t: TestApp, village: Region, fields: Partial<Pow
       sortOrder: powerItems,
       ...fields,
     });
+  // Written past the app, as a bulk load would: the public pages' cache is told as a bulk load tells it.
+  await bumpContentVersions(t.app.get(DataSource).manager, [ALL_CONTENT]);
   return saved.id;
 }
 
@@ -87,5 +90,6 @@ export async function disclosure(t: TestApp, village: Region, fields: Partial<Di
     draftedAt: content.publishedAt,
     publishedAt: content.publishedAt,
   });
+  await bumpContentVersions(dataSource.manager, [ALL_CONTENT]);
   return saved.id;
 }

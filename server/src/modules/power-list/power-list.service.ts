@@ -10,6 +10,7 @@ import type {
 } from '@mashang/shared';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import { bumpContentVersions } from '../../common/content-versions/content-versions.js';
 import { DomainError } from '../../common/domain-error.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
 import { RegionRepository } from '../region/region.repository.js';
@@ -168,6 +169,8 @@ export class PowerListService {
         });
         const itemId = (identifiers[0] as { id: number }).id;
         await this.record(manager, itemId, 1, 'adopted', template.version, latest.content, account, now);
+        // The village's public power list gains the item with this transaction.
+        await bumpContentVersions(manager, [code]);
         return itemId;
       });
     } catch (error) {
@@ -266,6 +269,8 @@ export class PowerListService {
       });
       if (!moved) throw new DomainError('EDIT_CONFLICT');
       await this.record(manager, item.id, item.version + 1, action, templateVersion, content, account, now);
+      // The item's public page (and its title on the village page) change with this transaction.
+      await bumpContentVersions(manager, [item.villageCode]);
     });
   }
 

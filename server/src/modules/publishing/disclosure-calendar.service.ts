@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type DisclosureCalendar, type DisclosureKind, type OverdueDisclosure, countyCodeOf, duePeriods, overdueOf } from '@mashang/shared';
 import { DataSource, In, Like, MoreThanOrEqual } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import { bumpContentVersions } from '../../common/content-versions/content-versions.js';
 import { DomainError } from '../../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { chinaDate } from '../calendar/china-date.js';
@@ -29,14 +30,15 @@ export class DisclosureCalendarService {
     return own ? { calendar: own.calendar, overridden: true } : { calendar: this.config.disclosureCalendar, overridden: false };
   }
 
-  async overdueOfVillage(villageCode: string): Promise<OverdueDisclosure[]> {
-    return (await this.overdueWithin(villageCode)).map(({ kind, period, dueOn }) => ({ kind, period, dueOn }));
+  /** The village's overdue periods on `today` (China date; the clock's by default). */
+  async overdueOfVillage(villageCode: string, today?: string): Promise<OverdueDisclosure[]> {
+    return (await this.overdueWithin(villageCode, today)).map(({ kind, period, dueOn }) => ({ kind, period, dueOn }));
   }
 
   /** Every overdue period of the villages under a region code (a county, a township or one village). */
-  async overdueWithin(regionCode: string): Promise<OverdueVillage[]> {
+  async overdueWithin(regionCode: string, today = chinaDate(this.clock.now())): Promise<OverdueVillage[]> {
     const { calendar } = await this.calendarOf(countyCodeOf(regionCode));
-    const due = duePeriods(calendar, chinaDate(this.clock.now()));
+    const due = duePeriods(calendar, today);
     if (due.length === 0) return [];
     const [villages, published] = await Promise.all([
       this.dataSource
@@ -62,9 +64,13 @@ export class DisclosureCalendarService {
   async set(account: StaffAccountEntity, calendar: DisclosureCalendar): Promise<{ calendar: DisclosureCalendar; overridden: boolean }> {
     // One county's calendar is that county's: only a county-level admin sets it.
     if (account.regionCode.length !== 6) throw new DomainError('FORBIDDEN');
-    await this.dataSource
-      .getRepository(CountyDisclosureCalendarEntity)
-      .save({ countyCode: account.regionCode, calendar, updatedBy: account.id, updatedAt: this.clock.now() });
+    await this.dataSource.transaction(async (manager) => {
+      await manager
+        .getRepository(CountyDisclosureCalendarEntity)
+        .save({ countyCode: account.regionCode, calendar, updatedBy: account.id, updatedAt: this.clock.now() });
+      // Every village page of the county shows what is overdue by this calendar.
+      await bumpContentVersions(manager, [account.regionCode]);
+    });
     return { calendar, overridden: true };
   }
 }

@@ -10,6 +10,7 @@ import type {
 import { maskPersonalNumbers } from '@mashang/shared';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import { bumpContentVersions } from '../../common/content-versions/content-versions.js';
 import { DomainError } from '../../common/domain-error.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
 import { DataProtection } from '../../common/data-protection.js';
@@ -176,6 +177,8 @@ export class PublishingService {
           updatedAt: now,
         });
       }
+      // Published, corrected or withdrawn: the village's public pages change with this transaction.
+      await bumpContentVersions(manager, [disclosure.villageCode]);
       await this.repository.addEvent(
         manager,
         disclosure.id,

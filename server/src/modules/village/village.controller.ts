@@ -1,8 +1,12 @@
-import { Controller, Res } from '@nestjs/common';
+import { Controller, Req, Res } from '@nestjs/common';
 import { contract } from '@mashang/shared';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Clock } from '../../common/clock.js';
+import { villageScopes } from '../../common/content-versions/content-versions.js';
 import { ContractRoute, type ParsedInput, RouteInput } from '../../common/contract-route.js';
+import { chinaDate } from '../calendar/china-date.js';
 import { sendSpreadsheet } from '../publishing/send-spreadsheet.js';
+import { PublicCache } from './public-cache.js';
 import { QrCodeService } from './qr-code.service.js';
 import { VillageService } from './village.service.js';
 
@@ -14,31 +18,58 @@ export class VillageController {
   constructor(
     private readonly villages: VillageService,
     private readonly qr: QrCodeService,
+    private readonly cache: PublicCache,
+    private readonly clock: Clock,
   ) {}
 
+  // The public answers below come from the in-memory cache (public-cache.ts), rebuilt when the
+  // village's content versions move; each is shaped by its route's schema when built.
+
   @ContractRoute(routes.page)
-  page(@RouteInput() { params }: In<'page'>) {
-    return this.villages.page(params.code);
+  async page(@RouteInput() { params }: In<'page'>, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    // The page shows a record up to yesterday and what is overdue today: the China date is part of the key.
+    const today = chinaDate(this.clock.now());
+    const answer = await this.cache.get(routes.page, `page ${params.code} ${today}`, villageScopes(params.code), () =>
+      this.villages.page(params.code, today),
+    );
+    return this.cache.send(request, reply, answer);
   }
 
   @ContractRoute(routes.disclosures)
-  disclosures(@RouteInput() { params, query }: In<'disclosures'>) {
-    return this.villages.disclosures(params.code, query.kind);
+  async disclosures(@RouteInput() { params, query }: In<'disclosures'>, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const key = `disclosures ${params.code} ${query.kind ?? ''}`;
+    const answer = await this.cache.get(routes.disclosures, key, villageScopes(params.code), () =>
+      this.villages.disclosures(params.code, query.kind),
+    );
+    return this.cache.send(request, reply, answer);
   }
 
   @ContractRoute(routes.powerItem)
-  powerItem(@RouteInput() { params }: In<'powerItem'>) {
-    return this.villages.powerItem(params.id);
+  async powerItem(@RouteInput() { params }: In<'powerItem'>, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const village = await this.villages.villageOfPowerItem(params.id);
+    const answer = await this.cache.get(routes.powerItem, `power-item ${params.id}`, villageScopes(village), () =>
+      this.villages.powerItem(params.id),
+    );
+    return this.cache.send(request, reply, answer);
   }
 
   @ContractRoute(routes.disclosure)
-  disclosure(@RouteInput() { params }: In<'disclosure'>) {
-    return this.villages.disclosure(params.id);
+  async disclosure(@RouteInput() { params }: In<'disclosure'>, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const village = await this.villages.villageOfDisclosure(params.id);
+    const answer = await this.cache.get(routes.disclosure, `disclosure ${params.id}`, villageScopes(village), () =>
+      this.villages.disclosure(params.id),
+    );
+    return this.cache.send(request, reply, answer);
   }
 
   @ContractRoute(routes.disclosureVersion)
-  disclosureVersion(@RouteInput() { params }: In<'disclosureVersion'>) {
-    return this.villages.disclosureVersion(params.id, params.versionNo);
+  async disclosureVersion(@RouteInput() { params }: In<'disclosureVersion'>, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const village = await this.villages.villageOfDisclosure(params.id);
+    const key = `disclosure-version ${params.id} ${params.versionNo}`;
+    const answer = await this.cache.get(routes.disclosureVersion, key, villageScopes(village), () =>
+      this.villages.disclosureVersion(params.id, params.versionNo),
+    );
+    return this.cache.send(request, reply, answer);
   }
 
   @ContractRoute(routes.disclosureTable)

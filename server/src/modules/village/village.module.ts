@@ -3,6 +3,7 @@ import { RegionModule } from '../region/region.module.js';
 import { StaffModule } from '../staff/staff.module.js';
 import { PublishingModule } from '../publishing/publishing.module.js';
 import { CaseModule } from '../case/case.module.js';
+import { PublicCache } from './public-cache.js';
 import { QrCodeService } from './qr-code.service.js';
 import { VillageController } from './village.controller.js';
 import { VillageRepository } from './village.repository.js';
@@ -11,6 +12,6 @@ import { VillageService } from './village.service.js';
 @Module({
   imports: [StaffModule, RegionModule, CaseModule, PublishingModule],
   controllers: [VillageController],
-  providers: [VillageService, VillageRepository, QrCodeService],
+  providers: [VillageService, VillageRepository, QrCodeService, PublicCache],
 })
 export class VillageModule {}

@@ -32,6 +32,15 @@ export class VillageRepository {
     });
   }
 
+  async villageOfPowerItem(id: number): Promise<string | null> {
+    return (await this.powerItems.findOne({ select: { villageCode: true }, where: { id } }))?.villageCode ?? null;
+  }
+
+  /** The village of a disclosure, whatever its status (the public reads decide what shows). */
+  async villageOfDisclosure(id: number): Promise<string | null> {
+    return (await this.disclosures.findOne({ select: { villageCode: true }, where: { id } }))?.villageCode ?? null;
+  }
+
   findPowerItem(id: number): Promise<PowerItemEntity | null> {
     return this.powerItems.findOneBy({ id });
   }

@@ -27,6 +27,8 @@ import { StaffRepository } from '../staff/staff.repository.js';
 import { VillageRepository } from './village.repository.js';
 
 const RECENT_DISCLOSURES_PER_KIND = 5;
+/** Power items and disclosures whose village is remembered (about 100 bytes each). */
+const MAX_REMEMBERED_OWNERS = 200_000;
 
 function toDisclosureSummary(d: DisclosureEntity): DisclosureSummary {
   return {
@@ -52,6 +54,9 @@ function groupByCategory(items: PowerItemEntity[]): PowerCategoryGroup[] {
 
 @Injectable()
 export class VillageService {
+  /** The village of each power item (`p<id>`) and disclosure (`d<id>`) looked up so far. */
+  private readonly owners = new Map<string, string>();
+
   constructor(
     private readonly regions: RegionRepository,
     private readonly villages: VillageRepository,
@@ -61,10 +66,10 @@ export class VillageService {
     private readonly clock: Clock,
   ) {}
 
-  async page(code: string): Promise<VillagePage> {
+  /** The village page as of `today` (China date), which the caller also keys its cache by. */
+  async page(code: string, today = chinaDate(this.clock.now())): Promise<VillagePage> {
     const village = await this.regions.findVillage(code);
     if (!village) throw new DomainError('VILLAGE_NOT_FOUND');
-    const today = chinaDate(this.clock.now());
     const recordCutoff = new Date(`${today}T00:00:00+08:00`);
     const [regions, powerItems, party, villageAffairs, finance, record, overdue] = await Promise.all([
       this.regions.findMany([townshipCodeOf(code), countyCodeOf(code)]),
@@ -73,7 +78,7 @@ export class VillageService {
       this.villages.disclosuresOf(code, 'village', RECENT_DISCLOSURES_PER_KIND),
       this.villages.disclosuresOf(code, 'finance', RECENT_DISCLOSURES_PER_KIND),
       this.reports.recordOf(code, recordCutoff),
-      this.calendars.overdueOfVillage(code),
+      this.calendars.overdueOfVillage(code, today),
     ]);
     const township = regions.find((r) => r.level === 'township');
     const county = regions.find((r) => r.level === 'county');
@@ -96,6 +101,30 @@ export class VillageService {
     if (!(await this.regions.findVillage(code))) throw new DomainError('VILLAGE_NOT_FOUND');
     const items = await this.villages.disclosuresOf(code, kind);
     return { items: items.map(toDisclosureSummary) };
+  }
+
+  /**
+   * Which village a power item belongs to (it never moves), for the cache's versions; remembered,
+   * so only the first request for an item pays a query.
+   */
+  async villageOfPowerItem(id: number): Promise<string> {
+    const known = this.owners.get(`p${id}`) ?? (await this.villages.villageOfPowerItem(id));
+    if (!known) throw new DomainError('POWER_ITEM_NOT_FOUND');
+    this.remember(`p${id}`, known);
+    return known;
+  }
+
+  /** Which village a disclosure belongs to (it never moves), as `villageOfPowerItem`. */
+  async villageOfDisclosure(id: number): Promise<string> {
+    const known = this.owners.get(`d${id}`) ?? (await this.villages.villageOfDisclosure(id));
+    if (!known) throw new DomainError('DISCLOSURE_NOT_FOUND');
+    this.remember(`d${id}`, known);
+    return known;
+  }
+
+  private remember(key: string, villageCode: string): void {
+    if (this.owners.size >= MAX_REMEMBERED_OWNERS && !this.owners.has(key)) this.owners.clear();
+    this.owners.set(key, villageCode);
   }
 
   async assertVillageExists(code: string): Promise<void> {
