@@ -261,7 +261,9 @@ describe.each(DATABASE_KINDS)('sessions, caching and bodies on %s', (kind) => {
 
   it('takes only JSON bodies: a form on another site cannot file a report', async () => {
     const body = reportBody(dongshan);
-    const form = new URLSearchParams(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString();
+    const form = new URLSearchParams(
+      Object.entries(body).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+    ).toString();
     for (const type of [
       'application/x-www-form-urlencoded',
       'multipart/form-data; boundary=x',

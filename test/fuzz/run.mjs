@@ -447,6 +447,11 @@ for (const kind of kinds) {
   console.log(`  stack traces in the server log: ${result.stackLines}`);
   const { serverError, outsideShape, noAnswer } = result.counts;
   console.log(`  5xx: ${serverError}; errors outside the shared shape: ${outsideShape}; no answer at all: ${noAnswer}`);
+  // A client's mistake is answered without logging a stack trace; only a 5xx (already a failure) may log one.
+  if (result.stackLines && !serverError) {
+    failed = true;
+    console.log('  FAIL: stack traces logged for answers that were not 5xx');
+  }
   if (result.failures.length) {
     failed = true;
     // One example of each route and status that failed.

@@ -42,7 +42,9 @@ describe('toApiError', () => {
 });
 
 describe('ApiExceptionFilter', () => {
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
 
   function answer(error: unknown) {
     const reply = { status: jest.fn(), header: jest.fn(), send: jest.fn() };
