@@ -70,17 +70,20 @@ export function parseRouteInput<R extends RouteSpec>(route: R, request: FastifyR
 }
 
 /**
+ * What a handler of a route with a response schema returns when it has sent the reply itself: a
+ * public answer from the cache, shaped by the same schema when it was built (modules/village/public-cache.ts).
+ */
+export const REPLY_SENT: unique symbol = Symbol('REPLY_SENT');
+
+/**
  * Shapes the response by the route's schema. Unknown fields are stripped, so an entity field
- * (a reporter's phone, say) can never leak through a response by accident. A handler that sends
- * its own reply (a file, or a public answer from the cache, shaped by the same schema when it was
- * built: modules/village/public-cache.ts) returns the reply, which passes through untouched.
+ * (a reporter's phone, say) can never leak through a response by accident.
  */
 @Injectable()
 class ContractResponseInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const route = routeSpecOf(context.getHandler());
-    const reply = context.switchToHttp().getResponse<unknown>();
-    return next.handle().pipe(map((data: unknown) => (route?.response && data !== reply ? route.response.parse(data) : data)));
+    return next.handle().pipe(map((data: unknown) => (route?.response && data !== REPLY_SENT ? route.response.parse(data) : data)));
   }
 }
 

@@ -7,6 +7,7 @@ import type { RouteSpec } from '@mashang/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { ContentVersionReader } from '../../common/content-versions/content-versions.js';
+import { REPLY_SENT } from '../../common/contract-route.js';
 
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
@@ -105,17 +106,23 @@ export class PublicCache {
     return pending;
   }
 
-  /** Sends a cached answer: 304 when the client holds it, else the JSON, compressed when the client takes it. */
-  async send(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer): Promise<FastifyReply> {
+  /**
+   * Sends a cached answer: 304 when the client holds it, else the JSON, compressed when the client
+   * takes it. Answers `REPLY_SENT` for the handler to return (never the reply: it is a thenable).
+   */
+  async send(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer): Promise<typeof REPLY_SENT> {
     // Public content: any cache may keep it, but must ask again each time (the ETag makes that cheap).
     void reply.header('etag', answer.etag).header('cache-control', 'public, no-cache').header('vary', 'accept-encoding');
     const ifNoneMatch = request.headers['if-none-match'];
-    if (ifNoneMatch && matches(ifNoneMatch, answer.etag)) return reply.code(304).send();
-    void reply.type('application/json; charset=utf-8');
     const accepted = request.headers['accept-encoding'];
     const encoding = accepted && answer.json.length >= COMPRESS_FROM_BYTES ? this.encodings.negotiate(accepted) : null;
-    if (!encoding) return reply.send(answer.json);
-    return reply.header('content-encoding', encoding).send(await this.compressed(answer, encoding));
+    if (ifNoneMatch && matches(ifNoneMatch, answer.etag)) void reply.code(304).send();
+    else if (!encoding) void reply.type('application/json; charset=utf-8').send(answer.json);
+    else {
+      const body = await this.compressed(answer, encoding);
+      void reply.type('application/json; charset=utf-8').header('content-encoding', encoding).send(body);
+    }
+    return REPLY_SENT;
   }
 
   private async build(route: RouteSpec, key: string, versions: string, build: () => Promise<unknown>): Promise<CachedAnswer> {
