@@ -48,30 +48,34 @@ describe.each(DATABASE_KINDS)('case safeguards on %s', (kind) => {
   const caseOf = async (reportNo: string) => (await t.call(contract.case.get, { params: { reportNo } }, handler)).body;
   const sweep = () => t.app.get(DeadlineSweep).run();
 
-  it("keeps the reporter's review period open: no closing before it ends, and no alerts for it", async () => {
+  it("keeps the reporter's periods open: no closing before they end, no alerts for them, then the sweep files the case away", async () => {
     on('2026-10-09');
     const { reportNo, queryCode } = await fileReport(t, liutang, { track: 'petition' });
     await act(handler, reportNo, { action: 'accept' });
     const replied = await act(handler, reportNo, { action: 'reply', text: '路灯已经修好，请您留意。' });
     expect(replied.body.actions).not.toContain('close');
     expect((await act(handler, reportNo, { action: 'close' })).error.code).toBe('ACTION_NOT_ALLOWED');
-    // The reporter has until 8 Nov to ask for a review; that is theirs, not a duty of the township.
-    for (const date of ['2026-11-06', '2026-11-09', '2026-11-20']) {
+    // The reporter has until Mon 9 Nov (30 days end Sun 8 Nov) to rate and to ask for a review;
+    // those periods are theirs, not duties of the township.
+    const before = (await t.call(contract.report.lookup, { body: { queryCode } })).body;
+    expect(before.reviewPath).toBe('如对答复不满意，可在2026-11-09前申请复查');
+    for (const [date, closed] of [
+      ['2026-11-06', 0],
+      ['2026-11-09', 0],
+      ['2026-11-20', 1],
+    ] as const) {
       on(date);
-      expect(await sweep()).toMatchObject({ dueSoon: 0, overdue: 0, escalated: 0 });
+      expect(await sweep()).toMatchObject({ dueSoon: 0, overdue: 0, escalated: 0, closed });
     }
-    on('2026-11-20');
+    // Unrated when the period to rate ended: the sweep filed it away, once, with a line on the timeline.
+    expect((await sweep()).closed).toBe(0);
     const detail = await caseOf(reportNo);
-    expect(detail.nextDue).toBeNull();
-    expect(detail.actions).toContain('close');
+    expect(detail).toMatchObject({ status: 'closed', nextDue: null });
+    expect(detail.timeline.at(-1)).toMatchObject({ type: 'close', actor: '系统', publicText: '评价期限已过，本件已办结归档' });
     const lookup = (await t.call(contract.report.lookup, { body: { queryCode } })).body;
-    expect(lookup.dueDates.find((d) => d.kind === 'review_request')?.overdue).toBe(false);
-    expect((await t.call(contract.village.page, { params: { code: liutang.code } })).body.record).toEqual({
-      received: 1,
-      answered: 1,
-      answeredOnTime: 1,
-    });
-    expect((await act(handler, reportNo, { action: 'close' })).body.status).toBe('closed');
+    expect(lookup.dueDates.some((d) => d.overdue)).toBe(false);
+    expect(lookup.actions).toEqual([]);
+    expect(lookup.reviewPath).toBeNull();
   });
 
   it('applies only one of two ratings sent at once', async () => {

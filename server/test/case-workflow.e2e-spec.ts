@@ -81,17 +81,24 @@ describe.each(DATABASE_KINDS)('case workflow on %s', (kind) => {
     expect(unsatisfied.body.actions).toEqual(['request_review']);
     expect((await caseOf(handler, reportNo)).actions).not.toContain('close');
     const review = await t.call(contract.reporter.requestReview, { body: { queryCode, reason: '答复没有说明多领补贴的人是谁，请复查。' } });
+    // The 复查 is the county's, the level above the township that answered.
     expect(review.body.status).toBe('under_review');
+    expect((await caseOf(countyStaff, reportNo)).level).toBe('county');
+    expect((await act(handler, reportNo, { action: 'reply', text: '乡镇不能自己复查自己的答复内容。' })).error.code).toBe(
+      'ACTION_NOT_ALLOWED',
+    );
 
-    await act(handler, reportNo, { action: 'reply', text: '复查后确认：三户多领补贴共1,320元，已全部追回并公示。' });
+    await act(countyStaff, reportNo, { action: 'reply', text: '复查后确认：三户多领补贴共1,320元，已全部追回并公示。' });
+    // No further step here: the rules tell the reporter where to turn.
+    expect((await lookup(queryCode)).reviewPath).toBe('如对复查结果仍有异议，可以向市纪委监委反映');
     const satisfied = await t.call(contract.reporter.rate, { body: { queryCode, rating: 'satisfied' } });
-    expect(satisfied.body.rating).toBe('satisfied');
-    const closed = await act(handler, reportNo, { action: 'close' });
-    expect(closed.body.status).toBe('closed');
-    expect(closed.body.actions).toEqual(['note']);
+    // Content: the case is filed away at once.
+    expect(satisfied.body).toMatchObject({ rating: 'satisfied', status: 'closed', actions: [] });
+    expect((await caseOf(countyStaff, reportNo)).actions).toEqual(['note']);
     const final = await lookup(queryCode);
-    expect(final.actions).toEqual([]);
-    expect(final.timeline.map((e) => e.text)).toEqual(expect.arrayContaining(['您已申请复查，我们将重新核查并答复您', '本件已办结归档']));
+    expect(final.timeline.map((e) => e.text)).toEqual(
+      expect.arrayContaining(['您已申请复查，县纪委将重新核查并答复您', '感谢您的评价，本件已办结归档']),
+    );
   });
 
   it('runs a petition on the calendar-day clock with one extension approved by the county', async () => {

@@ -37,9 +37,9 @@ describe.each(DATABASE_KINDS)('deadline sweep on %s', (kind) => {
   const caseOf = async (account: StaffFixture) => (await t.call(contract.case.get, { params: { reportNo } }, account)).body;
 
   it('reminds three working days ahead, once', async () => {
-    expect(await sweepOn('2026-10-21')).toEqual({ settled: 0, dueSoon: 0, overdue: 0, escalated: 0 }); // 4 working days left
-    expect(await sweepOn('2026-10-22')).toEqual({ settled: 0, dueSoon: 1, overdue: 0, escalated: 0 }); // 23, 26, 27 Oct left
-    expect(await sweepOn('2026-10-23')).toEqual({ settled: 0, dueSoon: 0, overdue: 0, escalated: 0 });
+    expect(await sweepOn('2026-10-21')).toEqual({ settled: 0, dueSoon: 0, overdue: 0, escalated: 0, closed: 0 }); // 4 working days left
+    expect(await sweepOn('2026-10-22')).toEqual({ settled: 0, dueSoon: 1, overdue: 0, escalated: 0, closed: 0 }); // 23, 26, 27 Oct left
+    expect(await sweepOn('2026-10-23')).toEqual({ settled: 0, dueSoon: 0, overdue: 0, escalated: 0, closed: 0 });
     expect(await alertsOf(handler)).toEqual([
       { reportNo, villageName: '东山村', kind: 'due_soon', deadline: 'acceptance', dueOn: '2026-10-27', at: '2026-10-22T02:00:00.000Z' },
     ]);
@@ -48,7 +48,7 @@ describe.each(DATABASE_KINDS)('deadline sweep on %s', (kind) => {
 
   it('flags the case overdue the day after its last day, and counts it as late', async () => {
     expect((await sweepOn('2026-10-27')).overdue).toBe(0);
-    expect(await sweepOn('2026-10-28')).toEqual({ settled: 0, dueSoon: 0, overdue: 1, escalated: 0 });
+    expect(await sweepOn('2026-10-28')).toEqual({ settled: 0, dueSoon: 0, overdue: 1, escalated: 0, closed: 0 });
     expect((await caseOf(handler)).nextDue).toMatchObject({ overdue: true, daysLeft: -1 });
     const overdueOnly = await t.call(contract.case.list, { query: { overdue: 'true' } }, handler);
     expect(overdueOnly.body.items.map((c) => c.reportNo)).toEqual([reportNo]);
@@ -56,7 +56,7 @@ describe.each(DATABASE_KINDS)('deadline sweep on %s', (kind) => {
 
   it('escalates to the county after five working days overdue, once, with an event on the timeline', async () => {
     expect((await sweepOn('2026-11-02')).escalated).toBe(0); // 28, 29, 30 Oct, 2 Nov: four working days
-    expect(await sweepOn('2026-11-03')).toEqual({ settled: 0, dueSoon: 0, overdue: 0, escalated: 1 });
+    expect(await sweepOn('2026-11-03')).toEqual({ settled: 0, dueSoon: 0, overdue: 0, escalated: 1, closed: 0 });
     expect((await sweepOn('2026-11-04')).escalated).toBe(0);
     // The county hears of the escalation; the township keeps one line, its overdue flag in place of the reminder.
     expect((await alertsOf(countyStaff)).map((a) => a.kind)).toEqual(['escalated']);
@@ -93,7 +93,7 @@ describeIf(DATABASE_KINDS.includes('mysql'))('deadline sweep with two instances 
   });
 
   it('raises each reminder, overdue flag and escalation exactly once between them', async () => {
-    const totals = { settled: 0, dueSoon: 0, overdue: 0, escalated: 0 };
+    const totals = { settled: 0, dueSoon: 0, overdue: 0, escalated: 0, closed: 0 };
     for (const date of ['2026-10-22', '2026-10-26', '2026-10-28', '2026-11-03', '2026-11-04']) {
       first.clock.set(chinaMorning(date));
       second.clock.set(chinaMorning(date));
@@ -105,7 +105,7 @@ describeIf(DATABASE_KINDS.includes('mysql'))('deadline sweep with two instances 
         totals.escalated += r.escalated;
       }
     }
-    expect(totals).toEqual({ settled: 0, dueSoon: REPORTS, overdue: REPORTS, escalated: REPORTS });
+    expect(totals).toEqual({ settled: 0, dueSoon: REPORTS, overdue: REPORTS, escalated: REPORTS, closed: 0 });
     const db = first.app.get(DataSource);
     const rows = await db.query<{ kind: string; n: number | string }[]>(
       'SELECT kind, COUNT(*) AS n FROM case_alerts GROUP BY kind ORDER BY kind',

@@ -19,6 +19,24 @@ export const DeadlineRuleSchema = z.object({
 });
 export type DeadlineRule = z.infer<typeof DeadlineRuleSchema>;
 
+/**
+ * How a reporter may contest an answer: each step (复查, then 复核) is decided by the level above the
+ * one that gave the answer before it, asked within the `review_request` period. A step whose level
+ * is above the county is outside this system: the reporter is told where to turn instead.
+ */
+export const ContestSchema = z.object({
+  basis: z.string().min(1),
+  /** The steps in order, by name; none when the result cannot be contested within the system. */
+  steps: z.array(z.string().min(1).max(10)).max(3),
+  /** The levels above the county, nearest first, named as the reporter should look for them. */
+  beyond: z.array(z.string().min(1)).min(1),
+  /** What the reporter reads for a step outside this system: `{level}` and `{step}` are filled in. */
+  beyondText: z.string().min(1),
+  /** What the reporter reads when no step is left, or null to say nothing. */
+  noStepText: z.string().min(1).nullable(),
+});
+export type Contest = z.infer<typeof ContestSchema>;
+
 export const RegimeSchema = z
   .object({
     label: z.string().min(1),
@@ -27,6 +45,15 @@ export const RegimeSchema = z
     extension: z
       .object({ deadline: DueDateKindSchema, maxDays: z.number().int().positive(), unit: UnitSchema, times: z.number().int().positive() })
       .nullable(),
+    /** How long the reporter has to rate an answer; a case still unrated at its end is closed. (Default: rules saved before it existed.) */
+    rating: z.object({ days: z.number().int().positive().max(365), unit: UnitSchema }).default({ days: 30, unit: 'calendar' }),
+    contest: ContestSchema.default({
+      basis: '《信访工作条例》',
+      steps: [],
+      beyond: ['上一级机关'],
+      beyondText: '如对答复不满意，请向{level}申请{step}',
+      noStepText: null,
+    }),
   })
   .refine((r) => 'acceptance' in r.deadlines, { error: '每类事项都要有受理期限（acceptance）' })
   .refine((r) => !r.extension || r.extension.deadline in r.deadlines, { error: '延期针对的期限不存在' });

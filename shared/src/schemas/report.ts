@@ -183,6 +183,8 @@ export const ReportStatusViewSchema = z.object({
   rating: RatingSchema.nullable().default(null),
   /** What the holder of the query code can do now. */
   actions: z.array(ReporterActionSchema).default([]),
+  /** How the answer can be contested, in plain words: by when to ask here, or where to turn outside this system. */
+  reviewPath: z.string().nullable().default(null),
 });
 
 const QueryCodeField = z.string({ error: '请输入查询码' }).max(100, { error: '请输入查询码' });

@@ -119,6 +119,11 @@ export class CaseRepository {
     });
   }
 
+  /** Answered cases not yet filed away, but for those the reporter was content with. */
+  answeredUnsettled(): Promise<ReportEntity[]> {
+    return this.reports.find({ where: { status: 'replied' }, order: { id: 'ASC' } });
+  }
+
   findReports(ids: number[]): Promise<ReportEntity[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.reports.findBy({ id: In(ids) });

@@ -20,6 +20,8 @@ import { DeadlineRulesService } from '../deadline/deadline-rules.service.js';
 import { RegionRepository } from '../region/region.repository.js';
 import { type WorkflowStep, CaseWorkflow } from './workflow/case-workflow.js';
 import { ActionKeys } from './workflow/action-keys.js';
+import { answerFacts, mayClose } from './workflow/contest.js';
+import type { ReportEventEntity } from './entities/report-event.entity.js';
 import { DataProtection } from '../../common/data-protection.js';
 import type { ReportEntity } from './entities/report.entity.js';
 import { ReportRepository } from './report.repository.js';
@@ -238,7 +240,7 @@ export class CaseService {
       account.role === 'township_handler' && report.level === 'county'
         ? events.filter((e) => e.publicText).map((e) => ({ ...e, internalText: null }))
         : events;
-    return this.view.detail(report, deadlines, seen, this.actionsGiven(account, report, deadlines));
+    return this.view.detail(report, deadlines, seen, this.actionsGiven(account, report, deadlines, events));
   }
 
   /** The real reason an action is refused, where there is one more telling than the state. */
@@ -262,14 +264,14 @@ export class CaseService {
   }
 
   private async actionsFor(account: StaffAccountEntity, report: ReportEntity) {
-    return this.actionsGiven(account, report, await this.reports.deadlinesOf(report.id));
+    const [deadlines, events] = await Promise.all([this.reports.deadlinesOf(report.id), this.reports.eventsOf(report.id)]);
+    return this.actionsGiven(account, report, deadlines, events);
   }
 
-  private actionsGiven(account: StaffAccountEntity, report: ReportEntity, deadlines: ReportDeadlineEntity[]) {
-    const today = chinaDate(this.clock.now());
-    const window = deadlines.filter((d) => d.kind === 'review_request' && !d.metAt && !d.cancelledAt).at(-1);
-    const reviewWindow = !window ? 'none' : today <= window.dueOn ? 'open' : 'ended';
-    return staffActionsFor(account, report, this.rules.for(report.villageCode), { reviewWindow });
+  private actionsGiven(account: StaffAccountEntity, report: ReportEntity, deadlines: ReportDeadlineEntity[], events: ReportEventEntity[]) {
+    const rules = this.rules.for(report.villageCode);
+    const facts = answerFacts(report, events, deadlines, rules, chinaDate(this.clock.now()));
+    return staffActionsFor(account, report, rules, { mayClose: mayClose(facts) });
   }
 
   /** What each action says to the reporter, records for staff, and changes on the case. */

@@ -8,6 +8,10 @@ import { WorkingCalendar } from '../calendar/working-calendar.js';
 import { DeadlineRulesService } from '../deadline/deadline-rules.service.js';
 import type { AlertKind } from './entities/case-alert.entity.js';
 import { CaseRepository } from './case.repository.js';
+import { DomainError } from '../../common/domain-error.js';
+import { ReportRepository } from './report.repository.js';
+import { answerFacts } from './workflow/contest.js';
+import { CaseWorkflow } from './workflow/case-workflow.js';
 import { countyOf, townshipOf } from './jurisdiction.js';
 import type { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
 
@@ -17,6 +21,8 @@ export interface SweepResult {
   dueSoon: number;
   overdue: number;
   escalated: number;
+  /** Answered cases filed away: unrated when the period to rate ended, or 不满意 and not taken further in time. */
+  closed: number;
 }
 
 /**
@@ -31,6 +37,8 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
 
   constructor(
     private readonly cases: CaseRepository,
+    private readonly reports: ReportRepository,
+    private readonly workflow: CaseWorkflow,
     private readonly rules: DeadlineRulesService,
     private readonly calendar: WorkingCalendar,
     private readonly schedules: CalendarScheduleService,
@@ -57,7 +65,7 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
     const today = chinaDate(now);
     // Reminders look ahead at most this far: 30 working days (the most the rules allow) across a long holiday.
     const horizon = addCalendarDays(today, 90);
-    const result: SweepResult = { settled: await this.settleProvisional(now), dueSoon: 0, overdue: 0, escalated: 0 };
+    const result: SweepResult = { settled: await this.settleProvisional(now), dueSoon: 0, overdue: 0, escalated: 0, closed: 0 };
 
     for (const deadline of await this.cases.openDeadlinesDueBy(horizon)) {
       if (!isStaffDuty(deadline.kind)) continue; // the reporter's own window to ask for review
@@ -86,7 +94,40 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
         result.escalated++;
       }
     }
+    result.closed = await this.closeLapsed(today);
     return result;
+  }
+
+  /**
+   * Files away answered cases whose reporter let the period to rate end unrated, or rated 不满意 and
+   * did not ask for the next step in time, each with an event on the timeline. Two sweeps at once:
+   * the workflow's version check lets one of them do it.
+   */
+  private async closeLapsed(today: string): Promise<number> {
+    let closed = 0;
+    for (const report of await this.cases.answeredUnsettled()) {
+      const [events, deadlines] = await Promise.all([this.reports.eventsOf(report.id), this.reports.deadlinesOf(report.id)]);
+      const facts = answerFacts(report, events, deadlines, this.rules.for(report.villageCode), today);
+      const unrated = report.rating === null && facts.ratingEnded;
+      const notTaken = report.rating === 'unsatisfied' && facts.next.kind === 'in_system' && facts.reviewEnded;
+      if (!unrated && !notTaken) continue;
+      try {
+        await this.workflow.apply(report, {
+          action: 'close',
+          actor: 'system',
+          publicText: unrated
+            ? '评价期限已过，本件已办结归档'
+            : `申请${facts.next.kind === 'in_system' ? facts.next.step : '复查'}的期限已过，本件已办结归档`,
+          internalText: unrated
+            ? `反映人在评价期限（${facts.ratingDue}）内未评价，系统自动归档`
+            : `反映人在期限（${facts.reviewDue}）内未申请下一步，系统自动归档`,
+        });
+        closed++;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error; // another sweep closed it first
+      }
+    }
+    return closed;
   }
 
   /**

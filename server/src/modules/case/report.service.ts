@@ -21,6 +21,8 @@ import { DeadlineRulesService } from '../deadline/deadline-rules.service.js';
 import { RegionRepository } from '../region/region.repository.js';
 import { CaseWorkflow } from './workflow/case-workflow.js';
 import { type ActionKey, ActionKeys } from './workflow/action-keys.js';
+import { answerFacts, reviewPathText } from './workflow/contest.js';
+import type { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
 import { DataProtection } from '../../common/data-protection.js';
 import { ReportSecrets } from './report-secrets.js';
 import { latestReply, reporterDueDatesOf } from './report-view.js';
@@ -163,27 +165,49 @@ export class ReportService {
         changes: { rating },
         key,
       });
+      await this.closeIfContent(report);
     });
     return this.view(await this.current(report));
   }
 
-  /** 复查: only after rating the reply 不满意, and within the period the rules allow. */
+  /** A reporter content with the answer ends the case: it is filed away at once. */
+  async closeIfContent(report: ReportEntity): Promise<void> {
+    if (report.rating !== 'satisfied' && report.rating !== 'basically_satisfied') return;
+    await this.workflow.apply(report, { action: 'close', actor: 'system', publicText: '感谢您的评价，本件已办结归档', internalText: null });
+  }
+
+  /**
+   * 复查 (then 复核): only after rating the answer 不满意, within the period the rules allow, and only
+   * a step decided within this system; the level above the one that answered takes the case over.
+   */
   async requestReview(rawCode: string, reason: string, idempotencyKey?: string): Promise<ReportStatusView> {
     const report = await this.byQueryCode(rawCode);
     const key = this.keyOf(report, idempotencyKey, { action: 'request_review', reason });
     await this.keys.run(key, report.id, async () => {
-      if (report.rating !== 'unsatisfied') throw new DomainError('ACTION_NOT_ALLOWED');
-      if (!this.reviewWindowOpen(report, await this.reports.deadlinesOf(report.id))) throw new DomainError('REVIEW_PERIOD_ENDED');
+      const facts = await this.answerFactsOf(report);
+      if (report.status !== 'replied' || report.rating !== 'unsatisfied' || facts.next.kind !== 'in_system') {
+        throw new DomainError('ACTION_NOT_ALLOWED');
+      }
+      if (facts.reviewEnded) throw new DomainError('REVIEW_PERIOD_ENDED');
+      const { step, level } = facts.next;
       await this.workflow.apply(report, {
         action: 'request_review',
         actor: 'reporter',
-        publicText: '您已申请复查，我们将重新核查并答复您',
-        internalText: reason,
-        changes: { rating: null },
+        publicText: `您已申请${step}，${level === 'county' ? '县纪委' : '乡镇纪委'}将重新核查并答复您`,
+        internalText: `申请${step}：${reason}`,
+        changes: { rating: null, level, ...(level !== report.level ? { assigneeId: null } : {}) },
         key,
       });
     });
     return this.view(await this.current(report));
+  }
+
+  private async answerFactsOf(report: ReportEntity, events?: { type: string; createdAt: Date }[], deadlines?: ReportDeadlineEntity[]) {
+    const [timeline, clocks] = await Promise.all([
+      events ?? this.reports.publicEventsOf(report.id),
+      deadlines ?? this.reports.deadlinesOf(report.id),
+    ]);
+    return answerFacts(report, timeline, clocks, this.rules.for(report.villageCode), chinaDate(this.clock.now()));
   }
 
   async addInfo(rawCode: string, text: string, idempotencyKey?: string): Promise<ReportStatusView> {
@@ -213,25 +237,17 @@ export class ReportService {
     return report;
   }
 
-  private reviewWindowOpen(
-    report: ReportEntity,
-    deadlines: { kind: string; dueOn: string; metAt: Date | null; cancelledAt: Date | null }[],
-  ): boolean {
-    const window = [...deadlines].reverse().find((d) => d.kind === 'review_request' && !d.metAt && !d.cancelledAt);
-    if (window) return chinaDate(this.clock.now()) <= window.dueOn;
-    return !this.rules.for(report.villageCode).rule(report.track, 'review_request'); // a regime without a window leaves review open
-  }
-
   private async view(report: ReportEntity): Promise<ReportStatusView> {
     const [villages, events, deadlines] = await Promise.all([
       this.regions.findMany([report.villageCode]),
       this.reports.publicEventsOf(report.id),
       this.reports.deadlinesOf(report.id),
     ]);
+    const facts = await this.answerFactsOf(report, events, deadlines);
     const actions = actionsAllowed(report.status, 'reporter').filter(
       (a): a is ReporterAction =>
         (a === 'rate' && !report.rating) ||
-        (a === 'request_review' && report.rating === 'unsatisfied' && this.reviewWindowOpen(report, deadlines)) ||
+        (a === 'request_review' && report.rating === 'unsatisfied' && facts.next.kind === 'in_system' && !facts.reviewEnded) ||
         a === 'add_info',
     );
     return {
@@ -247,6 +263,7 @@ export class ReportService {
       reply: latestReply(events),
       rating: report.rating,
       actions,
+      reviewPath: reviewPathText(facts),
     };
   }
 

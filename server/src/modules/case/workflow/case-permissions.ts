@@ -9,8 +9,8 @@ import type { StaffAccountEntity } from '../../staff/staff-account.entity.js';
  * jurisdiction may add an internal note.
  */
 export interface CaseContext {
-  /** The reporter's period to ask for a review of the reply: still open, passed, or none in these rules. */
-  reviewWindow: 'open' | 'ended' | 'none';
+  /** The answered case may be filed away (see `mayClose`). */
+  mayClose: boolean;
 }
 
 /** The level the case is at is the one that handles it: the township's handlers, or the county's supervisors. */
@@ -42,20 +42,9 @@ export function staffActionsFor(
       case 'transfer_up':
         return handlesIt && report.level === 'township';
       case 'close':
-        return handlesIt && mayFileAway(report, context);
+        return handlesIt && context.mayClose;
       default:
         return handlesIt;
     }
   });
-}
-
-/**
- * A replied case is filed away once the reporter is content, or once their period to ask for a
- * review has passed. Without such a period, an unrated case may be filed, but not one rated 不满意:
- * that reporter may still ask for a review.
- */
-function mayFileAway(report: ReportEntity, context: CaseContext): boolean {
-  if (report.rating === 'satisfied' || report.rating === 'basically_satisfied') return true;
-  if (context.reviewWindow === 'none') return report.rating === null;
-  return context.reviewWindow === 'ended';
 }
