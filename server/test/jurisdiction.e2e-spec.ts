@@ -146,7 +146,7 @@ const publishedAttachment = async (w: World) => {
   return attached;
 };
 /** A report of 东山村 that the township has answered. */
-const repliedReport = async (w: World) => {
+const repliedCase = async (w: World) => {
   const { reportNo, queryCode } = await fileReport(w.t, w.dongshan);
   const handler = w.staff.township_handler;
   expect((await w.t.call(contract.case.act, { params: { reportNo }, body: { action: 'accept' } }, handler)).ok).toBe(true);
@@ -159,8 +159,10 @@ const repliedReport = async (w: World) => {
       )
     ).ok,
   ).toBe(true);
-  return queryCode;
+  return { reportNo, queryCode };
 };
+const repliedReport = async (w: World) => (await repliedCase(w)).queryCode;
+const repliedReportNo = async (w: World) => (await repliedCase(w)).reportNo;
 
 const pl = contract.powerList;
 const POWER_READERS = { county_supervisor: 200, township_handler: 200, village_publisher: 200, village_supervisor: 200 } as const;
@@ -308,6 +310,10 @@ const TABLE: Table = {
     act: row(contract.case.act, staffOnly(CASE_STAFF), (w) => ({
       params: { reportNo: w.report.reportNo },
       body: { action: 'note', text: '已电话联系村委会核实' },
+    })),
+    callbackRating: row(contract.case.callbackRating, staffOnly({ county_supervisor: 200 }), async (w) => ({
+      params: { reportNo: await repliedReportNo(w) },
+      body: { rating: 'basically_satisfied', note: '电话回访，村民表示基本满意' },
     })),
     mark: row(contract.case.mark, staffOnly(CASE_STAFF), async (w) => ({
       body: { mark: 'invalid', reportNos: [(await fileReport(w.t, w.dongshan)).reportNo], reason: '测试提交，内容为空' },

@@ -40,6 +40,7 @@ import { CaseExtensions1765152000000 } from './migrations/1765152000000-case-ext
 import { ReportNextDue1765152000001 } from './migrations/1765152000001-report-next-due.js';
 import { CaseActionKeys1765152000002 } from './migrations/1765152000002-case-action-keys.js';
 import { ReportMarks1765152000003 } from './migrations/1765152000003-report-marks.js';
+import { RatingWays1765152000004 } from './migrations/1765152000004-rating-ways.js';
 import { ContentVersions1765411200000 } from './migrations/1765411200000-content-versions.js';
 import { DisclosureAttachmentEntity } from '../modules/publishing/disclosure-attachment.entity.js';
 
@@ -85,6 +86,7 @@ export const MIGRATIONS = [
   ReportNextDue1765152000001,
   CaseActionKeys1765152000002,
   ReportMarks1765152000003,
+  RatingWays1765152000004,
   ContentVersions1765411200000,
 ];
 

@@ -186,6 +186,9 @@ export const TownshipStatsSchema = z.object({
   /** Reports set aside as 重复 or 无效: counted apart, not in `received`. */
   duplicates: z.number().int(),
   invalid: z.number().int(),
+  /** Ratings by the way they came: the reporter's own, and county callbacks (回访). */
+  ratingsByReporter: z.number().int(),
+  ratingsByCallback: z.number().int(),
   /** Share of ratings that are 满意 or 基本满意, 0–1; null before any rating. */
   satisfaction: z.number().nullable(),
 });
@@ -244,6 +247,22 @@ export const caseContract = {
       'IDEMPOTENCY_KEY_REUSED',
       ...AUTH_ERRORS,
     ],
+  }),
+  callbackRating: defineRoute({
+    method: 'POST',
+    path: '/staff/cases/:reportNo/callback-rating',
+    summary: "Record the rating a reporter gave on the county's callback (回访), under the county account's name",
+    auth: ['county_supervisor'],
+    params: CaseParams,
+    body: z.object({
+      rating: RatingSchema,
+      /** What the reporter said on the call. */
+      note: z.string().trim().max(500, { error: '不能超过500字' }).optional(),
+      idempotencyKey: ActionKeySchema.optional(),
+    }),
+    status: 200,
+    response: CaseDetailSchema,
+    errors: ['VALIDATION_FAILED', 'CASE_NOT_FOUND', 'ACTION_NOT_ALLOWED', 'IDEMPOTENCY_KEY_REUSED', ...AUTH_ERRORS],
   }),
   mark: defineRoute({
     method: 'POST',
@@ -317,7 +336,14 @@ export const reporterContract = {
     body: ReportRateSchema,
     status: 200,
     response: ReportStatusViewSchema,
-    errors: ['VALIDATION_FAILED', 'QUERY_CODE_NOT_FOUND', 'ACTION_NOT_ALLOWED', 'IDEMPOTENCY_KEY_REUSED', 'RATE_LIMITED'],
+    errors: [
+      'VALIDATION_FAILED',
+      'QUERY_CODE_NOT_FOUND',
+      'ACTION_NOT_ALLOWED',
+      'RATING_NOT_YOURS',
+      'IDEMPOTENCY_KEY_REUSED',
+      'RATE_LIMITED',
+    ],
   }),
   requestReview: defineRoute({
     method: 'POST',

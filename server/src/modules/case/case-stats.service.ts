@@ -55,6 +55,8 @@ export class CaseStatsService {
         received: mine.length,
         duplicates: ofTownship.filter((r) => r.status === 'duplicate').length,
         invalid: ofTownship.filter((r) => r.status === 'invalid').length,
+        ratingsByReporter: rated.filter((r) => r.ratedBy !== 'callback').length,
+        ratingsByCallback: rated.filter((r) => r.ratedBy === 'callback').length,
         acceptedOnTime: own.filter((d) => d.kind === 'acceptance' && d.metAt && chinaDate(d.metAt) <= d.dueOn).length,
         answeredOnTime: answered.filter((r) => r.missedDeadline === 0).length,
         overdueNow: new Set(own.filter(isOverdue).map((d) => d.reportId)).size,

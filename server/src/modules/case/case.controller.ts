@@ -32,6 +32,11 @@ export class CaseController {
     return this.cases.act(me, params.reportNo, body);
   }
 
+  @ContractRoute(routes.callbackRating)
+  callbackRating(@CurrentStaff() me: StaffAccountEntity, @RouteInput() { params, body }: In<'callbackRating'>) {
+    return this.cases.callbackRating(me, params.reportNo, body);
+  }
+
   @ContractRoute(routes.mark)
   mark(@CurrentStaff() me: StaffAccountEntity, @RouteInput() { body }: In<'mark'>) {
     return this.cases.mark(me, body);

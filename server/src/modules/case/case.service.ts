@@ -3,6 +3,8 @@ import {
   type CaseActionInput,
   type CaseDetail,
   type CaseMarkInput,
+  RATINGS,
+  type Rating,
   type CaseSummary,
   type ErrorCode,
   type OfflineReportSchema,
@@ -97,6 +99,33 @@ export class CaseService {
     });
     // Read again: a retry answered after a copy that won shows what that copy did.
     return this.detail(account, key ? await this.visibleCase(account, reportNo) : report);
+  }
+
+  /**
+   * A rating the reporter gave on the county's callback (回访), recorded by a county account under
+   * its own name: the township never rates its own work.
+   */
+  async callbackRating(
+    account: StaffAccountEntity,
+    reportNo: string,
+    input: { rating: Rating; note?: string; idempotencyKey?: string },
+  ): Promise<CaseDetail> {
+    const report = await this.visibleCase(account, reportNo);
+    const { idempotencyKey, ...content } = input;
+    const key = idempotencyKey ? this.keys.of(`staff:${account.id}`, idempotencyKey, { reportNo, callback: content }) : null;
+    await this.keys.run(key, report.id, async () => {
+      if (account.role !== 'county_supervisor' || report.status !== 'replied' || report.rating) throw new DomainError('ACTION_NOT_ALLOWED');
+      await this.workflow.apply(report, {
+        action: 'rate',
+        actor: `staff:${account.id}`,
+        publicText: `县纪委回访，记录您对答复的评价：${RATINGS[input.rating]}`,
+        internalText: `回访评价：${RATINGS[input.rating]}${input.note ? `（${input.note}）` : ''}`,
+        changes: { rating: input.rating, ratedBy: 'callback', ratedByAccount: account.id },
+        key,
+      });
+      await this.intake.closeIfContent(report);
+    });
+    return this.detail(account, await this.visibleCase(account, reportNo));
   }
 
   /**

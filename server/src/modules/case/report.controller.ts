@@ -1,8 +1,10 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { contract } from '@mashang/shared';
 import { ClientAddress } from '../../common/client-address.js';
 import { ContractRoute, type ParsedInput, RouteInput } from '../../common/contract-route.js';
 import { RateLimit } from '../../common/rate-limit/rate-limit.guard.js';
+import { cookieToken } from '../staff/session-cookie.js';
 import { ReportService } from './report.service.js';
 
 const routes = contract.report;
@@ -31,8 +33,9 @@ export class ReportController {
 
   @RateLimit('query_code')
   @ContractRoute(reporter.rate)
-  rate(@RouteInput() { body }: ReporterIn<'rate'>) {
-    return this.reports.rate(body.queryCode, body.rating, body.comment, body.idempotencyKey);
+  rate(@RouteInput() { body }: ReporterIn<'rate'>, @Req() request: FastifyRequest) {
+    const staffClient = !!request.headers.authorization || cookieToken(request) !== null;
+    return this.reports.rate(body.queryCode, body.rating, body.comment, body.idempotencyKey, staffClient);
   }
 
   @RateLimit('query_code')

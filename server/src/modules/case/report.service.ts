@@ -125,6 +125,8 @@ export class ReportService {
           extensionDays: 0,
           nextDueOn: null, // set with the deadlines, in the same transaction
           duplicateOfId: null,
+          ratedBy: null,
+          ratedByAccount: null,
           missedDeadline: 0,
           rating: null,
           version: 0,
@@ -152,8 +154,19 @@ export class ReportService {
     return this.view(await this.byQueryCode(rawCode));
   }
 
-  async rate(rawCode: string, rating: Rating, comment?: string, idempotencyKey?: string): Promise<ReportStatusView> {
+  /**
+   * The reporter's own rating. A client signed in as staff cannot give it: the township must never
+   * rate its own work with a query code it printed, and a county's callback has its own route.
+   */
+  async rate(
+    rawCode: string,
+    rating: Rating,
+    comment?: string,
+    idempotencyKey?: string,
+    fromStaffClient = false,
+  ): Promise<ReportStatusView> {
     const report = await this.byQueryCode(rawCode);
+    if (fromStaffClient) throw new DomainError('RATING_NOT_YOURS');
     const key = this.keyOf(report, idempotencyKey, { action: 'rate', rating, comment });
     await this.keys.run(key, report.id, async () => {
       if (report.rating) throw new DomainError('ACTION_NOT_ALLOWED'); // one rating per reply round
@@ -162,7 +175,7 @@ export class ReportService {
         actor: 'reporter',
         publicText: `您对答复的评价：${RATINGS[rating]}`,
         internalText: comment || null,
-        changes: { rating },
+        changes: { rating, ratedBy: 'reporter', ratedByAccount: null },
         key,
       });
       await this.closeIfContent(report);

@@ -98,6 +98,14 @@ export class ReportEntity {
   @Column({ type: 'varchar', length: 30, nullable: true })
   rating: Rating | null;
 
+  /** How the rating came: the reporter by query code, or a county callback (回访). */
+  @Column({ name: 'rated_by', type: 'varchar', length: 10, nullable: true })
+  ratedBy: 'reporter' | 'callback' | null;
+
+  /** The county account that recorded a callback's rating. */
+  @Column({ name: 'rated_by_account', type: 'int', nullable: true })
+  ratedByAccount: number | null;
+
   /** For a report marked 重复: the earlier report handled instead. */
   @Column({ name: 'duplicate_of_id', type: 'int', nullable: true })
   duplicateOfId: number | null;

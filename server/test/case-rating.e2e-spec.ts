@@ -1,0 +1,86 @@
+import { contract, type RouteInput } from '@mashang/shared';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { chinaMorning, county, fileReport, type Region, type StaffFixture, staffAccount, township, village } from './factories/index.js';
+import { DATABASE_KINDS } from './support/databases.js';
+import { type Caller, startTestApp, type TestApp } from './support/test-app.js';
+
+type Action = RouteInput<typeof contract.case.act>['body'];
+
+/** Who rates an answer, and how a petition's answer is contested: 复查 by the level above, then where to turn. */
+describe.each(DATABASE_KINDS)('rating and review on %s', (kind) => {
+  let t: TestApp;
+  let taoyuan: Region;
+  let dongshan: Region;
+  let handler: StaffFixture;
+  let countyStaff: StaffFixture;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    const qingshui = await county(t);
+    taoyuan = await township(t, qingshui);
+    dongshan = await village(t, taoyuan);
+    handler = await staffAccount(t, 'township_handler', taoyuan);
+    countyStaff = await staffAccount(t, 'county_supervisor', qingshui, { displayName: '周回访' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  const on = (date: string) => t.clock.set(chinaMorning(date));
+  const act = (as: Caller, reportNo: string, body: Action) => t.call(contract.case.act, { params: { reportNo }, body }, as);
+  const lookup = async (queryCode: string) => (await t.call(contract.report.lookup, { body: { queryCode } })).body;
+  const answered = async (date: string, track: 'petition' | 'accusation' = 'petition') => {
+    on(date);
+    const receipt = await fileReport(t, dongshan, { track });
+    await act(handler, receipt.reportNo, { action: 'accept' });
+    await act(handler, receipt.reportNo, { action: 'reply', text: '已安排村委会重新核算并公示补贴名单。' });
+    return receipt;
+  };
+
+  it('gives a petition one 复查 by the county, then tells the reporter where to ask for 复核: never a loop', async () => {
+    const { reportNo, queryCode } = await answered('2026-09-01');
+    expect((await lookup(queryCode)).reviewPath).toBe('如对答复不满意，可在2026-10-08前申请复查'); // 1 Sep + 30 → 1 Oct, National Day
+    await t.call(contract.reporter.rate, { body: { queryCode, rating: 'unsatisfied' } });
+    const review = await t.call(contract.reporter.requestReview, { body: { queryCode, reason: '名单里还有不该领的人' } });
+    expect(review.body.status).toBe('under_review');
+    const county = (await t.call(contract.case.get, { params: { reportNo } }, countyStaff)).body;
+    expect(county).toMatchObject({ level: 'county', status: 'under_review' });
+    expect(county.deadlines.find((d) => d.kind === 'review' && !d.metAt)).toBeDefined();
+
+    await act(countyStaff, reportNo, { action: 'reply', text: '复查后，县纪委已责令追回两户多领的补贴。' });
+    const after = await lookup(queryCode);
+    expect(after.reviewPath).toBe('请向市级信访工作机构申请复核');
+    expect(after.dueDates.filter((d) => d.kind === 'review_request' && !d.metAt)).toHaveLength(1);
+    await t.call(contract.reporter.rate, { body: { queryCode, rating: 'unsatisfied' } });
+    const again = await t.call(contract.reporter.requestReview, { body: { queryCode, reason: '还是不满意，再查一次' } });
+    expect(again.error.code).toBe('ACTION_NOT_ALLOWED');
+    expect((await lookup(queryCode)).actions).toEqual([]);
+    // The path leads outside this system, so the county may file the case away.
+    expect((await act(countyStaff, reportNo, { action: 'close' })).body.status).toBe('closed');
+  });
+
+  it("records a county callback's rating under the county account's name, and counts ratings by the way they came", async () => {
+    const byCall = await answered('2026-09-10');
+    const byReporter = await answered('2026-09-10');
+    const call = { params: { reportNo: byCall.reportNo }, body: { rating: 'satisfied', note: '电话回访，村民说钱已经退回' } } as const;
+    expect((await t.call(contract.case.callbackRating, call, handler)).error.code).toBe('FORBIDDEN');
+    const recorded = await t.call(contract.case.callbackRating, call, countyStaff);
+    expect(recorded.body).toMatchObject({ rating: 'satisfied', status: 'closed' });
+    expect(recorded.body.timeline.find((e) => e.type === 'rate')).toMatchObject({
+      actor: '周回访',
+      publicText: '县纪委回访，记录您对答复的评价：满意',
+    });
+    expect((await t.call(contract.case.callbackRating, call, countyStaff)).error.code).toBe('ACTION_NOT_ALLOWED');
+    expect((await lookup(byCall.queryCode)).rating).toBe('satisfied');
+
+    await t.call(contract.reporter.rate, { body: { queryCode: byReporter.queryCode, rating: 'basically_satisfied' } });
+    const stats = (await t.call(contract.case.stats, {}, countyStaff)).body.townships.find((s) => s.code === taoyuan.code);
+    // The reporter's own: this one, and the 不满意 of the first test's case.
+    expect(stats).toMatchObject({ ratingsByCallback: 1, ratingsByReporter: 2 });
+  });
+
+  it('refuses a rating sent from a signed-in staff client: the township never rates its own work', async () => {
+    const { queryCode } = await answered('2026-09-15');
+    const fromStaff = await t.call(contract.reporter.rate, { body: { queryCode, rating: 'satisfied' } }, handler);
+    expect(fromStaff).toMatchObject({ status: 403, error: { code: 'RATING_NOT_YOURS' } });
+    expect((await lookup(queryCode)).rating).toBeNull();
+  });
+});
