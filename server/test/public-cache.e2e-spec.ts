@@ -67,6 +67,7 @@ describe.each(DATABASE_KINDS)('public pages from the cache on %s', (kind) => {
   let first: TestApp;
   let second: TestApp;
   let home: Region;
+  let homeCounty: Region;
   let publisher: StaffFixture;
   let supervisor: StaffFixture;
   let removeAfter: string;
@@ -79,6 +80,7 @@ describe.each(DATABASE_KINDS)('public pages from the cache on %s', (kind) => {
     first = await startTestApp(kind, {}, kind === 'sqlite' ? onFile : undefined);
     second = await startTestApp(kind, {}, first);
     const qingxi = await county(first);
+    homeCounty = qingxi;
     const taoyuan = await township(first, qingxi, { hotline: '0563-7021234' });
     home = await village(first, taoyuan, { name: '东山村' });
     publisher = await staffAccount(first, 'village_publisher', home, { displayName: '王报账' });
@@ -186,6 +188,20 @@ describe.each(DATABASE_KINDS)('public pages from the cache on %s', (kind) => {
       expect(withdrawn.body).toBe('');
       expect((await page(t)).body.disclosures.village.find((d) => d.id === id)?.withdrawn).toBe(true);
     }
+  });
+
+  it('shows a signer renamed by an admin through one instance at once on the other', async () => {
+    const id = await publish(first);
+    const signedBy = async (t: TestApp) => (await t.call(contract.village.disclosure, { params: { id } })).body.cosigner?.name;
+    expect(await signedBy(second)).toBe('李监督');
+    const admin = await staffAccount(first, 'admin', homeCounty);
+    const renamed = await first.call(
+      contract.admin.updateAccount,
+      { params: { id: supervisor.id }, body: { displayName: '李监督员' } },
+      admin,
+    );
+    expect(renamed.status).toBe(200);
+    expect(await signedBy(second)).toBe('李监督员');
   });
 
   it('shows a power item edited through one instance at once on the other', async () => {

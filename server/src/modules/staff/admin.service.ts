@@ -7,7 +7,9 @@ import {
   STAFF_ROLES,
   type StaffAccount,
 } from '@mashang/shared';
+import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import { ALL_CONTENT, bumpContentVersions } from '../../common/content-versions/content-versions.js';
 import { DomainError } from '../../common/domain-error.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
 import { type AuditChange, AuditService } from '../audit/audit.service.js';
@@ -29,6 +31,7 @@ export class AdminService {
     private readonly twoFactor: TwoFactor,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly dataSource: DataSource,
   ) {}
 
   async accounts(admin: StaffAccountEntity): Promise<{ items: StaffAccount[] }> {
@@ -95,6 +98,10 @@ export class AdminService {
     const disabled = changes.disabled === undefined ? account.disabled : changes.disabled ? 1 : 0;
     if (audited.length) {
       await this.staff.update(id, { displayName: changes.displayName ?? account.displayName, role, regionCode });
+      // Public disclosures name their signers: a rename is shown on every instance's cached pages at once.
+      if (changes.displayName !== undefined && changes.displayName !== account.displayName) {
+        await bumpContentVersions(this.dataSource.manager, [ALL_CONTENT]);
+      }
       await this.audit.record({ actorId: admin.id, action: 'account_updated', targetAccountId: id, changes: audited });
     }
     if (disabled !== account.disabled) {
