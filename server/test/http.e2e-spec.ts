@@ -164,6 +164,18 @@ describe('TRUST_PROXY', () => {
     }
   });
 
+  it('with a hop count, takes the address the last proxy forwarded, not the first one a client wrote', async () => {
+    const t = await startTestApp('sqlite', { TRUST_PROXY: '1', LOOKUP_LIMIT_PER_MINUTE: '2' });
+    try {
+      // The client wrote 198.51.100.x itself; the one proxy appended the address it saw, 203.0.113.7.
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await lookup(t, '10.0.0.1', `198.51.100.${i}, 203.0.113.7`)).statusCode);
+      expect(statuses[2]).toBe(429);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('trusts nothing forwarded by default', async () => {
     const t = await startTestApp('sqlite', { LOOKUP_LIMIT_PER_MINUTE: '2' });
     try {
