@@ -315,6 +315,7 @@ const TABLE: Table = {
       params: { reportNo: await repliedReportNo(w) },
       body: { rating: 'basically_satisfied', note: '电话回访，村民表示基本满意' },
     })),
+    transfersOut: row(contract.case.transfersOut, staffOnly({ township_handler: 200 }), () => ({})),
     mark: row(contract.case.mark, staffOnly(CASE_STAFF), async (w) => ({
       body: { mark: 'invalid', reportNos: [(await fileReport(w.t, w.dongshan)).reportNo], reason: '测试提交，内容为空' },
     })),

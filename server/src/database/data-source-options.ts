@@ -24,6 +24,7 @@ import { DisclosureVersionEntity } from '../modules/publishing/disclosure-versio
 import { CountyDeadlineRulesEntity } from '../modules/deadline/county-deadline-rules.entity.js';
 import { CaseAlertEntity } from '../modules/case/entities/case-alert.entity.js';
 import { CaseActionKeyEntity } from '../modules/case/entities/case-action-key.entity.js';
+import { CaseTransferEntity } from '../modules/case/entities/case-transfer.entity.js';
 import { ReportDeadlineEntity } from '../modules/case/entities/report-deadline.entity.js';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity.js';
 import { StaffAccountEntity } from '../modules/staff/staff-account.entity.js';
@@ -41,6 +42,7 @@ import { ReportNextDue1765152000001 } from './migrations/1765152000001-report-ne
 import { CaseActionKeys1765152000002 } from './migrations/1765152000002-case-action-keys.js';
 import { ReportMarks1765152000003 } from './migrations/1765152000003-report-marks.js';
 import { RatingWays1765152000004 } from './migrations/1765152000004-rating-ways.js';
+import { TownshipTransfers1765152000005 } from './migrations/1765152000005-township-transfers.js';
 import { ContentVersions1765411200000 } from './migrations/1765411200000-content-versions.js';
 import { DisclosureAttachmentEntity } from '../modules/publishing/disclosure-attachment.entity.js';
 
@@ -57,6 +59,7 @@ export const ENTITIES = [
   ReportDeadlineEntity,
   CaseAlertEntity,
   CaseActionKeyEntity,
+  CaseTransferEntity,
   CalendarYearEntity,
   CountyDeadlineRulesEntity,
   DisclosureVersionEntity,
@@ -87,6 +90,7 @@ export const MIGRATIONS = [
   CaseActionKeys1765152000002,
   ReportMarks1765152000003,
   RatingWays1765152000004,
+  TownshipTransfers1765152000005,
   ContentVersions1765411200000,
 ];
 

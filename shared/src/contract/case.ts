@@ -107,6 +107,12 @@ export const CaseActionInputSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('assign'), ...Keyed, assigneeId: z.number().int().positive() }),
   z.object({ action: z.literal('transfer_up'), ...Keyed, reason: Reason }),
   z.object({
+    action: z.literal('transfer_township'),
+    ...Keyed,
+    townshipCode: z.string().regex(/^\d{9}$/, { error: '请选择接收的乡镇' }),
+    reason: Reason,
+  }),
+  z.object({
     action: z.literal('transfer_out'),
     ...Keyed,
     to: z.string().trim().min(2, { error: '请填写接收单位' }).max(50),
@@ -244,6 +250,7 @@ export const caseContract = {
       'EXTENSION_PENDING',
       'OWN_REQUEST',
       'ASSIGNEE_INVALID',
+      'TOWNSHIP_INVALID',
       'IDEMPOTENCY_KEY_REUSED',
       ...AUTH_ERRORS,
     ],
@@ -263,6 +270,16 @@ export const caseContract = {
     status: 200,
     response: CaseDetailSchema,
     errors: ['VALIDATION_FAILED', 'CASE_NOT_FOUND', 'ACTION_NOT_ALLOWED', 'IDEMPOTENCY_KEY_REUSED', ...AUTH_ERRORS],
+  }),
+  transfersOut: defineRoute({
+    method: 'GET',
+    path: '/staff/transfers-out',
+    summary: 'Cases the township transferred to another: a read-only line each, without content, reporter or later notes',
+    auth: ['township_handler'],
+    response: z.object({
+      items: z.array(z.object({ reportNo: z.string(), toTownshipName: z.string(), at: z.string() })),
+    }),
+    errors: [...AUTH_ERRORS],
   }),
   mark: defineRoute({
     method: 'POST',

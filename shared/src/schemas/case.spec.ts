@@ -25,6 +25,7 @@ const EXPECTED: Record<CaseAction, Partial<Record<ReportStatus, ReportStatus>>> 
   note: Object.fromEntries(STATUSES.map((s) => [s, s])),
   mark_duplicate: { submitted: 'duplicate', accepted: 'duplicate' },
   mark_invalid: { submitted: 'invalid', accepted: 'invalid' },
+  transfer_township: { submitted: 'submitted' },
 };
 
 describe('case state machine', () => {

@@ -21,6 +21,7 @@ export const CASE_ACTIONS = {
   note: '内部备注',
   mark_duplicate: '标记为重复',
   mark_invalid: '标记为无效',
+  transfer_township: '转交其他乡镇',
 } as const;
 export type CaseAction = keyof typeof CASE_ACTIONS;
 export const CaseActionSchema = z.enum(Object.keys(CASE_ACTIONS) as [CaseAction, ...CaseAction[]]);
@@ -45,6 +46,7 @@ export const ACTION_ACTORS: Record<CaseAction, 'staff' | 'reporter'> = {
   note: 'staff',
   mark_duplicate: 'staff',
   mark_invalid: 'staff',
+  transfer_township: 'staff',
 };
 
 const OPEN: ReportStatus[] = ['submitted', 'accepted', 'concluded', 'replied', 'under_review'];
@@ -78,6 +80,8 @@ export const CASE_TRANSITIONS: Record<CaseAction, { from: readonly ReportStatus[
   /** Floods and repeats leave the inbox: before any answer, and in bulk (see the `mark` route). */
   mark_duplicate: { from: ['submitted', 'accepted'], to: 'duplicate' },
   mark_invalid: { from: ['submitted', 'accepted'], to: 'invalid' },
+  /** Before acceptance, to another township of the county, which then handles it on its own clock. */
+  transfer_township: { from: ['submitted'], to: null },
 };
 
 export function canTake(action: CaseAction, status: ReportStatus): boolean {

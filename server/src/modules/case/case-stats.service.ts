@@ -8,7 +8,7 @@ import { RegionRepository } from '../region/region.repository.js';
 import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
 import { CaseRepository } from './case.repository.js';
 import { CaseView } from './case-view.js';
-import { townshipOf } from './jurisdiction.js';
+import { handlingTownshipOf } from './jurisdiction.js';
 
 type TownshipStats = z.infer<typeof TownshipStatsSchema>;
 const DAY_MS = 86_400_000;
@@ -42,7 +42,8 @@ export class CaseStatsService {
     const isOverdue = (d: (typeof deadlines)[number]) => !d.metAt && !d.cancelledAt && today > d.dueOn && isStaffDuty(d.kind);
 
     const rows = townships.map((township) => {
-      const ofTownship = reports.filter((r) => townshipOf(r.villageCode) === township.code);
+      // A transferred case counts for the township it was transferred to.
+      const ofTownship = reports.filter((r) => handlingTownshipOf(r) === township.code);
       // Repeats and floods set aside are counted apart, never as reports received or answered.
       const mine = ofTownship.filter((r) => !SET_ASIDE.includes(r.status));
       const ids = new Set(mine.map((r) => r.id));

@@ -37,6 +37,11 @@ export class CaseController {
     return this.cases.callbackRating(me, params.reportNo, body);
   }
 
+  @ContractRoute(routes.transfersOut)
+  transfersOut(@CurrentStaff() me: StaffAccountEntity) {
+    return this.cases.transfersOut(me);
+  }
+
   @ContractRoute(routes.mark)
   mark(@CurrentStaff() me: StaffAccountEntity, @RouteInput() { body }: In<'mark'>) {
     return this.cases.mark(me, body);

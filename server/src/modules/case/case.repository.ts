@@ -5,6 +5,7 @@ import { ReportEventEntity } from './entities/report-event.entity.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
 import { ReportEntity } from './entities/report.entity.js';
 import { CaseAlertEntity } from './entities/case-alert.entity.js';
+import { CaseTransferEntity } from './entities/case-transfer.entity.js';
 import { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
 import { isReporterClock } from './report-view.js';
 import { refreshNextDue } from './workflow/next-due.js';
@@ -41,8 +42,15 @@ export class CaseRepository {
     offset: number,
     limit: number,
   ): Promise<{ items: ReportEntity[]; total: number }> {
-    const prefix = filter.village?.startsWith(filter.regionCode) ? filter.village : filter.regionCode;
-    const query = this.reports.createQueryBuilder('r').where('r.village_code LIKE :prefix', { prefix: `${prefix}%` });
+    const query = this.reports.createQueryBuilder('r');
+    if (filter.regionCode.length === 9) {
+      // A township's cases are the ones it handles, whichever village they came from.
+      query.where('r.handling_code = :township', { township: filter.regionCode });
+      if (filter.village) query.andWhere('r.village_code = :village', { village: filter.village });
+    } else {
+      const prefix = filter.village?.startsWith(filter.regionCode) ? filter.village : filter.regionCode;
+      query.where('r.village_code LIKE :prefix', { prefix: `${prefix}%` });
+    }
     if (filter.statuses) query.andWhere('r.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.category) query.andWhere('r.category = :category', { category: filter.category });
     if (filter.overdueBefore) query.andWhere('r.next_due_on < :today', { today: filter.overdueBefore });
@@ -119,6 +127,15 @@ export class CaseRepository {
     });
   }
 
+  /** The transfers a township made, newest first, with only the report's number. */
+  async transfersFrom(township: string): Promise<{ transfer: CaseTransferEntity; reportNo: string }[]> {
+    const transfers = await this.dataSource
+      .getRepository(CaseTransferEntity)
+      .find({ where: { fromCode: township }, order: { createdAt: 'DESC', id: 'DESC' }, take: 500 });
+    const reports = await this.findReports(transfers.map((t) => t.reportId));
+    return transfers.map((transfer) => ({ transfer, reportNo: reports.find((r) => r.id === transfer.reportId)?.reportNo ?? '' }));
+  }
+
   /** Answered cases not yet filed away, but for those the reporter was content with. */
   answeredUnsettled(): Promise<ReportEntity[]> {
     return this.reports.find({ where: { status: 'replied' }, order: { id: 'ASC' } });
@@ -144,6 +161,8 @@ export class CaseRepository {
       .innerJoin(ReportEntity, 'r', 'r.id = a.report_id')
       .where('a.region_code = :regionCode', { regionCode })
       .andWhere("(a.kind = 'escalated' OR r.level = :level)", { level })
+      // A township hears nothing more of a case it transferred away.
+      .andWhere(level === 'township' ? 'r.handling_code = :regionCode' : '1 = 1', { regionCode })
       .orderBy('a.created_at', 'DESC')
       .addOrderBy('a.id', 'DESC')
       .getMany();

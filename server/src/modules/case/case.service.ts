@@ -33,7 +33,7 @@ import { StaffRepository } from '../staff/staff.repository.js';
 import { handlesCase, staffActionsFor } from './workflow/case-permissions.js';
 import { CaseRepository } from './case.repository.js';
 import { CaseView } from './case-view.js';
-import { inJurisdiction, townshipOf } from './jurisdiction.js';
+import { caseInJurisdiction, countyOf, handlingTownshipOf, inJurisdiction } from './jurisdiction.js';
 import type { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
 
 export interface CaseListFilter {
@@ -138,7 +138,7 @@ export class CaseService {
     input: CaseMarkInput,
   ): Promise<{ marked: string[]; refused: { reportNo: string; code: ErrorCode }[] }> {
     const original = input.mark === 'duplicate' ? await this.reports.findByReportNo(input.duplicateOf) : null;
-    if (input.mark === 'duplicate' && (!original || !inJurisdiction(account, original.villageCode))) {
+    if (input.mark === 'duplicate' && (!original || !caseInJurisdiction(account, original))) {
       throw new DomainError('DUPLICATE_OF_INVALID');
     }
     const action = input.mark === 'duplicate' ? 'mark_duplicate' : 'mark_invalid';
@@ -154,7 +154,7 @@ export class CaseService {
           if (
             original &&
             (original.id === report.id ||
-              townshipOf(original.villageCode) !== townshipOf(report.villageCode) ||
+              handlingTownshipOf(original) !== handlingTownshipOf(report) ||
               original.receivedAt > report.receivedAt)
           ) {
             throw new DomainError('DUPLICATE_OF_INVALID');
@@ -240,6 +240,19 @@ export class CaseService {
     };
   }
 
+  /** The cases a township passed to another: all it keeps of them is this line. */
+  async transfersOut(account: StaffAccountEntity) {
+    const rows = await this.cases.transfersFrom(account.regionCode);
+    const townships = await this.regions.findMany([...new Set(rows.map((r) => r.transfer.toCode))]);
+    return {
+      items: rows.map(({ transfer, reportNo }) => ({
+        reportNo,
+        toTownshipName: townships.find((t) => t.code === transfer.toCode)?.name ?? '',
+        at: transfer.createdAt.toISOString(),
+      })),
+    };
+  }
+
   /** Staff at or below the account's region who can take a case there. */
   async handlers(account: StaffAccountEntity) {
     const accounts = (await this.staff.listInRegion(account.regionCode)).filter(
@@ -258,18 +271,20 @@ export class CaseService {
   /** A case outside the jurisdiction answers exactly as one that does not exist. */
   private async visibleCase(account: StaffAccountEntity, reportNo: string): Promise<ReportEntity> {
     const report = await this.reports.findByReportNo(reportNo);
-    if (!report || !inJurisdiction(account, report.villageCode)) throw new DomainError('CASE_NOT_FOUND');
+    if (!report || !caseInJurisdiction(account, report)) throw new DomainError('CASE_NOT_FOUND');
     return report;
   }
 
   private async detail(account: StaffAccountEntity, report: ReportEntity): Promise<CaseDetail> {
     const [deadlines, events] = await Promise.all([this.reports.deadlinesOf(report.id), this.reports.eventsOf(report.id)]);
-    // Once a case went up, the township reads only what the reporter reads of it, never the county's notes.
+    // Once a case went up, the township reads only what the reporter reads of it, never the county's
+    // notes; a township that just transferred a case away gets this last answer, and nothing more to do.
+    const ours = caseInJurisdiction(account, report);
     const seen =
-      account.role === 'township_handler' && report.level === 'county'
+      !ours || (account.role === 'township_handler' && report.level === 'county')
         ? events.filter((e) => e.publicText).map((e) => ({ ...e, internalText: null }))
         : events;
-    return this.view.detail(report, deadlines, seen, this.actionsGiven(account, report, deadlines, events));
+    return this.view.detail(report, deadlines, seen, ours ? this.actionsGiven(account, report, deadlines, events) : []);
   }
 
   /** The real reason an action is refused, where there is one more telling than the state. */
@@ -321,7 +336,7 @@ export class CaseService {
         const assignee = await this.staff.findById(input.assigneeId);
         // The case goes to someone at the level that handles it: the township's handlers, or the county's supervisors.
         const role = report.level === 'township' ? 'township_handler' : 'county_supervisor';
-        const eligible = assignee && !assignee.disabled && assignee.role === role && inJurisdiction(assignee, report.villageCode);
+        const eligible = assignee && !assignee.disabled && assignee.role === role && caseInJurisdiction(assignee, report);
         if (!eligible) throw new DomainError('ASSIGNEE_INVALID');
         return {
           action: 'assign',
@@ -341,6 +356,20 @@ export class CaseService {
           extraDeadlines: due
             ? [{ kind: 'transfer_up', dueOn: due.date, provisional: due.provisional ? 1 : 0, startedAt: report.receivedAt, metAt: now }]
             : [],
+        };
+      }
+      case 'transfer_township': {
+        const [to] = await this.regions.findMany([input.townshipCode]);
+        const from = handlingTownshipOf(report);
+        if (!to || to.code.length !== 9 || countyOf(to.code) !== countyOf(report.villageCode) || to.code === from) {
+          throw new DomainError('TOWNSHIP_INVALID');
+        }
+        return {
+          action: 'transfer_township',
+          publicText: `您反映的问题已转交${to.name}纪委办理`,
+          internalText: `转交${to.name}：${input.reason}`,
+          changes: { handlingCode: to.code, assigneeId: null },
+          transfer: { fromCode: from, toCode: to.code },
         };
       }
       case 'transfer_out':

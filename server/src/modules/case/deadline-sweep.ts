@@ -12,7 +12,7 @@ import { DomainError } from '../../common/domain-error.js';
 import { ReportRepository } from './report.repository.js';
 import { answerFacts } from './workflow/contest.js';
 import { CaseWorkflow } from './workflow/case-workflow.js';
-import { countyOf, townshipOf } from './jurisdiction.js';
+import { countyOf, handlingTownshipOf } from './jurisdiction.js';
 import type { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
 
 export interface SweepResult {
@@ -73,7 +73,7 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
       if (!report) continue;
       const villageCode = report.villageCode;
       // Reminders and overdue flags go to the level handling the case; escalations to the county.
-      const handlingRegion = report.level === 'county' ? countyOf(villageCode) : townshipOf(villageCode);
+      const handlingRegion = report.level === 'county' ? countyOf(villageCode) : handlingTownshipOf(report);
       const { reminderPolicy: reminders, escalationPolicy: escalation } = this.rules.for(villageCode);
       if (today <= deadline.dueOn) {
         if (

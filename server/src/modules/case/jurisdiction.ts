@@ -7,3 +7,19 @@ export function inJurisdiction(account: Pick<StaffAccountEntity, 'regionCode'>, 
 
 export const countyOf = (code: string): string => code.slice(0, 6);
 export const townshipOf = (code: string): string => code.slice(0, 9);
+
+/** The township whose case a report is: its own village's, or the one it was transferred to. */
+export const handlingTownshipOf = (report: { villageCode: string; handlingCode: string | null }): string =>
+  report.handlingCode ?? townshipOf(report.villageCode);
+
+/**
+ * A township account sees the cases its township handles (not those it transferred away); a county
+ * account every case of its villages; a wider account everything under it.
+ */
+export function caseInJurisdiction(
+  account: Pick<StaffAccountEntity, 'regionCode'>,
+  report: { villageCode: string; handlingCode: string | null },
+): boolean {
+  if (account.regionCode.length === 9) return handlingTownshipOf(report) === account.regionCode;
+  return inJurisdiction(account, report.villageCode);
+}

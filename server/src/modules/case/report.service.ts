@@ -127,6 +127,7 @@ export class ReportService {
           duplicateOfId: null,
           ratedBy: null,
           ratedByAccount: null,
+          handlingCode: content.villageCode.slice(0, 9), // the village's own township
           missedDeadline: 0,
           rating: null,
           version: 0,

@@ -66,6 +66,10 @@ export class ReportEntity {
   @Column({ type: 'varchar', length: 10, default: 'online' })
   channel: ReportChannel;
 
+  /** The township whose case it is: its own village's, or the one it was transferred to. */
+  @Column({ name: 'handling_code', type: 'varchar', length: 12, nullable: true })
+  handlingCode: string | null;
+
   /** Who handles it now: the township, or the county after it was sent up. */
   @Column({ type: 'varchar', length: 10, default: 'township' })
   level: 'township' | 'county';

@@ -40,6 +40,7 @@ export function staffActionsFor(
       case 'request_extension':
         return handlesIt && !!extension && report.extensionUsed < extension.times && report.extensionRequestedDays === null;
       case 'transfer_up':
+      case 'transfer_township':
         return handlesIt && report.level === 'township';
       case 'close':
         return handlesIt && context.mayClose;

@@ -13,6 +13,7 @@ import { ReportRepository } from '../report.repository.js';
 import { refreshNextDue } from './next-due.js';
 import type { ActionKey } from './action-keys.js';
 import { CaseActionKeyEntity } from '../entities/case-action-key.entity.js';
+import { CaseTransferEntity } from '../entities/case-transfer.entity.js';
 
 /** What an action does to the clocks: duties it fulfils, clocks it starts, and whether the rest lapse. */
 const CLOCK_EFFECTS: Partial<
@@ -38,6 +39,8 @@ const CLOCK_EFFECTS: Partial<
   reply: { meets: ['handling', 'review', 'feedback'], starts: 'replied' },
   request_review: { meets: ['review_request'], starts: 'review_requested' },
   close: { endsAll: true },
+  // The sender's clocks end without counting as done; the duty to tell the reporter passes on with the case.
+  transfer_township: { starts: 'transferred_in', endsAllBut: ['acceptance'] },
   mark_duplicate: { endsAll: true },
   mark_invalid: { endsAll: true },
 };
@@ -61,6 +64,8 @@ export interface WorkflowStep {
   changes?: Partial<Omit<ReportEntity, 'id' | 'status'>>;
   /** Deadlines the caller settles itself (a transfer's own deadline, say). */
   extraDeadlines?: Omit<ReportDeadlineEntity, 'id' | 'reportId' | 'cancelledAt'>[];
+  /** A transfer to another township: the line the sender keeps. */
+  transfer?: { fromCode: string; toCode: string };
   /** The idempotency key the step is taken under, recorded with it. */
   key?: ActionKey | null;
   /** An open deadline moved to a new last day (an approved extension). */
@@ -116,6 +121,7 @@ export class CaseWorkflow {
       if (missed) await manager.update(ReportEntity, { id: report.id }, { missedDeadline: 1 });
       await refreshNextDue(manager, report.id);
       if (step.key) await manager.insert(CaseActionKeyEntity, { ...step.key, reportId: report.id, createdAt: now });
+      if (step.transfer) await manager.insert(CaseTransferEntity, { ...step.transfer, reportId: report.id, createdAt: now });
       await manager.insert(ReportEventEntity, {
         reportId: report.id,
         type: step.action,
