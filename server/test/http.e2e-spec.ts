@@ -103,6 +103,15 @@ describe('answers in the shared error shape, with security headers, whatever the
     );
     expect(smuggled.status).toBe(400);
     expect(ApiErrorSchema.parse(smuggled.body).code).toBe('MALFORMED_REQUEST');
+    // A HEAD's client reads no body: the refusal carries none.
+    for (const request of [
+      `HEAD /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`,
+      `HEAD /api/v1/staff/red-flags?status=${'x'.repeat(70_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+    ]) {
+      const answer = await rawExchange(port, request);
+      expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+      expect(answer.endsWith('\r\n\r\n')).toBe(true);
+    }
     const garbage = parseRaw(await rawExchange(port, 'HELLO THERE\r\n\r\n'));
     expect(garbage.status).toBe(400);
     expect(ApiErrorSchema.parse(garbage.body).code).toBe('MALFORMED_REQUEST');

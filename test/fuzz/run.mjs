@@ -403,12 +403,12 @@ async function fuzz(kind) {
         if (n % 5000 === 4999) tokens.splice(0, tokens.length, ...(await signIn(server.url, [...tokens])));
         const req = buildRequest(doc, op, tokens);
         const res = await send(server.url, req);
-        byStatus.set(res.status, (byStatus.get(res.status) ?? 0) + 1);
-        byRoute.set(op.id, (byRoute.get(op.id) ?? 0) + 1);
         // A body far over the limit is refused (413) as soon as its length is known, and the connection
         // closed while the client still writes: the client may see EPIPE instead of the answer.
         if (res.status === 0 && /EPIPE|ECONNRESET/.test(res.error) && (req.body?.length ?? 0) > 64 * 1024)
           res.status = 'cut off (over-large body)';
+        byStatus.set(res.status, (byStatus.get(res.status) ?? 0) + 1);
+        byRoute.set(op.id, (byRoute.get(op.id) ?? 0) + 1);
         const kindOfFailure =
           res.status >= 500
             ? 'serverError'

@@ -23,8 +23,11 @@ const STATUS_TEXT: Partial<Record<number, string>> = {
   431: 'Request Header Fields Too Large',
 };
 
-/** A whole HTTP/1.1 answer in the API's error shape, for a socket no request was made on. */
-export function rawErrorResponse(code: ErrorCode): string {
+/**
+ * A whole HTTP/1.1 answer in the API's error shape, for a socket no request was made on; without the
+ * body when the refused request was a HEAD (its client reads no body, and would take it for garbage).
+ */
+export function rawErrorResponse(code: ErrorCode, head = false): string {
   const status = ERROR_HTTP_STATUS[code];
   const body = JSON.stringify(apiErrorBody(code));
   const headers = {
@@ -33,8 +36,8 @@ export function rawErrorResponse(code: ErrorCode): string {
     Connection: 'close',
     ...RAW_SECURITY_HEADERS,
   };
-  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
-  return `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\n${head.join('\r\n')}\r\n\r\n${body}`;
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+  return `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\n${lines.join('\r\n')}\r\n\r\n${head ? '' : body}`;
 }
 
 /**
@@ -43,12 +46,13 @@ export function rawErrorResponse(code: ErrorCode): string {
  * (request smuggling), a bad chunk. They are answered here, in the shared shape, and not logged:
  * they are the client's mistakes.
  */
-export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+export function clientErrorHandler(error: Error & { code?: string; rawPacket?: Buffer }, socket: Socket): void {
   // Nothing to answer on a connection that is gone or timed out waiting for the client.
   if (error.code === 'ECONNRESET' || error.code === 'ERR_HTTP_REQUEST_TIMEOUT' || !socket.writable) {
     socket.destroy();
     return;
   }
   const code: ErrorCode = error.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'MALFORMED_REQUEST';
-  socket.end(rawErrorResponse(code));
+  const head = error.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
+  socket.end(rawErrorResponse(code, head));
 }
