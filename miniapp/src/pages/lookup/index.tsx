@@ -32,6 +32,11 @@ function failure(error: unknown): string {
  * Status by query code; the code goes in the POST body, never in a URL. After a lookup the code
  * stays in this page's memory only, so the reporter can rate, ask for review or add information.
  */
+/** The latest word on a changed date (an extension granted or refused, a provisional date settled), if any. */
+function dateChange(timeline: ReportStatusView['timeline']): string | null {
+  return [...timeline].reverse().find((e) => /期限已(延长至|由)|延期申请未获批准/.test(e.text))?.text ?? null;
+}
+
 export default function LookupPage() {
   const [input, setInput] = useState('');
   const [code, setCode] = useState<string | null>(null);
@@ -166,6 +171,11 @@ export default function LookupPage() {
               您的评价：{RATINGS[result.rating]}
             </Text>
           )}
+          {result.reviewPath && (
+            <Text className='text' data-testid='review-path'>
+              {result.reviewPath}
+            </Text>
+          )}
         </View>
       )}
 
@@ -246,6 +256,11 @@ export default function LookupPage() {
         <View className='card'>
           <Text className='h3'>答复期限</Text>
           <DueDates dueDates={result.dueDates} />
+          {dateChange(result.timeline) && (
+            <Text className='text' data-testid='date-change'>
+              {dateChange(result.timeline)}
+            </Text>
+          )}
           <Text className='h3'>办理经过</Text>
           <View className='timeline' data-testid='timeline'>
             {result.timeline.map((entry, i) => (

@@ -9,6 +9,7 @@ export const STAFF_FORM_ACTIONS = [
   'transfer_out',
   'request_extension',
   'approve_extension',
+  'refuse_extension',
   'conclude',
   'reply',
   'close',
@@ -40,7 +41,8 @@ export const ACTION_FORMS: Record<StaffFormAction, { text?: { label: string; pla
   transfer_up: { text: { label: '报送县纪委的理由', placeholder: '至少5个字' } },
   transfer_out: { text: { label: '转办理由', placeholder: '至少5个字' } },
   request_extension: { text: { label: '延期理由', placeholder: '至少5个字' }, hint: '延期只能申请一次，由县纪委批准。' },
-  approve_extension: { hint: '批准后，办理期限按申请的天数顺延。' },
+  approve_extension: { hint: '批准后，办理期限从原期限届满之日起按申请的天数顺延。' },
+  refuse_extension: { text: { label: '不批准的理由（反映人能看到）', placeholder: '请用反映人看得懂的话写明理由，至少5个字' } },
   conclude: { text: { label: '办结情况（内部，可不填）', placeholder: '核查结果、处理情况', optional: true } },
   reply: { text: { label: '答复内容（反映人能看到）', placeholder: '请用反映人看得懂的话写明核查结果和处理情况，至少10个字' } },
   close: { hint: '结案后不再办理，时间线保留。' },
@@ -56,6 +58,7 @@ export function actionBody(action: StaffFormAction, d: ActionDraft): unknown {
       return { action, publicText: text || undefined };
     case 'decline':
     case 'transfer_up':
+    case 'refuse_extension':
       return { action, reason: text };
     case 'transfer_out':
       return { action, to: d.to.trim(), reason: text };

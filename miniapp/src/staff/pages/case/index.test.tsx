@@ -106,7 +106,11 @@ describe('case page', () => {
     const sent = Taro.request.mock.calls[1]![0] as { url: string; method: string; data: string };
     expect(sent.method).toBe('POST');
     expect(sent.url).toBe('https://api.example.test/api/v1/staff/cases/K7M3Q9X2TA/actions');
-    expect(JSON.parse(sent.data)).toEqual({ action: 'accept', publicText: '您反映的问题已受理。' });
+    expect(JSON.parse(sent.data)).toEqual({
+      action: 'accept',
+      publicText: '您反映的问题已受理。',
+      idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
     expect(screen.getByTestId('action-reply')).toBeTruthy();
     expect(screen.queryByTestId('action-accept')).toBeNull();
   });
@@ -130,6 +134,7 @@ describe('case page', () => {
     expect(JSON.parse((Taro.request.mock.calls[1]![0] as { data: string }).data)).toEqual({
       action: 'decline',
       reason: '不属于纪检监察机关受理范围',
+      idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
     await waitFor(() => expect(screen.getByTestId('case-status').textContent).toBe('办理中'));
     expect(screen.queryByTestId('action-decline')).toBeNull();
@@ -166,7 +171,7 @@ describe('case page', () => {
     fireEvent.click(screen.getByTestId('action-submit'));
     await screen.findByTestId('action-done');
     const post = Taro.request.mock.calls.map((c) => c[0] as { method: string; data: string }).find((r) => r.method === 'POST')!;
-    expect(JSON.parse(post.data)).toEqual({ action: 'assign', assigneeId: 8 });
+    expect(JSON.parse(post.data)).toEqual({ action: 'assign', assigneeId: 8, idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/) });
   });
 
   it('labels timeline events with the shared names', async () => {

@@ -12,9 +12,11 @@ import {
   REPORT_TRACKS,
   RATINGS,
   type CaseDetail,
+  type Rating,
   type ReportTrack,
 } from '@mashang/shared';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { randomKey } from '../../../services/random-key';
 import StatusView from '../../../components/StatusView';
 import Citation from '../../components/Citation';
 import { call } from '../../../services/api';
@@ -230,6 +232,67 @@ function Reveal({ reportNo }: { reportNo: string }) {
   );
 }
 
+/** A rating the reporter gave on the county's callback (回访), recorded under this county account's name. */
+function CallbackRating({ reportNo, onRated }: { reportNo: string; onRated: (detail: CaseDetail) => void }) {
+  const [rating, setRating] = useState<Rating | null>(null);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const key = useRef<string | null>(null);
+  const submit = async () => {
+    if (busy || !rating) return;
+    setBusy(true);
+    setError(null);
+    try {
+      key.current ??= await randomKey();
+      onRated(
+        await call(contract.case.callbackRating, {
+          params: { reportNo },
+          body: { rating, note: note.trim() || undefined, idempotencyKey: key.current },
+        }),
+      );
+    } catch (e) {
+      if (handledAuthError(e)) return;
+      setError(problem(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='s-card' data-testid='callback-rating'>
+      <Text className='s-h2'>回访评价</Text>
+      <Text className='s-muted'>电话或上门回访反映人后，记录其对答复的评价；记录人为您本人。</Text>
+      <View className='s-chips'>
+        {(Object.entries(RATINGS) as [Rating, string][]).map(([value, label]) => (
+          <Text
+            key={value}
+            className={`s-chip${rating === value ? ' s-chip--on' : ''}`}
+            data-testid={`callback-${value}`}
+            onClick={() => setRating(value)}
+          >
+            {label}
+          </Text>
+        ))}
+      </View>
+      <Input
+        className='s-input'
+        data-testid='callback-note'
+        value={note}
+        placeholder='反映人的原话（可不填）'
+        onInput={(e) => setNote(e.detail.value)}
+      />
+      {error && <Text className='s-error'>{error}</Text>}
+      <Text
+        className={`s-btn s-btn--primary${busy || !rating ? ' s-btn--disabled' : ''}`}
+        data-testid='callback-submit'
+        onClick={() => void submit()}
+      >
+        {busy ? '正在记录……' : '记录回访评价'}
+      </Text>
+    </View>
+  );
+}
+
 export default function CasePage() {
   const account = useAccount();
   const { params } = useRouter();
@@ -240,6 +303,7 @@ export default function CasePage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const actionKey = useRef<string | null>(null);
 
   // Each new answer from the server is copied into the state the page edits, during render (React's
   // "adjusting some state when a prop changes") rather than in an effect one render later.
@@ -269,7 +333,11 @@ export default function CasePage() {
     setBusy(true);
     setError(null);
     try {
-      const updated = await call(contract.case.act, { params: { reportNo: detail.reportNo }, body: checked.value });
+      // One key per opened form: a retry after a lost answer does the step once.
+      actionKey.current ??= await randomKey();
+      const body = { ...checked.value, idempotencyKey: actionKey.current };
+      const updated = await call(contract.case.act, { params: { reportNo: detail.reportNo }, body });
+      actionKey.current = null;
       setDetail(updated);
       setOpen(null);
       setDone(`已${CASE_ACTIONS[action]}`);
@@ -370,6 +438,7 @@ export default function CasePage() {
               data-testid={`action-${action}`}
               onClick={() => {
                 setOpen(action);
+                actionKey.current = null;
                 setError(null);
                 setDone(null);
               }}
@@ -393,6 +462,10 @@ export default function CasePage() {
           />
         )}
       </View>
+
+      {account.role === 'county_supervisor' && detail.status === 'replied' && !detail.rating && (
+        <CallbackRating reportNo={detail.reportNo} onRated={setDetail} />
+      )}
 
       <View className='s-card' data-testid='case-timeline'>
         <Text className='s-h2'>办理经过</Text>

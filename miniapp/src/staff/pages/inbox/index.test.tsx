@@ -67,9 +67,9 @@ describe('inbox page', () => {
           ],
         });
       }
-      if (url.includes('village=')) return answer({ items: [row('CCCCCCCCCC', 20, '西岭村')] });
-      if (url.includes('overdue=true')) return answer({ items: [row('AAAAAAAAAA', -3)] });
-      return answer({ items: [row('AAAAAAAAAA', -3), row('BBBBBBBBBB', 2), row('CCCCCCCCCC', 20, '西岭村')] });
+      if (url.includes('village=')) return answer({ items: [row('CCCCCCCCCC', 20, '西岭村')], total: 1 });
+      if (url.includes('overdue=true')) return answer({ items: [row('AAAAAAAAAA', -3)], total: 1 });
+      return answer({ items: [row('AAAAAAAAAA', -3), row('BBBBBBBBBB', 2), row('CCCCCCCCCC', 20, '西岭村')], total: 3 });
     });
     render(<InboxPage />);
     await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(3));
@@ -83,7 +83,7 @@ describe('inbox page', () => {
     fireEvent.click(screen.getByTestId('filter-overdue'));
     await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(1));
     const urls = Taro.request.mock.calls.map((c) => (c[0] as { url: string }).url);
-    expect(urls).toContain('https://api.example.test/api/v1/staff/cases?overdue=true');
+    expect(urls).toContain('https://api.example.test/api/v1/staff/cases?overdue=true&offset=0&limit=50');
   });
 
   it('filters by any village of the jurisdiction, named with its township in a county', async () => {
@@ -98,8 +98,8 @@ describe('inbox page', () => {
           ],
         });
       }
-      if (url.includes('village=')) return answer({ items: [] });
-      return answer({ items: [row('AAAAAAAAAA', -3)] });
+      if (url.includes('village=')) return answer({ items: [], total: 0 });
+      return answer({ items: [row('AAAAAAAAAA', -3)], total: 1 });
     });
     render(<InboxPage />);
     // 南坪村 has no case yet and is offered all the same.
@@ -108,7 +108,49 @@ describe('inbox page', () => {
     fireEvent.click(screen.getByTestId('filter-village-option-341821103201'));
     await screen.findByTestId('inbox-empty');
     const urls = Taro.request.mock.calls.map((c) => (c[0] as { url: string }).url);
-    expect(urls).toContain('https://api.example.test/api/v1/staff/cases?village=341821103201');
+    expect(urls).toContain('https://api.example.test/api/v1/staff/cases?village=341821103201&offset=0&limit=50');
+  });
+
+  it('pages through every case the server counts', async () => {
+    setSession({ token: 'tok', expiresAt: '2999-01-01T00:00:00.000Z', account });
+    routeRequests(({ url }) => {
+      if (url.includes('/staff/alerts') || url.includes('/staff/villages')) return answer({ items: [] });
+      if (url.includes('offset=50')) return answer({ items: [row('ZZZZZZZZZZ', 30)], total: 51 });
+      return answer({ items: Array.from({ length: 50 }, (_, i) => row(`A${String(i).padStart(9, 'A')}`.slice(0, 10), i)), total: 51 });
+    });
+    render(<InboxPage />);
+    expect((await screen.findByTestId('inbox-range')).textContent).toBe('第1–50件，共51件');
+    fireEvent.click(screen.getByTestId('page-next'));
+    await waitFor(() => expect(screen.getByTestId('inbox-range').textContent).toBe('第51–51件，共51件'));
+    expect(screen.getAllByTestId('case-row').map((r) => r.textContent)).toEqual([expect.stringContaining('ZZZZZZZZZZ')]);
+  });
+
+  it('marks the selected reports as 无效 with a reason, in one request with an idempotency key', async () => {
+    setSession({ token: 'tok', expiresAt: '2999-01-01T00:00:00.000Z', account });
+    routeRequests(({ url, method }) => {
+      if (url.includes('/staff/cases/mark') && method === 'POST') {
+        return answer({ marked: ['AAAAAAAAAA'], refused: [{ reportNo: 'BBBBBBBBBB', code: 'ACTION_NOT_ALLOWED' }] });
+      }
+      if (url.includes('/staff/alerts') || url.includes('/staff/villages')) return answer({ items: [] });
+      return answer({ items: [row('AAAAAAAAAA', -3), row('BBBBBBBBBB', 2), row('CCCCCCCCCC', 20)], total: 3 });
+    });
+    render(<InboxPage />);
+    fireEvent.click(await screen.findByTestId('select-toggle'));
+    const picks = screen.getAllByTestId('case-pick');
+    fireEvent.click(picks[0]!);
+    fireEvent.click(picks[1]!);
+    fireEvent.change(screen.getByTestId('mark-text'), { target: { value: '同一内容反复提交的测试' } });
+    fireEvent.click(screen.getByTestId('mark-submit'));
+    expect((await screen.findByTestId('mark-done')).textContent).toBe('已标记1件；未能标记：BBBBBBBBBB（已答复或已办结）');
+    const post = Taro.request.mock.calls
+      .map((c) => c[0] as { method: string; url: string; data: string })
+      .find((r) => r.method === 'POST')!;
+    expect(JSON.parse(post.data)).toEqual({
+      mark: 'invalid',
+      reportNos: ['AAAAAAAAAA', 'BBBBBBBBBB'],
+      reason: '同一内容反复提交的测试',
+      idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
   });
 
   it('sends an admin to the admin page and asks for no cases', async () => {
