@@ -46,13 +46,14 @@ export function rawErrorResponse(code: ErrorCode, head = false): string {
  * (request smuggling), a bad chunk. They are answered here, in the shared shape, and not logged:
  * they are the client's mistakes.
  */
-export function clientErrorHandler(error: Error & { code?: string; rawPacket?: Buffer }, socket: Socket): void {
+export function clientErrorHandler(error: Error & { code?: string; rawPacket?: unknown }, socket: Socket): void {
   // Nothing to answer on a connection that is gone or timed out waiting for the client.
   if (error.code === 'ECONNRESET' || error.code === 'ERR_HTTP_REQUEST_TIMEOUT' || !socket.writable) {
     socket.destroy();
     return;
   }
   const code: ErrorCode = error.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'MALFORMED_REQUEST';
-  const head = error.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
+  // Node hands over the bytes it was reading (Fastify's type says otherwise).
+  const head = Buffer.isBuffer(error.rawPacket) && error.rawPacket.subarray(0, 5).toString('latin1') === 'HEAD ';
   socket.end(rawErrorResponse(code, head));
 }
