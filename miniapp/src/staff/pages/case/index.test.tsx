@@ -195,4 +195,63 @@ describe('case page', () => {
     open();
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/staff/pages/login/index' }));
   });
+  it('refuses an extension with a reason the reporter reads', async () => {
+    const county = {
+      ...account,
+      id: 5,
+      username: 'county',
+      role: 'county_supervisor',
+      regionCode: '341821',
+      regionName: '青溪县',
+    } as const;
+    const pending = {
+      ...detail,
+      status: 'accepted',
+      extensionRequestedDays: 30,
+      actions: ['approve_extension', 'refuse_extension', 'note'],
+    };
+    Taro.request
+      .mockResolvedValueOnce(answer(pending))
+      .mockResolvedValueOnce(answer({ ...pending, extensionRequestedDays: null, actions: ['note'] }));
+    setSession({ token: 'tok', expiresAt: '2999-01-01T00:00:00.000Z', account: county });
+    setRouterParams({ no: detail.reportNo });
+    render(<CasePage />);
+    fireEvent.click(await screen.findByTestId('action-refuse_extension'));
+    fireEvent.change(screen.getByTestId('action-form-text'), { target: { value: '材料已经齐全，可以按时答复' } });
+    fireEvent.click(screen.getByTestId('action-submit'));
+    await screen.findByTestId('action-done');
+    const post = Taro.request.mock.calls.map((c) => c[0] as { method: string; data: string }).find((r) => r.method === 'POST')!;
+    expect(JSON.parse(post.data)).toEqual({
+      action: 'refuse_extension',
+      reason: '材料已经齐全，可以按时答复',
+      idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
+  });
+
+  it("records a county callback's rating on an answered case", async () => {
+    const county = {
+      ...account,
+      id: 5,
+      username: 'county',
+      role: 'county_supervisor',
+      regionCode: '341821',
+      regionName: '青溪县',
+    } as const;
+    const replied = { ...detail, status: 'replied', actions: ['note'] };
+    Taro.request
+      .mockResolvedValueOnce(answer(replied))
+      .mockResolvedValueOnce(answer({ ...replied, rating: 'satisfied', status: 'closed' }));
+    setSession({ token: 'tok', expiresAt: '2999-01-01T00:00:00.000Z', account: county });
+    setRouterParams({ no: detail.reportNo });
+    render(<CasePage />);
+    fireEvent.click(await screen.findByTestId('callback-satisfied'));
+    fireEvent.click(screen.getByTestId('callback-submit'));
+    await waitFor(() => expect(screen.queryByTestId('callback-rating')).toBeNull());
+    expect(screen.getByTestId('case-status').textContent).toBe('已办结');
+    const post = Taro.request.mock.calls
+      .map((c) => c[0] as { method: string; url: string; data: string })
+      .find((r) => r.method === 'POST')!;
+    expect(post.url).toBe('https://api.example.test/api/v1/staff/cases/K7M3Q9X2TA/callback-rating');
+    expect(JSON.parse(post.data)).toMatchObject({ rating: 'satisfied' });
+  });
 });

@@ -12,7 +12,7 @@ type Township = RouteResponse<typeof contract.case.stats>['townships'][number];
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 
-/** The six figures of a township, in the order of the table's header. */
+/** The figures of a township, in the order of the table's header. */
 export function figures(t: Township): { key: string; label: string; value: string; bad?: boolean }[] {
   return [
     { key: 'received', label: '收到反映', value: String(t.received) },
@@ -21,10 +21,12 @@ export function figures(t: Township): { key: string; label: string; value: strin
     { key: 'overdueNow', label: '当前逾期', value: String(t.overdueNow), bad: t.overdueNow > 0 },
     { key: 'medianDaysToAnswer', label: '答复用时中位数', value: t.medianDaysToAnswer === null ? '—' : `${t.medianDaysToAnswer}天` },
     { key: 'satisfaction', label: '满意率', value: percent(t.satisfaction) },
+    { key: 'ratingWays', label: '评价来源', value: `本人${t.ratingsByReporter} · 回访${t.ratingsByCallback}` },
+    { key: 'setAside', label: '重复/无效', value: `${t.duplicates}/${t.invalid}` },
   ];
 }
 
-const HEAD = ['收到反映', '按时受理', '按时答复', '当前逾期', '答复用时中位数', '满意率'];
+const HEAD = ['收到反映', '按时受理', '按时答复', '当前逾期', '答复用时中位数', '满意率', '评价来源', '重复/无效'];
 
 /** County supervisor: every township's figures and the overdue cases. */
 export default function CountyPage() {
