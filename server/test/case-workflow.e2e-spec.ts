@@ -194,7 +194,7 @@ describe.each(DATABASE_KINDS)('case workflow on %s', (kind) => {
     const revealed = await t.call(contract.case.reveal, { params: { reportNo } }, handler);
     expect(revealed.body).toEqual({ name: '张秀英', phone: '13912345678' });
     const audit = await t.call(contract.admin.auditLog, {}, admin);
-    expect(audit.body.items[0]).toMatchObject({ username: 'taoyuan', action: 'reveal_reporter', reportNo, at: '2026-10-12T02:00:00.000Z' });
+    expect(audit.body.items[0]).toMatchObject({ actor: '李桃源', action: 'reveal_reporter', reportNo, at: '2026-10-12T02:00:00.000Z' });
     const anonymous = await fileReport(t, dongshan);
     expect((await t.call(contract.case.reveal, { params: { reportNo: anonymous.reportNo } }, handler)).error.code).toBe(
       'ACTION_NOT_ALLOWED',

@@ -71,7 +71,7 @@ describe.each(DATABASE_KINDS)('deadline sweep on %s', (kind) => {
     await t.call(contract.case.act, { params: { reportNo }, body: { action: 'accept' } }, handler);
     expect(await alertsOf(handler)).toEqual([]);
     const page = (await t.call(contract.village.page, { params: { code: dongshan.code } })).body;
-    expect(page.record).toEqual({ received: 1, answered: 0, answeredOnTime: 0 });
+    expect(page.record).toEqual({ asOf: '2026-11-03', received: 1, answered: 0, answeredOnTime: 0 });
   });
 });
 

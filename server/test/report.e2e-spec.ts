@@ -179,8 +179,9 @@ describe.each(DATABASE_KINDS)('report intake and lookup on %s', (kind) => {
     expect(notObject.status).toBe(400);
     expect(notObject.error.code).toBe('VALIDATION_FAILED');
     const plain = await t.request('POST', '/api/v1/reports', 'hello', undefined, { 'content-type': 'text/plain' });
-    expect(plain.status).toBe(400);
-    expect(plain.error.code).toBe('MALFORMED_REQUEST');
+    // JSON only: a form on another site cannot file a report.
+    expect(plain.status).toBe(415);
+    expect(plain.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     const unknown = await t.request('GET', '/api/v1/nothing-here');
     expect(unknown.status).toBe(404);
     expect(unknown.error.code).toBe('NOT_FOUND');
