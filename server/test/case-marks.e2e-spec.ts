@@ -63,7 +63,8 @@ describe.each(DATABASE_KINDS)('marking reports as duplicate or invalid on %s', (
     const repeat = (await t.call(contract.report.lookup, { body: { queryCode: repeats[0]!.queryCode } })).body;
     expect(repeat.status).toBe('duplicate');
     expect(repeat.actions).toEqual([]);
-    expect(repeat.timeline.at(-1)?.text).toBe(`经核查，您反映的问题与此前收到的反映（编号${original.reportNo}）相同，已并入该件办理`);
+    expect(repeat.timeline.at(-1)?.text).toBe('经核查，您反映的问题与此前收到的反映相同，已并入该件一并办理');
+    expect(JSON.stringify(repeat)).not.toContain(original.reportNo);
     const spam = (await t.call(contract.report.lookup, { body: { queryCode: flood[0]!.queryCode } })).body;
     expect(spam.status).toBe('invalid');
     expect(spam.timeline.at(-1)?.text).toBe('经核查，本件不作为有效反映办理。理由：同一内容反复提交，没有反映具体问题');
@@ -74,6 +75,11 @@ describe.each(DATABASE_KINDS)('marking reports as duplicate or invalid on %s', (
 
     const stats = (await t.call(contract.case.stats, {}, countyStaff)).body.townships.find((s) => s.code === dongshan.code.slice(0, 9));
     expect(stats).toMatchObject({ received: 1, duplicates: 3, invalid: 25 });
+
+    // The village's public record, the next day, counts only the report that stands.
+    on('2026-10-14');
+    const record = (await t.call(contract.village.page, { params: { code: dongshan.code } })).body.record;
+    expect(record).toMatchObject({ asOf: '2026-10-13', received: 1 });
   });
 
   it('refuses each report that cannot be marked, with its reason, and marks the rest', async () => {

@@ -166,7 +166,8 @@ export class CaseService {
             key,
             ...(original
               ? {
-                  publicText: `经核查，您反映的问题与此前收到的反映（编号${original.reportNo}）相同，已并入该件办理`,
+                  // The earlier report's number stays internal: it would tell this reporter when someone else reported.
+                  publicText: '经核查，您反映的问题与此前收到的反映相同，已并入该件一并办理',
                   internalText: `标记为重复，并入${original.reportNo}${input.reason ? `：${input.reason}` : ''}`,
                   changes: { duplicateOfId: original.id },
                 }

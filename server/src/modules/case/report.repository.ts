@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { ReportRecord } from '@mashang/shared';
-import { DataSource, type EntityManager, IsNull, LessThan, Not, type Repository } from 'typeorm';
+import type { ReportRecord, ReportStatus } from '@mashang/shared';
+import { DataSource, type EntityManager, In, IsNull, LessThan, Not, type Repository } from 'typeorm';
 import { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
 import { ReportEventEntity } from './entities/report-event.entity.js';
 import { ReportEntity } from './entities/report.entity.js';
 import { refreshNextDue } from './workflow/next-due.js';
+
+const SET_ASIDE: ReportStatus[] = ['duplicate', 'invalid'];
 
 export type NewReport = Omit<ReportEntity, 'id'>;
 export type NewReportEvent = Omit<ReportEventEntity, 'id' | 'reportId'>;
@@ -67,10 +69,12 @@ export class ReportRepository {
   /** A village's record: received, answered, and answered without any deadline missed. */
   /** The village's public record as it stood at `before` (the start of a day): what arrived and was answered earlier. */
   async recordOf(villageCode: string, before: Date): Promise<Omit<ReportRecord, 'asOf'>> {
+    // Reports set aside as 重复 or 无效 are no part of the village's record: a flood must not inflate it.
+    const counted = Not(In(SET_ASIDE));
     const [received, answered, answeredOnTime] = await Promise.all([
-      this.reports.countBy({ villageCode, receivedAt: LessThan(before) }),
-      this.reports.countBy({ villageCode, answeredAt: LessThan(before) }),
-      this.reports.countBy({ villageCode, answeredAt: LessThan(before), missedDeadline: 0 }),
+      this.reports.countBy({ villageCode, status: counted, receivedAt: LessThan(before) }),
+      this.reports.countBy({ villageCode, status: counted, answeredAt: LessThan(before) }),
+      this.reports.countBy({ villageCode, status: counted, answeredAt: LessThan(before), missedDeadline: 0 }),
     ]);
     return { received, answered, answeredOnTime };
   }
