@@ -78,8 +78,15 @@ describe.each(DATABASE_KINDS)('marking reports as duplicate or invalid on %s', (
 
     // The village's public record, the next day, counts only the report that stands.
     on('2026-10-14');
-    const record = (await t.call(contract.village.page, { params: { code: dongshan.code } })).body.record;
-    expect(record).toMatchObject({ asOf: '2026-10-13', received: 1 });
+    const record = async () => (await t.call(contract.village.page, { params: { code: dongshan.code } })).body.record;
+    expect(await record()).toMatchObject({ asOf: '2026-10-13', received: 1 });
+    // Counted once a day: setting the last one aside today shows tomorrow, not while anyone watches.
+    expect((await mark(handler, { mark: 'invalid', reportNos: [original.reportNo], reason: '内容与本村无关' })).body.marked).toHaveLength(
+      1,
+    );
+    expect(await record()).toMatchObject({ asOf: '2026-10-13', received: 1 });
+    on('2026-10-15');
+    expect(await record()).toMatchObject({ asOf: '2026-10-14', received: 0 });
   });
 
   it('refuses each report that cannot be marked, with its reason, and marks the rest', async () => {

@@ -37,6 +37,8 @@ import { PowerTemplateVersionEntity } from '../modules/power-list/power-template
 import { PowerItemVersionEntity } from '../modules/power-list/power-item-version.entity.js';
 import { DisclosureAttachments1765065600000 } from './migrations/1765065600000-disclosure-attachments.js';
 import { ProofOfWork1765324800000 } from './migrations/1765324800000-proof-of-work.js';
+import { VillageRecordSnapshots1765324800001 } from './migrations/1765324800001-village-record-snapshots.js';
+import { VillageRecordSnapshotEntity } from '../modules/village/village-record.js';
 import { CaseExtensions1765152000000 } from './migrations/1765152000000-case-extensions.js';
 import { ReportNextDue1765152000001 } from './migrations/1765152000001-report-next-due.js';
 import { CaseActionKeys1765152000002 } from './migrations/1765152000002-case-action-keys.js';
@@ -70,6 +72,7 @@ export const ENTITIES = [
   ...RED_FLAG_ENTITIES,
   CountyDisclosureCalendarEntity,
   DisclosureAttachmentEntity,
+  VillageRecordSnapshotEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764201600000,
@@ -85,6 +88,7 @@ export const MIGRATIONS = [
   DisclosureAttachments1765065600000,
   StaffAccountSecurity1765238400000,
   ProofOfWork1765324800000,
+  VillageRecordSnapshots1765324800001,
   CaseExtensions1765152000000,
   ReportNextDue1765152000001,
   CaseActionKeys1765152000002,

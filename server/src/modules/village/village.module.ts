@@ -7,11 +7,12 @@ import { PublicCache } from './public-cache.js';
 import { QrCodeService } from './qr-code.service.js';
 import { VillageController } from './village.controller.js';
 import { VillageRepository } from './village.repository.js';
+import { VillageRecords } from './village-record.js';
 import { VillageService } from './village.service.js';
 
 @Module({
   imports: [StaffModule, RegionModule, CaseModule, PublishingModule],
   controllers: [VillageController],
-  providers: [VillageService, VillageRepository, QrCodeService, PublicCache],
+  providers: [VillageService, VillageRepository, VillageRecords, QrCodeService, PublicCache],
 })
 export class VillageModule {}

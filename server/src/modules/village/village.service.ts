@@ -14,9 +14,9 @@ import {
 } from '@mashang/shared';
 import { DomainError } from '../../common/domain-error.js';
 import { Clock } from '../../common/clock.js';
-import { addCalendarDays, chinaDate } from '../calendar/china-date.js';
+import { chinaDate } from '../calendar/china-date.js';
 import { RegionRepository } from '../region/region.repository.js';
-import { ReportRepository } from '../case/report.repository.js';
+import { VillageRecords } from './village-record.js';
 import type { DisclosureEntity } from '../publishing/disclosure.entity.js';
 import { toAttachment } from '../publishing/disclosure-attachment.entity.js';
 import type { PowerItemEntity } from '../power-list/power-item.entity.js';
@@ -60,7 +60,7 @@ export class VillageService {
   constructor(
     private readonly regions: RegionRepository,
     private readonly villages: VillageRepository,
-    private readonly reports: ReportRepository,
+    private readonly records: VillageRecords,
     private readonly calendars: DisclosureCalendarService,
     private readonly staff: StaffRepository,
     private readonly clock: Clock,
@@ -70,14 +70,13 @@ export class VillageService {
   async page(code: string, today = chinaDate(this.clock.now())): Promise<VillagePage> {
     const village = await this.regions.findVillage(code);
     if (!village) throw new DomainError('VILLAGE_NOT_FOUND');
-    const recordCutoff = new Date(`${today}T00:00:00+08:00`);
     const [regions, powerItems, party, villageAffairs, finance, record, overdue] = await Promise.all([
       this.regions.findMany([townshipCodeOf(code), countyCodeOf(code)]),
       this.villages.powerItemsOf(code),
       this.villages.disclosuresOf(code, 'party', RECENT_DISCLOSURES_PER_KIND),
       this.villages.disclosuresOf(code, 'village', RECENT_DISCLOSURES_PER_KIND),
       this.villages.disclosuresOf(code, 'finance', RECENT_DISCLOSURES_PER_KIND),
-      this.reports.recordOf(code, recordCutoff),
+      this.records.of(code, today),
       this.calendars.overdueOfVillage(code, today),
     ]);
     const township = regions.find((r) => r.level === 'township');
@@ -92,7 +91,7 @@ export class VillageService {
         village: villageAffairs.map(toDisclosureSummary),
         finance: finance.map(toDisclosureSummary),
       },
-      record: { asOf: addCalendarDays(today, -1), ...record },
+      record,
       overdue,
     };
   }
