@@ -34,6 +34,13 @@ describe.each(DATABASE_KINDS)('transfer to another township on %s', (kind) => {
   const act = (as: Caller, reportNo: string, body: Action) => t.call(contract.case.act, { params: { reportNo }, body }, as);
   const inbox = async (as: Caller) => (await t.call(contract.case.list, {}, as)).body;
 
+  it('offers the other townships of the county as places to transfer to, never its own or another county', async () => {
+    const offered = (await t.call(contract.case.townships, {}, sender)).body.items;
+    expect(offered).toEqual([{ code: shimen.code, name: shimen.name }]);
+    const forCounty = (await t.call(contract.case.townships, {}, countyStaff)).body.items.map((i) => i.code);
+    expect(forCounty).toEqual([taoyuan.code, shimen.code].sort());
+  });
+
   it("moves the case to the receiving township's inbox on its transfer-in clock", async () => {
     t.clock.set(chinaMorning('2026-10-12'));
     const { reportNo, queryCode } = await fileReport(t, dongshan);

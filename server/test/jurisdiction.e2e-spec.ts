@@ -326,6 +326,7 @@ const TABLE: Table = {
     alerts: row(contract.case.alerts, staffOnly(CASE_STAFF), () => ({})),
     villages: row(contract.case.villages, staffOnly(CASE_STAFF), () => ({})),
     handlers: row(contract.case.handlers, staffOnly(CASE_STAFF), () => ({})),
+    townships: row(contract.case.townships, staffOnly(CASE_STAFF), () => ({})),
     stats: row(contract.case.stats, staffOnly({ county_supervisor: 200 }), () => ({})),
   },
   reporter: {

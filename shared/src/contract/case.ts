@@ -334,6 +334,14 @@ export const caseContract = {
     response: z.object({ items: z.array(z.object({ id: z.number().int(), displayName: z.string(), regionName: z.string() })) }),
     errors: [...AUTH_ERRORS],
   }),
+  townships: defineRoute({
+    method: 'GET',
+    path: '/staff/townships',
+    summary: 'The other townships of the county, which a case can be transferred to',
+    auth: CASE_ROLES,
+    response: z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })) }),
+    errors: [...AUTH_ERRORS],
+  }),
   stats: defineRoute({
     method: 'GET',
     path: '/staff/stats',

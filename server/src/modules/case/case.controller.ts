@@ -72,6 +72,11 @@ export class CaseController {
     return this.cases.handlers(me);
   }
 
+  @ContractRoute(routes.townships)
+  townships(@CurrentStaff() me: StaffAccountEntity) {
+    return this.cases.townships(me);
+  }
+
   @ContractRoute(routes.stats)
   stats(@CurrentStaff() me: StaffAccountEntity) {
     return this.caseStats.stats(me);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   type CaseActionInput,
+  countyCodeOf,
   type CaseDetail,
   type CaseMarkInput,
   RATINGS,
@@ -255,6 +256,14 @@ export class CaseService {
   }
 
   /** Staff at or below the account's region who can take a case there. */
+  /** Where a case of this account's county can be transferred: the county's townships but the account's own. */
+  async townships(account: StaffAccountEntity) {
+    const townships = await this.regions.childrenOf(countyCodeOf(account.regionCode));
+    return {
+      items: townships.filter((t) => t.code !== account.regionCode).map((t) => ({ code: t.code, name: t.name })),
+    };
+  }
+
   async handlers(account: StaffAccountEntity) {
     const accounts = (await this.staff.listInRegion(account.regionCode)).filter(
       (a) => !a.disabled && ['township_handler', 'county_supervisor'].includes(a.role),

@@ -6,6 +6,7 @@ export const STAFF_FORM_ACTIONS = [
   'decline',
   'assign',
   'transfer_up',
+  'transfer_township',
   'transfer_out',
   'request_extension',
   'approve_extension',
@@ -28,10 +29,11 @@ export interface ActionDraft {
   to: string;
   days: string;
   assigneeId: string;
+  townshipCode: string;
   track: ReportTrack | null;
 }
 
-export const EMPTY_ACTION_DRAFT: ActionDraft = { text: '', to: '', days: '', assigneeId: '', track: null };
+export const EMPTY_ACTION_DRAFT: ActionDraft = { text: '', to: '', days: '', assigneeId: '', townshipCode: '', track: null };
 
 /** How each form reads: the label of its main text, and which extra fields it has. */
 export const ACTION_FORMS: Record<StaffFormAction, { text?: { label: string; placeholder: string; optional?: boolean }; hint?: string }> = {
@@ -39,6 +41,10 @@ export const ACTION_FORMS: Record<StaffFormAction, { text?: { label: string; pla
   decline: { text: { label: '不予受理的理由（反映人能看到）', placeholder: '请写明依据和理由，至少5个字' } },
   assign: { hint: '从本辖区的工作人员中选择承办人。' },
   transfer_up: { text: { label: '报送县纪委的理由', placeholder: '至少5个字' } },
+  transfer_township: {
+    text: { label: '转交理由', placeholder: '例如：被反映人是其他乡镇的干部，至少5个字' },
+    hint: '转交后由接收的乡镇办理，本乡镇只保留一条转交记录，看不到后续内容。',
+  },
   transfer_out: { text: { label: '转办理由', placeholder: '至少5个字' } },
   request_extension: { text: { label: '延期理由', placeholder: '至少5个字' }, hint: '延期只能申请一次，由县纪委批准。' },
   approve_extension: { hint: '批准后，办理期限从原期限届满之日起按申请的天数顺延。' },
@@ -62,6 +68,8 @@ export function actionBody(action: StaffFormAction, d: ActionDraft): unknown {
       return { action, reason: text };
     case 'transfer_out':
       return { action, to: d.to.trim(), reason: text };
+    case 'transfer_township':
+      return { action, townshipCode: d.townshipCode || undefined, reason: text };
     case 'request_extension':
       return { action, days: /^\d+$/.test(d.days.trim()) ? Number(d.days.trim()) : undefined, reason: text };
     case 'assign':
@@ -90,8 +98,10 @@ export function checkAction(body: unknown): { ok: true; value: CaseActionInput }
       ? '请填写延期天数（1到90天之间的整数）'
       : field === 'assigneeId'
         ? '请选择承办人'
-        : field === 'track'
-          ? '请选择正确的类型'
-          : issue.message;
+        : field === 'townshipCode'
+          ? '请选择接收的乡镇'
+          : field === 'track'
+            ? '请选择正确的类型'
+            : issue.message;
   return { ok: false, message };
 }

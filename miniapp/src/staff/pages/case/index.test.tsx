@@ -174,6 +174,28 @@ describe('case page', () => {
     expect(JSON.parse(post.data)).toEqual({ action: 'assign', assigneeId: 8, idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/) });
   });
 
+  it('transfers a case to another township picked from the county', async () => {
+    routeRequests(({ url, method }) => {
+      if (url.endsWith('/staff/townships')) return answer({ items: [{ code: '341821103', name: '石门镇' }] });
+      if (method === 'POST') return answer({ ...detail, actions: [] });
+      return answer({ ...detail, actions: ['accept', 'transfer_township', 'note'] });
+    });
+    open();
+    fireEvent.click(await screen.findByTestId('action-transfer_township'));
+    fireEvent.click(await screen.findByTestId('action-form-township'));
+    fireEvent.click(screen.getByTestId('action-form-township-option-341821103'));
+    fireEvent.change(screen.getByTestId('action-form-text'), { target: { value: '被反映人是石门镇干部' } });
+    fireEvent.click(screen.getByTestId('action-submit'));
+    await screen.findByTestId('action-done');
+    const post = Taro.request.mock.calls.map((c) => c[0] as { method: string; data: string }).find((r) => r.method === 'POST')!;
+    expect(JSON.parse(post.data)).toEqual({
+      action: 'transfer_township',
+      townshipCode: '341821103',
+      reason: '被反映人是石门镇干部',
+      idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
+  });
+
   it('labels timeline events with the shared names', async () => {
     Taro.request.mockResolvedValueOnce(
       answer({

@@ -65,6 +65,7 @@ function ActionForm({
   const form = ACTION_FORMS[action];
   // Only the assign form needs the jurisdiction's staff.
   const handlers = useStaffApi(() => (action === 'assign' ? call(contract.case.handlers) : null), [action]);
+  const townships = useStaffApi(() => (action === 'transfer_township' ? call(contract.case.townships) : null), [action]);
   const set = <K extends keyof ActionDraft>(key: K, value: ActionDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   return (
     <View className='case__form' data-testid='action-form'>
@@ -84,6 +85,21 @@ function ActionForm({
               value={draft.assigneeId}
               placeholder='请选择承办人'
               onChange={(v) => set('assigneeId', v)}
+            />
+          )}
+        </View>
+      )}
+      {action === 'transfer_township' && (
+        <View>
+          <Text className='s-label'>接收的乡镇</Text>
+          {!townships.data && <StatusView loading={townships.loading} error={townships.error} onRetry={townships.reload} />}
+          {townships.data && (
+            <Select
+              testId='action-form-township'
+              options={townships.data.items.map((t) => ({ value: t.code, label: t.name }))}
+              value={draft.townshipCode}
+              placeholder='请选择乡镇'
+              onChange={(v) => set('townshipCode', v)}
             />
           )}
         </View>
