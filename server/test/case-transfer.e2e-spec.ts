@@ -91,4 +91,30 @@ describe.each(DATABASE_KINDS)('transfer to another township on %s', (kind) => {
       expect.arrayContaining(['transfer_township', 'accept', 'note']),
     );
   });
+
+  it('answers a transfer sent with an idempotency key, and its retry, with the same last sight', async () => {
+    t.clock.set(chinaMorning('2026-10-20'));
+    const { reportNo } = await fileReport(t, dongshan);
+    const body: Action = {
+      action: 'transfer_township',
+      townshipCode: shimen.code,
+      reason: '应由石门镇办理的事项',
+      idempotencyKey: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+    };
+    const first = await act(sender, reportNo, body);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ reportNo, status: 'submitted', actions: [], assignee: null });
+    expect(first.body.timeline.every((e) => e.internalText === null)).toBe(true);
+    const retry = await act(sender, reportNo, body);
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    // Moved once: one line kept by the sender, the case in the receiver's inbox.
+    expect((await t.call(contract.case.transfersOut, {}, sender)).body.items.filter((l) => l.reportNo === reportNo)).toHaveLength(1);
+    expect((await inbox(receiver)).items.map((c) => c.reportNo)).toContain(reportNo);
+    expect((await t.call(contract.case.get, { params: { reportNo } }, sender)).error.code).toBe('CASE_NOT_FOUND');
+    // The same key on another case the sender cannot see answers as not found, not as a reused key.
+    const other = await fileReport(t, dongshan);
+    await act(sender, other.reportNo, { action: 'transfer_township', townshipCode: shimen.code, reason: '应由石门镇办理的事项' });
+    expect((await act(sender, other.reportNo, body)).error.code).toBe('CASE_NOT_FOUND');
+  });
 });

@@ -91,15 +91,28 @@ export class CaseService {
   }
 
   async act(account: StaffAccountEntity, reportNo: string, input: CaseActionInput): Promise<CaseDetail> {
-    const report = await this.visibleCase(account, reportNo);
     const { idempotencyKey, ...action } = input;
     const key = idempotencyKey ? this.keys.of(`staff:${account.id}`, idempotencyKey, action) : null;
+    // A retry of a step this account already took is answered even where that step (a transfer to
+    // another township) took the case out of its jurisdiction: with the same last sight as the first answer.
+    const found = key ? await this.reports.findByReportNo(reportNo) : null;
+    // A key reused elsewhere is told only about a case the account can see: otherwise it answers as not found.
+    const retried =
+      key && found
+        ? await this.keys.taken(key, found.id).catch((error: unknown) => {
+            if (caseInJurisdiction(account, found)) throw error;
+            return false;
+          })
+        : false;
+    if (retried && found) return this.detail(account, found);
+    const report = await this.visibleCase(account, reportNo);
     await this.keys.run(key, report.id, async () => {
       if (!(await this.actionsFor(account, report)).includes(input.action)) throw new DomainError(this.refusal(account, report, input));
       await this.workflow.apply(report, { actor: `staff:${account.id}`, key, ...(await this.stepFor(account, report, input)) });
     });
-    // Read again: a retry answered after a copy that won shows what that copy did.
-    return this.detail(account, key ? await this.visibleCase(account, reportNo) : report);
+    // Read again: a retry answered after a copy that won shows what that copy did. The case may now
+    // be another township's: `detail` then gives only the limited view.
+    return this.detail(account, key ? ((await this.reports.findByReportNo(reportNo)) ?? report) : report);
   }
 
   /**
