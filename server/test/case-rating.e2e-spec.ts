@@ -27,9 +27,10 @@ describe.each(DATABASE_KINDS)('rating and review on %s', (kind) => {
   const on = (date: string) => t.clock.set(chinaMorning(date));
   const act = (as: Caller, reportNo: string, body: Action) => t.call(contract.case.act, { params: { reportNo }, body }, as);
   const lookup = async (queryCode: string) => (await t.call(contract.report.lookup, { body: { queryCode } })).body;
-  const answered = async (date: string, track: 'petition' | 'accusation' = 'petition') => {
+  const realName = { mode: 'real_name', reporter: { name: '张三', phone: '13800138000' } } as const;
+  const answered = async (date: string, track: 'petition' | 'accusation' = 'petition', mode: 'anonymous' | 'real_name' = 'anonymous') => {
     on(date);
-    const receipt = await fileReport(t, dongshan, { track });
+    const receipt = await fileReport(t, dongshan, { track, ...(mode === 'real_name' ? realName : {}) });
     await act(handler, receipt.reportNo, { action: 'accept' });
     await act(handler, receipt.reportNo, { action: 'reply', text: '已安排村委会重新核算并公示补贴名单。' });
     return receipt;
@@ -58,7 +59,7 @@ describe.each(DATABASE_KINDS)('rating and review on %s', (kind) => {
   });
 
   it("records a county callback's rating under the county account's name, and counts ratings by the way they came", async () => {
-    const byCall = await answered('2026-09-10');
+    const byCall = await answered('2026-09-10', 'petition', 'real_name');
     const byReporter = await answered('2026-09-10');
     const call = { params: { reportNo: byCall.reportNo }, body: { rating: 'satisfied', note: '电话回访，村民说钱已经退回' } } as const;
     expect((await t.call(contract.case.callbackRating, call, handler)).error.code).toBe('FORBIDDEN');
@@ -82,5 +83,34 @@ describe.each(DATABASE_KINDS)('rating and review on %s', (kind) => {
     const fromStaff = await t.call(contract.reporter.rate, { body: { queryCode, rating: 'satisfied' } }, handler);
     expect(fromStaff).toMatchObject({ status: 403, error: { code: 'RATING_NOT_YOURS' } });
     expect((await lookup(queryCode)).rating).toBeNull();
+  });
+
+  it('refuses a callback rating on an anonymous report, and on an answer the county gave itself', async () => {
+    const anonymous = await answered('2026-09-16');
+    const onAnonymous = await t.call(
+      contract.case.callbackRating,
+      { params: { reportNo: anonymous.reportNo }, body: { rating: 'satisfied' } },
+      countyStaff,
+    );
+    expect(onAnonymous.error.code).toBe('ACTION_NOT_ALLOWED');
+    expect((await lookup(anonymous.queryCode)).rating).toBeNull();
+
+    on('2026-09-16');
+    const sentUp = await fileReport(t, dongshan, realName);
+    await act(handler, sentUp.reportNo, { action: 'transfer_up', reason: '涉及乡镇干部，报县纪委' });
+    await act(countyStaff, sentUp.reportNo, { action: 'accept' });
+    expect((await act(countyStaff, sentUp.reportNo, { action: 'reply', text: '经核查，反映的问题不属实，特此答复。' })).body).toMatchObject(
+      {
+        level: 'county',
+        status: 'replied',
+      },
+    );
+    const ownAnswer = await t.call(
+      contract.case.callbackRating,
+      { params: { reportNo: sentUp.reportNo }, body: { rating: 'satisfied' } },
+      countyStaff,
+    );
+    expect(ownAnswer.error.code).toBe('ACTION_NOT_ALLOWED');
+    expect((await lookup(sentUp.queryCode)).rating).toBeNull();
   });
 });

@@ -117,7 +117,8 @@ export class CaseService {
 
   /**
    * A rating the reporter gave on the county's callback (回访), recorded by a county account under
-   * its own name: the township never rates its own work.
+   * its own name: the township never rates its own work, nor the county an answer it gave itself;
+   * an anonymous reporter cannot be called back.
    */
   async callbackRating(
     account: StaffAccountEntity,
@@ -128,7 +129,16 @@ export class CaseService {
     const { idempotencyKey, ...content } = input;
     const key = idempotencyKey ? this.keys.of(`staff:${account.id}`, idempotencyKey, { reportNo, callback: content }) : null;
     await this.keys.run(key, report.id, async () => {
-      if (account.role !== 'county_supervisor' || report.status !== 'replied' || report.rating) throw new DomainError('ACTION_NOT_ALLOWED');
+      // The county never rates its own answer, and an anonymous reporter cannot be called back.
+      if (
+        account.role !== 'county_supervisor' ||
+        report.level === 'county' ||
+        report.mode === 'anonymous' ||
+        report.status !== 'replied' ||
+        report.rating
+      ) {
+        throw new DomainError('ACTION_NOT_ALLOWED');
+      }
       await this.workflow.apply(report, {
         action: 'rate',
         actor: `staff:${account.id}`,
