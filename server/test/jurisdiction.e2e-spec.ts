@@ -146,8 +146,8 @@ const publishedAttachment = async (w: World) => {
   return attached;
 };
 /** A report of 东山村 that the township has answered. */
-const repliedCase = async (w: World) => {
-  const { reportNo, queryCode } = await fileReport(w.t, w.dongshan);
+const repliedCase = async (w: World, overrides: Parameters<typeof fileReport>[2] = {}) => {
+  const { reportNo, queryCode } = await fileReport(w.t, w.dongshan, overrides);
   const handler = w.staff.township_handler;
   expect((await w.t.call(contract.case.act, { params: { reportNo }, body: { action: 'accept' } }, handler)).ok).toBe(true);
   expect(
@@ -163,6 +163,9 @@ const repliedCase = async (w: World) => {
 };
 const repliedReport = async (w: World) => (await repliedCase(w)).queryCode;
 const repliedReportNo = async (w: World) => (await repliedCase(w)).reportNo;
+/** A 回访 is only for a reporter who can be called back. */
+const repliedRealNameNo = async (w: World) =>
+  (await repliedCase(w, { mode: 'real_name', reporter: { name: '张三', phone: '13800138000' } })).reportNo;
 
 const pl = contract.powerList;
 const POWER_READERS = { county_supervisor: 200, township_handler: 200, village_publisher: 200, village_supervisor: 200 } as const;
@@ -312,7 +315,7 @@ const TABLE: Table = {
       body: { action: 'note', text: '已电话联系村委会核实' },
     })),
     callbackRating: row(contract.case.callbackRating, staffOnly({ county_supervisor: 200 }), async (w) => ({
-      params: { reportNo: await repliedReportNo(w) },
+      params: { reportNo: await repliedRealNameNo(w) },
       body: { rating: 'basically_satisfied', note: '电话回访，村民表示基本满意' },
     })),
     transfersOut: row(contract.case.transfersOut, staffOnly({ township_handler: 200 }), () => ({})),

@@ -479,9 +479,11 @@ export default function CasePage() {
         )}
       </View>
 
-      {account.role === 'county_supervisor' && detail.status === 'replied' && !detail.rating && (
-        <CallbackRating reportNo={detail.reportNo} onRated={setDetail} />
-      )}
+      {account.role === 'county_supervisor' &&
+        detail.status === 'replied' &&
+        !detail.rating &&
+        detail.level === 'township' &&
+        detail.mode === 'real_name' && <CallbackRating reportNo={detail.reportNo} onRated={setDetail} />}
 
       <View className='s-card' data-testid='case-timeline'>
         <Text className='s-h2'>办理经过</Text>
