@@ -119,4 +119,44 @@ describe.each(DATABASE_KINDS)("a county's own deadline rules on %s", (kind) => {
     expect(log[0]).toMatchObject({ actionLabel: '修改本县办理期限', changes: [{ label: '问题反映·办理答复', from: '60天', to: '45天' }] });
     await t.call(contract.admin.resetDeadlineRules, {}, admin);
   });
+
+  it("never cuts the reporter's own windows nor the ways to contest, but may lengthen a reporter's window", async () => {
+    const { rules } = await rulesOf(admin);
+    const refused = async (change: (r: typeof rules) => void) => {
+      const body = structuredClone(rules);
+      change(body);
+      const res = await t.call(contract.admin.setDeadlineRules, { body }, admin);
+      expect(res.status).toBe(422);
+      expect(res.error.code).toBe('REPORTER_RIGHTS_REDUCED');
+      return res.error.details;
+    };
+    expect(await refused((r) => (r.regimes.petition.deadlines.review_request!.days = 1))).toEqual([
+      {
+        field: 'body.regimes.petition.deadlines.review_request.days',
+        message: '问题反映的「申请复查」是反映人的权利，法定为30天，只能延长，不能缩短为1天',
+      },
+    ]);
+    expect(await refused((r) => (r.regimes.accusation.rating.days = 1))).toEqual([
+      {
+        field: 'body.regimes.accusation.rating.days',
+        message: '检举控告的「评价期限」是反映人的权利，法定为30天，只能延长，不能缩短为1天',
+      },
+    ]);
+    expect(await refused((r) => (r.regimes.petition.contest.steps = []))).toEqual([
+      { field: 'body.regimes.petition.contest.steps', message: '问题反映法定可以申请复查、复核，不能取消或改变' },
+    ]);
+    expect(await refused((r) => (r.anonymousFollowsRealNameClock = false))).toEqual([
+      { field: 'body.anonymousFollowsRealNameClock', message: '匿名反映按实名反映的期限办理，不能改变' },
+    ]);
+    expect((await rulesOf(admin)).overridden).toBe(false);
+
+    const longer = structuredClone(rules);
+    longer.regimes.petition.deadlines.review_request!.days = 45;
+    longer.regimes.petition.rating.days = 60;
+    const set = await t.call(contract.admin.setDeadlineRules, { body: longer }, admin);
+    expect(set.status).toBe(200);
+    expect(set.body.rules.regimes.petition.deadlines.review_request?.days).toBe(45);
+    expect(set.body.rules.regimes.petition.rating.days).toBe(60);
+    await t.call(contract.admin.resetDeadlineRules, {}, admin);
+  });
 });

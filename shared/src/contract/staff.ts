@@ -169,7 +169,7 @@ export const adminContract = {
     auth: ['admin'],
     body: DeadlineRulesSchema,
     response: CountyDeadlineRulesSchema,
-    errors: ['VALIDATION_FAILED', 'DEADLINE_LONGER_THAN_STATUTORY', ...AUTH_ERRORS],
+    errors: ['VALIDATION_FAILED', 'DEADLINE_LONGER_THAN_STATUTORY', 'REPORTER_RIGHTS_REDUCED', ...AUTH_ERRORS],
   }),
   resetDeadlineRules: defineRoute({
     method: 'DELETE',

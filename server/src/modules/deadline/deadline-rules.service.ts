@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { WorkingCalendar } from '../calendar/working-calendar.js';
 import { CountyDeadlineRulesEntity } from './county-deadline-rules.entity.js';
 import { DeadlineCalculator } from './deadline-calculator.js';
-import { longerThanStatutory } from './deadline-rules.js';
+import { longerThanStatutory, reporterRightsTaken } from './deadline-rules.js';
 
 /**
  * The deadline rules in force for a village: its county's own version where an admin set one,
@@ -43,10 +43,12 @@ export class DeadlineRulesService {
     return { countyCode, overridden: this.byCounty.has(countyCode), rules: this.for(countyCode).rules, statutory: this.defaults.rules };
   }
 
-  /** Sets a county's own rules, which may shorten the statutory periods but never lengthen them. */
+  /** Sets a county's own rules, which may shorten the staff's statutory periods but never lengthen them, nor cut the reporter's. */
   async set(countyCode: string, rules: DeadlineRules, accountId: number) {
     const problems = longerThanStatutory(rules, this.defaults.rules);
     if (problems.length) throw new DomainError('DEADLINE_LONGER_THAN_STATUTORY', problems);
+    const taken = reporterRightsTaken(rules, this.defaults.rules);
+    if (taken.length) throw new DomainError('REPORTER_RIGHTS_REDUCED', taken);
     await this.rows.save({ countyCode, rules, updatedBy: accountId, updatedAt: this.clock.now() });
     await this.refresh();
     return this.view(countyCode);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type DeadlineRules, DeadlineRulesSchema, type FieldError } from '@mashang/shared';
+import { type DeadlineRules, DeadlineRulesSchema, type DueDateKind, type FieldError, isStaffDuty } from '@mashang/shared';
 
 export type { DeadlineRule, DeadlineRules, DeadlineStart, RegimeName } from '@mashang/shared';
 
@@ -48,7 +48,7 @@ export function longerThanStatutory(rules: DeadlineRules, statutory: DeadlineRul
           field: `${field}.unit`,
           message: `${what}法定按${rule.unit === 'workday' ? '工作日' : '自然日'}计算，不能改变计算方法`,
         });
-      } else if (own.days > rule.days) {
+      } else if (isStaffDuty(kind as DueDateKind) && own.days > rule.days) {
         problems.push({
           field: `${field}.days`,
           message: `${what}法定为${rule.days}${UNIT_WORDS[rule.unit]}，只能缩短，不能改为${own.days}${UNIT_WORDS[own.unit]}`,
@@ -84,5 +84,52 @@ export function longerThanStatutory(rules: DeadlineRules, statutory: DeadlineRul
   if (!statutory.calendarPeriodEndingOnHolidayMovesToNextWorkday && rules.calendarPeriodEndingOnHolidayMovesToNextWorkday) {
     problems.push({ field: 'body.calendarPeriodEndingOnHolidayMovesToNextWorkday', message: '期限最后一天遇节假日不能顺延' });
   }
+  return problems;
+}
+
+/**
+ * Where a county's rules would take away a right of the reporter: the reporter's own windows (to ask
+ * for 复查, to rate an answer) may be lengthened but never shortened, and the ways to contest an answer
+ * and the clock anonymous reports follow stay as the statutory file has them. Each problem names its field.
+ */
+export function reporterRightsTaken(rules: DeadlineRules, statutory: DeadlineRules): FieldError[] {
+  const problems: FieldError[] = [];
+  for (const name of Object.keys(statutory.regimes) as (keyof DeadlineRules['regimes'])[]) {
+    const law = statutory.regimes[name];
+    const county = rules.regimes[name];
+    const at = `body.regimes.${name}`;
+    const windows: { field: string; label: string; law: { days: number; unit: 'workday' | 'calendar' }; own?: { days: number } }[] = [
+      { field: `${at}.rating.days`, label: '评价期限', law: law.rating, own: county.rating },
+    ];
+    for (const [kind, rule] of Object.entries(law.deadlines)) {
+      if (!rule || isStaffDuty(kind as DueDateKind)) continue;
+      windows.push({ field: `${at}.deadlines.${kind}.days`, label: rule.label, law: rule, own: county.deadlines[kind as DueDateKind] });
+    }
+    for (const w of windows) {
+      // A dropped window or one in other units is refused by longerThanStatutory.
+      if (w.own && w.own.days < w.law.days)
+        problems.push({
+          field: w.field,
+          message: `${law.label}的「${w.label}」是反映人的权利，法定为${w.law.days}${UNIT_WORDS[w.law.unit]}，只能延长，不能缩短为${w.own.days}${UNIT_WORDS[w.law.unit]}`,
+        });
+    }
+    if (county.rating.unit !== law.rating.unit)
+      problems.push({
+        field: `${at}.rating.unit`,
+        message: `${law.label}的「评价期限」法定按${law.rating.unit === 'workday' ? '工作日' : '自然日'}计算，不能改变计算方法`,
+      });
+    for (const key of Object.keys(law.contest) as (keyof DeadlineRules['regimes']['petition']['contest'])[]) {
+      if (JSON.stringify(county.contest[key]) !== JSON.stringify(law.contest[key]))
+        problems.push({
+          field: `${at}.contest.${key}`,
+          message:
+            key === 'steps'
+              ? `${law.label}法定可以申请${law.contest.steps.join('、') || '（无）'}，不能取消或改变`
+              : `${law.label}申请复查、复核的途径和说明是法定的，不能改变`,
+        });
+    }
+  }
+  if (rules.anonymousFollowsRealNameClock !== statutory.anonymousFollowsRealNameClock)
+    problems.push({ field: 'body.anonymousFollowsRealNameClock', message: '匿名反映按实名反映的期限办理，不能改变' });
   return problems;
 }
