@@ -3,7 +3,17 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { API_PREFIX } from '@mashang/shared';
 import { LoginThrottle } from '../src/modules/staff/login-throttle.js';
 import { PasswordHasher } from '../src/modules/staff/passwords.js';
-import { county, fileReport, type Region, type StaffFixture, TEST_PASSWORD, staffAccount, township, village } from './factories/index.js';
+import {
+  county,
+  fileReport,
+  province,
+  type Region,
+  type StaffFixture,
+  TEST_PASSWORD,
+  staffAccount,
+  township,
+  village,
+} from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { DEFAULT_NOW, startTestApp, type TestApp } from './support/test-app.js';
 import { totpCode } from './support/totp.js';
@@ -337,6 +347,39 @@ describe.each(DATABASE_KINDS)('staff accounts and sessions on %s', (kind) => {
       townshipAdmin,
     );
     expect(outside.error.details?.[0]?.field).toBe('body.regionCode');
+  });
+
+  it('leaves admin accounts to an admin of a higher level: never its own, nor a peer’s', async () => {
+    const peer = await staffAccount(t, 'admin', qingshui, { displayName: '同级管理员' });
+    const shiDianSheng = await province(t);
+    const refused = async (res: { status: number; error: { code: string } }) => {
+      expect(res.status).toBe(403);
+      expect(res.error.code).toBe('ACCOUNT_NOT_MANAGEABLE');
+    };
+    await refused(await t.call(contract.admin.updateAccount, { params: { id: admin.id }, body: { role: 'county_supervisor' } }, admin));
+    await refused(await t.call(contract.admin.updateAccount, { params: { id: admin.id }, body: { regionCode: shiDianSheng.code } }, admin));
+    await refused(await t.call(contract.admin.resetPassword, { params: { id: admin.id } }, admin));
+    await refused(await t.call(contract.admin.resetPassword, { params: { id: peer.id } }, admin));
+    await refused(await t.call(contract.admin.updateAccount, { params: { id: peer.id }, body: { disabled: true } }, admin));
+    await refused(
+      await t.call(contract.admin.updateAccount, { params: { id: handler.id }, body: { role: 'admin', regionCode: qingshui.code } }, admin),
+    );
+    await refused(
+      await t.call(
+        contract.admin.createAccount,
+        { body: { username: 'peer-admin', displayName: '新管理员', role: 'admin', regionCode: qingshui.code } },
+        admin,
+      ),
+    );
+    const unchanged = (await t.call(contract.admin.accounts, {}, admin)).body.items.find((a) => a.id === admin.id);
+    expect(unchanged).toMatchObject({ role: 'admin', regionCode: qingshui.code, disabled: false });
+
+    const provinceAdmin = await staffAccount(t, 'admin', shiDianSheng, { displayName: '省管理员' });
+    const reset = await t.call(contract.admin.resetPassword, { params: { id: peer.id } }, provinceAdmin);
+    expect(reset.status).toBe(200);
+    expect(reset.body.account.mustChangePassword).toBe(true);
+    const townshipAdmin = await staffAccount(t, 'admin', taoyuan, { displayName: '乡镇管理员' });
+    expect((await t.call(contract.admin.resetPassword, { params: { id: townshipAdmin.id } }, admin)).status).toBe(200);
   });
 });
 

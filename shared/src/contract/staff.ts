@@ -114,7 +114,7 @@ export const adminContract = {
     auth: ['admin'],
     body: AccountCreateSchema,
     response: TemporaryPasswordSchema,
-    errors: ['VALIDATION_FAILED', 'USERNAME_TAKEN', ...AUTH_ERRORS],
+    errors: ['VALIDATION_FAILED', 'USERNAME_TAKEN', 'ACCOUNT_NOT_MANAGEABLE', ...AUTH_ERRORS],
   }),
   updateAccount: defineRoute({
     method: 'PUT',
@@ -124,7 +124,7 @@ export const adminContract = {
     params: AccountIdParams,
     body: AccountUpdateSchema,
     response: StaffAccountSchema,
-    errors: ['VALIDATION_FAILED', 'ACCOUNT_NOT_FOUND', ...AUTH_ERRORS],
+    errors: ['VALIDATION_FAILED', 'ACCOUNT_NOT_FOUND', 'ACCOUNT_NOT_MANAGEABLE', ...AUTH_ERRORS],
   }),
   resetPassword: defineRoute({
     method: 'POST',
@@ -134,7 +134,7 @@ export const adminContract = {
     params: AccountIdParams,
     status: 200,
     response: TemporaryPasswordSchema,
-    errors: ['ACCOUNT_NOT_FOUND', ...AUTH_ERRORS],
+    errors: ['ACCOUNT_NOT_FOUND', 'ACCOUNT_NOT_MANAGEABLE', ...AUTH_ERRORS],
   }),
   calendar: defineRoute({
     method: 'GET',

@@ -40,6 +40,7 @@ export class AdminService {
 
   async create(admin: StaffAccountEntity, input: AccountCreate): Promise<{ account: StaffAccount; temporaryPassword: string }> {
     const regionName = await this.regionWithin(admin, input.regionCode);
+    if (input.role === 'admin') this.managesAdminsAt(admin, input.regionCode);
     const password = temporaryPassword(input.username);
     let account: StaffAccountEntity;
     try {
@@ -77,9 +78,10 @@ export class AdminService {
 
   /** Renames, disables or enables an account, or moves it to another role or region (which ends its sessions). */
   async update(admin: StaffAccountEntity, id: number, changes: AccountUpdate): Promise<StaffAccount> {
-    const account = await this.accountInRegion(admin, id);
+    const account = await this.manageableAccount(admin, id);
     const role = changes.role ?? account.role;
     const regionCode = changes.regionCode ?? account.regionCode;
+    if (role === 'admin') this.managesAdminsAt(admin, regionCode);
     const moved = role !== account.role || regionCode !== account.regionCode;
     if (moved && !ROLE_REGION_DIGITS[role].includes(regionCode.length)) {
       throw new DomainError('VALIDATION_FAILED', [
@@ -123,7 +125,7 @@ export class AdminService {
    * enrolment (the usual reason for a reset is a lost phone), so the holder enrols again.
    */
   async resetPassword(admin: StaffAccountEntity, id: number): Promise<{ account: StaffAccount; temporaryPassword: string }> {
-    const account = await this.accountInRegion(admin, id);
+    const account = await this.manageableAccount(admin, id);
     const password = temporaryPassword(account.username);
     await this.staff.update(id, {
       passwordHash: await this.passwords.hash(password),
@@ -141,6 +143,24 @@ export class AdminService {
     const [region] = regionCode.startsWith(admin.regionCode) ? await this.regions.findMany([regionCode]) : [];
     if (!region) throw new DomainError('VALIDATION_FAILED', [{ field: 'body.regionCode', message: '这个区划不存在或不在您的管辖范围内' }]);
     return region.name;
+  }
+
+  /**
+   * An account the admin may change: not its own (its password changes through the change-password
+   * route), and an admin account only from a strictly higher level (a province's admin over a county's).
+   */
+  private async manageableAccount(admin: StaffAccountEntity, id: number): Promise<StaffAccountEntity> {
+    const account = await this.accountInRegion(admin, id);
+    if (account.id === admin.id) throw new DomainError('ACCOUNT_NOT_MANAGEABLE');
+    if (account.role === 'admin') this.managesAdminsAt(admin, account.regionCode);
+    return account;
+  }
+
+  /** Admins are managed only by an admin of a strictly higher level, never by a peer. */
+  private managesAdminsAt(admin: StaffAccountEntity, regionCode: string): void {
+    if (!(regionCode.startsWith(admin.regionCode) && regionCode.length > admin.regionCode.length)) {
+      throw new DomainError('ACCOUNT_NOT_MANAGEABLE');
+    }
   }
 
   /** An account outside the admin's region answers as one that does not exist. */
