@@ -1,6 +1,17 @@
 import { contract, type RouteInput } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chinaMorning, county, fileReport, type Region, type StaffFixture, staffAccount, township, village } from './factories/index.js';
+import {
+  chinaMorning,
+  county,
+  fileReport,
+  type Region,
+  reportBody,
+  type StaffFixture,
+  staffAccount,
+  township,
+  village,
+} from './factories/index.js';
+import { DeadlineSweep } from '../src/modules/case/deadline-sweep.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { type Caller, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -111,11 +122,11 @@ describe.each(DATABASE_KINDS)('marking reports as duplicate or invalid on %s', (
     expect(result.body.refused).toEqual([
       { reportNo: earlier.reportNo, code: 'DUPLICATE_OF_INVALID' }, // the earlier one cannot repeat a later one
       { reportNo: later.reportNo, code: 'DUPLICATE_OF_INVALID' }, // nor itself
-      { reportNo: answered.reportNo, code: 'ACTION_NOT_ALLOWED' }, // already answered
+      { reportNo: answered.reportNo, code: 'MARK_ALREADY_HANDLED' }, // already answered
       { reportNo: elsewhere.reportNo, code: 'CASE_NOT_FOUND' },
     ]);
     const declined = await mark(handler, { mark: 'invalid', reportNos: [answered.reportNo, later.reportNo], reason: '重复测试提交的内容' });
-    expect(declined.body).toEqual({ marked: [later.reportNo], refused: [{ reportNo: answered.reportNo, code: 'ACTION_NOT_ALLOWED' }] });
+    expect(declined.body).toEqual({ marked: [later.reportNo], refused: [{ reportNo: answered.reportNo, code: 'MARK_ALREADY_HANDLED' }] });
 
     const outside = await mark(handler, { mark: 'duplicate', duplicateOf: elsewhere.reportNo, reportNos: [earlier.reportNo] });
     expect(outside).toMatchObject({ status: 422, error: { code: 'DUPLICATE_OF_INVALID' } });
@@ -141,5 +152,78 @@ describe.each(DATABASE_KINDS)('marking reports as duplicate or invalid on %s', (
     expect(retry.body.marked).toHaveLength(3);
     const audit = (await t.call(contract.admin.auditLog, {}, admin)).body.items;
     expect(audit.filter((e) => e.action === 'mark_invalid' && reports.some((r) => r.reportNo === e.reportNo))).toHaveLength(3);
+  });
+
+  it('never sets aside an accepted, overdue or escalated report: each refused with its reason', async () => {
+    const act = (reportNo: string, body: RouteInput<typeof contract.case.act>['body']) =>
+      t.call(contract.case.act, { params: { reportNo }, body }, handler);
+    const get = async (reportNo: string) => (await t.call(contract.case.get, { params: { reportNo } }, handler)).body;
+    const reason = '内容不属实，无法核查';
+    on('2026-03-02');
+    const escalated = await fileReport(t, dongshan);
+    const accepted = await fileReport(t, dongshan);
+    await act(accepted.reportNo, { action: 'accept' });
+    on('2026-03-25');
+    await t.app.get(DeadlineSweep).run();
+    on('2026-04-10');
+    await t.app.get(DeadlineSweep).run();
+    expect(await get(escalated.reportNo)).toMatchObject({ status: 'submitted', escalated: true });
+    const fresh = await fileReport(t, dongshan);
+    expect((await get(escalated.reportNo)).actions).not.toContain('mark_invalid');
+    expect((await get(fresh.reportNo)).actions).toContain('mark_invalid');
+
+    const result = await mark(handler, { mark: 'invalid', reason, reportNos: [escalated.reportNo, accepted.reportNo, fresh.reportNo] });
+    expect(result.body).toEqual({
+      marked: [fresh.reportNo],
+      refused: [
+        { reportNo: escalated.reportNo, code: 'MARK_OVERDUE' },
+        { reportNo: accepted.reportNo, code: 'MARK_ALREADY_HANDLED' },
+      ],
+    });
+    expect(await get(accepted.reportNo)).toMatchObject({ status: 'accepted' });
+    expect(await get(escalated.reportNo)).toMatchObject({ status: 'submitted' });
+
+    // Overdue with no sweep run since: neither escalated nor alerted, and still refused.
+    on('2026-04-13');
+    const overdue = await fileReport(t, dongshan);
+    on('2026-05-29');
+    expect(await get(overdue.reportNo)).toMatchObject({ status: 'submitted', escalated: false });
+    expect((await get(overdue.reportNo)).deadlines.some((d) => d.overdue)).toBe(true);
+    expect((await mark(handler, { mark: 'invalid', reason, reportNos: [overdue.reportNo] })).body).toEqual({
+      marked: [],
+      refused: [{ reportNo: overdue.reportNo, code: 'MARK_OVERDUE' }],
+    });
+  });
+
+  it('merges a 重复 only into a report that stands: no two into each other, none into a 无效', async () => {
+    on('2026-11-10');
+    const letter = () =>
+      t.call(contract.case.recordOffline, { body: { ...reportBody(dongshan), channel: 'letter', receivedOn: '2026-11-09' } }, handler);
+    const a = (await letter()).body;
+    const b = (await letter()).body;
+    // Received the same day: the one recorded first is the original.
+    expect((await mark(handler, { mark: 'duplicate', reportNos: [a.reportNo], duplicateOf: b.reportNo })).body.refused).toEqual([
+      { reportNo: a.reportNo, code: 'DUPLICATE_OF_INVALID' },
+    ]);
+    expect((await mark(handler, { mark: 'duplicate', reportNos: [b.reportNo], duplicateOf: a.reportNo })).body.marked).toEqual([
+      b.reportNo,
+    ]);
+    const back = await mark(handler, { mark: 'duplicate', reportNos: [a.reportNo], duplicateOf: b.reportNo });
+    expect(back.body).toEqual({ marked: [], refused: [{ reportNo: a.reportNo, code: 'DUPLICATE_OF_INVALID' }] });
+
+    const c = await fileReport(t, dongshan);
+    on('2026-11-11');
+    const d = await fileReport(t, dongshan);
+    const e = await fileReport(t, dongshan);
+    await mark(handler, { mark: 'invalid', reportNos: [c.reportNo], reason: '内容不属实，无法核查' });
+    expect((await mark(handler, { mark: 'duplicate', reportNos: [d.reportNo], duplicateOf: c.reportNo })).body).toEqual({
+      marked: [],
+      refused: [{ reportNo: d.reportNo, code: 'DUPLICATE_OF_SET_ASIDE' }],
+    });
+    // Nor into one already a 重复 itself.
+    expect((await mark(handler, { mark: 'duplicate', reportNos: [e.reportNo], duplicateOf: b.reportNo })).body.refused).toEqual([
+      { reportNo: e.reportNo, code: 'DUPLICATE_OF_SET_ASIDE' },
+    ]);
+    expect((await t.call(contract.report.lookup, { body: { queryCode: d.queryCode } })).body.status).toBe('submitted');
   });
 });

@@ -23,8 +23,8 @@ const EXPECTED: Record<CaseAction, Partial<Record<ReportStatus, ReportStatus>>> 
   add_info: { submitted: 'submitted', accepted: 'accepted', concluded: 'concluded', under_review: 'under_review' },
   reclassify: { submitted: 'submitted', accepted: 'accepted', concluded: 'concluded', replied: 'replied', under_review: 'under_review' },
   note: Object.fromEntries(STATUSES.map((s) => [s, s])),
-  mark_duplicate: { submitted: 'duplicate', accepted: 'duplicate' },
-  mark_invalid: { submitted: 'invalid', accepted: 'invalid' },
+  mark_duplicate: { submitted: 'duplicate' },
+  mark_invalid: { submitted: 'invalid' },
   transfer_township: { submitted: 'submitted' },
 };
 

@@ -77,9 +77,12 @@ export const CASE_TRANSITIONS: Record<CaseAction, { from: readonly ReportStatus[
     from: ['submitted', 'accepted', 'concluded', 'declined', 'transferred', 'replied', 'under_review', 'closed', 'duplicate', 'invalid'],
     to: null,
   },
-  /** Floods and repeats leave the inbox: before any answer, and in bulk (see the `mark` route). */
-  mark_duplicate: { from: ['submitted', 'accepted'], to: 'duplicate' },
-  mark_invalid: { from: ['submitted', 'accepted'], to: 'invalid' },
+  /**
+   * Floods and repeats leave the inbox: before acceptance, and in bulk (see the `mark` route). An
+   * accepted case is handled to its answer; an overdue or escalated one is never set aside either.
+   */
+  mark_duplicate: { from: ['submitted'], to: 'duplicate' },
+  mark_invalid: { from: ['submitted'], to: 'invalid' },
   /** Before acceptance, to another township of the county, which then handles it on its own clock. */
   transfer_township: { from: ['submitted'], to: null },
 };

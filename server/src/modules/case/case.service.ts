@@ -8,6 +8,7 @@ import {
   type Rating,
   type CaseSummary,
   type ErrorCode,
+  isStaffDuty,
   type OfflineReportSchema,
   REPORT_TRACKS,
   type ReportCategory,
@@ -47,6 +48,8 @@ export interface CaseListFilter {
 type OfflineReport = z.infer<typeof OfflineReportSchema>;
 
 const OPEN_STATUSES: ReportStatus[] = ['submitted', 'accepted', 'concluded', 'replied', 'under_review'];
+/** Reports that do not stand: a 重复 cannot point at one of them. */
+const SET_ASIDE: ReportStatus[] = ['duplicate', 'invalid', 'declined'];
 
 @Injectable()
 export class CaseService {
@@ -175,14 +178,19 @@ export class CaseService {
           ? this.keys.of(`staff:${account.id}`, `${input.idempotencyKey}:${reportNo}`, { ...input, reportNos: undefined, reportNo })
           : null;
         await this.keys.run(key, report.id, async () => {
-          if (
-            original &&
-            (original.id === report.id ||
-              handlingTownshipOf(original) !== handlingTownshipOf(report) ||
-              original.receivedAt > report.receivedAt)
-          ) {
-            throw new DomainError('DUPLICATE_OF_INVALID');
+          if (original) {
+            // The original is the earlier of the two; on the same moment, the one received first (lower id).
+            const later =
+              original.receivedAt.getTime() > report.receivedAt.getTime() ||
+              (original.receivedAt.getTime() === report.receivedAt.getTime() && original.id > report.id);
+            if (original.id === report.id || handlingTownshipOf(original) !== handlingTownshipOf(report) || later) {
+              throw new DomainError('DUPLICATE_OF_INVALID');
+            }
+            // A 重复 points at a report that stands, so none is merged into one set aside, nor two into each other.
+            const current = await this.reports.findByReportNo(original.reportNo);
+            if (!current || SET_ASIDE.includes(current.status)) throw new DomainError('DUPLICATE_OF_SET_ASIDE');
           }
+          await this.mayMark(report);
           if (!(await this.actionsFor(account, report)).includes(action)) throw new DomainError('ACTION_NOT_ALLOWED');
           await this.workflow.apply(report, {
             action,
@@ -301,6 +309,22 @@ export class CaseService {
     };
   }
 
+  /**
+   * Only a report not yet accepted, never escalated and with no duty overdue may be set aside: a
+   * mark must never hide a real case the township let slide.
+   */
+  private async mayMark(report: ReportEntity): Promise<void> {
+    if (report.status !== 'submitted') throw new DomainError('MARK_ALREADY_HANDLED');
+    if (this.lateOrEscalated(report, await this.reports.deadlinesOf(report.id))) throw new DomainError('MARK_OVERDUE');
+  }
+
+  /** The case was escalated, missed a duty, or has one overdue now. */
+  private lateOrEscalated(report: ReportEntity, deadlines: ReportDeadlineEntity[]): boolean {
+    const today = chinaDate(this.clock.now());
+    const overdue = deadlines.some((d) => !d.metAt && !d.cancelledAt && isStaffDuty(d.kind) && today > d.dueOn);
+    return report.escalated === 1 || report.missedDeadline === 1 || overdue;
+  }
+
   /** A case outside the jurisdiction answers exactly as one that does not exist. */
   private async visibleCase(account: StaffAccountEntity, reportNo: string): Promise<ReportEntity> {
     const report = await this.reports.findByReportNo(reportNo);
@@ -348,7 +372,10 @@ export class CaseService {
   private actionsGiven(account: StaffAccountEntity, report: ReportEntity, deadlines: ReportDeadlineEntity[], events: ReportEventEntity[]) {
     const rules = this.rules.for(report.villageCode);
     const facts = answerFacts(report, events, deadlines, rules, chinaDate(this.clock.now()));
-    return staffActionsFor(account, report, rules, { mayClose: mayClose(facts) });
+    const late = this.lateOrEscalated(report, deadlines);
+    return staffActionsFor(account, report, rules, { mayClose: mayClose(facts) }).filter(
+      (a) => !late || (a !== 'mark_duplicate' && a !== 'mark_invalid'),
+    );
   }
 
   /** What each action says to the reporter, records for staff, and changes on the case. */
