@@ -352,19 +352,19 @@ describe.each(DATABASE_KINDS)('staff accounts and sessions on %s', (kind) => {
   it('leaves admin accounts to an admin of a higher level: never its own, nor a peer’s', async () => {
     const peer = await staffAccount(t, 'admin', qingshui, { displayName: '同级管理员' });
     const shiDianSheng = await province(t);
-    const refused = async (res: { status: number; error: { code: string } }) => {
+    const refused = (res: { status: number; error: { code: string } }) => {
       expect(res.status).toBe(403);
       expect(res.error.code).toBe('ACCOUNT_NOT_MANAGEABLE');
     };
-    await refused(await t.call(contract.admin.updateAccount, { params: { id: admin.id }, body: { role: 'county_supervisor' } }, admin));
-    await refused(await t.call(contract.admin.updateAccount, { params: { id: admin.id }, body: { regionCode: shiDianSheng.code } }, admin));
-    await refused(await t.call(contract.admin.resetPassword, { params: { id: admin.id } }, admin));
-    await refused(await t.call(contract.admin.resetPassword, { params: { id: peer.id } }, admin));
-    await refused(await t.call(contract.admin.updateAccount, { params: { id: peer.id }, body: { disabled: true } }, admin));
-    await refused(
+    refused(await t.call(contract.admin.updateAccount, { params: { id: admin.id }, body: { role: 'county_supervisor' } }, admin));
+    refused(await t.call(contract.admin.updateAccount, { params: { id: admin.id }, body: { regionCode: shiDianSheng.code } }, admin));
+    refused(await t.call(contract.admin.resetPassword, { params: { id: admin.id } }, admin));
+    refused(await t.call(contract.admin.resetPassword, { params: { id: peer.id } }, admin));
+    refused(await t.call(contract.admin.updateAccount, { params: { id: peer.id }, body: { disabled: true } }, admin));
+    refused(
       await t.call(contract.admin.updateAccount, { params: { id: handler.id }, body: { role: 'admin', regionCode: qingshui.code } }, admin),
     );
-    await refused(
+    refused(
       await t.call(
         contract.admin.createAccount,
         { body: { username: 'peer-admin', displayName: '新管理员', role: 'admin', regionCode: qingshui.code } },
