@@ -153,11 +153,23 @@ describe.each(DATABASE_KINDS)('case workflow on %s', (kind) => {
     const { reportNo } = await fileReport(t, dongshan);
     const sent = await act(handler, reportNo, { action: 'transfer_up', reason: '涉及村党组织书记，应由县纪委办理' });
     expect(sent.body).toMatchObject({ status: 'submitted', level: 'county' });
-    expect(sent.body.deadlines.map((d) => d.kind)).toEqual(expect.arrayContaining(['acceptance', 'transfer_up', 'transferred_in']));
-    expect(sent.body.deadlines.find((d) => d.kind === 'transferred_in')?.dueOn).toBe('2026-10-19');
-    expect(sent.body.actions).toEqual(['note']);
+    const county = await caseOf(countyStaff, reportNo);
+    expect(county.deadlines.map((d) => d.kind)).toEqual(expect.arrayContaining(['acceptance', 'transfer_up', 'transferred_in']));
+    expect(county.deadlines.find((d) => d.kind === 'transferred_in')?.dueOn).toBe('2026-10-19');
+    expect((await act(countyStaff, reportNo, { action: 'assign', assigneeId: countyStaff.id })).body.assignee).toBe('周县纪委');
     const accepted = await act(countyStaff, reportNo, { action: 'accept' });
     expect(accepted.body.status).toBe('accepted');
+
+    // The township follows it as the reporter does: no county assignee, no clocks between staff, nothing to do.
+    for (const view of [sent.body, await caseOf(handler, reportNo)]) {
+      expect(view.actions).toEqual([]);
+      expect(view.assignee).toBeNull();
+      expect(view.deadlines.map((d) => d.kind)).not.toEqual(expect.arrayContaining(['transfer_up']));
+      expect(view.deadlines.map((d) => d.kind)).not.toContain('transferred_in');
+      expect(view.deadlines.map((d) => d.kind)).toContain('acceptance');
+    }
+    const note = await act(handler, reportNo, { action: 'note', text: '村书记的亲属，需回避' });
+    expect(note.error.code).toBe('ACTION_NOT_ALLOWED');
   });
 
   it('records a letter with the date it arrived, so its clock starts then', async () => {

@@ -35,6 +35,7 @@ import { StaffRepository } from '../staff/staff.repository.js';
 import { handlesCase, staffActionsFor } from './workflow/case-permissions.js';
 import { CaseRepository } from './case.repository.js';
 import { CaseView } from './case-view.js';
+import { isReporterClock } from './report-view.js';
 import { caseInJurisdiction, countyOf, handlingTownshipOf, inJurisdiction } from './jurisdiction.js';
 import type { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
 
@@ -336,12 +337,17 @@ export class CaseService {
     const [deadlines, events] = await Promise.all([this.reports.deadlinesOf(report.id), this.reports.eventsOf(report.id)]);
     // Once a case went up, the township reads only what the reporter reads of it, never the county's
     // notes; a township that just transferred a case away gets this last answer, and nothing more to do.
+    // Nor the county's assignee or the clocks between staff, and it has nothing left to do on it.
     const ours = caseInJurisdiction(account, report);
-    const seen =
-      !ours || (account.role === 'township_handler' && report.level === 'county')
-        ? events.filter((e) => e.publicText).map((e) => ({ ...e, internalText: null }))
-        : events;
-    return this.view.detail(report, deadlines, seen, ours ? this.actionsGiven(account, report, deadlines, events) : []);
+    const limited = !ours || (account.role === 'township_handler' && report.level === 'county');
+    if (!limited) return this.view.detail(report, deadlines, events, this.actionsGiven(account, report, deadlines, events));
+    const seen = events.filter((e) => e.publicText).map((e) => ({ ...e, internalText: null }));
+    return this.view.detail(
+      { ...report, assigneeId: null },
+      deadlines.filter((d) => isReporterClock(d.kind)),
+      seen,
+      [],
+    );
   }
 
   /** The real reason an action is refused, where there is one more telling than the state. */

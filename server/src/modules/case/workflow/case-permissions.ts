@@ -6,7 +6,7 @@ import type { StaffAccountEntity } from '../../staff/staff-account.entity.js';
 /**
  * Which staff actions an account may take on a case now, beyond what the state allows:
  * the level handling the case acts on it; the county approves extensions; anyone in the
- * jurisdiction may add an internal note.
+ * jurisdiction may add an internal note, but a township on a case it sent up to the county.
  */
 export interface CaseContext {
   /** The answered case may be filed away (see `mayClose`). */
@@ -27,6 +27,8 @@ export function staffActionsFor(
   deadlines: DeadlineCalculator,
   context: CaseContext,
 ): CaseAction[] {
+  // Once a case went up, the township only follows it as the reporter does: nothing to do on it, not even a note.
+  if (account.role === 'township_handler' && report.level === 'county') return [];
   const handlesIt = handlesCase(account, report);
   const extension = deadlines.extensionOf(report.track);
   return actionsAllowed(report.status, 'staff').filter((action) => {
