@@ -103,8 +103,8 @@ describe.each(DATABASE_KINDS)('report filing limits on %s', (kind) => {
 
     // A challenge whose difficulty was lowered by the client no longer carries the server's signature.
     const fresh = challengeOf(await fileFrom(t, address, reportBody(dongshan)));
-    const [v, , expires, random, mac] = fresh.challenge.split('.');
-    const forged = `${v}.1.${expires}.${random}.${mac}`;
+    const [v, , expires, scope, random, mac] = fresh.challenge.split('.');
+    const forged = `${v}.1.${expires}.${scope}.${random}.${mac}`;
     const forgedFiling = await fileFrom(t, address, reportBody(dongshan, { proofOfWork: { challenge: forged, nonce: '0' } }));
     expect(errorOf(forgedFiling).code).toBe('PROOF_OF_WORK_INVALID');
 
@@ -131,19 +131,55 @@ describe.each(DATABASE_KINDS)('report filing limits on %s', (kind) => {
     expect(difficulties).toEqual([0, 0, 0, b, b, b1, b1, b1, b1, b1, b1, b2, b2, b2, b2, b2]);
   });
 
-  it('refuses an address that hammers past the attempt limit, whatever it sends', async () => {
+  it('asks the most work of an address that hammers past the attempt limit, rather than turning it away', async () => {
     const limited = await startTestApp(kind, { ...LIMITS, REPORT_ATTEMPTS_PER_MINUTE: '5' });
     try {
-      const town = await township(limited, await county(limited));
-      const beili = await village(limited, town, { name: '北里村' });
-      const statuses: number[] = [];
-      for (let i = 0; i < 7; i++) statuses.push((await fileFrom(limited, '198.51.100.7', reportBody(beili))).status);
-      expect(statuses).toEqual([201, 201, 201, 428, 428, 429, 429]);
+      const beili = await village(limited, await township(limited, await county(limited)), { name: '北里村' });
+      const filings: Filing[] = [];
+      for (let i = 0; i < 7; i++) filings.push(await fileFrom(limited, '198.51.100.7', reportBody(beili)));
+      expect(filings.map((f) => f.status)).toEqual([201, 201, 201, 428, 428, 428, 428]);
+      expect(filings.slice(3).map((f) => challengeOf(f).difficulty)).toEqual([BASE, BASE, BASE + 6, BASE + 6]);
       // Another address is not held back by it.
       expect((await fileFrom(limited, '198.51.100.8', reportBody(beili))).status).toBe(201);
     } finally {
       await limited.close();
     }
+  });
+
+  it('takes a solution only for the village it was asked for', async () => {
+    const address = newAddress();
+    for (let i = 0; i < 3; i++) await fileFrom(t, address, reportBody(dongshan));
+    const challenge = challengeOf(await fileFrom(t, address, reportBody(dongshan)));
+    const solution = { challenge: challenge.challenge, nonce: await solveProofOfWork(challenge) };
+    expect(errorOf(await fileFrom(t, address, reportBody(xishan, { proofOfWork: solution }))).code).toBe('PROOF_OF_WORK_INVALID');
+  });
+
+  it('counts only admitted filings against the village, so unproven requests cannot raise its price', async () => {
+    const village2 = await startTestApp(kind, { ...LIMITS, REPORTS_FREE_PER_VILLAGE: '2', REPORTS_FREE_PER_ADDRESS: '1' });
+    try {
+      const dongli = await village(village2, await township(village2, await county(village2)), { name: '东里村' });
+      expect((await fileFrom(village2, '192.0.2.50', reportBody(dongli))).status).toBe(201);
+      for (let i = 0; i < 9; i++) expect((await fileFrom(village2, '192.0.2.50', reportBody(dongli))).status).toBe(428);
+      expect((await fileFrom(village2, '192.0.2.51', reportBody(dongli))).status).toBe(201);
+      // Now two admitted: the village's free share is used, and the next filer is asked the base.
+      expect(challengeOf(await fileFrom(village2, '192.0.2.52', reportBody(dongli))).difficulty).toBe(BASE);
+    } finally {
+      await village2.close();
+    }
+  });
+
+  it('keeps only 20 bits of the address hash beside anonymous filings, too few to tell one address', async () => {
+    await fileFrom(t, newAddress(), reportBody(dongshan));
+    const rows = await db.query<{ bucket: string }[]>("SELECT bucket FROM rate_limit_hits WHERE bucket LIKE 'report_a%'");
+    expect(rows.length).toBeGreaterThan(0);
+    for (const { bucket } of rows) expect(bucket).toMatch(/^report_(address|attempt):[0-9a-f]{1,5}$/);
+  });
+
+  it('counts an IPv6 /64 as one address', async () => {
+    const prefix = '2001:db8:42:7';
+    const statuses: number[] = [];
+    for (let i = 1; i <= 4; i++) statuses.push((await fileFrom(t, `${prefix}::${i}`, reportBody(dongshan))).status);
+    expect(statuses).toEqual([201, 201, 201, 428]);
   });
 
   it('asks the base work of every address once a village is flooded from many, and leaves other villages alone', async () => {

@@ -11,8 +11,9 @@ const LIFETIME_MS = 10 * 60_000;
 
 /**
  * Issues signed hashcash challenges and redeems their solutions once. A challenge is stateless
- * (`v1.<difficulty>.<expires>.<nonce>.<mac>`), so any instance can check it; a redeemed one is
- * remembered until it expires, so one solution files one report.
+ * (`v1.<difficulty>.<expires>.<scope>.<nonce>.<mac>`), so any instance can check it; its scope (the
+ * village) binds it to what it was asked for; a redeemed one is remembered until it expires, so one
+ * solution files one report.
  */
 @Injectable()
 export class ProofOfWork {
@@ -22,20 +23,22 @@ export class ProofOfWork {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  issue(difficulty: number): ProofOfWorkChallenge {
+  /** A challenge for work within `scope` (digits and letters only). */
+  issue(difficulty: number, scope: string): ProofOfWorkChallenge {
     const expires = this.clock.now().getTime() + LIFETIME_MS;
-    const body = `v1.${difficulty}.${Math.floor(expires / 1000)}.${randomBytes(12).toString('base64url')}`;
+    const body = `v1.${difficulty}.${Math.floor(expires / 1000)}.${scope}.${randomBytes(9).toString('base64url')}`;
     return { challenge: `${body}.${this.mac(body)}`, difficulty, expiresAt: new Date(expires).toISOString() };
   }
 
   /**
-   * The difficulty the solution proves, once: null when it is forged, expired, wrong or spent.
+   * The difficulty the solution proves, once: null when it is forged, expired, wrong, spent or
+   * issued for another scope.
    */
-  async redeem({ challenge, nonce }: ProofOfWorkSolution): Promise<number | null> {
+  async redeem({ challenge, nonce }: ProofOfWorkSolution, scope: string): Promise<number | null> {
     const parts = challenge.split('.');
-    if (parts.length !== 5 || parts[0] !== 'v1') return null;
-    const body = parts.slice(0, 4).join('.');
-    const mac = Buffer.from(parts[4]!);
+    if (parts.length !== 6 || parts[0] !== 'v1' || parts[3] !== scope) return null;
+    const body = parts.slice(0, 5).join('.');
+    const mac = Buffer.from(parts[5]!);
     const expected = Buffer.from(this.mac(body));
     if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) return null;
     const difficulty = Number(parts[1]);

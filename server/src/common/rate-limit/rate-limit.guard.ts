@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadat
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { clientKey } from '../client-address.js';
 import { DomainError } from '../domain-error.js';
 import { RateLimiter } from './rate-limiter.js';
 
@@ -27,7 +28,7 @@ export class RateLimitGuard implements CanActivate {
     if (!name) return true;
     const limit = name === 'login' ? this.config.loginLimitPerMinute : this.config.lookupLimitPerMinute;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    if (!(await this.limiter.hit(name, request.ip, limit, WINDOW_MS))) throw new DomainError('RATE_LIMITED');
+    if (!(await this.limiter.hit(name, clientKey(request.ip), limit, WINDOW_MS))) throw new DomainError('RATE_LIMITED');
     return true;
   }
 }

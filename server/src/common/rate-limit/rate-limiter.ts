@@ -24,12 +24,28 @@ export class RateLimiter {
     return (await this.count(name, client, windowMs)) <= limit;
   }
 
-  /** Counts one hit of `client` under `name` and answers the hits of the current window, this one included. */
-  async count(name: string, client: string, windowMs: number): Promise<number> {
-    const now = this.clock.now().getTime();
-    const windowStart = now - (now % windowMs);
-    const bucket = `${name}:${createHmac('sha256', this.config.hashSecret).update(client).digest('base64url').slice(0, 32)}`;
+  /**
+   * Counts one hit of `client` under `name` and answers the hits of the current window, this one
+   * included. `coarse` keeps only 20 bits of the client's hash: enough to count by, while each
+   * bucket stands for thousands of addresses, so a row cannot be matched to one address even by
+   * whoever holds the hash secret (for counts taken beside anonymous reports).
+   */
+  async count(name: string, client: string, windowMs: number, options: { coarse?: boolean } = {}): Promise<number> {
+    const { bucket, windowStart } = this.bucketOf(name, client, windowMs, options.coarse);
     return this.increment(name, bucket, windowStart, windowMs);
+  }
+
+  /** The hits of the current window without counting one. */
+  async peek(name: string, client: string, windowMs: number, options: { coarse?: boolean } = {}): Promise<number> {
+    const { bucket, windowStart } = this.bucketOf(name, client, windowMs, options.coarse);
+    return this.hitsOf(bucket, windowStart);
+  }
+
+  private bucketOf(name: string, client: string, windowMs: number, coarse = false): { bucket: string; windowStart: number } {
+    const now = this.clock.now().getTime();
+    const hash = createHmac('sha256', this.config.hashSecret).update(client).digest();
+    const key = coarse ? (hash.readUInt32BE(0) >>> 12).toString(16) : hash.toString('base64url').slice(0, 32);
+    return { bucket: `${name}:${key}`, windowStart: now - (now % windowMs) };
   }
 
   private async increment(name: string, bucket: string, windowStart: number, windowMs: number): Promise<number> {
@@ -56,12 +72,16 @@ export class RateLimiter {
         return this.increment(name, bucket, windowStart, windowMs);
       }
     }
+    return this.hitsOf(bucket, windowStart);
+  }
+
+  private async hitsOf(bucket: string, windowStart: number): Promise<number> {
     const row = await this.dataSource
       .createQueryBuilder()
       .select('hits')
       .from(TABLE, 'r')
       .where('bucket = :bucket AND window_start = :windowStart', { bucket, windowStart })
       .getRawOne<{ hits: number | string }>();
-    return Number(row?.hits ?? 1);
+    return Number(row?.hits ?? 0);
   }
 }

@@ -39,19 +39,32 @@ export class FilingLimits {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Admits one filing from `address` to the village, or throws the challenge to solve first. */
+  /**
+   * Admits one filing from `address` to the village, or throws the challenge to solve first. The
+   * address counts every attempt (a flooder raises its own price); the village counts only filings
+   * it admitted, so unproven requests cannot raise the price for the village's real reporters.
+   * Past the attempt limit an address is asked the most work rather than refused: a villager behind
+   * the same carrier NAT as a flooder still gets through.
+   */
   async admit(address: string, villageCode: string, proof: ProofOfWorkSolution | undefined): Promise<void> {
     const limits = this.config.intake;
-    if (!(await this.limiter.hit('report_attempt', address, limits.attemptsPerMinute, MINUTE_MS))) throw new DomainError('RATE_LIMITED');
-    const byAddress = await this.limiter.count('report_address', address, WINDOW_MS);
-    const byVillage = await this.limiter.count('report_village', villageCode, WINDOW_MS);
-    const needed = requiredDifficulty(byAddress, byVillage, limits);
-    if (needed === 0) return;
-    const proven = proof ? await this.proofOfWork.redeem(proof) : null;
-    // One bit of slack: the rate may have doubled while the client was solving.
-    if (proven !== null && proven >= needed - 1) return;
-    throw new DomainError(proof ? 'PROOF_OF_WORK_INVALID' : 'PROOF_OF_WORK_REQUIRED', undefined, {
-      proofOfWork: this.proofOfWork.issue(needed),
-    });
+    const coarse = { coarse: true };
+    const attempts = await this.limiter.count('report_attempt', address, MINUTE_MS, coarse);
+    const byAddress = await this.limiter.count('report_address', address, WINDOW_MS, coarse);
+    const byVillage = await this.limiter.peek('report_village', villageCode, WINDOW_MS);
+    const needed =
+      attempts > limits.attemptsPerMinute
+        ? limits.proofOfWorkDifficulty + MAX_EXTRA_BITS
+        : requiredDifficulty(byAddress, byVillage + 1, limits);
+    if (needed > 0) {
+      const proven = proof ? await this.proofOfWork.redeem(proof, villageCode) : null;
+      // One bit of slack: the rate may have doubled while the client was solving.
+      if (proven === null || proven < needed - 1) {
+        throw new DomainError(proof ? 'PROOF_OF_WORK_INVALID' : 'PROOF_OF_WORK_REQUIRED', undefined, {
+          proofOfWork: this.proofOfWork.issue(needed, villageCode),
+        });
+      }
+    }
+    await this.limiter.count('report_village', villageCode, WINDOW_MS);
   }
 }

@@ -81,7 +81,5 @@ export const CurrentToken = createParamDecorator((_: unknown, context: Execution
   return token;
 });
 
-/** The client's address, as the configured proxies report it. */
-export const ClientAddress = createParamDecorator(
-  (_: unknown, context: ExecutionContext): string => context.switchToHttp().getRequest<FastifyRequest>().ip,
-);
+/** The client's key for counting sign-in attempts, as the configured proxies report its address. */
+export { ClientAddress } from '../../common/client-address.js';
