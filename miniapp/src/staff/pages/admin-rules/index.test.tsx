@@ -1,4 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react';
+import { DeadlineRulesSchema } from '@mashang/shared';
 import { describe, expect, it } from '@jest/globals';
 import Taro from '../../../../test/mocks/taro';
 import { setSession } from '../../../stores/session-store';
@@ -17,7 +18,8 @@ const admin = {
   twoFactorRequired: false,
 } as const;
 
-const rules = {
+// Through the shared schema, so the fixture holds every default the page sends back (rating, contest).
+const rules = DeadlineRulesSchema.parse({
   regimes: {
     accusation: {
       label: '检举控告',
@@ -43,7 +45,7 @@ const rules = {
   calendarPeriodEndingOnHolidayMovesToNextWorkday: true,
   reminders: { before: 3, unit: 'workday' },
   escalation: { afterOverdue: 5, unit: 'workday' },
-};
+});
 
 const answer = (body: unknown, statusCode = 200) => ({ statusCode, data: JSON.stringify(body) });
 
