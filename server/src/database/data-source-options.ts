@@ -46,6 +46,7 @@ import { ReportMarks1765152000003 } from './migrations/1765152000003-report-mark
 import { RatingWays1765152000004 } from './migrations/1765152000004-rating-ways.js';
 import { TownshipTransfers1765152000005 } from './migrations/1765152000005-township-transfers.js';
 import { ContentVersions1765411200000 } from './migrations/1765411200000-content-versions.js';
+import { ExtensionDaysBackfill1765497600000 } from './migrations/1765497600000-extension-days-backfill.js';
 import { DisclosureAttachmentEntity } from '../modules/publishing/disclosure-attachment.entity.js';
 
 export const ENTITIES = [
@@ -96,6 +97,7 @@ export const MIGRATIONS = [
   RatingWays1765152000004,
   TownshipTransfers1765152000005,
   ContentVersions1765411200000,
+  ExtensionDaysBackfill1765497600000,
 ];
 
 /** Schema changes go through migrations only; `synchronize` stays off on every database. */
