@@ -108,8 +108,10 @@ describe('admin accounts page', () => {
       .mockResolvedValueOnce(answer({ items: [admin, handler] }))
       .mockResolvedValueOnce(answer({ account: handler, temporaryPassword: 'Nw3-zz81-Qa7e' }));
     open();
-    await waitFor(() => expect(screen.getAllByTestId('account-reset')).toHaveLength(2));
-    fireEvent.click(screen.getAllByTestId('account-reset')[1]!);
+    // The admin's own row offers no reset: its password changes on the password page.
+    await waitFor(() => expect(screen.getAllByTestId('account-row')).toHaveLength(2));
+    expect(screen.getAllByTestId('account-reset')).toHaveLength(1);
+    fireEvent.click(screen.getAllByTestId('account-reset')[0]!);
     expect(screen.getByTestId('account-reset-dialog').textContent).toContain('李纪委');
     expect(Taro.request).toHaveBeenCalledTimes(1);
 
@@ -118,6 +120,23 @@ describe('admin accounts page', () => {
     expect(sent(1).method).toBe('POST');
     expect(sent(1).url).toBe('https://api.example.test/api/v1/admin/accounts/2/reset-password');
     expect(screen.queryByTestId('account-reset-dialog')).toBeNull();
+  });
+
+  it('offers no disable or reset on a peer admin, only on an admin of a lower level', async () => {
+    const peer = { ...admin, id: 3, username: 'admin2', displayName: '赵管理' };
+    const townshipAdmin = {
+      ...admin,
+      id: 4,
+      username: 'taoyuan-admin',
+      displayName: '桃源管理',
+      regionCode: '341821102',
+      regionName: '桃源镇',
+    };
+    Taro.request.mockResolvedValueOnce(answer({ items: [admin, peer, townshipAdmin] }));
+    open();
+    await waitFor(() => expect(screen.getAllByTestId('account-row')).toHaveLength(3));
+    const rows = screen.getAllByTestId('account-row');
+    expect(rows.map((r) => r.querySelectorAll('[data-testid="account-reset"], [data-testid="account-disable"]').length)).toEqual([0, 0, 2]);
   });
 
   it('disables an account and shows it as disabled', async () => {

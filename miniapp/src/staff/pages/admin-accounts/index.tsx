@@ -43,8 +43,11 @@ function TemporaryPassword({ username, password }: { username: string; password:
   );
 }
 
-/** One account: its facts, disable/enable, and a password reset behind a confirmation. */
-function AccountRow({ item, self, onChanged }: { item: StaffAccount; self: boolean; onChanged: (a: StaffAccount) => void }) {
+/**
+ * One account: its facts, disable/enable, and a password reset behind a confirmation. Neither for a
+ * locked account: one's own (its password changes on the password page) or a peer admin's.
+ */
+function AccountRow({ item, locked, onChanged }: { item: StaffAccount; locked: boolean; onChanged: (a: StaffAccount) => void }) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -85,12 +88,12 @@ function AccountRow({ item, self, onChanged }: { item: StaffAccount; self: boole
           {item.disabled ? '已停用' : '正常'}
         </Text>
         <View className='s-table__cell accounts__buttons'>
-          {!self && (
+          {!locked && (
             <Text className={`s-btn${busy ? ' s-btn--disabled' : ''}`} data-testid='account-disable' onClick={() => void toggle()}>
               {item.disabled ? '启用' : '停用'}
             </Text>
           )}
-          {!asking && (
+          {!locked && !asking && (
             <Text className='s-btn' data-testid='account-reset' onClick={() => setAsking(true)}>
               重置密码
             </Text>
@@ -317,7 +320,13 @@ export default function AdminAccountsPage() {
             </View>
           )}
           {items?.map((item) => (
-            <AccountRow key={item.id} item={item} self={item.id === account.id} onChanged={replace} />
+            <AccountRow
+              key={item.id}
+              item={item}
+              // Admin accounts are managed only from a strictly higher level.
+              locked={item.id === account.id || (item.role === 'admin' && item.regionCode.length <= account.regionCode.length)}
+              onChanged={replace}
+            />
           ))}
         </View>
       )}
