@@ -5,6 +5,7 @@ import {
   type DeadlineRules,
   type DeadlineStart,
   type DueDateKind,
+  isStaffDuty,
   type RegimeName,
 } from '@mashang/shared';
 
@@ -122,6 +123,11 @@ export function statutoryNote(
   const n = Number(days);
   const lawText = `${law.days}${unitText(law.unit)}`;
   if (!Number.isInteger(n) || n === law.days) return { text: `法定期限：${lawText}`, tone: 'statutory' };
+  // The reporter's own windows (to ask for 复查) may only be lengthened; the staff's only shortened.
+  if (!isStaffDuty(kind)) {
+    if (n > law.days) return { text: `本县延长（法定为${lawText}）`, tone: 'shorter' };
+    return { text: `反映人的期限不能短于法定的${lawText}`, tone: 'longer' };
+  }
   if (n < law.days) return { text: `本县缩短（法定为${lawText}）`, tone: 'shorter' };
   return { text: `不能长于法定的${lawText}`, tone: 'longer' };
 }
