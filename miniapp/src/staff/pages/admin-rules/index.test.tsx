@@ -84,7 +84,7 @@ describe('admin deadline rules page', () => {
     expect(sent.url).toBe('https://api.example.test/api/v1/admin/deadline-rules');
     // A JSON copy: jsdom, like the mini program's runtime, has no `structuredClone`.
     const expected = JSON.parse(JSON.stringify(rules)) as typeof rules;
-    expected.regimes.petition.deadlines.handling.days = 45;
+    expected.regimes.petition.deadlines.handling!.days = 45;
     expect(JSON.parse(sent.data)).toEqual(expected);
     expect(screen.getByTestId('rules-regime-petition').textContent).toContain('办理答复：自受理之日起 45 天内');
   });
