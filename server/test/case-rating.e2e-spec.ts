@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chinaMorning, county, fileReport, type Region, type StaffFixture, staffAccount, township, village } from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { type Caller, startTestApp, type TestApp } from './support/test-app.js';
+import { DeadlineSweep } from '../src/modules/case/deadline-sweep.js';
 
 type Action = RouteInput<typeof contract.case.act>['body'];
 
@@ -112,5 +113,47 @@ describe.each(DATABASE_KINDS)('rating and review on %s', (kind) => {
     );
     expect(ownAnswer.error.code).toBe('ACTION_NOT_ALLOWED');
     expect((await lookup(sentUp.queryCode)).rating).toBeNull();
+  });
+
+  it('refuses a rating once the period to rate has ended, and files the case away', async () => {
+    const { reportNo, queryCode } = await answered('2026-06-01');
+    // The period to ask for 复查 is the period to rate, where the rules set none of its own.
+    const ratingDue = (await lookup(queryCode)).dueDates.find((d) => d.kind === 'review_request')?.dueOn;
+    expect(ratingDue).toBeDefined();
+    const dayAfter = new Date(Date.parse(`${ratingDue}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    on(dayAfter);
+    expect((await lookup(queryCode)).actions).not.toContain('rate');
+    const late = await t.call(contract.reporter.rate, { body: { queryCode, rating: 'satisfied' } });
+    expect(late).toMatchObject({ status: 409, error: { code: 'RATING_PERIOD_ENDED' } });
+    const call = await t.call(contract.case.callbackRating, { params: { reportNo }, body: { rating: 'satisfied' } }, countyStaff);
+    expect(call.error.code).toBe('ACTION_NOT_ALLOWED'); // anonymous: no callback either
+    await t.app.get(DeadlineSweep).run();
+    expect(await lookup(queryCode)).toMatchObject({ status: 'closed', rating: null });
+  });
+
+  it('files away a 不满意 whose next step is decided outside this system, once its period ends', async () => {
+    const { reportNo, queryCode } = await answered('2026-11-02');
+    await t.call(contract.reporter.rate, { body: { queryCode, rating: 'unsatisfied' } });
+    await t.call(contract.reporter.requestReview, { body: { queryCode, reason: '名单里还有不该领的人' } });
+    await act(countyStaff, reportNo, { action: 'reply', text: '复查后，县纪委已责令追回两户多领的补贴。' });
+    const rated = await t.call(contract.reporter.rate, { body: { queryCode, rating: 'unsatisfied' } });
+    expect(rated.body).toMatchObject({ status: 'replied', reviewPath: '请向市级信访工作机构申请复核' });
+    const due = rated.body.dueDates.filter((d) => d.kind === 'review_request' && !d.metAt).at(-1)?.dueOn;
+    expect(due).toBeDefined();
+    on(due!);
+    await t.app.get(DeadlineSweep).run();
+    expect((await lookup(queryCode)).status).toBe('replied'); // the last day is still the reporter's
+    on(new Date(Date.parse(`${due}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
+    await t.app.get(DeadlineSweep).run();
+    const filed = await lookup(queryCode);
+    expect(filed.status).toBe('closed');
+    expect(filed.timeline.at(-1)?.text).toBe('本件在本系统内已办结归档。如仍不满意，请向市级信访工作机构申请复核');
+  });
+
+  it('files a content reporter’s case away with the rating, in one step', async () => {
+    const { queryCode } = await answered('2026-11-16');
+    const rated = await t.call(contract.reporter.rate, { body: { queryCode, rating: 'basically_satisfied' } });
+    expect(rated.body).toMatchObject({ status: 'closed', rating: 'basically_satisfied' });
+    expect(rated.body.timeline.slice(-2).map((e) => e.text)).toEqual(['您对答复的评价：基本满意', '感谢您的评价，本件已办结归档']);
   });
 });

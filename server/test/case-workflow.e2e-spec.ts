@@ -129,8 +129,9 @@ describe.each(DATABASE_KINDS)('case workflow on %s', (kind) => {
     await act(handler, reportNo, { action: 'reply', text: '村里已安排修复路灯，预计本月底完工。' });
     // The review may be asked within 30 days of the reply: until Thu 19 Nov.
     expect((await lookup(queryCode)).dueDates.find((d) => d.kind === 'review_request')?.dueOn).toBe('2026-11-19');
+    at('2026-11-19');
+    expect((await t.call(contract.reporter.rate, { body: { queryCode, rating: 'unsatisfied' } })).status).toBe(200);
     at('2026-11-25');
-    await t.call(contract.reporter.rate, { body: { queryCode, rating: 'unsatisfied' } });
     const late = await t.call(contract.reporter.requestReview, { body: { queryCode, reason: '路灯到现在也没有修好。' } });
     expect(late.status).toBe(409);
     expect(late.error.code).toBe('REVIEW_PERIOD_ENDED');

@@ -143,7 +143,7 @@ export class CaseService {
       ) {
         throw new DomainError('ACTION_NOT_ALLOWED');
       }
-      await this.workflow.apply(report, {
+      await this.intake.applyRating(report, {
         action: 'rate',
         actor: `staff:${account.id}`,
         publicText: `县纪委回访，记录您对答复的评价：${RATINGS[input.rating]}`,
@@ -151,7 +151,6 @@ export class CaseService {
         changes: { rating: input.rating, ratedBy: 'callback', ratedByAccount: account.id },
         key,
       });
-      await this.intake.closeIfContent(report);
     });
     return this.detail(account, await this.visibleCase(account, reportNo));
   }

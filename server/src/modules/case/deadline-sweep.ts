@@ -100,7 +100,7 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
 
   /**
    * Files away answered cases whose reporter let the period to rate end unrated, or rated 不满意 and
-   * did not ask for the next step in time, each with an event on the timeline. Two sweeps at once:
+   * did not ask for the next step in time (or the next step is decided outside this system), each with an event on the timeline. Two sweeps at once:
    * the workflow's version check lets one of them do it.
    */
   private async closeLapsed(today: string): Promise<number> {
@@ -109,18 +109,24 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
       const [events, deadlines] = await Promise.all([this.reports.eventsOf(report.id), this.reports.deadlinesOf(report.id)]);
       const facts = answerFacts(report, events, deadlines, this.rules.for(report.villageCode), today);
       const unrated = report.rating === null && facts.ratingEnded;
-      const notTaken = report.rating === 'unsatisfied' && facts.next.kind === 'in_system' && facts.reviewEnded;
+      // A 不满意 whose next step is decided outside this system is filed away here once its period ends too.
+      const notTaken = report.rating === 'unsatisfied' && facts.reviewEnded;
       if (!unrated && !notTaken) continue;
+      const { next } = facts;
       try {
         await this.workflow.apply(report, {
           action: 'close',
           actor: 'system',
           publicText: unrated
             ? '评价期限已过，本件已办结归档'
-            : `申请${facts.next.kind === 'in_system' ? facts.next.step : '复查'}的期限已过，本件已办结归档`,
+            : next.kind === 'in_system'
+              ? `申请${next.step}的期限已过，本件已办结归档`
+              : `本件在本系统内已办结归档${next.text ? `。如仍不满意，${next.text}` : ''}`,
           internalText: unrated
             ? `反映人在评价期限（${facts.ratingDue}）内未评价，系统自动归档`
-            : `反映人在期限（${facts.reviewDue}）内未申请下一步，系统自动归档`,
+            : next.kind === 'in_system'
+              ? `反映人在期限（${facts.reviewDue}）内未申请下一步，系统自动归档`
+              : `反映人不满意，下一步不在本系统办理，期限（${facts.reviewDue}）届满后系统自动归档`,
         });
         closed++;
       } catch (error) {

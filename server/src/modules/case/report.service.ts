@@ -19,7 +19,7 @@ import { DomainError } from '../../common/domain-error.js';
 import { chinaDate } from '../calendar/china-date.js';
 import { DeadlineRulesService } from '../deadline/deadline-rules.service.js';
 import { RegionRepository } from '../region/region.repository.js';
-import { CaseWorkflow } from './workflow/case-workflow.js';
+import { CaseWorkflow, type WorkflowStep } from './workflow/case-workflow.js';
 import { type ActionKey, ActionKeys } from './workflow/action-keys.js';
 import { answerFacts, reviewPathText } from './workflow/contest.js';
 import type { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
@@ -171,7 +171,7 @@ export class ReportService {
     const key = this.keyOf(report, idempotencyKey, { action: 'rate', rating, comment });
     await this.keys.run(key, report.id, async () => {
       if (report.rating) throw new DomainError('ACTION_NOT_ALLOWED'); // one rating per reply round
-      await this.workflow.apply(report, {
+      await this.applyRating(report, {
         action: 'rate',
         actor: 'reporter',
         publicText: `您对答复的评价：${RATINGS[rating]}`,
@@ -179,15 +179,24 @@ export class ReportService {
         changes: { rating, ratedBy: 'reporter', ratedByAccount: null },
         key,
       });
-      await this.closeIfContent(report);
     });
     return this.view(await this.current(report));
   }
 
-  /** A reporter content with the answer ends the case: it is filed away at once. */
-  async closeIfContent(report: ReportEntity): Promise<void> {
-    if (report.rating !== 'satisfied' && report.rating !== 'basically_satisfied') return;
-    await this.workflow.apply(report, { action: 'close', actor: 'system', publicText: '感谢您的评价，本件已办结归档', internalText: null });
+  /**
+   * Records a rating, the reporter's own or the county's callback, within the period to rate the
+   * latest answer. A reporter content with the answer ends the case: it is filed away in the same
+   * transaction, so a rated case is never left open.
+   */
+  async applyRating(report: ReportEntity, step: WorkflowStep & { action: 'rate' }): Promise<void> {
+    if (report.status !== 'replied' || report.rating) throw new DomainError('ACTION_NOT_ALLOWED');
+    if ((await this.answerFactsOf(report)).ratingEnded) throw new DomainError('RATING_PERIOD_ENDED');
+    const content = step.changes?.rating === 'satisfied' || step.changes?.rating === 'basically_satisfied';
+    await this.workflow.apply(
+      report,
+      step,
+      ...(content ? [{ action: 'close', actor: 'system', publicText: '感谢您的评价，本件已办结归档', internalText: null } as const] : []),
+    );
   }
 
   /**
@@ -260,7 +269,7 @@ export class ReportService {
     const facts = await this.answerFactsOf(report, events, deadlines);
     const actions = actionsAllowed(report.status, 'reporter').filter(
       (a): a is ReporterAction =>
-        (a === 'rate' && !report.rating) ||
+        (a === 'rate' && !report.rating && !facts.ratingEnded) ||
         (a === 'request_review' && report.rating === 'unsatisfied' && facts.next.kind === 'in_system' && !facts.reviewEnded) ||
         a === 'add_info',
     );

@@ -85,53 +85,67 @@ export class CaseWorkflow {
     private readonly clock: Clock,
   ) {}
 
-  async apply(report: ReportEntity, step: WorkflowStep): Promise<void> {
-    const status = nextStatus(step.action, report.status);
-    if (!status) throw new DomainError('ACTION_NOT_ALLOWED');
+  /**
+   * Applies the steps one after another in one transaction (a rating and the close it leads to):
+   * all of them stand, or none.
+   */
+  async apply(report: ReportEntity, ...steps: WorkflowStep[]): Promise<void> {
     const now = this.clock.now();
-    const effects = CLOCK_EFFECTS[step.action] ?? {};
-    await this.reports.transaction(async (manager) => {
-      const changed = await manager.update(
-        ReportEntity,
-        { id: report.id, version: report.version },
-        { ...step.changes, status, version: report.version + 1 },
-      );
-      if (changed.affected !== 1) throw new DomainError('ACTION_NOT_ALLOWED');
-      let missed = await this.meet(manager, report.id, effects.meets ?? [], now);
-      if (effects.endsAll) await this.endOpenDeadlines(manager, report.id, now);
-      if (effects.endsAllBut) await this.endOpenDeadlines(manager, report.id, now, effects.endsAllBut);
-      const track = step.changes?.track ?? report.track;
-      if (track !== report.track) await this.reclock(manager, report, track);
-      if (step.moveDeadline) {
-        const { id, dueOn, provisional } = step.moveDeadline;
-        await manager.update(ReportDeadlineEntity, { id }, { dueOn, provisional: provisional ? 1 : 0 });
-      }
-      const starts = effects.starts && (!effects.startsFrom || effects.startsFrom.includes(report.status)) ? effects.starts : null;
-      const started = starts ? this.rules.for(report.villageCode).startedBy(starts, track, report.mode, now) : [];
-      const rows = [
-        ...started.map((d) => ({ kind: d.kind, dueOn: d.date, provisional: d.provisional ? 1 : 0, startedAt: now, metAt: null })),
-        ...(step.extraDeadlines ?? []),
-      ];
-      if (rows.length)
-        await manager.insert(
-          ReportDeadlineEntity,
-          rows.map((r) => ({ ...r, reportId: report.id })),
-        );
-      missed ||= (step.extraDeadlines ?? []).some((d) => d.metAt && chinaDate(d.metAt) > d.dueOn);
-      if (missed) await manager.update(ReportEntity, { id: report.id }, { missedDeadline: 1 });
-      await refreshNextDue(manager, report.id);
-      if (step.key) await manager.insert(CaseActionKeyEntity, { ...step.key, reportId: report.id, createdAt: now });
-      if (step.transfer) await manager.insert(CaseTransferEntity, { ...step.transfer, reportId: report.id, createdAt: now });
-      await manager.insert(ReportEventEntity, {
-        reportId: report.id,
-        type: step.action,
-        actor: step.actor,
-        publicText: step.publicText,
-        internalText: step.internalText,
-        createdAt: now,
-      });
+    let current = report;
+    const planned = steps.map((step) => {
+      const status = nextStatus(step.action, current.status);
+      if (!status) throw new DomainError('ACTION_NOT_ALLOWED');
+      const before = current;
+      current = { ...current, ...step.changes, status, version: current.version + 1 } as ReportEntity;
+      return { step, status, before };
     });
-    Object.assign(report, step.changes, { status, version: report.version + 1 });
+    await this.reports.transaction(async (manager) => {
+      for (const { step, status, before } of planned) await this.applyIn(manager, before, step, status, now);
+    });
+    Object.assign(report, current);
+  }
+
+  private async applyIn(manager: EntityManager, report: ReportEntity, step: WorkflowStep, status: ReportEntity['status'], now: Date) {
+    const effects = CLOCK_EFFECTS[step.action] ?? {};
+    const changed = await manager.update(
+      ReportEntity,
+      { id: report.id, version: report.version },
+      { ...step.changes, status, version: report.version + 1 },
+    );
+    if (changed.affected !== 1) throw new DomainError('ACTION_NOT_ALLOWED');
+    let missed = await this.meet(manager, report.id, effects.meets ?? [], now);
+    if (effects.endsAll) await this.endOpenDeadlines(manager, report.id, now);
+    if (effects.endsAllBut) await this.endOpenDeadlines(manager, report.id, now, effects.endsAllBut);
+    const track = step.changes?.track ?? report.track;
+    if (track !== report.track) await this.reclock(manager, report, track);
+    if (step.moveDeadline) {
+      const { id, dueOn, provisional } = step.moveDeadline;
+      await manager.update(ReportDeadlineEntity, { id }, { dueOn, provisional: provisional ? 1 : 0 });
+    }
+    const starts = effects.starts && (!effects.startsFrom || effects.startsFrom.includes(report.status)) ? effects.starts : null;
+    const started = starts ? this.rules.for(report.villageCode).startedBy(starts, track, report.mode, now) : [];
+    const rows = [
+      ...started.map((d) => ({ kind: d.kind, dueOn: d.date, provisional: d.provisional ? 1 : 0, startedAt: now, metAt: null })),
+      ...(step.extraDeadlines ?? []),
+    ];
+    if (rows.length)
+      await manager.insert(
+        ReportDeadlineEntity,
+        rows.map((r) => ({ ...r, reportId: report.id })),
+      );
+    missed ||= (step.extraDeadlines ?? []).some((d) => d.metAt && chinaDate(d.metAt) > d.dueOn);
+    if (missed) await manager.update(ReportEntity, { id: report.id }, { missedDeadline: 1 });
+    await refreshNextDue(manager, report.id);
+    if (step.key) await manager.insert(CaseActionKeyEntity, { ...step.key, reportId: report.id, createdAt: now });
+    if (step.transfer) await manager.insert(CaseTransferEntity, { ...step.transfer, reportId: report.id, createdAt: now });
+    await manager.insert(ReportEventEntity, {
+      reportId: report.id,
+      type: step.action,
+      actor: step.actor,
+      publicText: step.publicText,
+      internalText: step.internalText,
+      createdAt: now,
+    });
   }
 
   /** Marks open duties of these kinds as done; answers whether any was done late. */
