@@ -162,7 +162,6 @@ const repliedCase = async (w: World, overrides: Parameters<typeof fileReport>[2]
   return { reportNo, queryCode };
 };
 const repliedReport = async (w: World) => (await repliedCase(w)).queryCode;
-const repliedReportNo = async (w: World) => (await repliedCase(w)).reportNo;
 /** A 回访 is only for a reporter who can be called back. */
 const repliedRealNameNo = async (w: World) =>
   (await repliedCase(w, { mode: 'real_name', reporter: { name: '张三', phone: '13800138000' } })).reportNo;

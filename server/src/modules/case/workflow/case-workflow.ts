@@ -96,7 +96,7 @@ export class CaseWorkflow {
       const status = nextStatus(step.action, current.status);
       if (!status) throw new DomainError('ACTION_NOT_ALLOWED');
       const before = current;
-      current = { ...current, ...step.changes, status, version: current.version + 1 } as ReportEntity;
+      current = { ...current, ...step.changes, status, version: current.version + 1 };
       return { step, status, before };
     });
     await this.reports.transaction(async (manager) => {
