@@ -1,21 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from '@jest/globals';
+import { COUNTY_ADMIN } from '../../../../test/accounts';
 import Taro from '../../../../test/mocks/taro';
 import { setSession } from '../../../stores/session-store';
 import AdminAccountsPage from './index';
 
-const admin = {
-  id: 1,
-  username: 'admin',
-  displayName: '王管理',
-  role: 'admin',
-  regionCode: '341821',
-  regionName: '青溪县',
-  disabled: false,
-  mustChangePassword: false,
-  twoFactorEnabled: false,
-  twoFactorRequired: false,
-} as const;
+const admin = COUNTY_ADMIN;
 const handler = {
   id: 2,
   username: 'taoyuan',

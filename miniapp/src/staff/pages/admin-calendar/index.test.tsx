@@ -1,22 +1,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from '@jest/globals';
+import { COUNTY_ADMIN } from '../../../../test/accounts';
 import Taro from '../../../../test/mocks/taro';
 import { setSession } from '../../../stores/session-store';
 import { parseDates } from './dates';
 import AdminCalendarPage from './index';
 
-const admin = {
-  id: 1,
-  username: 'admin',
-  displayName: '王管理',
-  role: 'admin',
-  regionCode: '341821',
-  regionName: '青溪县',
-  disabled: false,
-  mustChangePassword: false,
-  twoFactorEnabled: false,
-  twoFactorRequired: false,
-} as const;
+const admin = COUNTY_ADMIN;
 const WARNING =
   '2027年的法定节假日安排尚未录入：跨入2027年的期限只按周一至周五推算，并标为“预计”。国务院办公厅公布放假安排后，请及时录入。';
 const missing2027 = {

@@ -1,22 +1,12 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { DeadlineRulesSchema } from '@mashang/shared';
 import { describe, expect, it } from '@jest/globals';
+import { COUNTY_ADMIN } from '../../../../test/accounts';
 import Taro from '../../../../test/mocks/taro';
 import { setSession } from '../../../stores/session-store';
 import AdminRulesPage from './index';
 
-const admin = {
-  id: 1,
-  username: 'admin',
-  displayName: '王管理',
-  role: 'admin',
-  regionCode: '341821',
-  regionName: '青溪县',
-  disabled: false,
-  mustChangePassword: false,
-  twoFactorEnabled: false,
-  twoFactorRequired: false,
-} as const;
+const admin = COUNTY_ADMIN;
 
 // Through the shared schema, so the fixture holds every default the page sends back (rating, contest).
 const rules = DeadlineRulesSchema.parse({

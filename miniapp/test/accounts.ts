@@ -1,0 +1,15 @@
+import type { StaffAccount } from '@mashang/shared';
+
+/** The county admin the admin pages' tests sign in as. */
+export const COUNTY_ADMIN = {
+  id: 1,
+  username: 'admin',
+  displayName: '王管理',
+  role: 'admin',
+  regionCode: '341821',
+  regionName: '青溪县',
+  disabled: false,
+  mustChangePassword: false,
+  twoFactorEnabled: false,
+  twoFactorRequired: false,
+} as const satisfies StaffAccount;
