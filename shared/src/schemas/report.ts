@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ProofOfWorkSolutionSchema } from '../proof-of-work.js';
-import { RatingSchema, ReportTrackSchema } from './case.js';
+import { isSatisfiedRating, RatingReasonsSchema, RatingSchema, ReportTrackSchema } from './case.js';
 import { VillageCodeSchema } from './region.js';
 
 export const REPORT_CATEGORIES = {
@@ -195,12 +195,19 @@ const QueryCodeField = z.string({ error: '请输入查询码' }).max(100, { erro
  */
 export const ActionKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: '操作标识无效，请刷新页面后重试' });
 
-export const ReportRateSchema = z.object({
-  queryCode: QueryCodeField,
-  idempotencyKey: ActionKeySchema.optional(),
-  rating: RatingSchema,
-  comment: z.string().trim().max(500, { error: '不能超过500字' }).optional(),
-});
+export const ReportRateSchema = z
+  .object({
+    queryCode: QueryCodeField,
+    idempotencyKey: ActionKeySchema.optional(),
+    rating: RatingSchema,
+    /** Why not satisfied (ticked only with 不满意 or 非常不满意). */
+    reasons: RatingReasonsSchema.optional(),
+    comment: z.string().trim().max(500, { error: '不能超过500字' }).optional(),
+  })
+  .refine((input) => !input.reasons?.length || !isSatisfiedRating(input.rating), {
+    error: '满意时不需要选择不满意的原因',
+    path: ['reasons'],
+  });
 export const ReportReviewRequestSchema = z.object({
   queryCode: QueryCodeField,
   idempotencyKey: ActionKeySchema.optional(),
