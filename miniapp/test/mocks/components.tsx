@@ -7,13 +7,19 @@ type Common = {
   children?: ReactNode;
   onClick?: () => void;
   'data-testid'?: string;
+  id?: string;
+  /** The mini program's accessibility props, rendered as the DOM's `role` and `aria-label`. */
+  ariaRole?: string;
+  ariaLabel?: string;
 };
+
+const a11y = ({ id, ariaRole, ariaLabel }: Common) => ({ id, role: ariaRole, 'aria-label': ariaLabel });
 
 const style = (s: Common['style']) => (typeof s === 'object' ? s : undefined);
 
 export function View({ className, style: s, children, onClick, ...rest }: Common) {
   return (
-    <div className={className} style={style(s)} onClick={onClick} data-testid={rest['data-testid']}>
+    <div className={className} style={style(s)} onClick={onClick} data-testid={rest['data-testid']} {...a11y(rest)}>
       {children}
     </div>
   );
@@ -21,7 +27,7 @@ export function View({ className, style: s, children, onClick, ...rest }: Common
 
 export function Text({ className, style: s, children, onClick, ...rest }: Common) {
   return (
-    <span className={className} style={style(s)} onClick={onClick} data-testid={rest['data-testid']}>
+    <span className={className} style={style(s)} onClick={onClick} data-testid={rest['data-testid']} {...a11y(rest)}>
       {children}
     </span>
   );
@@ -45,6 +51,7 @@ export function Input({ className, value, placeholder, maxlength, password, onIn
       placeholder={placeholder}
       maxLength={maxlength}
       data-testid={rest['data-testid']}
+      {...a11y(rest)}
       onChange={(e) => onInput?.({ detail: { value: e.target.value } })}
     />
   );
@@ -58,6 +65,7 @@ export function Textarea({ className, value, placeholder, maxlength, onInput, ..
       placeholder={placeholder}
       maxLength={maxlength}
       data-testid={rest['data-testid']}
+      {...a11y(rest)}
       onChange={(e) => onInput?.({ detail: { value: e.target.value } })}
     />
   );

@@ -47,6 +47,12 @@ const Taro = {
   setStorageSync: jest.fn((key: string, value: unknown) => void storage.set(key, value)),
   removeStorageSync: jest.fn((key: string) => void storage.delete(key)),
   setClipboardData: jest.fn((_options: { data: string }) => done('setClipboardData')),
+  showModal: jest.fn((_options: { title: string; content?: string; confirmText?: string; cancelText?: string }) =>
+    Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }),
+  ),
+  pageScrollTo: jest.fn((_options: { selector?: string; scrollTop?: number; offsetTop?: number; duration?: number }) =>
+    done('pageScrollTo'),
+  ),
   setNavigationBarTitle: jest.fn((_options: { title: string }) => done('setNavigationBarTitle')),
   getRandomValues: jest.fn<(options: { length: number }) => Promise<{ randomValues: ArrayBuffer }>>(),
   getWindowInfo: jest.fn(() => ({ windowWidth: 375, windowHeight: 667 })),

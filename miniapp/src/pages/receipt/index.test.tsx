@@ -7,11 +7,15 @@ import ReceiptPage from './index';
 describe('receipt page', () => {
   it('shows the query code large and grouped, copies it, and shows the due date', async () => {
     putReceipt({
-      reportNo: 'R20261127-0001',
-      queryCode: '1234567890123456789012345',
-      status: 'submitted',
-      receivedAt: '2026-11-27T08:00:00.000Z',
-      dueDates: [{ kind: 'acceptance', dueOn: '2027-01-05', provisional: true, metAt: null, overdue: false }],
+      villageCode: '341821102201',
+      summary: { track: 'petition', mode: 'anonymous', category: 'welfare_funds', excerpt: '低保名单里有已经去世两年的人' },
+      receipt: {
+        reportNo: 'R20261127-0001',
+        queryCode: '1234567890123456789012345',
+        status: 'submitted',
+        receivedAt: '2026-11-27T08:00:00.000Z',
+        dueDates: [{ kind: 'acceptance', dueOn: '2027-01-05', provisional: true, metAt: null, overdue: false }],
+      },
     });
     render(<ReceiptPage />);
     expect(screen.getByTestId('query-code').textContent).toBe('12345 67890 12345 67890 12345');
@@ -26,11 +30,15 @@ describe('receipt page', () => {
 
   it('shows a code the server sent already grouped the same way, and copies its digits', async () => {
     putReceipt({
-      reportNo: 'R20261127-0001',
-      queryCode: '12345 67890 12345 67890 12345',
-      status: 'submitted',
-      receivedAt: '2026-11-27T08:00:00.000Z',
-      dueDates: [],
+      villageCode: '341821102201',
+      summary: { track: 'petition', mode: 'anonymous', category: 'welfare_funds', excerpt: '低保名单里有已经去世两年的人' },
+      receipt: {
+        reportNo: 'R20261127-0001',
+        queryCode: '12345 67890 12345 67890 12345',
+        status: 'submitted',
+        receivedAt: '2026-11-27T08:00:00.000Z',
+        dueDates: [],
+      },
     });
     render(<ReceiptPage />);
     expect(screen.getByTestId('query-code').textContent).toBe('12345 67890 12345 67890 12345');

@@ -3,13 +3,13 @@ import Taro from '@tarojs/taro';
 import { formatQueryCode, normalizeQueryCode, REPORT_STATUSES, type ReportReceipt } from '@mashang/shared';
 import { useState } from 'react';
 import DueDates from '../../components/DueDates';
-import { takeReceipt } from '../../stores/receipt-store';
+import { readReceipt } from '../../stores/receipt-store';
 import { chineseDateTime, pageUrl } from '../../utils/format';
 import './index.scss';
 
 /** Shown once after submitting; the receipt lives only in this page's memory. */
 export default function ReceiptPage() {
-  const [receipt] = useState<ReportReceipt | null>(() => takeReceipt());
+  const [receipt] = useState<ReportReceipt | null>(() => readReceipt()?.receipt ?? null);
   const [copied, setCopied] = useState(false);
 
   if (!receipt) {

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from '@jest/globals';
-import Taro, { setRouterParams } from '../../../test/mocks/taro';
-import { takeReceipt } from '../../stores/receipt-store';
+import Taro, { setRouterParams, storage } from '../../../test/mocks/taro';
+import { readReceipt } from '../../stores/receipt-store';
 import ReportPage from './index';
 
 const receipt = {
@@ -93,8 +93,14 @@ describe('report form', () => {
       subject: { disclosureId: 12, disclosureRow: 3 },
     });
     expect(second).not.toHaveProperty('reporter');
-    // The receipt goes to the receipt page in memory, not in the URL.
-    await expect(Promise.resolve(takeReceipt())).resolves.toMatchObject({ queryCode: receipt.queryCode });
+    // The receipt goes to the receipt page through storage, not in the URL, with a few words of what was sent.
+    expect(readReceipt()).toMatchObject({
+      receipt: { queryCode: receipt.queryCode },
+      villageCode: '341821102201',
+      summary: { track: 'petition', category: 'welfare_funds', excerpt: '低保名单里有已经去世两年的人，还在领钱' },
+    });
+    // The draft is gone once the report is filed.
+    expect(storage.has('report-draft:341821102201')).toBe(false);
   });
 
   it('asks the track first and sends the one chosen', async () => {
@@ -138,5 +144,34 @@ describe('report form', () => {
     fireEvent.click(screen.getByTestId('submit-report'));
     await waitFor(() => expect(Taro.request).toHaveBeenCalledTimes(2));
     expect(sentBody(1).idempotencyKey).not.toBe(sentBody(0).idempotencyKey);
+  });
+
+  it('sends the empty submit to the first field with an error', async () => {
+    setRouterParams({ code: '341821102201' });
+    render(<ReportPage />);
+    fireEvent.click(screen.getByTestId('track-petition'));
+    fireEvent.click(screen.getByTestId('submit-report'));
+    await screen.findByTestId('error-mode');
+    await waitFor(() => expect(Taro.pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ selector: '#report-mode' })));
+    // Each choice states whether it is checked; the error is read out with the group.
+    expect(screen.getByTestId('track-petition').getAttribute('aria-label')).toBe('已选：需要村里或镇里解决的问题（问题反映）');
+    expect(screen.getByTestId('mode-anonymous').getAttribute('role')).toBe('radio');
+    expect(screen.getByTestId('error-mode').getAttribute('role')).toBe('alert');
+  });
+
+  it('keeps what was typed across a reload, without name or phone, until 清空', async () => {
+    setRouterParams({ code: '341821102201' });
+    const first = render(<ReportPage />);
+    fillAnonymous();
+    fireEvent.click(screen.getByTestId('mode-real_name'));
+    fireEvent.change(screen.getByTestId('name-input'), { target: { value: '张三' } });
+    first.unmount();
+
+    render(<ReportPage />);
+    expect(screen.getByTestId<HTMLTextAreaElement>('content-input').value).toBe('低保名单里有已经去世两年的人，还在领钱');
+    expect(screen.getByTestId<HTMLInputElement>('name-input').value).toBe('');
+    fireEvent.click(screen.getByTestId('clear-draft'));
+    await waitFor(() => expect(screen.getByTestId<HTMLTextAreaElement>('content-input').value).toBe(''));
+    expect(storage.has('report-draft:341821102201')).toBe(false);
   });
 });

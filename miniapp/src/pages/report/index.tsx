@@ -1,15 +1,23 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { REPORT_CATEGORIES, VillageCodeSchema, type ReportCategory, type ReportMode, type ReportTrack } from '@mashang/shared';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import Field, { ChoiceGroup, focusField, type ChoiceOption } from '../../components/Field';
+import { buttonProps } from '../../components/Field/a11y';
 import { fileReport } from '../../services/file-report';
 import { isApiError } from '../../services/http';
 import { randomKey } from '../../services/random-key';
-import { putReceipt } from '../../stores/receipt-store';
+import { excerptOf, putReceipt } from '../../stores/receipt-store';
+import { clearDraft, loadDraft, saveDraft } from '../../stores/report-draft-store';
 import { EMPTY_DRAFT, fieldErrors, subjectFrom, toRequest, validate, type FieldErrors, type ReportDraft } from './form';
 import './index.scss';
 
-const CATEGORIES = Object.entries(REPORT_CATEGORIES) as [ReportCategory, string][];
+const CATEGORIES: ChoiceOption<ReportCategory>[] = (Object.entries(REPORT_CATEGORIES) as [ReportCategory, string][]).map(
+  ([value, title]) => ({
+    value,
+    title,
+  }),
+);
 
 const MODE_TEXT: Record<ReportMode, { title: string; line: string }> = {
   real_name: {
@@ -34,21 +42,28 @@ const TRACK_TEXT: Record<ReportTrack, { title: string; line: string }> = {
   },
 };
 
-function FieldError({ message, testId }: { message?: string; testId: string }) {
-  if (!message) return null;
-  return (
-    <Text className='field-error' data-testid={`error-${testId}`}>
-      {message}
-    </Text>
-  );
-}
+const TRACKS: ChoiceOption<ReportTrack>[] = (Object.keys(TRACK_TEXT) as ReportTrack[]).map((value) => ({ value, ...TRACK_TEXT[value] }));
+const MODES: ChoiceOption<ReportMode>[] = (Object.keys(MODE_TEXT) as ReportMode[]).map((value) => ({
+  value,
+  title: MODE_TEXT[value].title,
+}));
+
+/** The fields in the order they appear: the empty submit goes to the first one with an error. */
+const FIELD_ORDER = ['track', 'mode', 'category', 'content', 'happenedAt', 'concerned', 'name', 'phone'] as const;
+type OrderedField = (typeof FIELD_ORDER)[number];
+const fieldId = (key: OrderedField) => `report-${key}`;
+
+/** Name and phone are never kept on the phone: a family member opening the form must not see them. */
+const storedPart = (draft: ReportDraft): ReportDraft => ({ ...draft, name: '', phone: '' });
 
 export default function ReportPage() {
   const { params } = useRouter();
   const code = VillageCodeSchema.safeParse(params.code).success ? params.code! : null;
   const subject = useMemo(() => subjectFrom(params as Record<string, string | undefined>), [params]);
-  const [draft, setDraft] = useState<ReportDraft>(EMPTY_DRAFT);
+  const [draft, setDraft] = useState<ReportDraft>(() => (code ? loadDraft(code, EMPTY_DRAFT) : EMPTY_DRAFT));
   const [errors, setErrors] = useState<FieldErrors>({});
+  /** The field the last refused submit sent the villager to; focused once it is on screen. */
+  const [focusKey, setFocusKey] = useState<OrderedField | null>(null);
   const [submitting, setSubmitting] = useState(false);
   /** Solving the server's proof of work: a few seconds when many reports arrive at once. */
   const [working, setWorking] = useState(false);
@@ -56,10 +71,27 @@ export default function ReportPage() {
   // An edit makes it a new submission with a new key, so the server never sees one key with two contents.
   const keyRef = useRef<string | null>(null);
 
+  useEffect(() => {
+    if (!code) return;
+    const kept = storedPart(draft);
+    if (Object.values(kept).some(Boolean)) saveDraft(code, kept);
+    else clearDraft(code);
+  }, [code, draft]);
+
+  useEffect(() => {
+    if (focusKey) focusField(fieldId(focusKey));
+  }, [focusKey]);
+
   const set = <K extends keyof ReportDraft>(key: K, value: ReportDraft[K]) => {
     keyRef.current = null;
+    setFocusKey(null);
     setDraft((d) => ({ ...d, [key]: value }));
     setErrors((e) => ({ ...e, [key]: undefined, form: undefined }));
+  };
+
+  const showErrors = (found: FieldErrors) => {
+    setErrors(found);
+    setFocusKey(FIELD_ORDER.find((key) => found[key]) ?? null);
   };
 
   if (!code) {
@@ -73,6 +105,20 @@ export default function ReportPage() {
     );
   }
 
+  const clear = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '清空填写的内容？',
+      content: '清空后不能恢复。',
+      confirmText: '清空',
+      cancelText: '不清空',
+    });
+    if (!confirm) return;
+    clearDraft(code);
+    keyRef.current = null;
+    setDraft(EMPTY_DRAFT);
+    setErrors({});
+  };
+
   const submit = async () => {
     if (submitting) return;
     setSubmitting(true);
@@ -80,19 +126,29 @@ export default function ReportPage() {
       if (!keyRef.current) keyRef.current = await randomKey();
       const checked = validate(toRequest(draft, code, keyRef.current, subject));
       if (!checked.ok) {
-        setErrors(checked.errors);
+        showErrors(checked.errors);
         return;
       }
       setErrors({});
       const receipt = await fileReport(checked.value, setWorking);
-      putReceipt(receipt);
+      putReceipt({
+        receipt,
+        villageCode: code,
+        summary: {
+          track: checked.value.track,
+          mode: checked.value.mode,
+          category: checked.value.category,
+          excerpt: excerptOf(checked.value.content),
+        },
+      });
+      clearDraft(code);
       await Taro.redirectTo({ url: '/pages/receipt/index' });
       keyRef.current = null; // only once the receipt is on screen: a failed navigation must not lead to a second report
     } catch (error) {
       if (isApiError(error) && error.code === 'VALIDATION_FAILED' && error.details.length) {
-        setErrors({ ...fieldErrors(error.details), form: error.message });
+        showErrors({ ...fieldErrors(error.details), form: error.message });
       } else if (isApiError(error) && error.code === 'NETWORK_ERROR') {
-        setErrors({ form: `${error.message}。再点一次“提交”即可，不会重复提交。` });
+        setErrors({ form: `${error.message}。您填写的内容已保存在手机上，再点一次“提交”即可，不会重复提交。` });
       } else {
         setErrors({ form: isApiError(error) ? error.message : '提交没有成功，请再试一次' });
       }
@@ -100,6 +156,8 @@ export default function ReportPage() {
       setSubmitting(false);
     }
   };
+
+  const typed = draft.content || draft.happenedAt || draft.concerned || draft.name || draft.phone;
 
   return (
     <View className='page report'>
@@ -114,150 +172,159 @@ export default function ReportPage() {
 
       <View className='card'>
         <Text className='h2'>1. 您要反映的是：</Text>
-        {(Object.keys(TRACK_TEXT) as ReportTrack[]).map((track) => (
-          <View
-            key={track}
-            className={`track${draft.track === track ? ' track--on' : ''}`}
-            data-testid={`track-${track}`}
-            onClick={() => set('track', track)}
-          >
-            <Text className='track__title'>
-              {draft.track === track ? '● ' : '○ '}
-              {TRACK_TEXT[track].title}
-            </Text>
-            <Text className='track__line'>{TRACK_TEXT[track].line}</Text>
-          </View>
-        ))}
+        <ChoiceGroup
+          id={fieldId('track')}
+          label='您要反映的是哪一类事情'
+          labelHidden
+          layout='cards'
+          options={TRACKS}
+          value={draft.track}
+          onChange={(v) => set('track', v)}
+          testIdPrefix='track'
+          error={errors.track}
+          errorTestId='track'
+        />
         <Text className='muted report__explain'>分不清也没关系，选一个就行，纪委干部会帮您核对。</Text>
-        <FieldError message={errors.track} testId='track' />
       </View>
 
       <View className='card'>
         <Text className='h2'>2. 实名还是匿名？</Text>
-        <View className='choices'>
-          {(Object.keys(MODE_TEXT) as ReportMode[]).map((mode) => (
-            <View
-              key={mode}
-              className={`choice choice--wide${draft.mode === mode ? ' choice--on' : ''}`}
-              data-testid={`mode-${mode}`}
-              onClick={() => set('mode', mode)}
-            >
-              {draft.mode === mode ? '● ' : '○ '}
-              {MODE_TEXT[mode].title}
-            </View>
-          ))}
-        </View>
+        <ChoiceGroup
+          id={fieldId('mode')}
+          label='实名还是匿名'
+          labelHidden
+          layout='wide'
+          options={MODES}
+          value={draft.mode}
+          onChange={(v) => set('mode', v)}
+          testIdPrefix='mode'
+          error={errors.mode}
+          errorTestId='mode'
+        />
         {draft.mode && <Text className='text report__explain'>{MODE_TEXT[draft.mode].line}</Text>}
         {!draft.mode && (
           <Text className='muted report__explain'>
             实名：乡镇纪委必须告诉您是否受理并答复您。匿名：不留任何能认出您的信息，凭查询码查进度。
           </Text>
         )}
-        <FieldError message={errors.mode} testId='mode' />
       </View>
 
       <View className='card'>
         <Text className='h2'>3. 反映哪一类问题？</Text>
-        <View className='choices'>
-          {CATEGORIES.map(([key, label]) => (
-            <View
-              key={key}
-              className={`choice${draft.category === key ? ' choice--on' : ''}`}
-              data-testid={`category-${key}`}
-              onClick={() => set('category', key)}
-            >
-              {label}
-            </View>
-          ))}
-        </View>
-        <FieldError message={errors.category} testId='category' />
+        <ChoiceGroup
+          id={fieldId('category')}
+          label='反映哪一类问题'
+          labelHidden
+          options={CATEGORIES}
+          value={draft.category}
+          onChange={(v) => set('category', v)}
+          testIdPrefix='category'
+          error={errors.category}
+          errorTestId='category'
+        />
       </View>
 
       <View className='card'>
         <Text className='h2'>4. 发生了什么？</Text>
-        <Text className='muted'>说清楚什么人、什么事、涉及多少钱或哪些东西。</Text>
-        <View className='report__box report__box--area'>
-          <Textarea
-            className='report__textarea'
-            data-testid='content-input'
-            value={draft.content}
-            maxlength={5000}
-            placeholder='请在这里写下您看到或知道的情况'
-            onInput={(e) => set('content', e.detail.value)}
-          />
-        </View>
-        <FieldError message={errors.content} testId='content' />
-
-        <Text className='h3'>什么时候发生的？（可不填）</Text>
-        <View className='report__box'>
-          <Input
-            className='report__input'
-            data-testid='happened-input'
-            value={draft.happenedAt}
-            maxlength={50}
-            placeholder='比如：2026年10月'
-            onInput={(e) => set('happenedAt', e.detail.value)}
-          />
-        </View>
-        <FieldError message={errors.happenedAt} testId='happenedAt' />
-
-        <Text className='h3'>反映的是谁或哪个部门？（可不填）</Text>
-        <View className='report__box'>
-          <Input
-            className='report__input'
-            data-testid='concerned-input'
-            value={draft.concerned}
-            maxlength={100}
-            placeholder='比如：村委会、某某组长'
-            onInput={(e) => set('concerned', e.detail.value)}
-          />
-        </View>
-        <FieldError message={errors.concerned} testId='concerned' />
+        <Field
+          id={fieldId('content')}
+          label='发生了什么'
+          labelHidden
+          hint='说清楚什么人、什么事、涉及多少钱或哪些东西。'
+          multiline
+          value={draft.content}
+          maxlength={5000}
+          placeholder='请在这里写下您看到或知道的情况'
+          onInput={(v) => set('content', v)}
+          focus={focusKey === 'content'}
+          testId='content-input'
+          error={errors.content}
+          errorTestId='content'
+        />
+        <Field
+          id={fieldId('happenedAt')}
+          label='什么时候发生的？'
+          optional
+          value={draft.happenedAt}
+          maxlength={50}
+          placeholder='比如：2026年10月'
+          onInput={(v) => set('happenedAt', v)}
+          focus={focusKey === 'happenedAt'}
+          testId='happened-input'
+          error={errors.happenedAt}
+          errorTestId='happenedAt'
+        />
+        <Field
+          id={fieldId('concerned')}
+          label='反映的是谁或哪个部门？'
+          optional
+          value={draft.concerned}
+          maxlength={100}
+          placeholder='比如：村委会、某某组长'
+          onInput={(v) => set('concerned', v)}
+          focus={focusKey === 'concerned'}
+          testId='concerned-input'
+          error={errors.concerned}
+          errorTestId='concerned'
+        />
       </View>
 
       {draft.mode === 'real_name' && (
         <View className='card'>
           <Text className='h2'>5. 您的姓名和手机号</Text>
           <Text className='muted'>只给办理的纪委干部看，不会告诉被反映的人。</Text>
-          <Text className='h3'>姓名</Text>
-          <View className='report__box'>
-            <Input
-              className='report__input'
-              data-testid='name-input'
-              value={draft.name}
-              maxlength={20}
-              onInput={(e) => set('name', e.detail.value)}
-            />
-          </View>
-          <FieldError message={errors.name} testId='name' />
-          <Text className='h3'>手机号</Text>
-          <View className='report__box'>
-            <Input
-              className='report__input'
-              data-testid='phone-input'
-              type='number'
-              value={draft.phone}
-              maxlength={11}
-              onInput={(e) => set('phone', e.detail.value)}
-            />
-          </View>
-          <FieldError message={errors.phone} testId='phone' />
+          <Field
+            id={fieldId('name')}
+            label='姓名'
+            value={draft.name}
+            maxlength={20}
+            onInput={(v) => set('name', v)}
+            focus={focusKey === 'name'}
+            testId='name-input'
+            error={errors.name}
+            errorTestId='name'
+          />
+          <Field
+            id={fieldId('phone')}
+            label='手机号'
+            type='number'
+            value={draft.phone}
+            maxlength={11}
+            onInput={(v) => set('phone', v)}
+            focus={focusKey === 'phone'}
+            testId='phone-input'
+            error={errors.phone}
+            errorTestId='phone'
+          />
         </View>
       )}
 
       <Text className='muted report__protect'>反映人受法律保护：任何人不得打击报复；被反映的人看不到您反映的内容和您的身份。</Text>
       {errors.form && (
-        <Text className='field-error report__form-error' data-testid='error-form'>
+        <View className='field-error report__form-error' data-testid='error-form' role='alert'>
           {errors.form}
-        </Text>
+        </View>
       )}
-      <View className={`btn btn--primary${submitting ? ' btn--disabled' : ''}`} data-testid='submit-report' onClick={() => void submit()}>
+      <View
+        className={`btn btn--primary${submitting ? ' btn--disabled' : ''}`}
+        data-testid='submit-report'
+        {...buttonProps()}
+        onClick={() => void submit()}
+      >
         {working ? '正在验算，请稍候……' : submitting ? '正在提交……' : '提交'}
       </View>
       {working && (
         <Text className='muted' data-testid='proof-of-work-note'>
           现在提交的人比较多，手机需要验算几秒钟，请不要离开本页。
         </Text>
+      )}
+      {typed && (
+        <View className='report__draft'>
+          <Text className='muted'>填写的内容会先保存在这部手机上，提交后自动删除。</Text>
+          <View className='link report__clear' data-testid='clear-draft' {...buttonProps()} onClick={() => void clear()}>
+            清空
+          </View>
+        </View>
       )}
     </View>
   );

@@ -1,0 +1,58 @@
+import Taro from '@tarojs/taro';
+
+/**
+ * Accessibility props differ by platform. H5 renders real DOM elements, so it takes `id`, `role` and
+ * `aria-*` as written. The mini program's components read `ariaRole` and `ariaLabel` only, so there the
+ * label carries what H5 states in attributes (the checked state, the error).
+ */
+export const IS_H5 = process.env.TARO_ENV === 'h5';
+
+export interface ControlA11y {
+  id: string;
+  label: string;
+  describedBy: string[];
+  error?: string | null;
+  required?: boolean;
+}
+
+export function controlProps({ id, label, describedBy, error, required }: ControlA11y): Record<string, unknown> {
+  if (IS_H5) {
+    return {
+      id,
+      'aria-describedby': describedBy.length ? describedBy.join(' ') : undefined,
+      'aria-invalid': error ? true : undefined,
+      'aria-required': required ? true : undefined,
+    };
+  }
+  return { id, ariaLabel: error ? `${label}，${error}` : label };
+}
+
+export function choiceProps(role: 'radio' | 'checkbox', label: string, checked: boolean): Record<string, unknown> {
+  if (IS_H5) return { role, 'aria-checked': checked, tabIndex: 0 };
+  return { ariaRole: role, ariaLabel: `${checked ? '已选' : '未选'}：${label}` };
+}
+
+/** An error that assistive technology reads out as soon as it appears. */
+export function alertProps(id: string): Record<string, unknown> {
+  return IS_H5 ? { id, role: 'alert' } : { id, ariaRole: 'alert' };
+}
+
+/**
+ * Brings a field into view and, on H5, moves focus into it (a choice group takes focus itself).
+ * The mini program cannot focus by id: it scrolls there, and the page passes `focus` to the input.
+ */
+export function focusField(id: string): void {
+  if (IS_H5) {
+    const el = document.getElementById(id);
+    if (!el) return;
+    el.scrollIntoView({ block: 'center' });
+    el.focus({ preventScroll: true });
+    return;
+  }
+  void Taro.pageScrollTo({ selector: `#${id}`, offsetTop: -80, duration: 200 }).catch(() => undefined);
+}
+
+/** A tappable `View` that acts as a button; its text is its name. */
+export function buttonProps(): Record<string, unknown> {
+  return IS_H5 ? { role: 'button', tabIndex: 0 } : { ariaRole: 'button' };
+}
