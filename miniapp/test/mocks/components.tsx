@@ -77,3 +77,8 @@ type ImageProps = Common & { src: string; mode?: string; lazyLoad?: boolean; ari
 export function Image({ className, src, ariaLabel, ...rest }: ImageProps) {
   return <img className={className} src={src} alt={ariaLabel ?? ''} data-testid={rest['data-testid']} />;
 }
+
+/** The mini program's drawing surface: nothing to draw on in jsdom. */
+export function Canvas({ className, ...rest }: Common & { type?: string }) {
+  return <canvas className={className} {...a11y(rest)} />;
+}

@@ -1,9 +1,11 @@
 import Taro from '@tarojs/taro';
 
 /**
- * Accessibility props differ by platform. H5 renders real DOM elements, so it takes `id`, `role` and
- * `aria-*` as written. The mini program's components read `ariaRole` and `ariaLabel` only, so there the
- * label carries what H5 states in attributes (the checked state, the error).
+ * Accessibility props differ by platform. H5 renders Taro's web components, which copy string props
+ * to attributes as written (so `tabindex`, not `tabIndex`, and 'true' rather than true: an empty
+ * `aria-invalid` means false); an input's own attributes go through its `nativeProps`. The mini
+ * program's components read `ariaRole` and `ariaLabel` only, so there the label carries what H5
+ * states in attributes (the checked state, the error).
  */
 export const IS_H5 = process.env.TARO_ENV === 'h5';
 
@@ -20,15 +22,15 @@ export function controlProps({ id, label, describedBy, error, required }: Contro
     return {
       id,
       'aria-describedby': describedBy.length ? describedBy.join(' ') : undefined,
-      'aria-invalid': error ? true : undefined,
-      'aria-required': required ? true : undefined,
+      'aria-invalid': error ? 'true' : undefined,
+      'aria-required': required ? 'true' : undefined,
     };
   }
   return { id, ariaLabel: error ? `${label}，${error}` : label };
 }
 
 export function choiceProps(role: 'radio' | 'checkbox', label: string, checked: boolean): Record<string, unknown> {
-  if (IS_H5) return { role, 'aria-checked': checked, tabIndex: 0 };
+  if (IS_H5) return { role, 'aria-checked': String(checked), tabindex: 0 };
   return { ariaRole: role, ariaLabel: `${checked ? '已选' : '未选'}：${label}` };
 }
 
@@ -54,5 +56,5 @@ export function focusField(id: string): void {
 
 /** A tappable `View` that acts as a button; its text is its name. */
 export function buttonProps(): Record<string, unknown> {
-  return IS_H5 ? { role: 'button', tabIndex: 0 } : { ariaRole: 'button' };
+  return IS_H5 ? { role: 'button', tabindex: 0 } : { ariaRole: 'button' };
 }

@@ -46,8 +46,8 @@ export function ChoiceGroup<T extends string>(props: Props<T>) {
         role: multiple ? 'group' : 'radiogroup',
         'aria-labelledby': labelId,
         'aria-describedby': error ? errorId : undefined,
-        'aria-invalid': !multiple && error ? true : undefined,
-        tabIndex: -1,
+        'aria-invalid': !multiple && error ? 'true' : undefined,
+        tabindex: -1,
       }
     : { id, ariaLabel: error ? `${label}，${error}` : label };
   const keyChoose = (v: T) => (e: { key?: string; preventDefault?: () => void }) => {

@@ -90,11 +90,11 @@ export default function Field(props: FieldProps) {
         </View>
       )}
       <View className={`${cls.box}${multiline ? ` ${cls.box}--area` : ''}`}>
+        {/* H5's inputs are web components around a native <input>/<textarea>: its attributes go through nativeProps. */}
         {multiline ? (
-          // H5's Textarea is a web component: attributes for the inner <textarea> go through nativeProps.
           <Textarea {...common} {...(IS_H5 ? { nativeProps: a11y } : a11y)} />
         ) : (
-          <Input {...common} type={props.type} password={props.password} {...a11y} />
+          <Input {...common} type={props.type} password={props.password} {...(IS_H5 ? { nativeProps: a11y } : a11y)} />
         )}
       </View>
       {props.children}

@@ -1,8 +1,25 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from '@jest/globals';
 import Taro from '../../../test/mocks/taro';
-import { putReceipt } from '../../stores/receipt-store';
+import { putReceipt, readReceipt } from '../../stores/receipt-store';
 import ReceiptPage from './index';
+
+const saved = {
+  villageCode: '341821102201',
+  summary: {
+    track: 'petition' as const,
+    mode: 'anonymous' as const,
+    category: 'welfare_funds' as const,
+    excerpt: '低保名单里有已经去世两年的人',
+  },
+  receipt: {
+    reportNo: 'R20261127-0001',
+    queryCode: '1234567890123456789012345',
+    status: 'submitted' as const,
+    receivedAt: '2026-11-27T08:00:00.000Z',
+    dueDates: [],
+  },
+};
 
 describe('receipt page', () => {
   it('shows the query code large and grouped, copies it, and shows the due date', async () => {
@@ -19,7 +36,10 @@ describe('receipt page', () => {
     });
     render(<ReceiptPage />);
     expect(screen.getByTestId('query-code').textContent).toBe('12345 67890 12345 67890 12345');
-    expect(screen.getByTestId('report-no').textContent).toBe('R20261127-0001');
+    // Villagers see only the query code, never the report's number.
+    expect(screen.queryByText(/R20261127-0001/)).toBeNull();
+    expect(screen.queryByText(/反映编号/)).toBeNull();
+    expect(screen.getByTestId('receipt-summary').textContent).toContain('低保名单里有已经去世两年的人');
     expect(screen.getByTestId('due-acceptance').textContent).toBe('告知是否受理：预计2027年1月5日前');
     expect(screen.getByText(/不要告诉别人/)).toBeTruthy();
 
@@ -46,7 +66,25 @@ describe('receipt page', () => {
     await waitFor(() => expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: '1234567890123456789012345' }));
   });
 
-  it('shows the code only once: a second visit has no code', async () => {
+  it('stays readable until the reporter confirms the code is kept, asking before leaving', async () => {
+    putReceipt(saved);
+    const first = render(<ReceiptPage />);
+    first.unmount();
+    render(<ReceiptPage />);
+    expect(screen.getByTestId('query-code').textContent).toBe('12345 67890 12345 67890 12345');
+
+    Taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' });
+    fireEvent.click(screen.getByTestId('back-to-village'));
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '您已记下查询码了吗？' })));
+    expect(Taro.reLaunch).not.toHaveBeenCalled();
+    expect(readReceipt()).not.toBeNull();
+
+    fireEvent.click(screen.getByTestId('back-to-village'));
+    await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/village/index?code=341821102201' }));
+    expect(readReceipt()).toBeNull();
+  });
+
+  it('has nothing to show once the code was confirmed kept', async () => {
     render(<ReceiptPage />);
     expect(screen.queryByTestId('query-code')).toBeNull();
     expect(await screen.findByText('回执已经关闭')).toBeTruthy();

@@ -1,33 +1,62 @@
-import { Text, View } from '@tarojs/components';
+import { Canvas, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { formatQueryCode, normalizeQueryCode, REPORT_STATUSES, type ReportReceipt } from '@mashang/shared';
-import { useState } from 'react';
+import { contract, formatQueryCode, normalizeQueryCode, REPORT_CATEGORIES, REPORT_MODES } from '@mashang/shared';
+import { useEffect, useState } from 'react';
 import DueDates from '../../components/DueDates';
-import { readReceipt } from '../../stores/receipt-store';
-import { chineseDateTime, pageUrl } from '../../utils/format';
+import { IS_H5, alertProps, buttonProps } from '../../components/Field/a11y';
+import { useApi } from '../../hooks/use-api';
+import { call } from '../../services/api';
+import { forgetReceipt, readReceipt, type SavedReceipt } from '../../stores/receipt-store';
+import { chineseDate, chineseDateTime, pageUrl } from '../../utils/format';
+import { TRACK_PLAIN } from '../../utils/report-words';
+import { CANVAS_ID, saveReceiptImage } from './save-image';
 import './index.scss';
 
-/** Shown once after submitting; the receipt lives only in this page's memory. */
-export default function ReceiptPage() {
-  const [receipt] = useState<ReportReceipt | null>(() => readReceipt()?.receipt ?? null);
-  const [copied, setCopied] = useState(false);
+const KEPT_QUESTION = '您已记下查询码了吗？';
 
-  if (!receipt) {
+/** What was sent, in a line: the category, the track in plain words and the first words. */
+function aboutLine({ summary }: SavedReceipt): string {
+  const kind = [summary.category && REPORT_CATEGORIES[summary.category], summary.track && TRACK_PLAIN[summary.track]]
+    .filter(Boolean)
+    .join('，');
+  return kind ? `${kind}：${summary.excerpt}` : summary.excerpt;
+}
+
+/**
+ * The receipt stays readable (through a reload or a closed app) until the reporter says they kept
+ * the query code; leaving asks first. It shows only the query code: the report's number is for staff.
+ */
+export default function ReceiptPage() {
+  const [saved] = useState<SavedReceipt | null>(() => readReceipt());
+  const [copied, setCopied] = useState(false);
+  const [image, setImage] = useState<{ url?: string; error?: string } | null>(null);
+  const village = useApi(() => (saved ? call(contract.village.page, { params: { code: saved.villageCode } }) : null), [saved?.villageCode]);
+
+  useEffect(() => {
+    // The mini program's back gesture asks too; the call is missing in H5 and old WeChat versions.
+    if (!saved || IS_H5 || typeof Taro.enableAlertBeforeUnload !== 'function') return;
+    Taro.enableAlertBeforeUnload({ message: `${KEPT_QUESTION}离开后，凭查询码才能查看办理进度。` });
+  }, [saved]);
+
+  if (!saved) {
     return (
       <View className='page'>
         <View className='card'>
           <Text className='h2'>回执已经关闭</Text>
-          <Text className='text'>为了保护您，查询码只显示一次。如果您已经记下查询码，可以用它查看办理进度。</Text>
+          <Text className='text'>为了保护您，您确认记下查询码后，回执就不再显示。凭查询码可以查看办理进度。</Text>
         </View>
-        <View className='btn btn--secondary' onClick={() => void Taro.redirectTo({ url: pageUrl('lookup') })}>
+        <View className='btn btn--secondary' {...buttonProps()} onClick={() => void Taro.redirectTo({ url: pageUrl('lookup') })}>
           查询反映进度
         </View>
       </View>
     );
   }
 
+  const { receipt } = saved;
   // The server may send the code already grouped; show and copy the digits our way.
   const digits = normalizeQueryCode(receipt.queryCode) ?? receipt.queryCode;
+  const villageName = village.data?.village.name ?? '';
+
   const copy = async () => {
     try {
       await Taro.setClipboardData({ data: digits });
@@ -37,15 +66,41 @@ export default function ReceiptPage() {
     }
   };
 
+  const saveImage = async () => {
+    try {
+      const url = await saveReceiptImage({
+        queryCode: digits,
+        village: villageName || '本村',
+        date: chineseDate(receipt.receivedAt),
+        about: aboutLine(saved),
+      });
+      setImage({ url });
+    } catch {
+      setImage({ error: '没有保存成功。请在手机设置里允许微信保存到相册，或者把查询码抄在纸上。' });
+    }
+  };
+
+  /** Leaving forgets the receipt, once the reporter says the code is kept. */
+  const leave = async (url: string) => {
+    const { confirm } = await Taro.showModal({
+      title: KEPT_QUESTION,
+      content: '离开后回执不再显示，凭查询码才能查看办理进度。',
+      confirmText: '已记下',
+      cancelText: '还没有',
+    });
+    if (!confirm) return;
+    forgetReceipt();
+    if (!IS_H5 && typeof Taro.disableAlertBeforeUnload === 'function') Taro.disableAlertBeforeUnload();
+    await Taro.reLaunch({ url });
+  };
+
   return (
     <View className='page receipt'>
       <View className='card receipt__ok'>
         <Text className='h1'>已经提交</Text>
-        <Text className='text'>
-          反映编号：<Text data-testid='report-no'>{receipt.reportNo}</Text>
-        </Text>
         <Text className='muted'>
-          {chineseDateTime(receipt.receivedAt)}收到 · {REPORT_STATUSES[receipt.status]}
+          {villageName ? `${villageName} · ` : ''}
+          {chineseDateTime(receipt.receivedAt)}收到
         </Text>
       </View>
 
@@ -62,10 +117,34 @@ export default function ReceiptPage() {
               </Text>
             ))}
         </View>
-        <View className='btn btn--primary' data-testid='copy-query-code' onClick={() => void copy()}>
-          {copied ? '已复制' : '复制查询码'}
+        <Text className='text receipt__keep'>请把查询码抄在纸上或存成图片收好，不要告诉别人。凭它可以查看办理进度和答复；丢了没法补。</Text>
+        <View className='receipt__actions'>
+          <View className='btn btn--primary' data-testid='save-receipt-image' {...buttonProps()} onClick={() => void saveImage()}>
+            保存为图片
+          </View>
+          <View className='btn btn--secondary' data-testid='copy-query-code' {...buttonProps()} onClick={() => void copy()}>
+            {copied ? '已复制' : '复制查询码'}
+          </View>
         </View>
-        <Text className='text receipt__keep'>请把查询码抄在纸上收好，不要告诉别人。凭它可以查看办理进度和答复；丢了没法补。</Text>
+        {image?.error && (
+          <View className='field-error' {...alertProps('receipt-image-error')}>
+            {image.error}
+          </View>
+        )}
+        {image?.url && (
+          <View className='receipt__image' data-testid='receipt-image'>
+            <Text className='text'>{IS_H5 ? '图片已下载。如果没有下载，请长按下面的图片保存。' : '图片已保存到手机相册。'}</Text>
+            {IS_H5 && <Image className='receipt__image-pic' src={image.url} mode='widthFix' ariaLabel='回执图片，含查询码' />}
+          </View>
+        )}
+      </View>
+
+      <View className='card' data-testid='receipt-summary'>
+        <Text className='h2'>您反映的内容</Text>
+        {saved.summary.track && <Text className='text'>反映的是：{TRACK_PLAIN[saved.summary.track]}</Text>}
+        {saved.summary.category && <Text className='text'>问题类别：{REPORT_CATEGORIES[saved.summary.category]}</Text>}
+        {saved.summary.mode && <Text className='text'>方式：{REPORT_MODES[saved.summary.mode]}</Text>}
+        <Text className='text receipt__excerpt'>“{saved.summary.excerpt}”</Text>
       </View>
 
       <View className='card'>
@@ -76,9 +155,21 @@ export default function ReceiptPage() {
         )}
       </View>
 
-      <View className='btn btn--secondary' onClick={() => void Taro.redirectTo({ url: pageUrl('lookup') })}>
-        查询反映进度
+      <View className='receipt__leave'>
+        <View
+          className='btn btn--secondary'
+          data-testid='back-to-village'
+          {...buttonProps()}
+          onClick={() => void leave(pageUrl('village', { code: saved.villageCode }))}
+        >
+          返回本村
+        </View>
+        <View className='btn btn--secondary' data-testid='receipt-lookup' {...buttonProps()} onClick={() => void leave(pageUrl('lookup'))}>
+          查询反映进度
+        </View>
       </View>
+      {/* The mini program draws the receipt image here, out of sight. */}
+      {!IS_H5 && <Canvas type='2d' id={CANVAS_ID} className='receipt__canvas' />}
     </View>
   );
 }

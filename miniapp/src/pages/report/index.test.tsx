@@ -154,7 +154,7 @@ describe('report form', () => {
     await screen.findByTestId('error-mode');
     await waitFor(() => expect(Taro.pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ selector: '#report-mode' })));
     // Each choice states whether it is checked; the error is read out with the group.
-    expect(screen.getByTestId('track-petition').getAttribute('aria-label')).toBe('已选：需要村里或镇里解决的问题（问题反映）');
+    expect(screen.getByTestId('track-petition').getAttribute('aria-label')).toBe('已选：需要村里或镇里解决的问题');
     expect(screen.getByTestId('mode-anonymous').getAttribute('role')).toBe('radio');
     expect(screen.getByTestId('error-mode').getAttribute('role')).toBe('alert');
   });

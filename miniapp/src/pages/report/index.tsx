@@ -3,12 +3,13 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { REPORT_CATEGORIES, VillageCodeSchema, type ReportCategory, type ReportMode, type ReportTrack } from '@mashang/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Field, { ChoiceGroup, focusField, type ChoiceOption } from '../../components/Field';
-import { buttonProps } from '../../components/Field/a11y';
+import { alertProps, buttonProps } from '../../components/Field/a11y';
 import { fileReport } from '../../services/file-report';
 import { isApiError } from '../../services/http';
 import { randomKey } from '../../services/random-key';
 import { excerptOf, putReceipt } from '../../stores/receipt-store';
 import { clearDraft, loadDraft, saveDraft } from '../../stores/report-draft-store';
+import { TRACK_PLAIN } from '../../utils/report-words';
 import { EMPTY_DRAFT, fieldErrors, subjectFrom, toRequest, validate, type FieldErrors, type ReportDraft } from './form';
 import './index.scss';
 
@@ -33,11 +34,11 @@ const MODE_TEXT: Record<ReportMode, { title: string; line: string }> = {
 /** The two tracks in plain words: the villager need not know the terms 检举控告 and 问题反映. */
 const TRACK_TEXT: Record<ReportTrack, { title: string; line: string }> = {
   accusation: {
-    title: '干部违纪违法问题（检举控告）',
+    title: TRACK_PLAIN.accusation,
     line: '村干部、公职人员贪占钱物、优亲厚友、吃拿卡要等。',
   },
   petition: {
-    title: '需要村里或镇里解决的问题（问题反映）',
+    title: TRACK_PLAIN.petition,
     line: '补贴没发到位、公开不及时、办事难等，希望有人管一管。',
   },
 };
@@ -301,7 +302,7 @@ export default function ReportPage() {
 
       <Text className='muted report__protect'>反映人受法律保护：任何人不得打击报复；被反映的人看不到您反映的内容和您的身份。</Text>
       {errors.form && (
-        <View className='field-error report__form-error' data-testid='error-form' role='alert'>
+        <View className='field-error report__form-error' data-testid='error-form' {...alertProps('report-form-error')}>
           {errors.form}
         </View>
       )}
