@@ -156,4 +156,75 @@ describe.each(DATABASE_KINDS)('rating and review on %s', (kind) => {
     expect(rated.body).toMatchObject({ status: 'closed', rating: 'basically_satisfied' });
     expect(rated.body.timeline.slice(-2).map((e) => e.text)).toEqual(['您对答复的评价：基本满意', '感谢您的评价，本件已办结归档']);
   });
+
+  it('takes the five levels of 好差评: 非常满意 files the case away, 非常不满意 keeps its reasons and opens 复查 as 不满意 does', async () => {
+    const content = await answered('2026-12-01');
+    const best = await t.call(contract.reporter.rate, { body: { queryCode: content.queryCode, rating: 'very_satisfied' } });
+    expect(best.body).toMatchObject({ status: 'closed', rating: 'very_satisfied', ratingReasons: [], next: { date: null } });
+
+    const { reportNo, queryCode } = await answered('2026-12-01', 'petition', 'real_name');
+    const worst = await t.call(contract.reporter.rate, {
+      body: { queryCode, rating: 'very_unsatisfied', reasons: ['not_solved', 'too_slow'], comment: '补贴还是没发' },
+    });
+    expect(worst.body).toMatchObject({ status: 'replied', rating: 'very_unsatisfied', ratingReasons: ['not_solved', 'too_slow'] });
+    expect(worst.body.actions).toContain('request_review');
+    expect(worst.body.next).toMatchObject({ text: expect.stringContaining('可以在') });
+    expect(worst.body.next.date).toBe(worst.body.dueDates.find((d) => d.kind === 'review_request')?.dueOn);
+    // The officer reads the reasons on the case, as data and in the timeline's note.
+    const seen = (await t.call(contract.case.get, { params: { reportNo } }, handler)).body;
+    expect(seen).toMatchObject({ rating: 'very_unsatisfied', ratingReasons: ['not_solved', 'too_slow'] });
+    expect(seen.timeline.find((e) => e.type === 'rate')?.internalText).toBe('没有解决问题、办理太慢；补贴还是没发');
+    // The county may not file it away while 复查 can still be asked for here.
+    expect((await act(countyStaff, reportNo, { action: 'close' })).error.code).toBe('ACTION_NOT_ALLOWED');
+    const review = await t.call(contract.reporter.requestReview, { body: { queryCode, reason: '补贴还是没有发到手上' } });
+    expect(review.body).toMatchObject({ status: 'under_review', rating: null, ratingReasons: [] });
+    expect(review.body.next.date).toBe(review.body.dueDates.find((d) => d.kind === 'review' && !d.metAt)?.dueOn);
+  });
+
+  it('refuses reasons with a satisfied rating, an unknown reason and a reason twice, with a stable code', async () => {
+    const { queryCode } = await answered('2026-12-02');
+    for (const body of [
+      { queryCode, rating: 'satisfied', reasons: ['not_solved'] },
+      { queryCode, rating: 'unsatisfied', reasons: ['bribe'] },
+      { queryCode, rating: 'unsatisfied', reasons: ['too_slow', 'too_slow'] },
+      { queryCode, rating: 'so_so' },
+    ]) {
+      const refused = await t.call(contract.reporter.rate, { body } as never);
+      expect(refused).toMatchObject({ status: 400, error: { code: 'VALIDATION_FAILED' } });
+    }
+    expect((await lookup(queryCode)).rating).toBeNull();
+  });
+
+  it('takes a county callback at the new levels: 非常不满意 by phone is a 差评 like 不满意', async () => {
+    const { reportNo, queryCode } = await answered('2026-12-03', 'petition', 'real_name');
+    const call = { params: { reportNo }, body: { rating: 'very_unsatisfied', note: '电话回访，村民说没人来看过' } } as const;
+    expect((await t.call(contract.case.callbackRating, call, countyStaff)).body).toMatchObject({
+      status: 'replied',
+      rating: 'very_unsatisfied',
+    });
+    expect((await lookup(queryCode)).actions).toContain('request_review');
+  });
+
+  it('always tells the reporter the next date: the acceptance, a date to look again on an accusation under investigation, the rating', async () => {
+    on('2026-10-12');
+    const accusation = await fileReport(t, dongshan, { track: 'accusation', ...realName });
+    const filed = await lookup(accusation.queryCode);
+    const acceptance = filed.dueDates.find((d) => d.kind === 'acceptance')!.dueOn;
+    expect(filed.next).toMatchObject({ date: acceptance, text: expect.stringMatching(/^乡镇纪委会在\d{4}年\d+月\d+日前告诉您是否受理$/) });
+    await act(handler, accusation.reportNo, { action: 'accept' });
+    const accepted = await lookup(accusation.queryCode);
+    expect(accepted.status).toBe('accepted');
+    expect(accepted.next).toEqual({
+      date: '2026-11-11',
+      text: '乡镇纪委已经受理，正在调查核实。查清后会告诉您结果。这一步没有固定期限，请在2026年11月11日前后再来查看进展',
+    });
+    on('2026-11-20'); // past that date: the next one, 30 days on
+    expect((await lookup(accusation.queryCode)).next.date).toBe('2026-12-11');
+    expect(JSON.stringify(accepted)).not.toContain('检举控告');
+
+    const petition = await answered('2026-11-20');
+    const replied = await lookup(petition.queryCode);
+    expect(replied.next.text).toMatch(/^请看下面的答复，并在\d{4}年\d+月\d+日前评价一下是否满意$/);
+    expect(replied.next.date).toBe(replied.dueDates.find((d) => d.kind === 'review_request')?.dueOn);
+  });
 });

@@ -20,3 +20,4 @@ export * from './query-code.js';
 export * from './proof-of-work.js';
 export * from './personal-data.js';
 export * from './process-chart.js';
+export * from './phone-text.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseActionSchema, RatingSchema, ReportTrackSchema } from '../schemas/case.js';
+import { CaseActionSchema, RatingReasonSchema, RatingSchema, ReportTrackSchema } from '../schemas/case.js';
 import {
   ActionKeySchema,
   DueDateKindSchema,
@@ -88,6 +88,8 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   deadlines: z.array(CaseDueSchema),
   timeline: z.array(CaseEventSchema),
   rating: RatingSchema.nullable(),
+  /** The reasons the reporter ticked when not satisfied. */
+  ratingReasons: z.array(RatingReasonSchema).default([]),
   extensionUsed: z.boolean(),
   /** Days asked for by the handler and awaiting the county's approval; null when none is pending. */
   extensionRequestedDays: z.number().int().nullable(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ProofOfWorkSolutionSchema } from '../proof-of-work.js';
-import { isSatisfiedRating, RatingReasonsSchema, RatingSchema, ReportTrackSchema } from './case.js';
+import { isSatisfiedRating, RatingReasonSchema, RatingReasonsSchema, RatingSchema, ReportTrackSchema } from './case.js';
 import { VillageCodeSchema } from './region.js';
 
 export const REPORT_CATEGORIES = {
@@ -168,6 +168,13 @@ export const REPORTER_ACTIONS = {
 export type ReporterAction = keyof typeof REPORTER_ACTIONS;
 export const ReporterActionSchema = z.enum(['rate', 'request_review', 'add_info']);
 
+/** What the reporter can expect next, in plain words, and the date it comes by (null once nothing more is to come). */
+export const ReportNextStepSchema = z.object({
+  text: z.string(),
+  date: z.string().nullable(),
+});
+export type ReportNextStep = z.infer<typeof ReportNextStepSchema>;
+
 export const ReportStatusViewSchema = z.object({
   reportNo: z.string(),
   villageName: z.string(),
@@ -177,10 +184,14 @@ export const ReportStatusViewSchema = z.object({
   status: ReportStatusSchema,
   receivedAt: z.string(),
   dueDates: z.array(DueDateSchema),
+  /** The next thing the reporter can expect, always with a date while the case is open. */
+  next: ReportNextStepSchema.default({ text: '', date: null }),
   timeline: z.array(TimelineEntrySchema),
   /** The latest answer the reporter can read (答复, or the reason it was not accepted). */
   reply: z.string().nullable().default(null),
   rating: RatingSchema.nullable().default(null),
+  /** The reasons ticked with a rating that is not satisfied. */
+  ratingReasons: z.array(RatingReasonSchema).default([]),
   /** What the holder of the query code can do now. */
   actions: z.array(ReporterActionSchema).default([]),
   /** How the answer can be contested, in plain words: by when to ask here, or where to turn outside this system. */

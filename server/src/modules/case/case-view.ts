@@ -83,6 +83,7 @@ export class CaseView {
         internalText: e.internalText,
       })),
       rating: report.rating,
+      ratingReasons: report.rating ? (report.ratingReasons ?? []) : [],
       extensionUsed: report.extensionUsed > 0,
       extensionRequestedDays: report.extensionRequestedDays,
       actions,

@@ -148,7 +148,7 @@ export class CaseService {
         actor: `staff:${account.id}`,
         publicText: `县纪委回访，记录您对答复的评价：${RATINGS[input.rating]}`,
         internalText: `回访评价：${RATINGS[input.rating]}${input.note ? `（${input.note}）` : ''}`,
-        changes: { rating: input.rating, ratedBy: 'callback', ratedByAccount: account.id },
+        changes: { rating: input.rating, ratingReasons: null, ratedBy: 'callback', ratedByAccount: account.id },
         key,
       });
     });

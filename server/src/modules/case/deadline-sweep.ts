@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DUE_DATE_KINDS, isStaffDuty } from '@mashang/shared';
+import { DUE_DATE_KINDS, isSatisfiedRating, isStaffDuty } from '@mashang/shared';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { addCalendarDays, chinaDate } from '../calendar/china-date.js';
@@ -110,7 +110,7 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
       const facts = answerFacts(report, events, deadlines, this.rules.for(report.villageCode), today);
       const unrated = report.rating === null && facts.ratingEnded;
       // A 不满意 whose next step is decided outside this system is filed away here once its period ends too.
-      const notTaken = report.rating === 'unsatisfied' && facts.reviewEnded;
+      const notTaken = !!report.rating && !isSatisfiedRating(report.rating) && facts.reviewEnded;
       if (!unrated && !notTaken) continue;
       const { next } = facts;
       try {

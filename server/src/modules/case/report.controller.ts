@@ -35,7 +35,12 @@ export class ReportController {
   @ContractRoute(reporter.rate)
   rate(@RouteInput() { body }: ReporterIn<'rate'>, @Req() request: FastifyRequest) {
     const staffClient = !!request.headers.authorization || cookieToken(request) !== null;
-    return this.reports.rate(body.queryCode, body.rating, body.comment, body.idempotencyKey, staffClient);
+    return this.reports.rate(
+      body.queryCode,
+      { rating: body.rating, reasons: body.reasons ?? [], comment: body.comment },
+      body.idempotencyKey,
+      staffClient,
+    );
   }
 
   @RateLimit('query_code')

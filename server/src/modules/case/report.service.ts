@@ -1,13 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  RATING_REASONS,
   RATINGS,
   REPORT_CHANNELS,
   type Rating,
+  type RatingReason,
   type ReportCreate,
   type ReportReceipt,
   type ReportStatusView,
   type ReporterAction,
   actionsAllowed,
+  isSatisfiedRating,
   formatQueryCode,
   normalizeQueryCode,
 } from '@mashang/shared';
@@ -25,7 +28,7 @@ import { answerFacts, reviewPathText } from './workflow/contest.js';
 import type { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
 import { DataProtection } from '../../common/data-protection.js';
 import { ReportSecrets } from './report-secrets.js';
-import { latestReply, reporterDueDatesOf } from './report-view.js';
+import { latestReply, nextStepOf, reporterDueDatesOf } from './report-view.js';
 import type { ReportEntity } from './entities/report.entity.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
 import { ReportRepository } from './report.repository.js';
@@ -127,6 +130,7 @@ export class ReportService {
           duplicateOfId: null,
           ratedBy: null,
           ratedByAccount: null,
+          ratingReasons: null,
           handlingCode: content.villageCode.slice(0, 9), // the village's own township
           missedDeadline: 0,
           rating: null,
@@ -161,22 +165,21 @@ export class ReportService {
    */
   async rate(
     rawCode: string,
-    rating: Rating,
-    comment?: string,
+    { rating, reasons, comment }: { rating: Rating; reasons: RatingReason[]; comment?: string },
     idempotencyKey?: string,
     fromStaffClient = false,
   ): Promise<ReportStatusView> {
     const report = await this.byQueryCode(rawCode);
     if (fromStaffClient) throw new DomainError('RATING_NOT_YOURS');
-    const key = this.keyOf(report, idempotencyKey, { action: 'rate', rating, comment });
+    const key = this.keyOf(report, idempotencyKey, { action: 'rate', rating, reasons, comment });
     await this.keys.run(key, report.id, async () => {
       if (report.rating) throw new DomainError('ACTION_NOT_ALLOWED'); // one rating per reply round
       await this.applyRating(report, {
         action: 'rate',
         actor: 'reporter',
         publicText: `您对答复的评价：${RATINGS[rating]}`,
-        internalText: comment || null,
-        changes: { rating, ratedBy: 'reporter', ratedByAccount: null },
+        internalText: ratingNote(reasons, comment),
+        changes: { rating, ratingReasons: reasons, ratedBy: 'reporter', ratedByAccount: null },
         key,
       });
     });
@@ -191,7 +194,7 @@ export class ReportService {
   async applyRating(report: ReportEntity, step: WorkflowStep & { action: 'rate' }): Promise<void> {
     if (report.status !== 'replied' || report.rating) throw new DomainError('ACTION_NOT_ALLOWED');
     if ((await this.answerFactsOf(report)).ratingEnded) throw new DomainError('RATING_PERIOD_ENDED');
-    const content = step.changes?.rating === 'satisfied' || step.changes?.rating === 'basically_satisfied';
+    const content = !!step.changes?.rating && isSatisfiedRating(step.changes.rating);
     await this.workflow.apply(
       report,
       step,
@@ -208,7 +211,7 @@ export class ReportService {
     const key = this.keyOf(report, idempotencyKey, { action: 'request_review', reason });
     await this.keys.run(key, report.id, async () => {
       const facts = await this.answerFactsOf(report);
-      if (report.status !== 'replied' || report.rating !== 'unsatisfied' || facts.next.kind !== 'in_system') {
+      if (report.status !== 'replied' || !report.rating || isSatisfiedRating(report.rating) || facts.next.kind !== 'in_system') {
         throw new DomainError('ACTION_NOT_ALLOWED');
       }
       if (facts.reviewEnded) throw new DomainError('REVIEW_PERIOD_ENDED');
@@ -218,7 +221,7 @@ export class ReportService {
         actor: 'reporter',
         publicText: `您已申请${step}，${level === 'county' ? '县纪委' : '乡镇纪委'}将重新核查并答复您`,
         internalText: `申请${step}：${reason}`,
-        changes: { rating: null, level, ...(level !== report.level ? { assigneeId: null } : {}) },
+        changes: { rating: null, ratingReasons: null, level, ...(level !== report.level ? { assigneeId: null } : {}) },
         key,
       });
     });
@@ -267,10 +270,15 @@ export class ReportService {
       this.reports.deadlinesOf(report.id),
     ]);
     const facts = await this.answerFactsOf(report, events, deadlines);
+    const dueDates = reporterDueDatesOf(deadlines, this.clock.now());
     const actions = actionsAllowed(report.status, 'reporter').filter(
       (a): a is ReporterAction =>
         (a === 'rate' && !report.rating && !facts.ratingEnded) ||
-        (a === 'request_review' && report.rating === 'unsatisfied' && facts.next.kind === 'in_system' && !facts.reviewEnded) ||
+        (a === 'request_review' &&
+          !!report.rating &&
+          !isSatisfiedRating(report.rating) &&
+          facts.next.kind === 'in_system' &&
+          !facts.reviewEnded) ||
         a === 'add_info',
     );
     return {
@@ -281,10 +289,18 @@ export class ReportService {
       track: report.track,
       status: report.status,
       receivedAt: report.receivedAt.toISOString(),
-      dueDates: reporterDueDatesOf(deadlines, this.clock.now()),
+      dueDates,
+      next: nextStepOf({
+        ...report,
+        dueDates,
+        answer: facts,
+        since: events.at(-1)?.createdAt ?? report.receivedAt,
+        today: chinaDate(this.clock.now()),
+      }),
       timeline: events.map((e) => ({ at: e.createdAt.toISOString(), text: e.publicText ?? '' })),
       reply: latestReply(events),
       rating: report.rating,
+      ratingReasons: report.rating ? (report.ratingReasons ?? []) : [],
       actions,
       reviewPath: reviewPathText(facts),
     };
@@ -304,4 +320,10 @@ export class ReportService {
       dueDates: reporterDueDatesOf(await this.reports.deadlinesOf(report.id), this.clock.now()),
     };
   }
+}
+
+/** What staff read beside a reporter's rating: the reasons ticked, then their own words. */
+function ratingNote(reasons: RatingReason[], comment?: string): string | null {
+  const parts = [reasons.map((r) => RATING_REASONS[r]).join('、'), comment ?? ''].filter(Boolean);
+  return parts.length ? parts.join('；') : null;
 }

@@ -1,5 +1,20 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Rating, ReportCategory, ReportChannel, ReportMode, ReportStatus, ReportSubject, ReportTrack } from '@mashang/shared';
+import { Column, Entity, PrimaryGeneratedColumn, type ValueTransformer } from 'typeorm';
+import type {
+  Rating,
+  RatingReason,
+  ReportCategory,
+  ReportChannel,
+  ReportMode,
+  ReportStatus,
+  ReportSubject,
+  ReportTrack,
+} from '@mashang/shared';
+
+/** Rating reasons as a short list of codes; no reasons are stored as null. */
+const RATING_REASONS_COLUMN: ValueTransformer = {
+  to: (reasons: RatingReason[] | null | undefined) => (reasons === undefined ? undefined : reasons?.length ? reasons.join(',') : null),
+  from: (stored: string | null) => (stored ? (stored.split(',') as RatingReason[]) : null),
+};
 
 @Entity('reports')
 export class ReportEntity {
@@ -101,6 +116,10 @@ export class ReportEntity {
 
   @Column({ type: 'varchar', length: 30, nullable: true })
   rating: Rating | null;
+
+  /** Why the reporter was not satisfied (codes, comma-separated); null with a satisfied rating or none. */
+  @Column({ name: 'rating_reasons', type: 'varchar', length: 100, nullable: true, transformer: RATING_REASONS_COLUMN })
+  ratingReasons: RatingReason[] | null;
 
   /** How the rating came: the reporter by query code, or a county callback (回访). */
   @Column({ name: 'rated_by', type: 'varchar', length: 10, nullable: true })

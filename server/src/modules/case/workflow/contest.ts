@@ -1,4 +1,4 @@
-import type { Contest } from '@mashang/shared';
+import { type Contest, isSatisfiedRating } from '@mashang/shared';
 import type { DeadlineCalculator } from '../../deadline/deadline-calculator.js';
 import type { ReportEntity } from '../entities/report.entity.js';
 
@@ -37,15 +37,15 @@ export interface ClosingFacts {
 }
 
 /**
- * Whether an answered case may be filed away: once the reporter is content; once they are not but
+ * Whether an answered case may be filed away: once the reporter is content (非常满意, 满意, 基本满意); once they are not but
  * the path to contest it here was taken to its end, leads outside this system, or was not taken in
  * time; or once the period to rate ended without a rating.
  */
 export function mayClose(facts: ClosingFacts): boolean {
   if (facts.status !== 'replied') return false;
-  if (facts.rating === 'satisfied' || facts.rating === 'basically_satisfied') return true;
-  if (facts.rating === 'unsatisfied') return facts.next.kind !== 'in_system' || facts.reviewEnded;
-  return facts.ratingEnded;
+  if (!facts.rating) return facts.ratingEnded;
+  if (isSatisfiedRating(facts.rating)) return true;
+  return facts.next.kind !== 'in_system' || facts.reviewEnded;
 }
 
 interface EventFacts {
