@@ -35,17 +35,29 @@ describe('lookup page', () => {
     render(<LookupPage />);
     fireEvent.change(screen.getByTestId('lookup-input'), { target: { value: '1234567890123456789012345' } });
     fireEvent.click(screen.getByTestId('lookup-submit'));
-    expect((await screen.findByTestId('lookup-error')).textContent).toContain('没有查到这个查询码');
+    expect((await screen.findByTestId('error-lookup')).textContent).toContain('没有查到这个查询码');
     fireEvent.click(screen.getByTestId('lookup-submit'));
     expect((await screen.findByText(/请等一分钟后再查/)).textContent).toContain('查询次数太多了');
   });
 
   it('refuses a code that is not 25 digits without asking the server', async () => {
     render(<LookupPage />);
-    fireEvent.change(screen.getByTestId('lookup-input'), { target: { value: '12345' } });
+    fireEvent.change(screen.getByTestId('lookup-input'), { target: { value: '12345 67890 123' } });
+    // What was typed is shown in groups of five as it is typed.
+    expect(screen.getByTestId('lookup-group-3').textContent).toBe('123··');
     fireEvent.click(screen.getByTestId('lookup-submit'));
-    expect((await screen.findByTestId('lookup-error')).textContent).toContain('25位数字');
+    expect((await screen.findByTestId('error-lookup')).textContent).toBe('第3组是3位，每组应是5位数字');
+    expect(screen.getByTestId('lookup-group-3').className).toContain('code-groups__group--wrong');
     expect(Taro.request).not.toHaveBeenCalled();
+  });
+
+  it('takes a pasted code with dashes', async () => {
+    Taro.request.mockResolvedValueOnce({ statusCode: 404, data: JSON.stringify({ code: 'QUERY_CODE_NOT_FOUND', message: 'x' }) });
+    render(<LookupPage />);
+    fireEvent.change(screen.getByTestId('lookup-input'), { target: { value: '12345-67890-12345-67890-12345' } });
+    fireEvent.click(screen.getByTestId('lookup-submit'));
+    await screen.findByTestId('error-lookup');
+    expect(JSON.parse((Taro.request.mock.calls[0]![0] as { data: string }).data)).toEqual({ queryCode: '1234567890123456789012345' });
   });
 
   it('shows the reply, rates it, then offers a review and sends the reason with the code kept in memory', async () => {
@@ -67,7 +79,7 @@ describe('lookup page', () => {
       .mockResolvedValueOnce({ statusCode: 200, data: JSON.stringify(replied) })
       .mockResolvedValueOnce({
         statusCode: 200,
-        data: JSON.stringify({ ...replied, rating: 'unsatisfied', actions: ['rate', 'request_review'] }),
+        data: JSON.stringify({ ...replied, rating: 'unsatisfied', ratingReasons: ['not_solved'], actions: ['request_review'] }),
       })
       .mockResolvedValueOnce({
         statusCode: 200,
@@ -82,10 +94,13 @@ describe('lookup page', () => {
     expect(screen.queryByTestId('review-reason')).toBeNull();
 
     fireEvent.click(screen.getByTestId('rate-unsatisfied'));
-    expect((await screen.findByTestId('rating-given')).textContent).toBe('您的评价：不满意');
+    fireEvent.click(screen.getByTestId('reason-not_solved'));
+    fireEvent.click(screen.getByTestId('rating-next'));
+    fireEvent.click(screen.getByTestId('rating-save'));
+    expect((await screen.findByTestId('rating-given')).textContent).toBe('您的评价：不满意（没有解决问题）');
     const rated = Taro.request.mock.calls[1]![0] as { url: string; data: string };
     expect(rated.url).toBe('https://api.example.test/api/v1/reports/rate');
-    expect(JSON.parse(rated.data)).toEqual({ queryCode: '1234567890123456789012345', rating: 'unsatisfied' });
+    expect(JSON.parse(rated.data)).toEqual({ queryCode: '1234567890123456789012345', rating: 'unsatisfied', reasons: ['not_solved'] });
 
     fireEvent.change(screen.getByTestId('review-reason'), { target: { value: '名单公示了，但钱没有追回' } });
     fireEvent.click(screen.getByTestId('review-submit'));
@@ -112,6 +127,8 @@ describe('lookup page', () => {
     fireEvent.change(screen.getByTestId('lookup-input'), { target: { value: '1234567890123456789012345' } });
     fireEvent.click(screen.getByTestId('lookup-submit'));
     fireEvent.click(await screen.findByTestId('rate-satisfied'));
+    fireEvent.click(screen.getByTestId('rating-next'));
+    fireEvent.click(screen.getByTestId('rating-save'));
     expect((await screen.findByTestId('action-message')).textContent).toBe('当前状态下不能进行这项操作');
     expect(screen.getByTestId('reply-text').textContent).toBe('已处理完毕，请知悉。');
   });

@@ -1,23 +1,26 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import {
   contract,
-  normalizeQueryCode,
+  checkQueryCode,
   RATINGS,
   REPORT_CATEGORIES,
   REPORT_MODES,
   REPORT_STATUSES,
-  REPORT_TRACKS,
   type Rating,
+  type RatingReason,
   type ReportStatusView,
 } from '@mashang/shared';
 import { useState } from 'react';
 import DueDates from '../../components/DueDates';
+import Field from '../../components/Field';
+import CodeBox from './code-box';
+import RatingForm from '../../components/StatusView/RatingForm';
+import ReportProgress from '../../components/StatusView/ReportProgress';
+import { TRACK_PLAIN } from '../../components/StatusView/progress';
 import { call } from '../../services/api';
 import { isApiError } from '../../services/http';
 import { chineseDateTime } from '../../utils/format';
 import './index.scss';
-
-const RATING_KEYS = Object.keys(RATINGS) as Rating[];
 
 function failure(error: unknown): string {
   if (isApiError(error) && error.code === 'QUERY_CODE_NOT_FOUND') {
@@ -41,7 +44,7 @@ export default function LookupPage() {
   const [input, setInput] = useState('');
   const [code, setCode] = useState<string | null>(null);
   const [result, setResult] = useState<ReportStatusView | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; group: number | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const [reviewReason, setReviewReason] = useState('');
   const [addInfo, setAddInfo] = useState('');
@@ -49,21 +52,22 @@ export default function LookupPage() {
 
   const lookup = async () => {
     if (busy) return;
-    const queryCode = normalizeQueryCode(input);
+    const checked = checkQueryCode(input);
     setResult(null);
     setCode(null);
     setActionMessage(null);
-    if (!queryCode) {
-      setMessage('查询码是25位数字，请核对后重新输入（空格和横线可以不管）');
+    if (!checked.ok) {
+      setMessage({ text: checked.message, group: checked.group });
       return;
     }
+    const queryCode = checked.digits;
     setBusy(true);
     setMessage(null);
     try {
       setResult(await call(contract.report.lookup, { body: { queryCode } }));
       setCode(queryCode);
     } catch (error) {
-      setMessage(failure(error));
+      setMessage({ text: failure(error), group: null });
     } finally {
       setBusy(false);
     }
@@ -86,8 +90,11 @@ export default function LookupPage() {
     }
   };
 
-  const rate = (rating: Rating) =>
-    void act((queryCode) => call(contract.reporter.rate, { body: { queryCode, rating } }), `已收到您的评价：${RATINGS[rating]}。谢谢！`);
+  const rate = (rating: Rating, reasons: RatingReason[]) =>
+    act(
+      (queryCode) => call(contract.reporter.rate, { body: { queryCode, rating, ...(reasons.length ? { reasons } : {}) } }),
+      `已收到您的评价：${RATINGS[rating]}。谢谢！`,
+    );
 
   const requestReview = async () => {
     if (reviewReason.trim().length < 5) {
@@ -119,24 +126,16 @@ export default function LookupPage() {
     <View className='page lookup'>
       <Text className='h1'>查询反映进度</Text>
       <View className='card'>
-        <Text className='text'>请输入提交反映时拿到的25位查询码：</Text>
-        <View className='lookup__box'>
-          <Input
-            className='lookup__input'
-            data-testid='lookup-input'
-            // The mini program opens its number pad; in a browser a number field would drop the spaces a person types.
-            type={process.env.TARO_ENV === 'weapp' ? 'number' : 'text'}
-            value={input}
-            maxlength={40}
-            placeholder='查询码'
-            onInput={(e) => setInput(e.detail.value)}
-          />
-        </View>
-        {message && (
-          <Text className='field-error' data-testid='lookup-error'>
-            {message}
-          </Text>
-        )}
+        <CodeBox
+          value={input}
+          onInput={(value) => {
+            setInput(value);
+            setMessage(null);
+          }}
+          onConfirm={() => void lookup()}
+          error={message?.text ?? null}
+          wrongGroup={message?.group ?? null}
+        />
         <View
           className={`btn btn--primary lookup__go${busy ? ' btn--disabled' : ''}`}
           data-testid='lookup-submit'
@@ -151,33 +150,15 @@ export default function LookupPage() {
           <Text className='lookup__status' data-testid='report-status'>
             {REPORT_STATUSES[result.status]}
           </Text>
-          <Text className='text'>反映编号：{result.reportNo}</Text>
           <Text className='text'>村：{result.villageName}</Text>
-          <Text className='text'>反映的是：{REPORT_TRACKS[result.track]}</Text>
+          <Text className='text'>反映的是：{TRACK_PLAIN[result.track]}</Text>
           <Text className='text'>问题类别：{REPORT_CATEGORIES[result.category]}</Text>
           <Text className='text'>方式：{REPORT_MODES[result.mode]}</Text>
           <Text className='text'>收到时间：{chineseDateTime(result.receivedAt)}</Text>
         </View>
       )}
 
-      {result?.reply && (
-        <View className='card lookup__reply'>
-          <Text className='h2'>答复内容</Text>
-          <Text className='lookup__reply-text' data-testid='reply-text'>
-            {result.reply}
-          </Text>
-          {result.rating && (
-            <Text className='muted' data-testid='rating-given'>
-              您的评价：{RATINGS[result.rating]}
-            </Text>
-          )}
-          {result.reviewPath && (
-            <Text className='text' data-testid='review-path'>
-              {result.reviewPath}
-            </Text>
-          )}
-        </View>
-      )}
+      {result && <ReportProgress view={result} />}
 
       {result && (can('rate') || can('request_review') || can('add_info') || actionMessage) && (
         <View className='card' data-testid='reporter-actions'>
@@ -186,37 +167,22 @@ export default function LookupPage() {
               {actionMessage.text}
             </Text>
           )}
-          {can('rate') && (
-            <View>
-              <Text className='h2'>您对答复满意吗？</Text>
-              <View className='lookup__ratings'>
-                {RATING_KEYS.map((rating) => (
-                  <View
-                    key={rating}
-                    className={`btn btn--secondary lookup__rate${result.rating === rating ? ' lookup__rate--on' : ''}`}
-                    data-testid={`rate-${rating}`}
-                    onClick={() => rate(rating)}
-                  >
-                    {RATINGS[rating]}
-                  </View>
-                ))}
-              </View>
-            </View>
-          )}
+          {can('rate') && <RatingForm busy={busy} onSubmit={rate} />}
           {can('request_review') && (
             <View className='lookup__section'>
               <Text className='h2'>申请复查</Text>
-              <Text className='muted'>对答复不满意，可以在答复后30天内申请复查。请写明不满意的地方：</Text>
-              <View className='lookup__box lookup__box--area'>
-                <Textarea
-                  className='lookup__textarea'
-                  data-testid='review-reason'
-                  value={reviewReason}
-                  maxlength={2000}
-                  placeholder='哪里不满意，希望怎样处理'
-                  onInput={(e) => setReviewReason(e.detail.value)}
-                />
-              </View>
+              <Field
+                id='review-reason'
+                label='不满意的地方'
+                labelHidden
+                hint='对答复不满意，可以在答复后30天内申请复查。请写明不满意的地方：'
+                multiline
+                value={reviewReason}
+                maxlength={2000}
+                placeholder='哪里不满意，希望怎样处理'
+                onInput={setReviewReason}
+                testId='review-reason'
+              />
               <View
                 className={`btn btn--primary lookup__go${busy ? ' btn--disabled' : ''}`}
                 data-testid='review-submit'
@@ -229,17 +195,18 @@ export default function LookupPage() {
           {can('add_info') && (
             <View className='lookup__section'>
               <Text className='h2'>补充材料</Text>
-              <Text className='muted'>想起新的情况，可以写在这里补充给纪委：</Text>
-              <View className='lookup__box lookup__box--area'>
-                <Textarea
-                  className='lookup__textarea'
-                  data-testid='add-info-input'
-                  value={addInfo}
-                  maxlength={5000}
-                  placeholder='补充的情况'
-                  onInput={(e) => setAddInfo(e.detail.value)}
-                />
-              </View>
+              <Field
+                id='add-info'
+                label='补充的情况'
+                labelHidden
+                hint='想起新的情况，可以写在这里补充给纪委：'
+                multiline
+                value={addInfo}
+                maxlength={5000}
+                placeholder='补充的情况'
+                onInput={setAddInfo}
+                testId='add-info-input'
+              />
               <View
                 className={`btn btn--secondary lookup__go${busy ? ' btn--disabled' : ''}`}
                 data-testid='add-info-submit'
