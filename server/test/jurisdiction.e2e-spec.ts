@@ -450,6 +450,10 @@ function outcomeOf(res: RouteAnswer<RouteSpec>): number | string {
   }
   try {
     return `${res.status} ${res.error.code}`;
+  poster: {
+    pdf: row(contract.poster.pdf, staffOnly(CASE_STAFF), (w) => ({ query: { township: w.dongshan.code.slice(0, 9) } })),
+    html: row(contract.poster.html, staffOnly(CASE_STAFF), (w) => ({ query: { village: w.dongshan.code } })),
+  },
   } catch {
     return `${res.status} ${res.text.slice(0, 100)}`;
   }

@@ -1,4 +1,5 @@
 import { caseContract, reporterContract } from './case.js';
+import { posterContract } from './poster.js';
 import { powerListContract } from './power-list.js';
 import { publishingContract } from './publishing.js';
 import { redFlagContract } from './red-flag.js';
@@ -18,8 +19,10 @@ export const contract = {
   publishing: publishingContract,
   redFlag: redFlagContract,
   powerList: powerListContract,
+  poster: posterContract,
 } as const;
 
 export * from './route.js';
 export * from './case.js';
 export { MAX_SPREADSHEET_BYTES } from './publishing.js';
+export { PosterQuerySchema, type PosterQuery } from './poster.js';

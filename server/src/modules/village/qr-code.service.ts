@@ -6,6 +6,12 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 /** Error correction level Q (25%): posters on notice boards get scuffed and rained on. */
 const QR_OPTIONS = { errorCorrectionLevel: 'Q', margin: 2 } as const;
 
+/** A QR code's square of modules: `dark(x, y)` for column x, row y. */
+export interface QrMatrix {
+  size: number;
+  dark(x: number, y: number): boolean;
+}
+
 @Injectable()
 export class QrCodeService {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -16,6 +22,12 @@ export class QrCodeService {
 
   svg(villageCode: string): Promise<string> {
     return QRCode.toString(this.linkFor(villageCode), { ...QR_OPTIONS, type: 'svg' });
+  }
+
+  /** The code's modules, without a quiet zone, for drawing it at print size (posters). */
+  matrix(villageCode: string): QrMatrix {
+    const { modules } = QRCode.create(this.linkFor(villageCode), { errorCorrectionLevel: QR_OPTIONS.errorCorrectionLevel });
+    return { size: modules.size, dark: (x, y) => Boolean(modules.get(y, x)) };
   }
 
   png(villageCode: string): Promise<Buffer> {
