@@ -53,6 +53,7 @@ const Taro = {
   pageScrollTo: jest.fn((_options: { selector?: string; scrollTop?: number; offsetTop?: number; duration?: number }) =>
     done('pageScrollTo'),
   ),
+  makePhoneCall: jest.fn((_options: { phoneNumber: string }) => done('makePhoneCall')),
   setNavigationBarTitle: jest.fn((_options: { title: string }) => done('setNavigationBarTitle')),
   getRandomValues: jest.fn<(options: { length: number }) => Promise<{ randomValues: ArrayBuffer }>>(),
   getWindowInfo: jest.fn(() => ({ windowWidth: 375, windowHeight: 667 })),
