@@ -49,7 +49,9 @@ export default defineConfig<'webpack5'>((merge) => {
     mini: {
       webpackChain,
       postcss: {
-        pxtransform: { enable: true, config: {} },
+        // rem, not rpx: sizes follow the root font size, which PageFont's page-meta sets from the phone's
+        // font setting (and enlarges for 长辈模式). Staff styles use Px, which stays as written.
+        pxtransform: { enable: true, config: { targetUnit: 'rem', baseFontSize: 16 } },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },

@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import jsQR from 'jsqr';
 import * as mupdf from 'mupdf';
 import { contract } from '@mashang/shared';
@@ -6,11 +9,14 @@ import { county, type Region, type StaffFixture, staffAccount, township, village
 import { DATABASE_KINDS } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
+/** Where the 30-village PDF and its figures are left to look at (`test/artifacts/`, not committed). */
+const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '../../test/artifacts/posters');
+
 const LINK = (code: string) => `https://mashang.example.cn/v/${code}`;
 
-/** A page rendered in grey at 72 dpi: 1 px per point. */
-function renderGrey(page: mupdf.Page): { grey: Uint8ClampedArray; width: number; height: number } {
-  const pixmap = page.toPixmap(mupdf.Matrix.identity, mupdf.ColorSpace.DeviceGray, false);
+/** A page rendered in grey, by default at 72 dpi (1 px per point). */
+function renderGrey(page: mupdf.Page, scale = 1): { grey: Uint8ClampedArray; width: number; height: number } {
+  const pixmap = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceGray, false);
   if (pixmap.getStride() !== pixmap.getWidth()) throw new Error('unexpected row padding');
   return { grey: pixmap.getPixels(), width: pixmap.getWidth(), height: pixmap.getHeight() };
 }
@@ -22,13 +28,13 @@ function rgbaOf(grey: Uint8ClampedArray): Uint8ClampedArray {
   return rgba;
 }
 
-/** Each page rendered at 72 dpi (1 px per point, a module about 9 px) and its QR code read back. */
+/** Each page rendered at 36 dpi (a module about 4 px, as a phone sees it from afar) and its QR code read back. */
 function readPosters(pdf: Buffer): { qr: string | null; text: string }[] {
   const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
   const pages: { qr: string | null; text: string }[] = [];
   for (let i = 0; i < doc.countPages(); i++) {
     const page = doc.loadPage(i);
-    const { grey, width, height } = renderGrey(page);
+    const { grey, width, height } = renderGrey(page, 0.5);
     const qr = jsQR.default(rgbaOf(grey), width, height)?.data ?? null;
     pages.push({ qr, text: page.toStructuredText('').asText().replace(/\s+/g, '') });
   }
@@ -84,6 +90,22 @@ describe.each(DATABASE_KINDS)('posters on %s', (kind) => {
     // The font is embedded as a subset (a tag like ABCDEF+ before its name), not the 10 MB file.
     expect(res.raw.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansSC/);
     expect(res.raw.length).toBeLessThan(150_000);
+  });
+
+  it('prints a township of 30 villages in one go, every page scanning to its own village', async () => {
+    const bigCounty = await county(t);
+    const big = await township(t, bigCounty, { name: '三十村镇' });
+    const thirty: Region[] = [];
+    for (let i = 1; i <= 30; i++) thirty.push(await village(t, big, { name: `第${i}村` }));
+    const supervisor = await staffAccount(t, 'county_supervisor', bigCounty);
+    const started = performance.now();
+    const res = await t.call(contract.poster.pdf, { query: { township: big.code } }, supervisor);
+    const ms = Math.round(performance.now() - started);
+    expect(readPosters(res.raw).map((p) => p.qr)).toEqual(thirty.map((v) => LINK(v.code)));
+    expect(res.raw.length).toBeLessThan(300_000);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(join(ARTIFACTS, `30-villages-${kind}.pdf`), res.raw);
+    writeFileSync(join(ARTIFACTS, `30-villages-${kind}.json`), JSON.stringify({ villages: 30, bytes: res.raw.length, ms }));
   });
 
   it('prints a QR code at least 8 cm a side with a clear quiet zone', async () => {

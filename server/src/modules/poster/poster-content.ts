@@ -25,7 +25,8 @@ export const POSTER_TEXT = {
     '查看三务公开：本村的党务、村务、财务公开内容',
     '实名或匿名反映问题，凭查询码查看办理进度和答复',
   ],
-  protection: '依法保护反映人：实名信息加密保存，只有办理人员可以查看；匿名反映不记录任何身份信息；被反映人看不到您的反映。',
+  /** Two lines, broken where the sense breaks. */
+  protection: ['依法保护反映人：实名信息加密保存，只有办理人员可以查看；', '匿名反映不记录任何身份信息；被反映人看不到您的反映。'],
 } as const;
 
 /** The hotline line: the township's own number, else the national 12388. */

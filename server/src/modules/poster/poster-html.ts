@@ -30,7 +30,7 @@ ${qrSvg(page)}
 <p class="link">${escape(printedLink(page.link))}</p>
 <div class="can-do"><h3>${escape(POSTER_TEXT.canDoTitle)}</h3><ul>${canDo}</ul></div>
 <p class="hotline">${escape(page.hotline.label)}：${escape(page.hotline.number)}</p>
-<p class="protection">${escape(POSTER_TEXT.protection)}</p>
+<p class="protection">${POSTER_TEXT.protection.map(escape).join('<br>')}</p>
 </section>`;
 }
 
@@ -58,7 +58,7 @@ header p { margin: 1mm 0 0; font-size: 14pt; }
 .can-do ul { margin: 0; padding-left: 8mm; font-size: 14pt; line-height: 1.7; }
 .can-do li::marker { color: #9b1c1c; }
 .hotline { margin: 4mm 0 0; font-size: 18pt; font-weight: bold; color: #9b1c1c; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-.protection { margin: 2mm 0 0; font-size: 11pt; line-height: 1.6; color: #5a5a5a; }
+.protection { margin: 3mm 0 0; font-size: 12pt; line-height: 1.6; color: #5a5a5a; }
 @media print {
   body { background: #fff; }
   .note { display: none; }

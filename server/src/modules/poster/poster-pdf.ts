@@ -47,17 +47,17 @@ function drawPage(doc: PDFKit.PDFDocument, page: PosterPage): void {
   centered(doc, page.regionLine, 112, 'regular', 16, GREY);
   centered(doc, page.villageName, 134, 'bold', 42, INK);
 
-  const qrBottom = drawQr(doc, page, 206);
-  centered(doc, POSTER_TEXT.scanHint, qrBottom + 8, 'bold', 20, INK);
-  centered(doc, printedLink(page.link), qrBottom + 38, 'regular', 11, GREY);
+  const qrBottom = drawQr(doc, page, 210);
+  centered(doc, POSTER_TEXT.scanHint, qrBottom + 12, 'bold', 20, INK);
+  centered(doc, printedLink(page.link), qrBottom + 44, 'regular', 11, GREY);
 
-  let y = qrBottom + 66;
+  let y = qrBottom + 80;
   doc
     .font('bold')
     .fontSize(16)
     .fillColor(INK)
     .text(POSTER_TEXT.canDoTitle, MARGIN + 20, y, { lineBreak: false });
-  y += 26;
+  y += 30;
   for (const line of POSTER_TEXT.canDo) {
     doc.rect(MARGIN + 22, y + 7, 6, 6).fill(RED);
     doc
@@ -65,16 +65,16 @@ function drawPage(doc: PDFKit.PDFDocument, page: PosterPage): void {
       .fontSize(14)
       .fillColor(INK)
       .text(line, MARGIN + 36, y, { width: TEXT_WIDTH - 36, lineBreak: false });
-    y += 24;
+    y += 27;
   }
 
-  y += 10;
+  y += 20;
   centered(doc, `${page.hotline.label}：${page.hotline.number}`, y, 'bold', 18, RED);
-  doc
-    .font('regular')
-    .fontSize(11)
-    .fillColor(GREY)
-    .text(POSTER_TEXT.protection, MARGIN, y + 32, { width: TEXT_WIDTH, align: 'center', lineGap: 2 });
+  y += 38;
+  for (const line of POSTER_TEXT.protection) {
+    centered(doc, line, y, 'regular', 12, GREY);
+    y += 19;
+  }
 }
 
 /** Draws the code centred at `top` inside its quiet zone and a thin frame; answers the frame's bottom. */
