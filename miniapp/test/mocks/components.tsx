@@ -82,3 +82,8 @@ export function Image({ className, src, ariaLabel, ...rest }: ImageProps) {
 export function Canvas({ className, ...rest }: Common & { type?: string }) {
   return <canvas className={className} {...a11y(rest)} />;
 }
+
+/** The mini program's page settings (root font size): nothing to render in jsdom. */
+export function PageMeta(_props: { rootFontSize?: string }) {
+  return null;
+}

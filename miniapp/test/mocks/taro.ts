@@ -37,7 +37,17 @@ interface Done {
 /** Taro's APIs answer asynchronously, with `<api>:ok`. */
 const done = (api: string): Promise<Done> => Promise.resolve({ errMsg: `${api}:ok` });
 
+/** Taro's event centre: pages telling each other about a shared setting. */
+type Listener = (...args: never[]) => void;
+const listeners = new Map<string, Set<Listener>>();
+const eventCenter = {
+  on: (name: string, fn: Listener) => void listeners.set(name, (listeners.get(name) ?? new Set()).add(fn)),
+  off: (name: string, fn: Listener) => void listeners.get(name)?.delete(fn),
+  trigger: (name: string, ...args: unknown[]) => listeners.get(name)?.forEach((fn) => (fn as (...a: unknown[]) => void)(...args)),
+};
+
 const Taro = {
+  eventCenter,
   request: jest.fn<(options: SentRequest) => Promise<NetworkAnswer>>(),
   navigateTo: jest.fn((_options: { url: string }) => done('navigateTo')),
   redirectTo: jest.fn((_options: { url: string }) => done('redirectTo')),
@@ -77,7 +87,8 @@ export function useRouter() {
 export function resetTaro(): void {
   routerParams = {};
   storage.clear();
-  Object.values(Taro).forEach((fn) => fn.mockClear());
+  listeners.clear();
+  Object.values(Taro).forEach((fn) => 'mockClear' in fn && fn.mockClear());
   Taro.request.mockReset();
 }
 

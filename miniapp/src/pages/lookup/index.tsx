@@ -19,6 +19,7 @@ import ReportProgress from '../../components/StatusView/ReportProgress';
 import { TRACK_PLAIN } from '../../components/StatusView/progress';
 import { call } from '../../services/api';
 import { isApiError } from '../../services/http';
+import { withPageFont } from '../../components/PageFont';
 import { chineseDateTime } from '../../utils/format';
 import './index.scss';
 
@@ -40,7 +41,7 @@ function dateChange(timeline: ReportStatusView['timeline']): string | null {
   return [...timeline].reverse().find((e) => /期限已(延长至|由)|延期申请未获批准/.test(e.text))?.text ?? null;
 }
 
-export default function LookupPage() {
+function LookupPage() {
   const [input, setInput] = useState('');
   const [code, setCode] = useState<string | null>(null);
   const [result, setResult] = useState<ReportStatusView | null>(null);
@@ -242,3 +243,5 @@ export default function LookupPage() {
     </View>
   );
 }
+
+export default withPageFont(LookupPage);

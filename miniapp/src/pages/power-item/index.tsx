@@ -7,10 +7,11 @@ import StatusView from '../../components/StatusView';
 import { useApi } from '../../hooks/use-api';
 import { call } from '../../services/api';
 import { pageUrl } from '../../utils/format';
+import { withPageFont } from '../../components/PageFont';
 import { windowWidth } from '../../utils/screen';
 import './index.scss';
 
-export default function PowerItemPage() {
+function PowerItemPage() {
   const { params } = useRouter();
   const id = Number(params.id);
   const { data, error, loading, reload } = useApi(
@@ -96,3 +97,5 @@ export default function PowerItemPage() {
     </View>
   );
 }
+
+export default withPageFont(PowerItemPage);

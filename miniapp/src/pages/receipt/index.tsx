@@ -9,6 +9,7 @@ import { call } from '../../services/api';
 import { forgetReceipt, readReceipt, type SavedReceipt } from '../../stores/receipt-store';
 import { chineseDate, chineseDateTime, pageUrl } from '../../utils/format';
 import { TRACK_PLAIN } from '../../utils/report-words';
+import { withPageFont } from '../../components/PageFont';
 import { CANVAS_ID, saveReceiptImage } from './save-image';
 import './index.scss';
 
@@ -26,7 +27,7 @@ function aboutLine({ summary }: SavedReceipt): string {
  * The receipt stays readable (through a reload or a closed app) until the reporter says they kept
  * the query code; leaving asks first. It shows only the query code: the report's number is for staff.
  */
-export default function ReceiptPage() {
+function ReceiptPage() {
   const [saved] = useState<SavedReceipt | null>(() => readReceipt());
   const [copied, setCopied] = useState(false);
   const [image, setImage] = useState<{ url?: string; error?: string } | null>(null);
@@ -173,3 +174,5 @@ export default function ReceiptPage() {
     </View>
   );
 }
+
+export default withPageFont(ReceiptPage);

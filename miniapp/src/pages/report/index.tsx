@@ -10,6 +10,7 @@ import { randomKey } from '../../services/random-key';
 import { excerptOf, putReceipt } from '../../stores/receipt-store';
 import { clearDraft, loadDraft, saveDraft } from '../../stores/report-draft-store';
 import { TRACK_PLAIN } from '../../utils/report-words';
+import { withPageFont } from '../../components/PageFont';
 import { EMPTY_DRAFT, fieldErrors, subjectFrom, toRequest, validate, type FieldErrors, type ReportDraft } from './form';
 import './index.scss';
 
@@ -57,7 +58,7 @@ const fieldId = (key: OrderedField) => `report-${key}`;
 /** Name and phone are never kept on the phone: a family member opening the form must not see them. */
 const storedPart = (draft: ReportDraft): ReportDraft => ({ ...draft, name: '', phone: '' });
 
-export default function ReportPage() {
+function ReportPage() {
   const { params } = useRouter();
   const code = VillageCodeSchema.safeParse(params.code).success ? params.code! : null;
   const subject = useMemo(() => subjectFrom(params as Record<string, string | undefined>), [params]);
@@ -330,3 +331,5 @@ export default function ReportPage() {
     </View>
   );
 }
+
+export default withPageFont(ReportPage);

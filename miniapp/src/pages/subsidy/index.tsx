@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../../services/api';
 import { isApiError } from '../../services/http';
 import { chineseDate, pageUrl } from '../../utils/format';
+import { withPageFont } from '../../components/PageFont';
 import { periodText } from '../../utils/period';
 import './index.scss';
 
@@ -35,7 +36,7 @@ function problemsOf(error: unknown): Problems {
  * ID number (sent in the body, never in a link, and kept only on this page). The answer shows the
  * lines as published, masked; a miss of any kind reads the same.
  */
-export default function SubsidyPage() {
+function SubsidyPage() {
   const { params } = useRouter();
   const code = VillageCodeSchema.safeParse(params.code).success ? params.code! : null;
   const [name, setName] = useState('');
@@ -181,3 +182,5 @@ export default function SubsidyPage() {
     </View>
   );
 }
+
+export default withPageFont(SubsidyPage);

@@ -9,7 +9,10 @@ import {
   type VillagePage,
 } from '@mashang/shared';
 import { useEffect } from 'react';
+import { buttonProps } from '../../components/Field/a11y';
+import { ElderToggle, withPageFont } from '../../components/PageFont';
 import StatusView from '../../components/StatusView';
+import { useElderMode } from '../../hooks/use-elder-mode';
 import { useApi } from '../../hooks/use-api';
 import { call } from '../../services/api';
 import { chineseDate, pageUrl } from '../../utils/format';
@@ -18,6 +21,7 @@ import { periodText } from '../../utils/period';
 import './index.scss';
 
 const KINDS = Object.keys(DISCLOSURE_KINDS) as DisclosureKind[];
+const ELDER_LIST_LENGTH = 2;
 
 /** The village code this page was opened for: `q` (WeChat link scan), `scene`, `v`, `code`, or the H5 path. */
 export function launchCode(params: Record<string, string | undefined>): string | null {
@@ -74,9 +78,10 @@ function NoCode() {
   );
 }
 
-export default function VillagePageView() {
+function VillagePageView() {
   const router = useRouter();
   const code = launchCode(router.params);
+  const elder = useElderMode();
   const { data, error, loading, reload } = useApi(() => (code ? call(contract.village.page, { params: { code } }) : null), [code]);
 
   useEffect(() => {
@@ -94,12 +99,19 @@ export default function VillagePageView() {
   }
 
   const hasDisclosures = KINDS.some((k) => data.disclosures[k].length > 0);
+  /** 长辈模式 shows fewer lines per list; the rest is one tap away. */
+  const shown = <T,>(items: T[]) => (elder ? items.slice(0, ELDER_LIST_LENGTH) : items);
+  const hotline = data.township.hotline;
+  const dial = () => void Taro.makePhoneCall({ phoneNumber: hotline! }).catch(() => undefined);
   return (
-    <View className='page village'>
+    <View className={`page village${elder ? ' elder' : ''}`}>
       <View className='village__head'>
-        <Text className='h1' data-testid='village-name'>
-          {data.village.name}
-        </Text>
+        <View className='village__title'>
+          <Text className='h1' data-testid='village-name'>
+            {data.village.name}
+          </Text>
+          <ElderToggle />
+        </View>
         <Text className='muted'>
           {data.county.name} {data.township.name}
         </Text>
@@ -107,20 +119,36 @@ export default function VillagePageView() {
 
       <View className='card village__act'>
         <Text className='text'>发现村干部办事不公、钱物不清，可以直接向乡镇纪委反映，不用登录。</Text>
-        <View className='btn btn--primary village__report' data-testid='report-button' onClick={() => go(pageUrl('report', { code }))}>
+        <View
+          className='btn btn--primary village__report'
+          data-testid='report-button'
+          {...buttonProps()}
+          onClick={() => go(pageUrl('report', { code }))}
+        >
           我要反映
         </View>
-        {data.township.hotline && (
-          // Older villagers would rather phone than type: one tap dials.
-          <View
-            className='village__gap village__hotline'
-            data-testid='hotline'
-            onClick={() => void Taro.makePhoneCall({ phoneNumber: data.township.hotline! }).catch(() => undefined)}
-          >
-            <Text className='muted'>{data.township.name}纪委电话：</Text>
-            <Text className='village__phone'>{data.township.hotline}</Text>
-          </View>
-        )}
+        {hotline &&
+          (elder ? (
+            // 长辈模式: the hotline is a big button of its own.
+            <View className='btn btn--secondary village__report' data-testid='hotline' {...buttonProps()} onClick={dial}>
+              拨打纪委电话 {hotline}
+            </View>
+          ) : (
+            // Older villagers would rather phone than type: one tap dials.
+            <View className='village__gap village__hotline' data-testid='hotline' {...buttonProps()} onClick={dial}>
+              <Text className='muted'>{data.township.name}纪委电话：</Text>
+              <Text className='village__phone'>{hotline}</Text>
+            </View>
+          ))}
+        {/* Someone who has reported comes back for this: it sits right under 我要反映. */}
+        <View
+          className='btn btn--secondary village__report'
+          data-testid='lookup-link'
+          {...buttonProps()}
+          onClick={() => go(pageUrl('lookup'))}
+        >
+          查询反映进度
+        </View>
       </View>
 
       <View className='card' data-testid='power-list'>
@@ -130,7 +158,7 @@ export default function VillagePageView() {
         {data.powerList.map((group) => (
           <View key={group.category}>
             <Text className='h3'>{POWER_CATEGORIES[group.category]}</Text>
-            {group.items.map((item) => (
+            {shown(group.items).map((item) => (
               <View
                 key={item.id}
                 className='link-row'
@@ -159,7 +187,7 @@ export default function VillagePageView() {
           <View key={kind}>
             <Text className='h3'>{DISCLOSURE_KINDS[kind]}</Text>
             {data.disclosures[kind].length === 0 && <Text className='muted'>暂无</Text>}
-            {data.disclosures[kind].map((d) => (
+            {shown(data.disclosures[kind]).map((d) => (
               <View
                 key={d.id}
                 className='link-row'
@@ -198,9 +226,6 @@ export default function VillagePageView() {
 
       <Record page={data} />
 
-      <View className='btn btn--secondary' data-testid='lookup-link' onClick={() => go(pageUrl('lookup'))}>
-        查询反映进度
-      </View>
       <Text className='muted village__protect'>
         依照规定，反映人受保护：您的姓名、电话不会告诉被反映的人；匿名反映不记录任何能认出您的信息。
       </Text>
@@ -210,3 +235,5 @@ export default function VillagePageView() {
     </View>
   );
 }
+
+export default withPageFont(VillagePageView);
