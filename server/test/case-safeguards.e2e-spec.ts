@@ -104,7 +104,7 @@ describe.each(DATABASE_KINDS)('case safeguards on %s', (kind) => {
     expect(await alerts()).toEqual([]);
     on('2026-12-23');
     expect((await sweep()).dueSoon).toBe(1);
-    expect(await alerts()).toMatchObject([{ kind: 'due_soon', dueOn: '2026-12-28' }]);
+    expect(await alerts()).toMatchObject([{ kind: 'due_soon', due: { dueOn: '2026-12-28' } }]);
   });
 
   it('keeps an accepted petition accepted, on its handling clock, when the township sends it up', async () => {

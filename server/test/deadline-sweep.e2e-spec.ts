@@ -41,7 +41,16 @@ describe.each(DATABASE_KINDS)('deadline sweep on %s', (kind) => {
     expect(await sweepOn('2026-10-22')).toEqual({ settled: 0, dueSoon: 1, overdue: 0, escalated: 0, closed: 0 }); // 23, 26, 27 Oct left
     expect(await sweepOn('2026-10-23')).toEqual({ settled: 0, dueSoon: 0, overdue: 0, escalated: 0, closed: 0 });
     expect(await alertsOf(handler)).toEqual([
-      { reportNo, villageName: '东山村', kind: 'due_soon', deadline: 'acceptance', dueOn: '2026-10-27', at: '2026-10-22T02:00:00.000Z' },
+      {
+        reportNo,
+        villageName: '东山村',
+        kind: 'due_soon',
+        deadline: 'acceptance',
+        // Counted as on the case page: on 23 Oct, 26 and 27 Oct are the working days left.
+        due: expect.objectContaining({ dueOn: '2026-10-27', daysLeft: 4, unit: 'workday', left: 2 }),
+        note: null,
+        at: '2026-10-22T02:00:00.000Z',
+      },
     ]);
     expect(await alertsOf(otherHandler)).toEqual([]);
   });
@@ -60,7 +69,7 @@ describe.each(DATABASE_KINDS)('deadline sweep on %s', (kind) => {
     expect((await sweepOn('2026-11-04')).escalated).toBe(0);
     // The county hears of the escalation; the township keeps one line, its overdue flag in place of the reminder.
     expect((await alertsOf(countyStaff)).map((a) => a.kind)).toEqual(['escalated']);
-    expect((await alertsOf(handler)).map((a) => [a.kind, a.dueOn])).toEqual([['overdue', '2026-10-27']]);
+    expect((await alertsOf(handler)).map((a) => [a.kind, a.due?.dueOn])).toEqual([['overdue', '2026-10-27']]);
     const detail = await caseOf(countyStaff);
     expect(detail.escalated).toBe(true);
     expect(detail.timeline.at(-1)).toMatchObject({ actor: '系统', type: 'escalated', publicText: null });

@@ -166,6 +166,21 @@ const repliedReport = async (w: World) => (await repliedCase(w)).queryCode;
 const repliedRealNameNo = async (w: World) =>
   (await repliedCase(w, { mode: 'real_name', reporter: { name: '张三', phone: '13800138000' } })).reportNo;
 
+/** A report that arrived by letter two months ago and was never accepted: overdue, so the county may 督办 it. */
+const lateCaseNo = async (w: World) => {
+  const receivedOn = new Date(w.t.clock.now().getTime() - 60 * 86_400_000).toISOString().slice(0, 10);
+  const body = { ...reportBody(w.dongshan), channel: 'letter' as const, receivedOn };
+  return (await w.t.call(contract.case.recordOffline, { body }, w.staff.township_handler)).body.reportNo;
+};
+/** A late case the county has 督办ed, for the township to answer. */
+const supervisedCaseNo = async (w: World) => {
+  const reportNo = await lateCaseNo(w);
+  const dueOn = new Date(w.t.clock.now().getTime() + 8 * 86_400_000).toISOString().slice(0, 10);
+  const body = { text: '请于一周内核实补贴发放情况并回复县纪委', dueOn };
+  expect((await w.t.call(contract.case.supervise, { params: { reportNo }, body }, w.staff.county_supervisor)).ok).toBe(true);
+  return reportNo;
+};
+
 const pl = contract.powerList;
 const POWER_READERS = { county_supervisor: 200, township_handler: 200, village_publisher: 200, village_supervisor: 200 } as const;
 const POWER_TEMPLATE: PowerItemContentInput = {
@@ -317,6 +332,21 @@ const TABLE: Table = {
       params: { reportNo: await repliedRealNameNo(w) },
       body: { rating: 'basically_satisfied', note: '电话回访，村民表示基本满意' },
     })),
+    supervise: row(contract.case.supervise, staffOnly({ county_supervisor: 200 }), async (w) => ({
+      params: { reportNo: await lateCaseNo(w) },
+      body: {
+        text: '请于一周内核实补贴发放情况并回复县纪委',
+        dueOn: new Date(w.t.clock.now().getTime() + 8 * 86_400_000).toISOString().slice(0, 10),
+      },
+    })),
+    urge: row(contract.case.urge, staffOnly({ county_supervisor: 200 }), async (w) => ({
+      params: { reportNo: await lateCaseNo(w) },
+      body: { text: '请抓紧办理' },
+    })),
+    answerSupervision: row(contract.case.answerSupervision, staffOnly({ township_handler: 200 }), async (w) => ({
+      params: { reportNo: await supervisedCaseNo(w) },
+      body: { text: '已入户核实，补发的补贴本周内到账。' },
+    })),
     transfersOut: row(contract.case.transfersOut, staffOnly({ township_handler: 200 }), () => ({})),
     mark: row(contract.case.mark, staffOnly(CASE_STAFF), async (w) => ({
       body: { mark: 'invalid', reportNos: [(await fileReport(w.t, w.dongshan)).reportNo], reason: '测试提交，内容为空' },
@@ -420,6 +450,10 @@ const TABLE: Table = {
     acceptUpdate: row(pl.acceptUpdate, staffOnly({ village_publisher: 200, township_handler: 200 }), offeredItem),
     declineUpdate: row(pl.declineUpdate, staffOnly({ village_publisher: 200, township_handler: 200 }), offeredItem),
   },
+  poster: {
+    pdf: row(contract.poster.pdf, staffOnly(CASE_STAFF), (w) => ({ query: { township: w.dongshan.code.slice(0, 9) } })),
+    html: row(contract.poster.html, staffOnly(CASE_STAFF), (w) => ({ query: { village: w.dongshan.code } })),
+  },
 };
 
 const ROWS = Object.entries(TABLE).flatMap(([area, routes]) =>
@@ -450,10 +484,6 @@ function outcomeOf(res: RouteAnswer<RouteSpec>): number | string {
   }
   try {
     return `${res.status} ${res.error.code}`;
-  poster: {
-    pdf: row(contract.poster.pdf, staffOnly(CASE_STAFF), (w) => ({ query: { township: w.dongshan.code.slice(0, 9) } })),
-    html: row(contract.poster.html, staffOnly(CASE_STAFF), (w) => ({ query: { village: w.dongshan.code } })),
-  },
   } catch {
     return `${res.status} ${res.text.slice(0, 100)}`;
   }

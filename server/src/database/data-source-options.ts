@@ -25,6 +25,8 @@ import { CountyDeadlineRulesEntity } from '../modules/deadline/county-deadline-r
 import { CaseAlertEntity } from '../modules/case/entities/case-alert.entity.js';
 import { CaseActionKeyEntity } from '../modules/case/entities/case-action-key.entity.js';
 import { CaseTransferEntity } from '../modules/case/entities/case-transfer.entity.js';
+import { CaseSupervisionEntity } from '../modules/case/entities/case-supervision.entity.js';
+import { CaseSupervisions1765584000020 } from './migrations/1765584000020-case-supervisions.js';
 import { ReportDeadlineEntity } from '../modules/case/entities/report-deadline.entity.js';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity.js';
 import { StaffAccountEntity } from '../modules/staff/staff-account.entity.js';
@@ -64,6 +66,7 @@ export const ENTITIES = [
   CaseAlertEntity,
   CaseActionKeyEntity,
   CaseTransferEntity,
+  CaseSupervisionEntity,
   CalendarYearEntity,
   CountyDeadlineRulesEntity,
   DisclosureVersionEntity,
@@ -100,6 +103,7 @@ export const MIGRATIONS = [
   ContentVersions1765411200000,
   ExtensionDaysBackfill1765497600000,
   RatingReasons1765584000010,
+  CaseSupervisions1765584000020,
 ];
 
 /** Schema changes go through migrations only; `synchronize` stays off on every database. */

@@ -26,7 +26,26 @@ const CaseParams = z.object({ reportNo: z.string().regex(/^[2-9A-HJKMNP-Z]{10}$/
 const CaseDueSchema = DueDateSchema.extend({
   /** Calendar days from today (China time) to the last day; negative once overdue. */
   daysLeft: z.number().int(),
+  /** How the rule counts this period: the label says 「还剩2个工作日」 or 「还剩2天」. */
+  unit: z.enum(['workday', 'calendar']),
+  /** Days of `unit` after today up to the last day; 0 on the last day and once overdue. */
+  left: z.number().int(),
 });
+export type CaseDue = z.infer<typeof CaseDueSchema>;
+
+/** A 督办 (a dated instruction the township answers) or a 催办 (a dated reminder, no clock) by the county. */
+export const SupervisionSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(['supervise', 'urge']),
+  text: z.string(),
+  /** The county's name for itself and the account that wrote it. */
+  by: z.string(),
+  at: z.string(),
+  /** The 督办's own clock; null for a 催办. */
+  due: CaseDueSchema.nullable(),
+  answer: z.object({ text: z.string(), by: z.string(), at: z.string() }).nullable(),
+});
+export type Supervision = z.infer<typeof SupervisionSchema>;
 
 export const CaseSummarySchema = z.object({
   reportNo: z.string(),
@@ -42,6 +61,10 @@ export const CaseSummarySchema = z.object({
   level: z.enum(['township', 'county']),
   escalated: z.boolean(),
   assignee: z.string().nullable(),
+  /** The township handling the case: the county's rows name it. */
+  townshipName: z.string(),
+  /** The clock of a 督办 not yet answered. */
+  supervisionDue: CaseDueSchema.nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 
@@ -67,6 +90,8 @@ export const CitationSchema = z.discriminatedUnion('kind', [
     columns: z.array(z.string()),
     /** The questioned line, masked as published; null when the report cites the whole disclosure. */
     row: z.array(z.string()).nullable(),
+    /** The same in words, as the villager's form said it: the title, the line's name and amount. */
+    words: z.string().default(''),
   }),
   z.object({
     kind: z.literal('power_step'),
@@ -74,6 +99,8 @@ export const CitationSchema = z.discriminatedUnion('kind', [
     title: z.string(),
     /** The step's name; null when the report cites the whole item. */
     step: z.string().nullable(),
+    /** The same in words, as the villager's form said it. */
+    words: z.string().default(''),
   }),
 ]);
 export type Citation = z.infer<typeof CitationSchema>;
@@ -95,6 +122,10 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   extensionRequestedDays: z.number().int().nullable(),
   /** Actions this account may take now. */
   actions: z.array(CaseActionSchema),
+  /** The county's 督办 and 催办, oldest first, with the township's answers. */
+  supervisions: z.array(SupervisionSchema),
+  /** Which of 督办, 催办 and 回复督办 this account may do now. */
+  supervisionActions: z.array(z.enum(['supervise', 'urge', 'answer'])),
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
@@ -176,11 +207,21 @@ export const OfflineReportSchema = ReportCreateSchema.safeExtend({
 export const AlertSchema = z.object({
   reportNo: z.string(),
   villageName: z.string(),
-  kind: z.enum(['due_soon', 'overdue', 'escalated']),
-  deadline: DueDateKindSchema,
-  dueOn: z.string(),
+  /** `supervised`: a 督办 to answer; `urged`: the county's 催办. */
+  kind: z.enum(['due_soon', 'overdue', 'escalated', 'supervised', 'urged']),
+  /** The deadline the alert is about, with the time left counted as on the case page; null for a 催办. */
+  deadline: DueDateKindSchema.nullable(),
+  due: CaseDueSchema.nullable(),
+  /** The 催办's note. */
+  note: z.string().nullable(),
   at: z.string(),
 });
+
+const SupervisionText = z
+  .string({ error: '请填写督办要求' })
+  .trim()
+  .min(10, { error: '督办要求至少10个字' })
+  .max(1000, { error: '不能超过1000字' });
 
 export const TownshipStatsSchema = z.object({
   code: z.string(),
@@ -215,6 +256,8 @@ export const caseContract = {
         .optional(),
       category: ReportCategorySchema.optional(),
       overdue: z.enum(['true', 'false']).optional(),
+      /** 待办: only cases waiting on this level (a staff duty open, a 督办 to answer, an extension to decide). */
+      todo: z.enum(['true', 'false']).optional(),
       /** Cases to skip, most urgent first; every case is reachable by paging. */
       offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
       limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -267,6 +310,50 @@ export const caseContract = {
       rating: RatingSchema,
       /** What the reporter said on the call. */
       note: z.string().trim().max(500, { error: '不能超过500字' }).optional(),
+      idempotencyKey: ActionKeySchema.optional(),
+    }),
+    status: 200,
+    response: CaseDetailSchema,
+    errors: ['VALIDATION_FAILED', 'CASE_NOT_FOUND', 'ACTION_NOT_ALLOWED', 'IDEMPOTENCY_KEY_REUSED', ...AUTH_ERRORS],
+  }),
+  supervise: defineRoute({
+    method: 'POST',
+    path: '/staff/cases/:reportNo/supervise',
+    summary: '督办 an escalated or overdue case: an instruction with a date by which the township must answer',
+    auth: ['county_supervisor'],
+    params: CaseParams,
+    body: z.object({
+      text: SupervisionText,
+      /** The last day for the township's answer: from tomorrow to 30 days on (China dates). */
+      dueOn: z.iso.date({ error: '请选择回复期限' }),
+      idempotencyKey: ActionKeySchema.optional(),
+    }),
+    status: 200,
+    response: CaseDetailSchema,
+    errors: ['VALIDATION_FAILED', 'CASE_NOT_FOUND', 'ACTION_NOT_ALLOWED', 'SUPERVISION_PENDING', 'IDEMPOTENCY_KEY_REUSED', ...AUTH_ERRORS],
+  }),
+  urge: defineRoute({
+    method: 'POST',
+    path: '/staff/cases/:reportNo/urge',
+    summary: '催办 an escalated or overdue case: a dated reminder to the township, with no clock of its own',
+    auth: ['county_supervisor'],
+    params: CaseParams,
+    body: z.object({
+      text: z.string({ error: '请填写催办内容' }).trim().min(2, { error: '请填写催办内容' }).max(500, { error: '不能超过500字' }),
+      idempotencyKey: ActionKeySchema.optional(),
+    }),
+    status: 200,
+    response: CaseDetailSchema,
+    errors: ['VALIDATION_FAILED', 'CASE_NOT_FOUND', 'ACTION_NOT_ALLOWED', 'IDEMPOTENCY_KEY_REUSED', ...AUTH_ERRORS],
+  }),
+  answerSupervision: defineRoute({
+    method: 'POST',
+    path: '/staff/cases/:reportNo/supervision-answer',
+    summary: "The township's answer to the open 督办; the county reads it on the case page",
+    auth: ['township_handler'],
+    params: CaseParams,
+    body: z.object({
+      text: z.string({ error: '请填写回复' }).trim().min(10, { error: '回复至少10个字' }).max(2000, { error: '不能超过2000字' }),
       idempotencyKey: ActionKeySchema.optional(),
     }),
     status: 200,

@@ -146,9 +146,15 @@ export type ReportTrack = keyof typeof REPORT_TRACKS;
 export const ReportTrackSchema = z.enum(['accusation', 'petition'], { error: '请选择反映的是哪一类事情' });
 
 /** Labels of every event type on a timeline: the actions, and what the system records itself. */
-export const TIMELINE_EVENT_TYPES: Record<CaseAction | 'submitted' | 'escalated' | 'recalculated', string> = {
+export const TIMELINE_EVENT_TYPES: Record<
+  CaseAction | 'submitted' | 'escalated' | 'recalculated' | 'supervise' | 'urge' | 'answer_supervision',
+  string
+> = {
   ...CASE_ACTIONS,
   submitted: '收到反映',
   escalated: '逾期提级督办',
   recalculated: '期限重新计算',
+  supervise: '县纪委督办',
+  urge: '县纪委催办',
+  answer_supervision: '回复督办',
 };

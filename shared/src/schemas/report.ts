@@ -117,6 +117,8 @@ export const DUE_DATE_KINDS = {
   feedback: '反馈办理结果',
   review_request: '申请复查截止',
   review: '复查答复',
+  /** The county's 督办: the date it set for the township's answer. */
+  supervision: '回复督办',
 } as const;
 export type DueDateKind = keyof typeof DUE_DATE_KINDS;
 

@@ -158,6 +158,11 @@ export const AUDIT_ACTIONS = {
   calendar_changed: '修改节假日安排',
   deadline_rules_changed: '修改本县办理期限',
   deadline_rules_reset: '恢复法定办理期限',
+  mark_duplicate: '标记为重复反映',
+  mark_invalid: '标记为无效反映',
+  supervise: '督办',
+  urge: '催办',
+  answer_supervision: '回复督办',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

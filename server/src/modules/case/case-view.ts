@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { type CaseDetail, type CaseSummary, type DueDate, isStaffDuty } from '@mashang/shared';
+import { type CaseDetail, type CaseDue, type CaseSummary, type DueDate, isStaffDuty, type Supervision } from '@mashang/shared';
 import { Clock } from '../../common/clock.js';
 import { chinaDate } from '../calendar/china-date.js';
+import { WorkingCalendar } from '../calendar/working-calendar.js';
+import { DeadlineRulesService } from '../deadline/deadline-rules.service.js';
+import type { CaseSupervisionEntity } from './entities/case-supervision.entity.js';
 import { RegionRepository } from '../region/region.repository.js';
 import type { ReportEventEntity } from './entities/report-event.entity.js';
 import { dueDatesOf } from './report-view.js';
@@ -19,17 +22,27 @@ export class CaseView {
     private readonly regions: RegionRepository,
     private readonly staff: StaffRepository,
     private readonly citations: CaseCitation,
+    private readonly rules: DeadlineRulesService,
+    private readonly calendar: WorkingCalendar,
     private readonly clock: Clock,
   ) {}
 
-  private withDaysLeft(due: DueDate): DueDate & { daysLeft: number } {
-    const today = Date.parse(`${chinaDate(this.clock.now())}T00:00:00Z`);
-    return { ...due, daysLeft: Math.round((Date.parse(`${due.dueOn}T00:00:00Z`) - today) / DAY_MS) };
+  /**
+   * The one count of time left that every staff page shows (case page, inbox, alerts): calendar days
+   * to the last day, and the days left in the unit its rule counts in. A 督办's date is the county's own, in calendar days.
+   */
+  timeLeft(due: DueDate, report: Pick<ReportEntity, 'villageCode' | 'track'>): CaseDue {
+    const today = chinaDate(this.clock.now());
+    const daysLeft = Math.round((Date.parse(`${due.dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
+    const unit =
+      due.kind === 'supervision' ? 'calendar' : (this.rules.for(report.villageCode).rule(report.track, due.kind)?.unit ?? 'calendar');
+    const left = daysLeft <= 0 ? 0 : unit === 'workday' ? this.calendar.workdaysBetween(today, due.dueOn) : daysLeft;
+    return { ...due, daysLeft, unit, left };
   }
 
   async summaries(reports: ReportEntity[], deadlines: ReportDeadlineEntity[]): Promise<CaseSummary[]> {
     const [villages, assignees] = await Promise.all([
-      this.regions.findMany([...new Set(reports.map((r) => r.villageCode))]),
+      this.regions.findMany([...new Set(reports.flatMap((r) => [r.villageCode, this.townshipOf(r)]))]),
       this.staff.displayNames(reports.map((r) => r.assigneeId)),
     ]);
     const now = this.clock.now();
@@ -47,10 +60,39 @@ export class CaseView {
         mode: r.mode,
         status: r.status,
         receivedAt: r.receivedAt.toISOString(),
-        nextDue: open[0] ? this.withDaysLeft(open[0]) : null,
+        nextDue: open[0] ? this.timeLeft(open[0], r) : null,
         level: r.level,
         escalated: r.escalated === 1,
         assignee: r.assigneeId ? (assignees.get(r.assigneeId) ?? null) : null,
+        townshipName: villages.find((v) => v.code === this.townshipOf(r))?.name ?? '',
+        supervisionDue: ((d) => (d ? this.timeLeft(d, r) : null))(open.find((d) => d.kind === 'supervision')),
+      };
+    });
+  }
+
+  private townshipOf(report: ReportEntity): string {
+    return report.handlingCode ?? report.villageCode.slice(0, 9);
+  }
+
+  /** 督办 and 催办 with the writers' names and each 督办's clock, from the same deadlines as the case's others. */
+  async supervisions(report: ReportEntity, rows: CaseSupervisionEntity[], deadlines: ReportDeadlineEntity[]): Promise<Supervision[]> {
+    const names = await this.staff.displayNames(rows.flatMap((s) => [s.createdBy, s.answeredBy]));
+    return rows.map((s) => {
+      const [due] = dueDatesOf(
+        deadlines.filter((d) => d.id === s.deadlineId),
+        this.clock.now(),
+      );
+      return {
+        id: s.id,
+        kind: s.kind,
+        text: s.text,
+        by: `县纪委 ${names.get(s.createdBy) ?? ''}`.trim(),
+        at: s.createdAt.toISOString(),
+        due: due ? this.timeLeft(due, report) : null,
+        answer:
+          s.answerText && s.answeredAt
+            ? { text: s.answerText, by: names.get(s.answeredBy ?? 0) ?? '乡镇纪委', at: s.answeredAt.toISOString() }
+            : null,
       };
     });
   }
@@ -60,6 +102,7 @@ export class CaseView {
     deadlines: ReportDeadlineEntity[],
     events: ReportEventEntity[],
     actions: CaseDetail['actions'],
+    supervision: Pick<CaseDetail, 'supervisions' | 'supervisionActions'> = { supervisions: [], supervisionActions: [] },
   ): Promise<CaseDetail> {
     const [[summary], citation] = await Promise.all([
       this.summaries([report], deadlines),
@@ -74,7 +117,7 @@ export class CaseView {
       subject: report.subject,
       citation,
       channel: report.channel,
-      deadlines: dueDatesOf(deadlines, this.clock.now()).map((d) => this.withDaysLeft(d)),
+      deadlines: dueDatesOf(deadlines, this.clock.now()).map((d) => this.timeLeft(d, report)),
       timeline: events.map((e) => ({
         at: e.createdAt.toISOString(),
         type: e.type,
@@ -87,6 +130,7 @@ export class CaseView {
       extensionUsed: report.extensionUsed > 0,
       extensionRequestedDays: report.extensionRequestedDays,
       actions,
+      ...supervision,
     };
   }
 }

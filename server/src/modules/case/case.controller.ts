@@ -19,7 +19,7 @@ export class CaseController {
   @ContractRoute(routes.list)
   list(@CurrentStaff() me: StaffAccountEntity, @RouteInput() { query }: In<'list'>) {
     const { offset, limit, ...filter } = query;
-    return this.cases.list(me, { ...filter, overdue: query.overdue === 'true' }, offset, limit);
+    return this.cases.list(me, { ...filter, overdue: query.overdue === 'true', todo: query.todo === 'true' }, offset, limit);
   }
 
   @ContractRoute(routes.get)
@@ -35,6 +35,21 @@ export class CaseController {
   @ContractRoute(routes.callbackRating)
   callbackRating(@CurrentStaff() me: StaffAccountEntity, @RouteInput() { params, body }: In<'callbackRating'>) {
     return this.cases.callbackRating(me, params.reportNo, body);
+  }
+
+  @ContractRoute(routes.supervise)
+  supervise(@CurrentStaff() me: StaffAccountEntity, @RouteInput() { params, body }: In<'supervise'>) {
+    return this.cases.supervise(me, params.reportNo, body);
+  }
+
+  @ContractRoute(routes.urge)
+  urge(@CurrentStaff() me: StaffAccountEntity, @RouteInput() { params, body }: In<'urge'>) {
+    return this.cases.urge(me, params.reportNo, body);
+  }
+
+  @ContractRoute(routes.answerSupervision)
+  answerSupervision(@CurrentStaff() me: StaffAccountEntity, @RouteInput() { params, body }: In<'answerSupervision'>) {
+    return this.cases.answerSupervision(me, params.reportNo, body);
   }
 
   @ContractRoute(routes.transfersOut)

@@ -10,6 +10,7 @@ import { CaseStatsService } from './case-stats.service.js';
 import { CaseService } from './case.service.js';
 import { CaseCitation } from './case-citation.js';
 import { CaseView } from './case-view.js';
+import { CaseSupervision } from './case-supervision.js';
 import { DeadlineSweep } from './deadline-sweep.js';
 import { FilingLimits } from './filing-limits.js';
 import { ReportController } from './report.controller.js';
@@ -37,6 +38,7 @@ import { ActionKeys } from './workflow/action-keys.js';
     CaseStatsService,
     CaseRepository,
     CaseView,
+    CaseSupervision,
     CaseCitation,
     DeadlineSweep,
     FilingLimits,

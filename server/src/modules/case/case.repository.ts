@@ -1,20 +1,100 @@
 import { Injectable } from '@nestjs/common';
-import { DUE_DATE_KINDS, type ReportCategory, type ReportStatus } from '@mashang/shared';
-import { DataSource, In, IsNull, Like, type Repository } from 'typeorm';
+import { DUE_DATE_KINDS, REPORTER_DEADLINE_KINDS, SATISFIED_RATINGS, type ReportCategory, type ReportStatus } from '@mashang/shared';
+import { DataSource, In, IsNull, Like, type ObjectLiteral, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { ReportEventEntity } from './entities/report-event.entity.js';
-import { isUniqueViolation } from '../../database/unique-violation.js';
 import { ReportEntity } from './entities/report.entity.js';
-import { CaseAlertEntity } from './entities/case-alert.entity.js';
+import { type AlertKind, CaseAlertEntity } from './entities/case-alert.entity.js';
 import { CaseTransferEntity } from './entities/case-transfer.entity.js';
 import { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
 import { isReporterClock } from './report-view.js';
 import { refreshNextDue } from './workflow/next-due.js';
+
+/** Reports received in a China-date range, both ends inclusive; either end may be open. */
+export interface ReceivedRange {
+  from?: string;
+  to?: string;
+}
+
+/** One township's counts, straight from `GROUP BY`. */
+export interface TownshipCounts {
+  township: string;
+  received: number;
+  duplicates: number;
+  invalid: number;
+  answered: number;
+  answeredOnTime: number;
+  rated: number;
+  ratedByCallback: number;
+  satisfied: number;
+  overdueNow: number;
+  acceptanceDecided: number;
+  acceptedOnTime: number;
+}
+
+const SET_ASIDE: readonly ReportStatus[] = ['duplicate', 'invalid'];
+/** Reports counted as received: not set aside as 重复 or 无效 (needs the `setAside` parameter). */
+const KEPT = 'r.status NOT IN (:...setAside)';
+/** The township whose case a report is, as `handlingTownshipOf` reads it. */
+const HANDLING_TOWNSHIP = 'COALESCE(r.handling_code, SUBSTR(r.village_code, 1, 9))';
+
+/** An open staff deadline the sweep looks at, with its report's place and level. */
+export interface DueDeadline {
+  id: number;
+  reportId: number;
+  kind: ReportDeadlineEntity['kind'];
+  dueOn: string;
+  villageCode: string;
+  handlingCode: string | null;
+  level: ReportEntity['level'];
+}
+/** The columns a list of cases shows: never the report's text or the reporter's identity. */
+const SUMMARY_COLUMNS = [
+  'id',
+  'reportNo',
+  'villageCode',
+  'category',
+  'track',
+  'mode',
+  'status',
+  'receivedAt',
+  'level',
+  'escalated',
+  'assigneeId',
+  'handlingCode',
+  'nextDueOn',
+] as const satisfies readonly (keyof ReportEntity)[];
+
+/** The UTC instant a China date begins (UTC+8, no daylight saving), as the databases store datetimes. */
+const chinaDayStart = (date: string): string => new Date(Date.parse(`${date}T00:00:00+08:00`)).toISOString().slice(0, 23).replace('T', ' ');
+const nextDay = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 export interface CaseFilter {
   regionCode: string;
   statuses?: ReportStatus[];
   village?: string;
   category?: ReportCategory;
+}
+
+const OPEN_SUPERVISION =
+  "EXISTS (SELECT 1 FROM case_supervisions s WHERE s.report_id = r.id AND s.kind = 'supervise' AND s.answered_at IS NULL)";
+const OVERDUE_SUPERVISION =
+  "EXISTS (SELECT 1 FROM report_deadlines sd WHERE sd.report_id = r.id AND sd.kind = 'supervision' AND sd.met_at IS NULL AND sd.cancelled_at IS NULL AND sd.due_on < :todoToday)";
+
+/**
+ * 待办: the cases that wait on this level. The township: a case it still handles (not one sent up,
+ * which it only reads) that is not answered and waiting on the reporter's rating, unless a staff
+ * clock runs on it, or with a 督办 to answer. The county: its own such cases, an extension to decide,
+ * an escalated case not yet 督办ed, and a 督办 the township let run past its date.
+ */
+function waitingOn(level: ReportEntity['level'], today: string): [string, Record<string, unknown>] {
+  const ours = `(r.level = :todoLevel AND (r.status IN (:...todoWorking) OR r.next_due_on IS NOT NULL))`;
+  const params = { todoLevel: level, todoWorking: ['submitted', 'accepted', 'concluded', 'under_review'], todoToday: today };
+  if (level === 'township') return [`(${ours} OR (r.level = 'township' AND ${OPEN_SUPERVISION}))`, params];
+  return [
+    `(${ours} OR r.extension_requested_days IS NOT NULL` +
+      ` OR (r.level = 'township' AND r.escalated = 1 AND NOT ${OPEN_SUPERVISION}) OR (r.level = 'township' AND ${OVERDUE_SUPERVISION}))`,
+    params,
+  ];
 }
 
 /** Staff-side reads across cases: always scoped to a region prefix. */
@@ -38,7 +118,7 @@ export class CaseRepository {
    * every case is on some page, and `total` counts them all.
    */
   async page(
-    filter: CaseFilter & { overdueBefore?: string },
+    filter: CaseFilter & { overdueBefore?: string; todoFor?: { level: ReportEntity['level']; today: string } },
     offset: number,
     limit: number,
   ): Promise<{ items: ReportEntity[]; total: number }> {
@@ -54,12 +134,14 @@ export class CaseRepository {
     if (filter.statuses) query.andWhere('r.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.category) query.andWhere('r.category = :category', { category: filter.category });
     if (filter.overdueBefore) query.andWhere('r.next_due_on < :today', { today: filter.overdueBefore });
+    if (filter.todoFor) query.andWhere(...waitingOn(filter.todoFor.level, filter.todoFor.today));
     const total = await query.getCount();
     const items = await query
       .orderBy('CASE WHEN r.next_due_on IS NULL THEN 1 ELSE 0 END', 'ASC')
       .addOrderBy('r.next_due_on', 'ASC')
       .addOrderBy('r.received_at', 'DESC')
       .addOrderBy('r.id', 'DESC')
+      .select(SUMMARY_COLUMNS.map((c) => `r.${c}`))
       .offset(offset)
       .limit(limit)
       .getMany();
@@ -188,25 +270,162 @@ export class CaseRepository {
     flags: Partial<Pick<ReportEntity, 'missedDeadline' | 'escalated'>>,
     internalText: string | null,
   ): Promise<boolean> {
-    try {
-      await this.dataSource.transaction(async (manager) => {
-        await manager.insert(CaseAlertEntity, alert);
-        if (Object.keys(flags).length) await manager.update(ReportEntity, { id: alert.reportId }, flags);
-        if (internalText) {
-          await manager.insert(ReportEventEntity, {
-            reportId: alert.reportId,
-            type: 'escalated',
-            actor: 'system',
-            publicText: null,
-            internalText,
-            createdAt: alert.createdAt,
-          });
-        }
-      });
+    return this.dataSource.transaction(async (manager) => {
+      // The unique (deadline, kind, last day) decides which sweep raises it; the others insert nothing.
+      const [sql, parameters] = manager
+        .createQueryBuilder()
+        .insert()
+        .into(CaseAlertEntity)
+        .values(alert)
+        .orIgnore()
+        .getQueryAndParameters();
+      const inserted = await manager.queryRunner!.query(sql, parameters, true);
+      if (inserted.affected !== 1) return false;
+      if (Object.keys(flags).length) await manager.update(ReportEntity, { id: alert.reportId }, flags);
+      if (internalText) {
+        await manager.insert(ReportEventEntity, {
+          reportId: alert.reportId,
+          type: 'escalated',
+          actor: 'system',
+          publicText: null,
+          internalText,
+          createdAt: alert.createdAt,
+        });
+      }
       return true;
-    } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
+    });
+  }
+
+  /**
+   * Each township's counts over the county's reports received in the range, by the township handling
+   * them (a transferred case counts where it went), in two `GROUP BY` queries.
+   */
+  async townshipCounts(county: string, range: ReceivedRange, today: string): Promise<TownshipCounts[]> {
+    const count = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+    const [reports, acceptances] = await Promise.all([
+      this.receivedIn(this.reports.createQueryBuilder('r'), county, range)
+        .select(HANDLING_TOWNSHIP, 'township')
+        .addSelect(count(KEPT), 'received')
+        .addSelect(count("r.status = 'duplicate'"), 'duplicates')
+        .addSelect(count("r.status = 'invalid'"), 'invalid')
+        .addSelect(count(`${KEPT} AND r.answered_at IS NOT NULL`), 'answered')
+        .addSelect(count(`${KEPT} AND r.answered_at IS NOT NULL AND r.missed_deadline = 0`), 'answeredOnTime')
+        .addSelect(count(`${KEPT} AND r.rating IS NOT NULL`), 'rated')
+        .addSelect(count(`${KEPT} AND r.rating IS NOT NULL AND r.rated_by = 'callback'`), 'ratedByCallback')
+        .addSelect(count(`${KEPT} AND r.rating IN (:...satisfied)`), 'satisfied')
+        .addSelect(count(`${KEPT} AND r.next_due_on < :today`), 'overdueNow')
+        .setParameters({ setAside: SET_ASIDE, satisfied: SATISFIED_RATINGS, today })
+        .groupBy('township')
+        .getRawMany<Record<string, string | number>>(),
+      this.receivedIn(this.deadlines.createQueryBuilder('d').innerJoin(ReportEntity, 'r', 'r.id = d.report_id'), county, range)
+        .select(HANDLING_TOWNSHIP, 'township')
+        .addSelect('COUNT(*)', 'acceptanceDecided')
+        // Met on or before its last day, China time: before 16:00 UTC of that day.
+        .addSelect(count(`d.met_at < ${this.concat('d.due_on', "' 16:00:00'")}`), 'acceptedOnTime')
+        .andWhere(KEPT, { setAside: SET_ASIDE })
+        .andWhere("d.kind = 'acceptance' AND d.met_at IS NOT NULL")
+        .groupBy('township')
+        .getRawMany<Record<string, string | number>>(),
+    ]);
+    const accepted = new Map(acceptances.map((a) => [String(a.township), a]));
+    return reports.map((row) => {
+      const a = accepted.get(String(row.township));
+      const n = (value: string | number | undefined) => Number(value ?? 0);
+      return {
+        township: String(row.township),
+        received: n(row.received),
+        duplicates: n(row.duplicates),
+        invalid: n(row.invalid),
+        answered: n(row.answered),
+        answeredOnTime: n(row.answeredOnTime),
+        rated: n(row.rated),
+        ratedByCallback: n(row.ratedByCallback),
+        satisfied: n(row.satisfied),
+        overdueNow: n(row.overdueNow),
+        acceptanceDecided: n(a?.acceptanceDecided),
+        acceptedOnTime: n(a?.acceptedOnTime),
+      };
+    });
+  }
+
+  /**
+   * How long answers took, per township, as counts per tenth of a day (the precision the figures
+   * show): a few hundred rows however many reports, from which the median is read exactly.
+   */
+  async daysToAnswerHistogram(county: string, range: ReceivedRange): Promise<{ township: string; tenths: number; count: number }[]> {
+    const tenths =
+      this.dataSource.options.type === 'mysql'
+        ? 'FLOOR(TIMESTAMPDIFF(MICROSECOND, r.received_at, r.answered_at) / 8640000000 + 0.5)'
+        : 'CAST((julianday(r.answered_at) - julianday(r.received_at)) * 10 + 0.5 AS INTEGER)';
+    const rows = await this.receivedIn(this.reports.createQueryBuilder('r'), county, range)
+      .select(HANDLING_TOWNSHIP, 'township')
+      .addSelect(tenths, 'tenths')
+      .addSelect('COUNT(*)', 'count')
+      .andWhere(`${KEPT} AND r.answered_at IS NOT NULL`, { setAside: SET_ASIDE })
+      .groupBy('township')
+      .addGroupBy('tenths')
+      .getRawMany<{ township: string; tenths: string | number; count: string | number }>();
+    return rows.map((r) => ({ township: r.township, tenths: Number(r.tenths), count: Number(r.count) }));
+  }
+
+  /** The county's overdue cases received in the range, overdue the longest first, at most `limit`. */
+  overdueCases(county: string, range: ReceivedRange, today: string, limit: number): Promise<ReportEntity[]> {
+    return this.receivedIn(this.reports.createQueryBuilder('r'), county, range)
+      .select(SUMMARY_COLUMNS.map((c) => `r.${c}`))
+      .andWhere(`${KEPT} AND r.next_due_on < :today`, { setAside: SET_ASIDE, today })
+      .orderBy('r.next_due_on', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /**
+   * Open staff deadlines the sweep may have to act on, with what it needs of their report, in one
+   * query: due by `remindUntil` with no reminder yet, overdue with no overdue flag, or overdue since
+   * `escalateUpTo` or before with no escalation. Alerts already raised leave a deadline out.
+   */
+  async dueForAlerts(today: string, remindUntil: string, escalateUpTo: string): Promise<DueDeadline[]> {
+    const missing = (kind: AlertKind) =>
+      `NOT EXISTS (SELECT 1 FROM case_alerts a WHERE a.deadline_id = d.id AND a.kind = '${kind}' AND a.due_on = d.due_on)`;
+    const rows = await this.deadlines
+      .createQueryBuilder('d')
+      .innerJoin(ReportEntity, 'r', 'r.id = d.report_id')
+      .select('d.id', 'id')
+      .addSelect('d.report_id', 'reportId')
+      .addSelect('d.kind', 'kind')
+      .addSelect('d.due_on', 'dueOn')
+      .addSelect('r.village_code', 'villageCode')
+      .addSelect('r.handling_code', 'handlingCode')
+      .addSelect('r.level', 'level')
+      .where('d.met_at IS NULL AND d.cancelled_at IS NULL AND d.due_on <= :remindUntil', { remindUntil })
+      .andWhere('d.kind NOT IN (:...own)', { own: REPORTER_DEADLINE_KINDS })
+      .andWhere(
+        `((d.due_on >= :today AND ${missing('due_soon')}) OR (d.due_on < :today AND ${missing('overdue')})` +
+          ` OR (d.due_on <= :escalateUpTo AND ${missing('escalated')}))`,
+        { today, escalateUpTo },
+      )
+      .orderBy('d.id')
+      .getRawMany<DueDeadline>();
+    return rows.map((r) => ({ ...r, id: Number(r.id), reportId: Number(r.reportId) }));
+  }
+
+  /** Answered cases not yet filed away whose first reply went out before `answeredBefore`, oldest first. */
+  answeredUnsettledBefore(answeredBefore: string): Promise<ReportEntity[]> {
+    return this.reports
+      .createQueryBuilder('r')
+      .where("r.status = 'replied' AND r.answered_at < :answeredBefore", { answeredBefore: chinaDayStart(answeredBefore) })
+      .orderBy('r.id')
+      .getMany();
+  }
+
+  private receivedIn<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, county: string, range: ReceivedRange): SelectQueryBuilder<T> {
+    query.where('r.village_code LIKE :prefix', { prefix: `${county}%` });
+    if (range.from) query.andWhere('r.received_at >= :from', { from: chinaDayStart(range.from) });
+    if (range.to) query.andWhere('r.received_at < :to', { to: chinaDayStart(nextDay(range.to)) });
+    return query;
+  }
+
+  private concat(a: string, b: string): string {
+    return this.dataSource.options.type === 'mysql' ? `CONCAT(${a}, ${b})` : `(${a} || ${b})`;
   }
 }

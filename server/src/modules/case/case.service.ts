@@ -38,13 +38,19 @@ import { CaseView } from './case-view.js';
 import { isReporterClock } from './report-view.js';
 import { caseInJurisdiction, countyOf, handlingTownshipOf, inJurisdiction } from './jurisdiction.js';
 import type { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
+import { CaseSupervision } from './case-supervision.js';
 
 export interface CaseListFilter {
   status?: ReportStatus;
   village?: string;
   category?: ReportCategory;
   overdue?: boolean;
+  /** 待办: only cases waiting on the account's level. */
+  todo?: boolean;
 }
+
+/** The latest date a county may set for the answer to a 督办: within a month. */
+const SUPERVISION_MAX_DAYS = 30;
 
 type OfflineReport = z.infer<typeof OfflineReportSchema>;
 
@@ -66,6 +72,7 @@ export class CaseService {
     private readonly regions: RegionRepository,
     private readonly audit: AuditService,
     private readonly view: CaseView,
+    private readonly supervision: CaseSupervision,
     private readonly clock: Clock,
   ) {}
 
@@ -82,6 +89,9 @@ export class CaseService {
         ...filter,
         statuses: filter.status ? [filter.status] : OPEN_STATUSES,
         overdueBefore: filter.overdue ? chinaDate(this.clock.now()) : undefined,
+        todoFor: filter.todo
+          ? { level: account.role === 'county_supervisor' ? 'county' : 'township', today: chinaDate(this.clock.now()) }
+          : undefined,
       },
       offset,
       limit,
@@ -117,6 +127,56 @@ export class CaseService {
     // Read again: a retry answered after a copy that won shows what that copy did. The case may now
     // be another township's: `detail` then gives only the limited view.
     return this.detail(account, key ? ((await this.reports.findByReportNo(reportNo)) ?? report) : report);
+  }
+
+  /** 督办: an instruction to the township with the date by which it must answer (from tomorrow to 30 days on). */
+  async supervise(account: StaffAccountEntity, reportNo: string, input: { text: string; dueOn: string; idempotencyKey?: string }) {
+    const today = chinaDate(this.clock.now());
+    if (input.dueOn <= today || input.dueOn > addCalendarDays(today, SUPERVISION_MAX_DAYS)) {
+      throw new DomainError('VALIDATION_FAILED', [{ field: 'body.dueOn', message: `回复期限须在明天到${SUPERVISION_MAX_DAYS}天后之间` }]);
+    }
+    return this.superviseStep(account, reportNo, 'supervise', input, (report, key) =>
+      this.supervision.supervise(report, account.id, input, key),
+    );
+  }
+
+  /** 催办: a dated reminder to the township on the timeline and in its alerts, with no clock. */
+  async urge(account: StaffAccountEntity, reportNo: string, input: { text: string; idempotencyKey?: string }) {
+    return this.superviseStep(account, reportNo, 'urge', input, (report, key) =>
+      this.supervision.urge(report, account.id, input.text, key),
+    );
+  }
+
+  /** The township's answer to the open 督办. */
+  async answerSupervision(account: StaffAccountEntity, reportNo: string, input: { text: string; idempotencyKey?: string }) {
+    return this.superviseStep(account, reportNo, 'answer', input, (report, key) =>
+      this.supervision.answer(report, account.id, input.text, key),
+    );
+  }
+
+  private async superviseStep(
+    account: StaffAccountEntity,
+    reportNo: string,
+    action: CaseDetail['supervisionActions'][number],
+    input: { idempotencyKey?: string },
+    apply: (report: ReportEntity, key: ReturnType<ActionKeys['of']> | null) => Promise<void>,
+  ): Promise<CaseDetail> {
+    const { idempotencyKey, ...content } = input;
+    const report = await this.visibleCase(account, reportNo);
+    const key = idempotencyKey ? this.keys.of(`staff:${account.id}`, idempotencyKey, { reportNo, action, content }) : null;
+    await this.keys.run(key, report.id, async () => {
+      const allowed = await this.supervisionActionsFor(account, report);
+      if (!allowed.includes(action))
+        throw new DomainError(action === 'supervise' && allowed.includes('urge') ? 'SUPERVISION_PENDING' : 'ACTION_NOT_ALLOWED');
+      await apply(report, key);
+      await this.audit.record(account.id, action === 'answer' ? 'answer_supervision' : action, report.id);
+    });
+    return this.detail(account, (await this.reports.findByReportNo(reportNo)) ?? report);
+  }
+
+  private async supervisionActionsFor(account: StaffAccountEntity, report: ReportEntity) {
+    const [deadlines, rows] = await Promise.all([this.reports.deadlinesOf(report.id), this.supervision.of(report.id)]);
+    return this.supervision.actionsFor(account, report, rows, this.lateOrEscalated(report, deadlines));
   }
 
   /**
@@ -246,17 +306,61 @@ export class CaseService {
     return this.intake.submit(report, { channel, receivedAt: new Date(`${receivedOn}T01:00:00Z`), recordedBy: account.id });
   }
 
+  /**
+   * One line per deadline (the latest alert raised on it), with its time left counted as on the case
+   * page; a 督办 still open is listed to the township even before the sweep reminds of it, and to the
+   * county once overdue; a township also reads each case's latest 催办.
+   */
   async alerts(account: StaffAccountEntity) {
-    const rows = await this.cases.openAlerts(account.regionCode, account.role === 'county_supervisor' ? 'county' : 'township');
-    const villages = await this.regions.findMany([...new Set(rows.map((r) => r.report.villageCode))]);
-    return {
-      items: rows.map(({ alert, deadline, report }) => ({
-        reportNo: report.reportNo,
-        villageName: villages.find((v) => v.code === report.villageCode)?.name ?? '',
+    const county = account.role === 'county_supervisor';
+    const today = chinaDate(this.clock.now());
+    const [rows, supervisions, urges] = await Promise.all([
+      this.cases.openAlerts(account.regionCode, county ? 'county' : 'township'),
+      this.supervision.openSupervisions(account.regionCode),
+      county ? Promise.resolve([]) : this.supervision.urgesFor(account.regionCode),
+    ]);
+    const alerted = new Set(rows.map((r) => r.deadline.id));
+    const unalerted = supervisions.filter(({ deadline }) => !alerted.has(deadline.id) && (!county || today > deadline.dueOn));
+    const reports = [...rows.map((r) => r.report), ...unalerted.map((s) => s.report), ...urges.map((u) => u.report)];
+    const villages = await this.regions.findMany([...new Set(reports.map((r) => r.villageCode))]);
+    const villageName = (report: ReportEntity) => villages.find((v) => v.code === report.villageCode)?.name ?? '';
+    const due = (deadline: ReportDeadlineEntity, report: ReportEntity) =>
+      this.view.timeLeft(
+        {
+          kind: deadline.kind,
+          dueOn: deadline.dueOn,
+          provisional: deadline.provisional === 1,
+          metAt: null,
+          overdue: today > deadline.dueOn,
+        },
+        report,
+      );
+    const items = [
+      ...rows.map(({ alert, deadline, report }) => ({
         kind: alert.kind,
-        deadline: deadline.kind,
-        dueOn: deadline.dueOn,
-        at: alert.createdAt.toISOString(),
+        report,
+        deadline,
+        note: null,
+        at: alert.createdAt,
+      })),
+      ...unalerted.map(({ supervision, deadline, report }) => ({
+        kind: today > deadline.dueOn ? ('overdue' as const) : ('supervised' as const),
+        report,
+        deadline,
+        note: supervision.text,
+        at: supervision.createdAt,
+      })),
+      ...urges.map(({ urge, report }) => ({ kind: 'urged' as const, report, deadline: null, note: urge.text, at: urge.createdAt })),
+    ].sort((a, b) => b.at.getTime() - a.at.getTime());
+    return {
+      items: items.map(({ kind, report, deadline, note, at }) => ({
+        reportNo: report.reportNo,
+        villageName: villageName(report),
+        kind,
+        deadline: deadline?.kind ?? null,
+        due: deadline ? due(deadline, report) : null,
+        note,
+        at: at.toISOString(),
       })),
     };
   }
@@ -339,7 +443,13 @@ export class CaseService {
     // Nor the county's assignee or the clocks between staff, and it has nothing left to do on it.
     const ours = caseInJurisdiction(account, report);
     const limited = !ours || (account.role === 'township_handler' && report.level === 'county');
-    if (!limited) return this.view.detail(report, deadlines, events, this.actionsGiven(account, report, deadlines, events));
+    if (!limited) {
+      const rows = await this.supervision.of(report.id);
+      return this.view.detail(report, deadlines, events, this.actionsGiven(account, report, deadlines, events), {
+        supervisions: await this.view.supervisions(report, rows, deadlines),
+        supervisionActions: this.supervision.actionsFor(account, report, rows, this.lateOrEscalated(report, deadlines)),
+      });
+    }
     const seen = events.filter((e) => e.publicText).map((e) => ({ ...e, internalText: null }));
     return this.view.detail(
       { ...report, assigneeId: null },

@@ -187,7 +187,8 @@ export class CaseWorkflow {
         );
       }
     }
-    for (const deadline of open) {
+    // A 督办's date is the county's, not a rule's: a corrected track leaves it as set.
+    for (const deadline of open.filter((d) => d.kind !== 'supervision')) {
       const rule = deadlines.rule(track, deadline.kind);
       const due = rule && deadlines.appliesTo(rule, report.mode) ? deadlines.dueDate(rule, deadline.startedAt) : null;
       await manager.update(
