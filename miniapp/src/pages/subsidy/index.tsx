@@ -1,7 +1,9 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { contract, SubsidyLookupSchema, VillageCodeSchema, type SubsidyLine } from '@mashang/shared';
 import { useEffect, useState } from 'react';
+import Field, { focusField } from '../../components/Field';
+import { alertProps } from '../../components/Field/a11y';
 import { call } from '../../services/api';
 import { isApiError } from '../../services/http';
 import { chineseDate, pageUrl } from '../../utils/format';
@@ -44,6 +46,12 @@ function SubsidyPage() {
   const [problems, setProblems] = useState<Problems>({});
   const [lines, setLines] = useState<SubsidyLine[] | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The first field a refused lookup sends the villager to. */
+  const [focus, setFocus] = useState<'name' | 'idNumber' | null>(null);
+
+  useEffect(() => {
+    if (focus) focusField(focus === 'name' ? 'subsidy-name' : 'subsidy-id');
+  }, [focus]);
 
   // The answer lands below the form: bring it up, so nobody thinks nothing happened.
   useEffect(() => {
@@ -73,6 +81,7 @@ function SubsidyPage() {
         out[field] ??= issue.message;
       }
       setProblems(out);
+      setFocus(out.name ? 'name' : 'idNumber');
       return;
     }
     setBusy(true);
@@ -92,43 +101,41 @@ function SubsidyPage() {
       <Text className='h1'>码上查</Text>
       <Text className='text subsidy__intro'>查一查村里公开的补贴、低保名单上有没有您，发了多少钱。</Text>
       <View className='card'>
-        <Text className='subsidy__label'>姓名</Text>
-        <View className='subsidy__box'>
-          <Input
-            className='subsidy__input'
-            data-testid='subsidy-name'
-            value={name}
-            maxlength={20}
-            placeholder='请输入姓名'
-            onInput={(e) => setName(e.detail.value)}
-          />
-        </View>
-        {problems.name && (
-          <Text className='field-error' data-testid='error-name'>
-            {problems.name}
-          </Text>
-        )}
-        <Text className='subsidy__label'>身份证号</Text>
-        <View className='subsidy__box'>
-          <Input
-            className='subsidy__input'
-            data-testid='subsidy-id'
-            type={process.env.TARO_ENV === 'weapp' ? 'idcard' : 'text'}
-            value={idNumber}
-            maxlength={18}
-            placeholder='18位身份证号'
-            onInput={(e) => setIdNumber(e.detail.value)}
-          />
-        </View>
-        {problems.idNumber && (
-          <Text className='field-error' data-testid='error-idNumber'>
-            {problems.idNumber}
-          </Text>
-        )}
+        <Field
+          id='subsidy-name'
+          label='姓名'
+          value={name}
+          maxlength={20}
+          placeholder='请输入姓名'
+          onInput={(v) => {
+            setName(v);
+            setFocus(null);
+          }}
+          focus={focus === 'name'}
+          testId='subsidy-name'
+          error={problems.name}
+          errorTestId='name'
+        />
+        <Field
+          id='subsidy-id'
+          label='身份证号'
+          type={process.env.TARO_ENV === 'weapp' ? 'idcard' : 'text'}
+          value={idNumber}
+          maxlength={18}
+          placeholder='18位身份证号'
+          onInput={(v) => {
+            setIdNumber(v);
+            setFocus(null);
+          }}
+          focus={focus === 'idNumber'}
+          testId='subsidy-id'
+          error={problems.idNumber}
+          errorTestId='idNumber'
+        />
         {problems.form && (
-          <Text className='field-error' data-testid='subsidy-error'>
+          <View className='field-error' data-testid='subsidy-error' {...alertProps('subsidy-error')}>
             {problems.form}
-          </Text>
+          </View>
         )}
         <View
           className={`btn btn--primary subsidy__go${busy ? ' btn--disabled' : ''}`}
