@@ -13,12 +13,13 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { type Clock, SystemClock } from './common/clock.js';
 import { RAW_SECURITY_HEADERS, apiErrorBody, clientErrorHandler } from './common/http-errors.js';
-import { registerSecurityHeaders } from './common/security-headers.js';
+import { registerSecurityHeaders, securityHeadersOf } from './common/security-headers.js';
 import type { AppConfig } from './config/app-config.js';
 import { runMigrations } from './database/migrate.js';
 import { seedDemoDataIfEmpty } from './demo/seed-demo-data.js';
 import { CalendarScheduleService } from './modules/calendar/calendar-schedule.service.js';
 import { DeadlineRulesService } from './modules/deadline/deadline-rules.service.js';
+import { servePublicAnswersFirst } from './modules/village/public-fast-path.js';
 import { buildOpenApiDocument } from './modules/openapi/openapi-document.js';
 
 /** A report with photos comes later through uploads; JSON bodies stay small. */
@@ -79,7 +80,10 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     logger: options.logLevels ?? ['log', 'warn', 'error'],
     bodyParser: false,
   });
-  await registerSecurityHeaders(app, config);
+  const securityHeaders = securityHeadersOf(config);
+  registerSecurityHeaders(app, securityHeaders);
+  // After the security headers (hooks run in the order added), before everything Nest adds.
+  servePublicAnswersFirst(app);
   await app.register(fastifyCookie);
   // Answers that carry a token, a query code, a case or an identity must not stay in any cache: every
   // API answer is `no-store` unless its route says otherwise (public images and files do).

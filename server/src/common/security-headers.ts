@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import fastifyHelmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config.js';
 
 /**
@@ -22,13 +23,21 @@ export function inlineScriptHashes(h5Dir: string): string[] {
 }
 
 /**
- * Security headers on every answer (helmet): a CSP the H5 build works under (scripts, styles and
- * connections from this origin only; images also as data: and blob: URLs for previews of picked
- * photos; no framing), `Referrer-Policy: no-referrer` (a village page's URL holds its code, a staff
- * page's a case number), and nosniff, HSTS, COOP, CORP.
+ * The security headers every answer carries, as helmet writes them: a CSP the H5 build works under
+ * (scripts, styles and connections from this origin only; images also as data: and blob: URLs for
+ * previews of picked photos; no framing), `Referrer-Policy: no-referrer` (a village page's URL holds
+ * its code, a staff page's a case number), and nosniff, HSTS, COOP, CORP.
+ *
+ * Helmet is run once, here, against a stand-in response: @fastify/helmet would rebuild its whole
+ * middleware (CSP parsing included) on every request for the same, fixed headers.
  */
-export async function registerSecurityHeaders(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  await app.register(fastifyHelmet, {
+export function securityHeadersOf(config: Pick<AppConfig, 'h5Dir'>): Readonly<Record<string, string>> {
+  const written: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: string | number) => (written[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => delete written[name.toLowerCase()],
+  };
+  helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -50,5 +59,15 @@ export async function registerSecurityHeaders(app: NestFastifyApplication, confi
     referrerPolicy: { policy: 'no-referrer' },
     // Nothing cross-origin is embedded; COEP would only get in the way of downloads.
     crossOriginEmbedderPolicy: false,
+  })({} as IncomingMessage, response as unknown as ServerResponse, () => undefined); // helmet 8 throws its errors rather than passing them on
+  return Object.freeze(written);
+}
+
+/** Writes the precomputed security headers onto every answer, first thing in each request. */
+export function registerSecurityHeaders(app: NestFastifyApplication, headers: Readonly<Record<string, string>>): void {
+  const server = app.getHttpAdapter().getInstance();
+  server.addHook('onRequest', (_request, reply, done) => {
+    void reply.headers(headers);
+    done();
   });
 }

@@ -1,11 +1,9 @@
 import { Controller, Req, Res } from '@nestjs/common';
 import { contract } from '@mashang/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Clock } from '../../common/clock.js';
-import { villageScopes } from '../../common/content-versions/content-versions.js';
 import { ContractRoute, type ParsedInput, RouteInput } from '../../common/contract-route.js';
-import { chinaDate } from '../calendar/china-date.js';
 import { sendSpreadsheet } from '../publishing/send-spreadsheet.js';
+import { PublicAnswers } from './public-answers.js';
 import { PublicCache } from './public-cache.js';
 import { QrCodeService } from './qr-code.service.js';
 import { VillageService } from './village.service.js';
@@ -19,57 +17,37 @@ export class VillageController {
     private readonly villages: VillageService,
     private readonly qr: QrCodeService,
     private readonly cache: PublicCache,
-    private readonly clock: Clock,
+    private readonly answers: PublicAnswers,
   ) {}
 
   // The public answers below come from the in-memory cache (public-cache.ts), rebuilt when the
-  // village's content versions move; each is shaped by its route's schema when built.
+  // village's content versions move; each is shaped by its route's schema when built. They are
+  // usually served before this controller is reached (public-fast-path.ts): it answers what that
+  // path leaves to it, errors included.
 
   @ContractRoute(routes.page)
   async page(@RouteInput() { params }: In<'page'>, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    // The page shows a record up to yesterday and what is overdue today: the China date is part of the key.
-    const today = chinaDate(this.clock.now());
-    const answer = await this.cache.get(routes.page, `page ${params.code} ${today}`, villageScopes(params.code), () =>
-      this.villages.page(params.code, today),
-    );
-    return this.cache.send(request, reply, answer);
+    return this.cache.send(request, reply, await this.answers.page(params.code));
   }
 
   @ContractRoute(routes.disclosures)
   async disclosures(@RouteInput() { params, query }: In<'disclosures'>, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const key = `disclosures ${params.code} ${query.kind ?? ''}`;
-    const answer = await this.cache.get(routes.disclosures, key, villageScopes(params.code), () =>
-      this.villages.disclosures(params.code, query.kind),
-    );
-    return this.cache.send(request, reply, answer);
+    return this.cache.send(request, reply, await this.answers.disclosures(params.code, query.kind));
   }
 
   @ContractRoute(routes.powerItem)
   async powerItem(@RouteInput() { params }: In<'powerItem'>, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const village = await this.villages.villageOfPowerItem(params.id);
-    const answer = await this.cache.get(routes.powerItem, `power-item ${params.id}`, villageScopes(village), () =>
-      this.villages.powerItem(params.id),
-    );
-    return this.cache.send(request, reply, answer);
+    return this.cache.send(request, reply, await this.answers.powerItem(params.id));
   }
 
   @ContractRoute(routes.disclosure)
   async disclosure(@RouteInput() { params }: In<'disclosure'>, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const village = await this.villages.villageOfDisclosure(params.id);
-    const answer = await this.cache.get(routes.disclosure, `disclosure ${params.id}`, villageScopes(village), () =>
-      this.villages.disclosure(params.id),
-    );
-    return this.cache.send(request, reply, answer);
+    return this.cache.send(request, reply, await this.answers.disclosure(params.id));
   }
 
   @ContractRoute(routes.disclosureVersion)
   async disclosureVersion(@RouteInput() { params }: In<'disclosureVersion'>, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const village = await this.villages.villageOfDisclosure(params.id);
-    const key = `disclosure-version ${params.id} ${params.versionNo}`;
-    const answer = await this.cache.get(routes.disclosureVersion, key, villageScopes(village), () =>
-      this.villages.disclosureVersion(params.id, params.versionNo),
-    );
-    return this.cache.send(request, reply, answer);
+    return this.cache.send(request, reply, await this.answers.disclosureVersion(params.id, params.versionNo));
   }
 
   @ContractRoute(routes.disclosureTable)

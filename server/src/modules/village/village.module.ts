@@ -3,6 +3,7 @@ import { RegionModule } from '../region/region.module.js';
 import { StaffModule } from '../staff/staff.module.js';
 import { PublishingModule } from '../publishing/publishing.module.js';
 import { CaseModule } from '../case/case.module.js';
+import { PublicAnswers } from './public-answers.js';
 import { PublicCache } from './public-cache.js';
 import { QrCodeService } from './qr-code.service.js';
 import { VillageController } from './village.controller.js';
@@ -13,6 +14,6 @@ import { VillageService } from './village.service.js';
 @Module({
   imports: [StaffModule, RegionModule, CaseModule, PublishingModule],
   controllers: [VillageController],
-  providers: [VillageService, VillageRepository, VillageRecords, QrCodeService, PublicCache],
+  providers: [VillageService, VillageRepository, VillageRecords, QrCodeService, PublicCache, PublicAnswers],
 })
 export class VillageModule {}
