@@ -1,5 +1,5 @@
-import type { StaffAccount } from '@mashang/shared';
-import { pageUrl } from '../utils/format';
+import { type CaseDue, DUE_DATE_KINDS, type StaffAccount } from '@mashang/shared';
+import { chineseDate, pageUrl } from '../utils/format';
 
 /** Roles that handle reports. Village staff never do: they may be the very people reported on. */
 export function worksCases(account: Pick<StaffAccount, 'role'>): boolean {
@@ -23,14 +23,26 @@ export type TimeTone = 'overdue' | 'near' | 'ok';
 export const NEAR_DAYS = 3;
 
 /**
- * The time left on a deadline as a handler reads it: 「逾期N天」 red once past, 「今天到期」 and
- * 「剩N天」 orange within three days, plain otherwise.
+ * The time left on a deadline as every staff page reads it, from the server's one count (case
+ * page, inbox and alerts never disagree): 「已逾期N天」 red once past, 「今天到期」 and
+ * 「还剩N个工作日」 / 「还剩N天」 (in the unit its rule counts) orange within three days, plain otherwise.
  */
-export function timeLeft(daysLeft: number): { text: string; tone: TimeTone } {
-  if (daysLeft < 0) return { text: `逾期${-daysLeft}天`, tone: 'overdue' };
-  const tone: TimeTone = daysLeft <= NEAR_DAYS ? 'near' : 'ok';
-  if (daysLeft === 0) return { text: '今天到期', tone };
-  return { text: `剩${daysLeft}天`, tone };
+export function timeLeft(due: Pick<CaseDue, 'daysLeft' | 'left' | 'unit' | 'metAt'>): { text: string; tone: TimeTone } {
+  if (due.metAt) return { text: '已完成', tone: 'ok' };
+  if (due.daysLeft < 0) return { text: `已逾期${-due.daysLeft}天`, tone: 'overdue' };
+  const tone: TimeTone = due.daysLeft <= NEAR_DAYS ? 'near' : 'ok';
+  if (due.daysLeft === 0) return { text: '今天到期', tone };
+  return { text: `还剩${due.left}${due.unit === 'workday' ? '个工作日' : '天'}`, tone };
+}
+
+/** 「告知是否受理 11月30日，还剩2个工作日」: the deadline, its last day without the year when it is this year's, and the time left. */
+export function dueLabel(
+  due: Pick<CaseDue, 'kind' | 'dueOn' | 'provisional' | 'daysLeft' | 'left' | 'unit' | 'metAt'>,
+  today = chinaToday(),
+): string {
+  const date = chineseDate(due.dueOn);
+  const shown = due.dueOn.slice(0, 4) === today.slice(0, 4) ? date.replace(/^\d{4}年/, '') : date;
+  return `${DUE_DATE_KINDS[due.kind]} ${shown}${due.provisional ? '（预计）' : ''}，${timeLeft(due).text}`;
 }
 
 /** Today in China time, `YYYY-MM-DD`. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import Taro, { routeRequests, setRouterParams } from '../../../../test/mocks/taro';
 import { setSession } from '../../../stores/session-store';
 import CasePage from './index';
+import { daysFromToday } from './supervision';
 
 const account = {
   id: 2,
@@ -17,6 +18,27 @@ const account = {
   twoFactorRequired: false,
 } as const;
 
+const acceptance = {
+  kind: 'acceptance',
+  dueOn: '2026-12-18',
+  provisional: false,
+  metAt: null,
+  overdue: false,
+  daysLeft: 2,
+  unit: 'workday',
+  left: 2,
+};
+
+const county = {
+  ...account,
+  id: 5,
+  username: 'county',
+  displayName: '周县纪委',
+  role: 'county_supervisor',
+  regionCode: '341821',
+  regionName: '青溪县',
+} as const;
+
 const detail = {
   reportNo: 'K7M3Q9X2TA',
   villageCode: '341821102201',
@@ -26,22 +48,26 @@ const detail = {
   mode: 'real_name',
   status: 'submitted',
   receivedAt: '2026-11-27T08:00:00.000Z',
-  nextDue: { kind: 'acceptance', dueOn: '2026-12-18', provisional: false, metAt: null, overdue: false, daysLeft: 2 },
+  nextDue: acceptance,
   level: 'township',
   escalated: false,
   assignee: null,
+  townshipName: '桃源镇',
+  supervisionDue: null,
   content: '低保名单里有已经去世两年的人，还在领钱',
   concerned: '村会计',
   happenedAt: null,
   subject: null,
   citation: null,
   channel: 'online',
-  deadlines: [{ kind: 'acceptance', dueOn: '2026-12-18', provisional: false, metAt: null, overdue: false, daysLeft: 2 }],
+  deadlines: [acceptance],
   timeline: [{ at: '2026-11-27T08:00:00.000Z', type: 'submitted', actor: '反映人', publicText: '收到反映', internalText: null }],
   rating: null,
   extensionUsed: false,
   extensionRequestedDays: null,
   actions: ['accept', 'decline', 'note'],
+  supervisions: [] as unknown[],
+  supervisionActions: [] as string[],
 };
 
 const answer = (body: unknown, statusCode = 200) => ({ statusCode, data: JSON.stringify(body) });
@@ -58,7 +84,7 @@ describe('case page', () => {
     open();
     expect((await screen.findByTestId('case-content')).textContent).toBe(detail.content);
     expect(screen.getByTestId('case-status').textContent).toBe('待受理');
-    expect(screen.getByTestId('deadline-left-acceptance').textContent).toBe('剩2天');
+    expect(screen.getByTestId('deadline-left-acceptance').textContent).toBe('还剩2个工作日');
     expect(screen.getByTestId('action-accept')).toBeTruthy();
     expect(screen.getByTestId('action-decline')).toBeTruthy();
     expect(screen.getByTestId('action-note')).toBeTruthy();
@@ -148,6 +174,9 @@ describe('case page', () => {
     expect(Taro.request).toHaveBeenCalledTimes(1);
     fireEvent.click(screen.getByTestId('reveal-confirm'));
     expect((await screen.findByTestId('reporter-identity')).textContent).toBe('张三 · 13800001234');
+    // The phone is a link that calls it.
+    fireEvent.click(screen.getByTestId('phone-link'));
+    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '13800001234' });
     expect((Taro.request.mock.calls[1]![0] as { url: string }).url).toBe('https://api.example.test/api/v1/staff/cases/K7M3Q9X2TA/reveal');
   });
 
@@ -251,14 +280,6 @@ describe('case page', () => {
   });
 
   it("records a county callback's rating on an answered case", async () => {
-    const county = {
-      ...account,
-      id: 5,
-      username: 'county',
-      role: 'county_supervisor',
-      regionCode: '341821',
-      regionName: '青溪县',
-    } as const;
     const replied = { ...detail, status: 'replied', actions: ['note'] };
     Taro.request
       .mockResolvedValueOnce(answer(replied))
@@ -275,5 +296,105 @@ describe('case page', () => {
       .find((r) => r.method === 'POST')!;
     expect(post.url).toBe('https://api.example.test/api/v1/staff/cases/K7M3Q9X2TA/callback-rating');
     expect(JSON.parse(post.data)).toMatchObject({ rating: 'satisfied' });
+  });
+
+  it('lets the county 督办 a late case with a date it picks, and shows the 督办 with its own clock', async () => {
+    const late = { ...detail, escalated: true, supervisionActions: ['supervise', 'urge'] };
+    const supervised = {
+      ...late,
+      supervisionActions: ['urge'],
+      supervisions: [
+        {
+          id: 1,
+          kind: 'supervise',
+          text: '请于5日内核实低保名单并书面回复',
+          by: '县纪委 周县纪委',
+          at: '2026-11-28T02:00:00.000Z',
+          due: {
+            kind: 'supervision',
+            dueOn: '2026-12-03',
+            provisional: false,
+            metAt: null,
+            overdue: false,
+            daysLeft: 5,
+            unit: 'calendar',
+            left: 5,
+          },
+          answer: null,
+        },
+      ],
+    };
+    routeRequests(({ url, method }) => answer(method === 'POST' && url.endsWith('/supervise') ? supervised : late));
+    setSession({ token: 'tok', expiresAt: '2999-01-01T00:00:00.000Z', account: county });
+    setRouterParams({ no: detail.reportNo });
+    render(<CasePage />);
+    fireEvent.click(await screen.findByTestId('supervision-open-supervise'));
+    // Too short: said at the field, nothing sent.
+    fireEvent.change(screen.getByTestId('supervision-text'), { target: { value: '快办' } });
+    fireEvent.click(screen.getByTestId('supervision-submit'));
+    expect((await screen.findByTestId('error-supervision-text')).textContent).toBe('督办要求至少10个字');
+    expect(Taro.request.mock.calls.filter((c) => (c[0] as { method: string }).method === 'POST')).toHaveLength(0);
+
+    fireEvent.change(screen.getByTestId('supervision-text'), { target: { value: '请于5日内核实低保名单并书面回复' } });
+    fireEvent.click(screen.getByTestId('supervision-days-5'));
+    fireEvent.click(screen.getByTestId('supervision-submit'));
+    expect((await screen.findByTestId('supervision-done')).textContent).toBe('已督办');
+    const post = Taro.request.mock.calls
+      .map((c) => c[0] as { method: string; url: string; data: string })
+      .find((r) => r.method === 'POST')!;
+    expect(post.url).toBe('https://api.example.test/api/v1/staff/cases/K7M3Q9X2TA/supervise');
+    expect(JSON.parse(post.data)).toEqual({
+      text: '请于5日内核实低保名单并书面回复',
+      dueOn: daysFromToday(5),
+      idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
+    expect(screen.getByTestId('supervision-due').textContent).toBe('回复督办 12月3日，还剩5天');
+    expect(screen.getByTestId('supervision-supervise').textContent).toContain('等待乡镇纪委回复');
+    expect(screen.queryByTestId('supervision-open-supervise')).toBeNull();
+    expect(screen.getByTestId('supervision-open-urge')).toBeTruthy();
+  });
+
+  it("lets the township answer the county's 督办", async () => {
+    const supervision = {
+      id: 1,
+      kind: 'supervise',
+      text: '请于5日内核实低保名单并书面回复',
+      by: '县纪委 周县纪委',
+      at: '2026-11-28T02:00:00.000Z',
+      due: {
+        kind: 'supervision',
+        dueOn: '2026-11-27',
+        provisional: false,
+        metAt: null,
+        overdue: true,
+        daysLeft: -1,
+        unit: 'calendar',
+        left: 0,
+      },
+      answer: null,
+    };
+    const owed = { ...detail, supervisions: [supervision], supervisionActions: ['answer'] };
+    const reply = '已入户核实，名单有误的两户已停发并追回。';
+    const answered = {
+      ...owed,
+      supervisionActions: [],
+      supervisions: [
+        {
+          ...supervision,
+          due: { ...supervision.due, metAt: '2026-11-28T03:00:00.000Z' },
+          answer: { text: reply, by: '李纪委', at: '2026-11-28T03:00:00.000Z' },
+        },
+      ],
+    };
+    routeRequests(({ method }) => answer(method === 'POST' ? answered : owed));
+    open();
+    expect((await screen.findByTestId('supervision-due')).textContent).toBe('回复督办 11月27日，已逾期1天');
+    fireEvent.click(screen.getByTestId('supervision-open-answer'));
+    fireEvent.change(screen.getByTestId('supervision-text'), { target: { value: reply } });
+    fireEvent.click(screen.getByTestId('supervision-submit'));
+    expect((await screen.findByTestId('supervision-answer')).textContent).toContain(reply);
+    expect(screen.getByTestId('supervision-due').textContent).toBe('回复督办 11月27日，已完成');
+    const post = Taro.request.mock.calls.map((c) => c[0] as { method: string; url: string }).find((r) => r.method === 'POST')!;
+    expect(post.url).toBe('https://api.example.test/api/v1/staff/cases/K7M3Q9X2TA/supervision-answer');
   });
 });

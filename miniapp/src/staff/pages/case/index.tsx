@@ -1,4 +1,4 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import {
   CASE_ACTIONS,
@@ -18,6 +18,8 @@ import {
 import { useRef, useState } from 'react';
 import { randomKey } from '../../../services/random-key';
 import StatusView from '../../../components/StatusView';
+import PhoneText from '../../../components/StatusView/PhoneText';
+import Field from '../../../components/Field';
 import Citation from '../../components/Citation';
 import { call } from '../../../services/api';
 import { isApiError } from '../../../services/http';
@@ -35,6 +37,7 @@ import {
   type ActionDraft,
   type StaffFormAction,
 } from './form';
+import SupervisionCard from './supervision';
 import '../../staff.scss';
 import './index.scss';
 
@@ -105,35 +108,29 @@ function ActionForm({
         </View>
       )}
       {action === 'transfer_out' && (
-        <View>
-          <Text className='s-label'>接收单位</Text>
-          <View className='s-box'>
-            <Input
-              className='s-input'
-              data-testid='action-form-to'
-              value={draft.to}
-              maxlength={50}
-              placeholder='例如：县民政局'
-              onInput={(e) => set('to', e.detail.value)}
-            />
-          </View>
-        </View>
+        <Field
+          id='action-form-to'
+          tone='staff'
+          label='接收单位'
+          testId='action-form-to'
+          value={draft.to}
+          maxlength={50}
+          placeholder='例如：县民政局'
+          onInput={(v) => set('to', v)}
+        />
       )}
       {action === 'request_extension' && (
-        <View>
-          <Text className='s-label'>延期天数</Text>
-          <View className='s-box'>
-            <Input
-              className='s-input'
-              data-testid='action-form-days'
-              type='number'
-              value={draft.days}
-              maxlength={2}
-              placeholder='最多30天'
-              onInput={(e) => set('days', e.detail.value)}
-            />
-          </View>
-        </View>
+        <Field
+          id='action-form-days'
+          tone='staff'
+          label='延期天数'
+          testId='action-form-days'
+          type='number'
+          value={draft.days}
+          maxlength={2}
+          placeholder='最多30天'
+          onInput={(v) => set('days', v)}
+        />
       )}
       {action === 'reclassify' && (
         <View>
@@ -153,19 +150,17 @@ function ActionForm({
         </View>
       )}
       {form.text && (
-        <View>
-          <Text className='s-label'>{form.text.label}</Text>
-          <View className='s-box s-box--area'>
-            <Textarea
-              className='s-textarea'
-              data-testid='action-form-text'
-              value={draft.text}
-              maxlength={5000}
-              placeholder={form.text.placeholder}
-              onInput={(e) => set('text', e.detail.value)}
-            />
-          </View>
-        </View>
+        <Field
+          id='action-form-text'
+          tone='staff'
+          label={form.text.label}
+          multiline
+          testId='action-form-text'
+          value={draft.text}
+          maxlength={5000}
+          placeholder={form.text.placeholder}
+          onInput={(v) => set('text', v)}
+        />
       )}
       {error && (
         <Text className='s-error' data-testid='action-error'>
@@ -211,9 +206,10 @@ function Reveal({ reportNo }: { reportNo: string }) {
 
   if (identity) {
     return (
-      <Text className='case__identity' data-testid='reporter-identity'>
-        {identity.name} · {identity.phone}
-      </Text>
+      <View className='case__identity' data-testid='reporter-identity'>
+        <Text>{identity.name} · </Text>
+        <PhoneText text={identity.phone} />
+      </View>
     );
   }
   return (
@@ -290,12 +286,15 @@ function CallbackRating({ reportNo, onRated }: { reportNo: string; onRated: (det
           </Text>
         ))}
       </View>
-      <Input
-        className='s-input'
-        data-testid='callback-note'
+      <Field
+        id='callback-note'
+        tone='staff'
+        label='反映人的原话'
+        optional
+        testId='callback-note'
         value={note}
-        placeholder='反映人的原话（可不填）'
-        onInput={(e) => setNote(e.detail.value)}
+        maxlength={500}
+        onInput={setNote}
       />
       {error && <Text className='s-error'>{error}</Text>}
       <Text
@@ -426,11 +425,7 @@ export default function CasePage() {
             <Text className='s-text'>
               {DUE_DATE_KINDS[d.kind]}：{chineseDate(d.dueOn)}前{d.provisional ? '（预计）' : ''}
             </Text>
-            {d.metAt ? (
-              <Text className='s-left s-left--ok'>已完成</Text>
-            ) : (
-              <TimeLeft daysLeft={d.daysLeft} testId={`deadline-left-${d.kind}`} />
-            )}
+            <TimeLeft due={d} testId={`deadline-left-${d.kind}`} />
           </View>
         ))}
         {detail.extensionRequestedDays !== null && (
@@ -478,6 +473,8 @@ export default function CasePage() {
           />
         )}
       </View>
+
+      <SupervisionCard detail={detail} onChange={setDetail} />
 
       {account.role === 'county_supervisor' &&
         detail.status === 'replied' &&

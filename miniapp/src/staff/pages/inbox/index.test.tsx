@@ -17,6 +17,18 @@ const account = {
   twoFactorRequired: false,
 } as const;
 
+/** A deadline as the server counts it; working days left are about five sevenths of the calendar days. */
+const due = (kind: 'acceptance' | 'supervision', dueOn: string, daysLeft: number, unit: 'workday' | 'calendar' = 'calendar') => ({
+  kind,
+  dueOn,
+  provisional: false,
+  metAt: null,
+  overdue: daysLeft < 0,
+  daysLeft,
+  unit,
+  left: daysLeft <= 0 ? 0 : unit === 'workday' ? Math.ceil((daysLeft * 5) / 7) : daysLeft,
+});
+
 const row = (reportNo: string, daysLeft: number, villageName = '东山村') => ({
   reportNo,
   villageCode: '341821102201',
@@ -26,10 +38,12 @@ const row = (reportNo: string, daysLeft: number, villageName = '东山村') => (
   mode: 'anonymous',
   status: 'submitted',
   receivedAt: '2026-11-01T08:00:00.000Z',
-  nextDue: { kind: 'acceptance', dueOn: '2026-11-24', provisional: false, metAt: null, overdue: daysLeft < 0, daysLeft },
+  nextDue: due('acceptance', '2026-11-24', daysLeft, 'workday'),
   level: 'township',
   escalated: false,
   assignee: null,
+  townshipName: '桃源镇',
+  supervisionDue: null as ReturnType<typeof due> | null,
 });
 
 const answer = (body: unknown, statusCode = 200) => ({ statusCode, data: JSON.stringify(body) });
@@ -52,7 +66,8 @@ describe('inbox page', () => {
               villageName: '东山村',
               kind: 'overdue',
               deadline: 'acceptance',
-              dueOn: '2026-11-24',
+              due: due('acceptance', '2026-11-24', -3, 'workday'),
+              note: null,
               at: '2026-11-25T00:00:00.000Z',
             },
           ],
@@ -76,14 +91,18 @@ describe('inbox page', () => {
     const rows = screen.getAllByTestId('case-row');
     expect(rows[0]!.textContent).toContain('AAAAAAAAAA');
     // The colours come from `timeLeft` (tested in utils.test.ts); here, the words a handler reads.
-    expect(screen.getAllByTestId('case-row-left').map((e) => e.textContent)).toEqual(['逾期3天', '剩2天', '剩20天']);
+    expect(screen.getAllByTestId('case-row-left').map((e) => e.textContent)).toEqual([
+      '告知是否受理 11月24日，已逾期3天',
+      '告知是否受理 11月24日，还剩2个工作日',
+      '告知是否受理 11月24日，还剩15个工作日',
+    ]);
     expect(screen.getByTestId('alerts-badge').textContent).toBe('提醒 1');
     expect(screen.getByTestId('nav-county')).toBeTruthy();
 
     fireEvent.click(screen.getByTestId('filter-overdue'));
     await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(1));
     const urls = Taro.request.mock.calls.map((c) => (c[0] as { url: string }).url);
-    expect(urls).toContain('https://api.example.test/api/v1/staff/cases?overdue=true&offset=0&limit=50');
+    expect(urls).toContain('https://api.example.test/api/v1/staff/cases?overdue=true&todo=true&offset=0&limit=50');
   });
 
   it('filters by any village of the jurisdiction, named with its township in a county', async () => {
@@ -108,7 +127,47 @@ describe('inbox page', () => {
     fireEvent.click(screen.getByTestId('filter-village-option-341821103201'));
     await screen.findByTestId('inbox-empty');
     const urls = Taro.request.mock.calls.map((c) => (c[0] as { url: string }).url);
-    expect(urls).toContain('https://api.example.test/api/v1/staff/cases?village=341821103201&offset=0&limit=50');
+    expect(urls).toContain('https://api.example.test/api/v1/staff/cases?village=341821103201&todo=true&offset=0&limit=50');
+  });
+
+  it('opens on 待办 and keeps 全部 a tap away; each row tells when it came, 实名 or 匿名, its township and clocks', async () => {
+    setSession({ token: 'tok', expiresAt: '2999-01-01T00:00:00.000Z', account });
+    const supervised = {
+      ...row('DDDDDDDDDD', -2),
+      mode: 'real_name',
+      escalated: true,
+      townshipName: '石门乡',
+      villageName: '南坪村',
+      supervisionDue: due('supervision', '2026-11-28', 3),
+    };
+    routeRequests(({ url }) => {
+      if (url.includes('/staff/alerts')) return answer({ items: [] });
+      if (url.includes('/staff/villages')) {
+        return answer({
+          items: [
+            { code: '341821102201', name: '东山村', townshipName: '桃源镇' },
+            { code: '341821103201', name: '南坪村', townshipName: '石门乡' },
+          ],
+        });
+      }
+      if (url.includes('todo=true')) return answer({ items: [supervised], total: 1 });
+      return answer({ items: [supervised, { ...row('EEEEEEEEEE', 9), status: 'replied', nextDue: null }], total: 2 });
+    });
+    render(<InboxPage />);
+    await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(1));
+    expect(screen.getByTestId('inbox-title').textContent).toBe('待办');
+    const [first] = screen.getAllByTestId('case-row');
+    expect(first!.textContent).toContain('石门乡 · 南坪村');
+    expect(screen.getByTestId('case-row-meta').textContent).toBe('11月1日收到 · 实名 · 已上报县纪委');
+    expect(screen.getByTestId('case-row-supervision').textContent).toBe('回复督办 11月28日，还剩3天');
+    expect(screen.getByTestId('case-row-left').textContent).toBe('告知是否受理 11月24日，已逾期2天');
+
+    fireEvent.click(screen.getByTestId('view-all'));
+    await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(2));
+    expect(screen.getByTestId('inbox-title').textContent).toBe('全部反映');
+    expect(screen.getAllByTestId('case-row-meta')[1]!.textContent).toBe('11月1日收到 · 匿名');
+    const urls = Taro.request.mock.calls.map((c) => (c[0] as { url: string }).url);
+    expect(urls).toContain('https://api.example.test/api/v1/staff/cases?offset=0&limit=50');
   });
 
   it('pages through every case the server counts', async () => {

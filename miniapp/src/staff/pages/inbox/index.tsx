@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { isApiError } from '../../../services/http';
 import { randomKey } from '../../../services/random-key';
 import StatusView from '../../../components/StatusView';
+import { ChoiceGroup } from '../../../components/Field';
 import { call } from '../../../services/api';
 import StaffBar from '../../components/StaffBar';
 import CaseRow from '../../components/CaseRow';
@@ -107,10 +108,15 @@ function Chip<T extends string>({
   );
 }
 
-/** The township's cases, most urgent first as the server orders them, with filters and the alert count. */
+/**
+ * 待办: the cases that wait on this officer, most urgent first as the server orders them; 全部 shows
+ * every case of the jurisdiction. Filters and the alert count on top.
+ */
 export default function InboxPage() {
   const account = useAccount();
   const [filters, setFilters] = useState<Filters>({});
+  // 待办: what waits on this officer; 全部: every case in the jurisdiction.
+  const [view, setView] = useState<'todo' | 'all'>('todo');
   // Phones: filters folded under one button (CSS keeps them open on wide screens).
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [offset, setOffset] = useState(0);
@@ -119,8 +125,9 @@ export default function InboxPage() {
   const [marked, setMarked] = useState<string | null>(null);
   const works = account ? homePage(account) === 'inbox' : false;
   const cases = useStaffApi(
-    () => (works ? call(contract.case.list, { query: { ...filters, offset, limit: PAGE } }) : null),
-    [works, filters.status, filters.village, filters.category, filters.overdue, offset],
+    () =>
+      works ? call(contract.case.list, { query: { ...filters, ...(view === 'todo' ? { todo: 'true' } : {}), offset, limit: PAGE } }) : null,
+    [works, view, filters.status, filters.village, filters.category, filters.overdue, offset],
   );
   // What the township transferred to another: a read-only line each.
   const transfers = useStaffApi(
@@ -164,7 +171,9 @@ export default function InboxPage() {
     <View className='staff inbox'>
       <StaffBar account={account} current='inbox' />
       <View className='inbox__head'>
-        <Text className='s-h1'>待办反映</Text>
+        <Text className='s-h1' data-testid='inbox-title'>
+          {view === 'todo' ? '待办' : '全部反映'}
+        </Text>
         <Text
           className={`inbox__badge${alertCount ? '' : ' inbox__badge--none'}`}
           data-testid='alerts-badge'
@@ -173,6 +182,23 @@ export default function InboxPage() {
           提醒 {alertCount}
         </Text>
       </View>
+
+      <ChoiceGroup
+        id='inbox-view'
+        tone='staff'
+        label='查看'
+        labelHidden
+        options={[
+          { value: 'todo', title: '待办' },
+          { value: 'all', title: '全部' },
+        ]}
+        value={view}
+        onChange={(v) => {
+          setView(v);
+          setOffset(0);
+        }}
+        testIdPrefix='view'
+      />
 
       <Text className='s-btn inbox__filter-toggle' data-testid='filters-toggle' onClick={() => setFiltersOpen((o) => !o)}>
         筛选{Object.values(filters).filter(Boolean).length ? `（${Object.values(filters).filter(Boolean).length}）` : ''}{' '}
@@ -229,7 +255,7 @@ export default function InboxPage() {
         {!cases.data && <StatusView loading={cases.loading} error={cases.error} onRetry={cases.reload} />}
         {cases.data && cases.data.items.length === 0 && (
           <Text className='s-text' data-testid='inbox-empty'>
-            没有符合条件的反映。
+            {view === 'todo' && !Object.values(filters).some(Boolean) ? '没有等您办理的反映。' : '没有符合条件的反映。'}
           </Text>
         )}
         {cases.data && cases.data.items.length > 0 && (
@@ -266,7 +292,7 @@ export default function InboxPage() {
               </Text>
             </View>
           ) : (
-            <CaseRow key={item.reportNo} item={item} />
+            <CaseRow key={item.reportNo} item={item} showTownship={showTownship} />
           ),
         )}
         {total > PAGE && (
