@@ -187,6 +187,7 @@ describe.each(DATABASE_KINDS)('publishing disclosures on %s', (kind) => {
       superseded: true,
       columns: ['姓名', '身份证号', '联系电话', '补贴金额（元）'],
       row: ['王大山', '3418**********4538', '139****7788', '1200.00'],
+      words: '《2026年耕地地力保护补贴发放名单》中的一笔：王大山，补贴金额1200.00元',
     });
   });
 
@@ -194,7 +195,13 @@ describe.each(DATABASE_KINDS)('publishing disclosures on %s', (kind) => {
     const powerItemId = await powerItem(t, home, { title: '低保申请审核' });
     const { reportNo } = await fileReport(t, home, { subject: { powerItemId, powerStep: '公开结果' } });
     const detail = (await t.call(contract.case.get, { params: { reportNo } }, handler)).body;
-    expect(detail.citation).toEqual({ kind: 'power_step', powerItemId, title: '低保申请审核', step: '公开结果' });
+    expect(detail.citation).toEqual({
+      kind: 'power_step',
+      powerItemId,
+      title: '低保申请审核',
+      step: '公开结果',
+      words: '《低保申请审核》办理流程中的「公开结果」这一步',
+    });
   });
 
   it('shows an earlier version to the public, and keeps the full ID numbers through a correction', async () => {

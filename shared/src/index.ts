@@ -21,3 +21,4 @@ export * from './proof-of-work.js';
 export * from './personal-data.js';
 export * from './process-chart.js';
 export * from './phone-text.js';
+export * from './disclosure-table.js';

@@ -93,7 +93,9 @@ describe('public disclosure page', () => {
 
     fireEvent.click(screen.getByTestId('row-question'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({
-      url: '/pages/report/index?code=341821102201&disclosureId=31&disclosureVersion=1&disclosureRow=0',
+      url: `/pages/report/index?code=341821102201&disclosureId=31&disclosureVersion=1&disclosureRow=0&about=${encodeURIComponent(
+        '《2026年10月耕地地力保护补贴发放名单》中的一笔：李秀英，补贴金额220.00元',
+      )}`,
     });
     fireEvent.click(screen.getByTestId('current-version-link'));
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/disclosure/index?id=31&code=341821102201' });
@@ -114,7 +116,9 @@ describe('public disclosure page', () => {
     expect((await screen.findByTestId('disclosure-table')).textContent).toContain('132.00');
     expect(screen.queryByTestId('disclosure-earlier')).toBeNull();
     fireEvent.click(screen.getByTestId('report-button'));
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/report/index?code=341821102201&disclosureId=31&disclosureVersion=2' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({
+      url: `/pages/report/index?code=341821102201&disclosureId=31&disclosureVersion=2&about=${encodeURIComponent('《2026年10月耕地地力保护补贴发放名单》')}`,
+    });
   });
 
   it('offers no earlier version of a withdrawn disclosure', async () => {
@@ -140,5 +144,56 @@ describe('public disclosure page', () => {
     open({ version: '1' });
     expect((await screen.findByTestId('error')).textContent).toContain('没有找到这条公开内容');
     expect(screen.getByTestId('current-version-link').textContent).toBe('看现行的第2版');
+  });
+
+  it('opens a finance table with 收入 / 支出 / 结余, keeps 合计 a total, and filters a long table by month and words', async () => {
+    const line = (date: string, what: string, income: string, expense: string) => [date, what, income, expense, '王桂芳'];
+    const rows = [
+      line('2026-09-28', '收到镇财政拨付运转经费', '45,000.00', ''),
+      line('2026-10-09', '支付村干部9月份基本报酬', '', '18,600.00'),
+      line('2026-10-12', '收取集体山塘承包费', '6,800.00', ''),
+      line('2026-10-15', '支付村部9月份电费', '', '386.50'),
+      line('2026-10-16', '支付村道路灯维修材料费', '', '2,350.00'),
+      line('2026-10-18', '收到光伏电站发电收益', '3,124.80', ''),
+      line('2026-10-21', '支付保洁员10月份工资', '', '3,600.00'),
+      line('2026-10-27', '购置党员活动室办公用品', '', '1,268.00'),
+      line('2026-10-31', '银行存款利息', '52.36', ''),
+      ['合计', '', '54,977.16', '26,204.50', ''],
+    ];
+    serve({
+      ...CURRENT,
+      type: 'income_expense',
+      title: '王家村2026年10月财务收支明细',
+      period: '2026-Q4',
+      corrected: false,
+      corrections: [],
+      table: { columns: ['日期', '摘要', '收入（元）', '支出（元）', '经办人'], rows },
+    });
+    open({});
+    expect((await screen.findByTestId('finance-in')).textContent).toBe('收入54,977.16元');
+    expect(screen.getByTestId('finance-out').textContent).toBe('支出26,204.50元');
+    expect(screen.getByTestId('finance-left').textContent).toBe('结余28,772.66元');
+    expect(screen.getByText(/2026年第四季度/)).toBeTruthy();
+    expect(screen.queryByText(/2026-Q4/)).toBeNull();
+
+    // Nine lines, each with its question; the 合计 is a total with no number and no question of its own.
+    expect(screen.getAllByTestId('disclosure-row')).toHaveLength(9);
+    expect(screen.getByTestId('disclosure-table').textContent).toContain('明细（共9条）');
+    expect(screen.getByTestId('disclosure-total').textContent).toContain('54,977.16');
+    expect(screen.getByTestId('disclosure-total').textContent).not.toMatch(/第 \d+ 条|对此有疑问/);
+
+    fireEvent.click(screen.getByTestId('month-2026-09'));
+    expect(screen.getAllByTestId('disclosure-row').map((r) => r.textContent)).toEqual([expect.stringContaining('收到镇财政拨付运转经费')]);
+    fireEvent.click(screen.getByTestId('month-all'));
+    fireEvent.change(screen.getByTestId('table-search'), { target: { value: '电费' } });
+    expect(screen.getAllByTestId('disclosure-row')).toHaveLength(1);
+    expect(screen.getByTestId('table-filter-count').textContent).toBe('找到1条');
+    // The question cites the line's place in the published table, and says it in words.
+    fireEvent.click(screen.getByTestId('row-question'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({
+      url: expect.stringContaining(
+        `disclosureRow=3&about=${encodeURIComponent('《王家村2026年10月财务收支明细》中的一笔：支付村部9月份电费，支出386.50元')}`,
+      ),
+    });
   });
 });

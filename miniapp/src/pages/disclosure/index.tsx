@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { contract, DISCLOSURE_KINDS, DISCLOSURE_TYPES, type Disclosure } from '@mashang/shared';
+import { contract, DISCLOSURE_KINDS, DISCLOSURE_TYPES, type Disclosure, disclosureCitationWords, type TableLine } from '@mashang/shared';
 import { useEffect, useState } from 'react';
 import Attachments from '../../components/Attachments';
 import StatusView from '../../components/StatusView';
@@ -9,6 +9,7 @@ import { call, routeUrl } from '../../services/api';
 import { openSpreadsheet } from '../../services/spreadsheet-files';
 import { chineseDate, pageUrl } from '../../utils/format';
 import { periodText } from '../../utils/period';
+import { FinanceSummary, TableLines } from './table';
 import './index.scss';
 
 const positive = (value?: string) => (value !== undefined && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : null);
@@ -28,7 +29,8 @@ function openCurrent(id: number, code?: string) {
 
 /**
  * A disclosure with its table. On a 375px screen a wide table is unreadable for an older reader,
- * so each row becomes a card of "column: value" lines, with its own 「对此有疑问」 action. Who drafted
+ * so each row becomes a card of "column: value" lines, with its own 「对此有疑问」 action; a finance
+ * disclosure opens with its 收入 / 支出 / 结余. Who drafted
  * and who co-signed it are named with their dates; a correction shows its reasons, a withdrawal its
  * reason in place of the content. With `version=N` it shows an earlier published version instead,
  * saying plainly that it was corrected and linking back to the current one.
@@ -80,9 +82,16 @@ export default function DisclosurePage() {
   const replacedBy = old ? data.corrections.find((c) => c.versionNo > old.versionNo) : undefined;
 
   // The question cites the version read, so a later correction does not change what was questioned.
-  const question = (row?: number) =>
+  const question = (line?: TableLine) =>
     void Taro.navigateTo({
-      url: pageUrl('report', { code: data.villageCode, disclosureId: data.id, disclosureVersion: shown.versionNo, disclosureRow: row }),
+      url: pageUrl('report', {
+        code: data.villageCode,
+        disclosureId: data.id,
+        disclosureVersion: shown.versionNo,
+        disclosureRow: line?.index,
+        // What the form's header says, in the words the officer reads on the case too.
+        about: disclosureCitationWords(shown.title, line && shown.table ? { columns: shown.table.columns, cells: line.cells } : null),
+      }),
     });
 
   const download = () => {
@@ -129,6 +138,7 @@ export default function DisclosurePage() {
             {shown.cosigner && `村务监督委员会 ${shown.cosigner.name} ${chineseDate(shown.cosigner.at)}会签`}
           </Text>
         )}
+        {data.kind === 'finance' && shown.table && <FinanceSummary table={shown.table} />}
         {shown.body && <Text className='text disclosure__body'>{shown.body}</Text>}
       </View>
 
@@ -171,9 +181,6 @@ export default function DisclosurePage() {
 
       {shown.table && (
         <View data-testid='disclosure-table'>
-          <Text className='h2 disclosure__rows-title'>
-            {old ? `第${old.versionNo}版的明细` : '明细'}（共{shown.table.rows.length}条）
-          </Text>
           {/* The download is the current table: an earlier version is read here only. */}
           {!old && (
             <View className='disclosure__download' data-testid='download-table' onClick={download}>
@@ -181,23 +188,7 @@ export default function DisclosurePage() {
             </View>
           )}
           {downloadError && <Text className='field-error'>{downloadError}</Text>}
-          {shown.table.rows.map((row, r) => (
-            <View key={r} className='card disclosure__row' data-testid='disclosure-row'>
-              {/* Scrolled far from the notice, each line of an earlier version still says it is not the current one. */}
-              <Text className='disclosure__row-no'>
-                第 {r + 1} 条{old && <Text className='disclosure__row-old'>更正前的第{old.versionNo}版</Text>}
-              </Text>
-              {shown.table!.columns.map((col, c) => (
-                <View key={c} className='disclosure__pair'>
-                  <Text className='disclosure__label'>{col}</Text>
-                  <Text className='disclosure__value'>{row[c] || '—'}</Text>
-                </View>
-              ))}
-              <View className='btn btn--secondary disclosure__ask' data-testid='row-question' onClick={() => question(r)}>
-                对此有疑问
-              </View>
-            </View>
-          ))}
+          <TableLines table={shown.table} oldVersion={old?.versionNo ?? null} onQuestion={question} />
         </View>
       )}
       <Attachments disclosureId={data.id} items={shown.attachments} />

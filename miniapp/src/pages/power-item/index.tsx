@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { contract, POWER_CATEGORIES, stepOrder } from '@mashang/shared';
+import { contract, POWER_CATEGORIES, powerStepCitationWords, stepOrder } from '@mashang/shared';
 import { useEffect, useMemo } from 'react';
 import ProcessChart from '../../components/ProcessChart';
 import StatusView from '../../components/StatusView';
@@ -36,7 +36,12 @@ function PowerItemPage() {
 
   const report = (step?: string) =>
     void Taro.navigateTo({
-      url: pageUrl('report', { code: data.villageCode, powerItemId: data.id, powerStep: step }),
+      url: pageUrl('report', {
+        code: data.villageCode,
+        powerItemId: data.id,
+        powerStep: step,
+        about: powerStepCitationWords(data.title, step ?? null),
+      }),
     });
   // The same numbers as the chart: the order a case walks the steps.
   const byId = new Map(data.chart.nodes.map((n) => [n.id, n]));

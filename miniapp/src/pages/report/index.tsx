@@ -58,6 +58,15 @@ const fieldId = (key: OrderedField) => `report-${key}`;
 /** Name and phone are never kept on the phone: a family member opening the form must not see them. */
 const storedPart = (draft: ReportDraft): ReportDraft => ({ ...draft, name: '', phone: '' });
 
+/** The `about` line a page passed, decoded as the mini program hands it over, and kept short. */
+function aboutText(about: string): string {
+  try {
+    return decodeURIComponent(about).slice(0, 200);
+  } catch {
+    return about.slice(0, 200);
+  }
+}
+
 function ReportPage() {
   const { params } = useRouter();
   const code = VillageCodeSchema.safeParse(params.code).success ? params.code! : null;
@@ -164,12 +173,21 @@ function ReportPage() {
   return (
     <View className='page report'>
       <Text className='h1'>我要反映</Text>
-      {subject?.powerStep && <Text className='report__subject'>反映的是权力事项流程中的“{subject.powerStep}”这一步</Text>}
-      {subject?.powerItemId && !subject.powerStep && <Text className='report__subject'>反映的是一项村级权力事项</Text>}
-      {subject?.disclosureId && (
-        <Text className='report__subject'>
-          反映的是一条公开内容{subject.disclosureRow !== undefined ? `的第 ${subject.disclosureRow + 1} 条明细` : ''}
+      {/* The page it was opened from names what is questioned, as the officer reads it on the case. */}
+      {subject && params.about ? (
+        <Text className='report__subject' data-testid='report-about'>
+          您反映的是：{aboutText(params.about)}
         </Text>
+      ) : (
+        <>
+          {subject?.powerStep && <Text className='report__subject'>反映的是权力事项流程中的“{subject.powerStep}”这一步</Text>}
+          {subject?.powerItemId && !subject.powerStep && <Text className='report__subject'>反映的是一项村级权力事项</Text>}
+          {subject?.disclosureId && (
+            <Text className='report__subject'>
+              反映的是一条公开内容{subject.disclosureRow !== undefined ? `的第 ${subject.disclosureRow + 1} 条明细` : ''}
+            </Text>
+          )}
+        </>
       )}
 
       <View className='card'>

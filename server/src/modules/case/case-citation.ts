@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Citation, ReportSubject } from '@mashang/shared';
+import { type Citation, disclosureCitationWords, powerStepCitationWords, type ReportSubject } from '@mashang/shared';
 import { DataSource, LessThanOrEqual } from 'typeorm';
 import { DisclosureVersionEntity } from '../publishing/disclosure-version.entity.js';
 import { DisclosureEntity } from '../publishing/disclosure.entity.js';
@@ -42,6 +42,7 @@ export class CaseCitation {
       superseded: disclosure.status === 'withdrawn' || disclosure.versionNo > version.versionNo,
       columns: row ? (table?.columns ?? []) : [],
       row,
+      words: disclosureCitationWords(version.title, row && table ? { columns: table.columns, cells: row } : null),
     };
   }
 
@@ -50,6 +51,6 @@ export class CaseCitation {
     if (!item) return null;
     // The page sends the step's name as the villager read it; an older client sent its id.
     const step = stepName ? (item.chart.nodes.find((n) => n.id === stepName)?.label ?? stepName) : null;
-    return { kind: 'power_step', powerItemId: item.id, title: item.title, step };
+    return { kind: 'power_step', powerItemId: item.id, title: item.title, step, words: powerStepCitationWords(item.title, step) };
   }
 }

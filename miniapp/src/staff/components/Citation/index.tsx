@@ -16,6 +16,11 @@ export default function Citation({ citation }: { citation: CitationData }) {
     });
   return (
     <View className='citation' data-testid='case-citation'>
+      {citation.words && (
+        <Text className='citation__title' data-testid='case-citation-words'>
+          反映的是：{citation.words}
+        </Text>
+      )}
       {citation.kind === 'disclosure' ? (
         <View>
           <Text className='citation__title'>
