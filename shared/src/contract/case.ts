@@ -240,6 +240,17 @@ export const TownshipStatsSchema = z.object({
   ratingsByCallback: z.number().int(),
   /** Share of ratings that are 满意 or 基本满意, 0–1; null before any rating. */
   satisfaction: z.number().nullable(),
+  /** The counts behind each share, so a rate is never read without how many it is of. */
+  acceptanceDecided: z.number().int(),
+  answered: z.number().int(),
+  rated: z.number().int(),
+  satisfied: z.number().int(),
+});
+
+/** Figures over reports received between two China dates, both inclusive; either may be left open. */
+export const StatsQuerySchema = z.object({
+  from: z.iso.date({ error: '开始日期格式应为YYYY-MM-DD' }).optional(),
+  to: z.iso.date({ error: '结束日期格式应为YYYY-MM-DD' }).optional(),
 });
 
 export const caseContract = {
@@ -434,9 +445,15 @@ export const caseContract = {
   stats: defineRoute({
     method: 'GET',
     path: '/staff/stats',
-    summary: 'Figures per township, and the overdue cases',
+    summary: 'Figures per township over reports received in a date range, and the overdue cases (the most overdue, at most 100)',
     auth: ['county_supervisor'],
-    response: z.object({ townships: z.array(TownshipStatsSchema), overdue: z.array(CaseSummarySchema) }),
+    query: StatsQuerySchema,
+    response: z.object({
+      townships: z.array(TownshipStatsSchema),
+      overdue: z.array(CaseSummarySchema),
+      /** Every overdue case in the range; `overdue` lists the first of them. */
+      overdueTotal: z.number().int(),
+    }),
     errors: [...AUTH_ERRORS],
   }),
 };

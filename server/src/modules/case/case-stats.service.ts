@@ -1,24 +1,35 @@
 import { Injectable } from '@nestjs/common';
-import { type CaseSummary, type ReportStatus, isStaffDuty } from '@mashang/shared';
+import type { CaseSummary, TownshipStatsSchema } from '@mashang/shared';
 import type { z } from 'zod';
-import type { TownshipStatsSchema } from '@mashang/shared';
 import { Clock } from '../../common/clock.js';
+import { DomainError } from '../../common/domain-error.js';
 import { chinaDate } from '../calendar/china-date.js';
 import { RegionRepository } from '../region/region.repository.js';
 import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
-import { CaseRepository } from './case.repository.js';
+import { CaseRepository, type ReceivedRange } from './case.repository.js';
 import { CaseView } from './case-view.js';
-import { handlingTownshipOf } from './jurisdiction.js';
 
 type TownshipStats = z.infer<typeof TownshipStatsSchema>;
-const DAY_MS = 86_400_000;
-const SET_ASIDE: readonly ReportStatus[] = ['duplicate', 'invalid'];
+/** The overdue cases listed with the figures, most overdue first; `overdueTotal` counts them all. */
+const OVERDUE_LISTED = 100;
 
-function median(values: number[]): number | null {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+/** The median of values given as counts per tenth of a day, in days. */
+function medianOfTenths(histogram: { tenths: number; count: number }[]): number | null {
+  const total = histogram.reduce((sum, h) => sum + h.count, 0);
+  if (!total) return null;
+  const sorted = [...histogram].sort((a, b) => a.tenths - b.tenths);
+  // The value at a 0-based position of the sorted values.
+  const at = (position: number): number => {
+    let seen = 0;
+    for (const h of sorted) {
+      seen += h.count;
+      if (position < seen) return h.tenths;
+    }
+    return sorted.at(-1)!.tenths;
+  };
+  const mid = Math.floor(total / 2);
+  const tenths = total % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+  return tenths / 10;
 }
 
 /** The county's view: how each township keeps its deadlines and how reporters rate the answers. */
@@ -31,48 +42,45 @@ export class CaseStatsService {
     private readonly clock: Clock,
   ) {}
 
-  async stats(account: StaffAccountEntity): Promise<{ townships: TownshipStats[]; overdue: CaseSummary[] }> {
+  async stats(
+    account: StaffAccountEntity,
+    range: ReceivedRange = {},
+  ): Promise<{ townships: TownshipStats[]; overdue: CaseSummary[]; overdueTotal: number }> {
+    if (range.from && range.to && range.from > range.to) {
+      throw new DomainError('VALIDATION_FAILED', [{ field: 'query.to', message: '结束日期不能早于开始日期' }]);
+    }
     const county = account.regionCode; // a county supervisor's region is a county
-    const [townships, reports, deadlines] = await Promise.all([
-      this.regions.childrenOf(county),
-      this.cases.list({ regionCode: county }),
-      this.cases.deadlinesInRegion(county),
-    ]);
     const today = chinaDate(this.clock.now());
-    const isOverdue = (d: (typeof deadlines)[number]) => !d.metAt && !d.cancelledAt && today > d.dueOn && isStaffDuty(d.kind);
-
-    const rows = townships.map((township) => {
-      // A transferred case counts for the township it was transferred to.
-      const ofTownship = reports.filter((r) => handlingTownshipOf(r) === township.code);
-      // Repeats and floods set aside are counted apart, never as reports received or answered.
-      const mine = ofTownship.filter((r) => !SET_ASIDE.includes(r.status));
-      const ids = new Set(mine.map((r) => r.id));
-      const own = deadlines.filter((d) => ids.has(d.reportId));
-      const answered = mine.filter((r) => r.answeredAt);
-      const rated = mine.filter((r) => r.rating);
+    const [townships, counts, histogram, overdueReports] = await Promise.all([
+      this.regions.childrenOf(county),
+      this.cases.townshipCounts(county, range, today),
+      this.cases.daysToAnswerHistogram(county, range),
+      this.cases.overdueCases(county, range, today, OVERDUE_LISTED),
+    ]);
+    const rows = townships.map((township): TownshipStats => {
+      const c = counts.find((row) => row.township === township.code);
+      const rated = c?.rated ?? 0;
       return {
         code: township.code,
         name: township.name,
-        received: mine.length,
-        duplicates: ofTownship.filter((r) => r.status === 'duplicate').length,
-        invalid: ofTownship.filter((r) => r.status === 'invalid').length,
-        ratingsByReporter: rated.filter((r) => r.ratedBy !== 'callback').length,
-        ratingsByCallback: rated.filter((r) => r.ratedBy === 'callback').length,
-        acceptedOnTime: own.filter((d) => d.kind === 'acceptance' && d.metAt && chinaDate(d.metAt) <= d.dueOn).length,
-        answeredOnTime: answered.filter((r) => r.missedDeadline === 0).length,
-        overdueNow: new Set(own.filter(isOverdue).map((d) => d.reportId)).size,
-        medianDaysToAnswer: median(
-          answered.map((r) => Math.round(((r.answeredAt!.getTime() - r.receivedAt.getTime()) / DAY_MS) * 10) / 10),
-        ),
-        satisfaction: rated.length ? rated.filter((r) => r.rating !== 'unsatisfied').length / rated.length : null,
+        received: c?.received ?? 0,
+        // Repeats and floods set aside are counted apart, never as reports received or answered.
+        duplicates: c?.duplicates ?? 0,
+        invalid: c?.invalid ?? 0,
+        ratingsByReporter: rated - (c?.ratedByCallback ?? 0),
+        ratingsByCallback: c?.ratedByCallback ?? 0,
+        acceptanceDecided: c?.acceptanceDecided ?? 0,
+        acceptedOnTime: c?.acceptedOnTime ?? 0,
+        answered: c?.answered ?? 0,
+        answeredOnTime: c?.answeredOnTime ?? 0,
+        overdueNow: c?.overdueNow ?? 0,
+        medianDaysToAnswer: medianOfTenths(histogram.filter((h) => h.township === township.code)),
+        rated,
+        satisfied: c?.satisfied ?? 0,
+        satisfaction: rated ? (c?.satisfied ?? 0) / rated : null,
       };
     });
-    const overdueIds = new Set(deadlines.filter(isOverdue).map((d) => d.reportId));
-    const overdueReports = reports.filter((r) => overdueIds.has(r.id));
-    const overdue = await this.view.summaries(
-      overdueReports,
-      deadlines.filter((d) => overdueIds.has(d.reportId)),
-    );
-    return { townships: rows, overdue: overdue.sort((a, b) => (a.nextDue?.daysLeft ?? 0) - (b.nextDue?.daysLeft ?? 0)) };
+    const overdue = await this.view.summaries(overdueReports, await this.cases.openDeadlinesOf(overdueReports.map((r) => r.id)));
+    return { townships: rows, overdue, overdueTotal: counts.reduce((sum, c) => sum + c.overdueNow, 0) };
   }
 }

@@ -93,7 +93,7 @@ export class CaseController {
   }
 
   @ContractRoute(routes.stats)
-  stats(@CurrentStaff() me: StaffAccountEntity) {
-    return this.caseStats.stats(me);
+  stats(@CurrentStaff() me: StaffAccountEntity, @RouteInput() { query }: In<'stats'>) {
+    return this.caseStats.stats(me, query);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DUE_DATE_KINDS, REPORTER_DEADLINE_KINDS, SATISFIED_RATINGS, type ReportCategory, type ReportStatus } from '@mashang/shared';
-import { DataSource, In, IsNull, Like, type ObjectLiteral, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, IsNull, type ObjectLiteral, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { ReportEventEntity } from './entities/report-event.entity.js';
 import { ReportEntity } from './entities/report.entity.js';
 import { type AlertKind, CaseAlertEntity } from './entities/case-alert.entity.js';
@@ -148,39 +148,9 @@ export class CaseRepository {
     return { items, total };
   }
 
-  list(filter: CaseFilter, limit?: number): Promise<ReportEntity[]> {
-    const prefix = filter.village?.startsWith(filter.regionCode) ? filter.village : filter.regionCode;
-    return this.reports.find({
-      where: {
-        villageCode: Like(`${prefix}%`),
-        ...(filter.statuses ? { status: In(filter.statuses) } : {}),
-        ...(filter.category ? { category: filter.category } : {}),
-      },
-      order: { receivedAt: 'DESC' },
-      take: limit,
-    });
-  }
-
   openDeadlinesOf(reportIds: number[]): Promise<ReportDeadlineEntity[]> {
     if (!reportIds.length) return Promise.resolve([]);
     return this.deadlines.find({ where: { reportId: In(reportIds), metAt: IsNull(), cancelledAt: IsNull() }, order: { dueOn: 'ASC' } });
-  }
-
-  /** Every deadline of the region's cases, by a join rather than a list of ids (SQLite caps parameters). */
-  deadlinesInRegion(regionCode: string): Promise<ReportDeadlineEntity[]> {
-    return this.deadlines
-      .createQueryBuilder('d')
-      .innerJoin(ReportEntity, 'r', 'r.id = d.report_id')
-      .where('r.village_code LIKE :prefix', { prefix: `${regionCode}%` })
-      .getMany();
-  }
-
-  /** Open deadlines due on or before a date: what the sweep looks at. */
-  openDeadlinesDueBy(date: string): Promise<ReportDeadlineEntity[]> {
-    return this.deadlines
-      .createQueryBuilder('d')
-      .where('d.met_at IS NULL AND d.cancelled_at IS NULL AND d.due_on <= :date', { date })
-      .getMany();
   }
 
   openProvisionalDeadlines(): Promise<ReportDeadlineEntity[]> {
@@ -216,11 +186,6 @@ export class CaseRepository {
       .find({ where: { fromCode: township }, order: { createdAt: 'DESC', id: 'DESC' }, take: 500 });
     const reports = await this.findReports(transfers.map((t) => t.reportId));
     return transfers.map((transfer) => ({ transfer, reportNo: reports.find((r) => r.id === transfer.reportId)?.reportNo ?? '' }));
-  }
-
-  /** Answered cases not yet filed away, but for those the reporter was content with. */
-  answeredUnsettled(): Promise<ReportEntity[]> {
-    return this.reports.find({ where: { status: 'replied' }, order: { id: 'ASC' } });
   }
 
   findReports(ids: number[]): Promise<ReportEntity[]> {

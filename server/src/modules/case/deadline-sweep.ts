@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DUE_DATE_KINDS, isSatisfiedRating, isStaffDuty } from '@mashang/shared';
+import { DUE_DATE_KINDS, isSatisfiedRating } from '@mashang/shared';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { addCalendarDays, chinaDate } from '../calendar/china-date.js';
@@ -63,17 +63,13 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
     await Promise.all([this.schedules.refresh(), this.rules.refresh()]);
     const now = this.clock.now();
     const today = chinaDate(now);
-    // Reminders look ahead at most this far: 30 working days (the most the rules allow) across a long holiday.
-    const horizon = addCalendarDays(today, 90);
     const result: SweepResult = { settled: await this.settleProvisional(now), dueSoon: 0, overdue: 0, escalated: 0, closed: 0 };
+    const { remindUntil, escalateUpTo } = this.window(today);
 
-    for (const deadline of await this.cases.openDeadlinesDueBy(horizon)) {
-      if (!isStaffDuty(deadline.kind)) continue; // the reporter's own window to ask for review
-      const [report] = await this.cases.findReports([deadline.reportId]);
-      if (!report) continue;
-      const villageCode = report.villageCode;
+    for (const deadline of await this.cases.dueForAlerts(today, remindUntil, escalateUpTo)) {
+      const { villageCode } = deadline;
       // Reminders and overdue flags go to the level handling the case; escalations to the county.
-      const handlingRegion = report.level === 'county' ? countyOf(villageCode) : handlingTownshipOf(report);
+      const handlingRegion = deadline.level === 'county' ? countyOf(villageCode) : handlingTownshipOf(deadline);
       const { reminderPolicy: reminders, escalationPolicy: escalation } = this.rules.for(villageCode);
       if (today <= deadline.dueOn) {
         if (
@@ -99,13 +95,32 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /**
+   * How far the sweep must look under any county's rules: the last day a reminder may be due today,
+   * and the last due date that may be escalated today. Each deadline is then checked by its own county's rules.
+   */
+  private window(today: string): { remindUntil: string; escalateUpTo: string } {
+    let remindUntil = today;
+    let escalateUpTo = addCalendarDays(today, -1);
+    for (const { reminderPolicy: reminders, escalationPolicy: escalation } of this.rules.inForce()) {
+      let day = today;
+      while (this.daysBetween(today, addCalendarDays(day, 1), reminders.unit) <= reminders.before) day = addCalendarDays(day, 1);
+      if (day > remindUntil) remindUntil = day;
+      day = addCalendarDays(today, -1);
+      while (this.daysBetween(day, today, escalation.unit) < escalation.afterOverdue) day = addCalendarDays(day, -1);
+      if (day > escalateUpTo) escalateUpTo = day;
+    }
+    return { remindUntil, escalateUpTo };
+  }
+
+  /**
    * Files away answered cases whose reporter let the period to rate end unrated, or rated 不满意 and
-   * did not ask for the next step in time (or the next step is decided outside this system), each with an event on the timeline. Two sweeps at once:
+   * did not ask for the next step in time (or the next step is decided outside this system), each with an event on the timeline.
+   * Only replies older than the shortest such period under any rules are looked at. Two sweeps at once:
    * the workflow's version check lets one of them do it.
    */
   private async closeLapsed(today: string): Promise<number> {
     let closed = 0;
-    for (const report of await this.cases.answeredUnsettled()) {
+    for (const report of await this.cases.answeredUnsettledBefore(addCalendarDays(today, 1 - this.shortestPeriodAfterReply()))) {
       const [events, deadlines] = await Promise.all([this.reports.eventsOf(report.id), this.reports.deadlinesOf(report.id)]);
       const facts = answerFacts(report, events, deadlines, this.rules.for(report.villageCode), today);
       const unrated = report.rating === null && facts.ratingEnded;
@@ -130,10 +145,22 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
         });
         closed++;
       } catch (error) {
-        if (!(error instanceof DomainError)) throw error; // another sweep closed it first
+        // Only when two sweeps reach the same case at once: the version check lets one close it.
+        if (!(error instanceof DomainError)) throw error;
       }
     }
     return closed;
+  }
+
+  /** The fewest calendar days after a reply before its period to rate or to ask for review can end, under any rules. */
+  private shortestPeriodAfterReply(): number {
+    const days = this.rules
+      .inForce()
+      .flatMap((rules) =>
+        Object.values(rules.rules.regimes).flatMap((regime) => [regime.rating.days, regime.deadlines.review_request?.days ?? Infinity]),
+      );
+    // A working day is never shorter than a calendar day, so calendar days bound both units from below.
+    return Math.min(...days);
   }
 
   /**
@@ -143,8 +170,10 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
    */
   private async settleProvisional(now: Date): Promise<number> {
     let settled = 0;
-    for (const deadline of await this.cases.openProvisionalDeadlines()) {
-      const [report] = await this.cases.findReports([deadline.reportId]);
+    const deadlines = await this.cases.openProvisionalDeadlines();
+    const reports = new Map((await this.cases.findReports([...new Set(deadlines.map((d) => d.reportId))])).map((r) => [r.id, r]));
+    for (const deadline of deadlines) {
+      const report = reports.get(deadline.reportId);
       if (!report) continue;
       const rules = this.rules.for(report.villageCode);
       const rule = rules.rule(report.track, deadline.kind);
@@ -167,7 +196,7 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
 
   /** True for the one sweep that raised the alert (and applied its flags and note); false for the others. */
   private raise(
-    deadline: ReportDeadlineEntity,
+    deadline: Pick<ReportDeadlineEntity, 'id' | 'reportId' | 'dueOn'>,
     kind: AlertKind,
     regionCode: string,
     at: Date,

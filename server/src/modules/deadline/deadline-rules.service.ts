@@ -34,6 +34,11 @@ export class DeadlineRulesService {
     return this.byCounty.get(regionCode.slice(0, 6)) ?? this.defaults;
   }
 
+  /** Every set of rules in force: the shipped file's and each county's own. */
+  inForce(): DeadlineCalculator[] {
+    return [this.defaults, ...this.byCounty.values()];
+  }
+
   async refresh(): Promise<void> {
     const rows = await this.rows.find();
     this.byCounty = new Map(rows.map((r) => [r.countyCode, new DeadlineCalculator(r.rules, this.calendar)]));
