@@ -22,7 +22,7 @@ interface Props<T extends string> {
   /** `cards`: one option a row with its explanation; `chips`: a wrapping grid of short options. */
   layout?: 'cards' | 'chips' | 'wide';
   tone?: FieldTone;
-  /** Option i carries `data-testid` `<testIdPrefix>-<value>`; the error `error-<errorTestId>`. */
+  /** Each option carries `data-testid` `<testIdPrefix>-<value>`; the error `errorTestId`. */
   testIdPrefix?: string;
   errorTestId?: string;
   /** Hides the group's label from view (the page shows it as a heading) but keeps it for screen readers. */
@@ -83,11 +83,7 @@ export function ChoiceGroup<T extends string>(props: Props<T>) {
         })}
       </View>
       {error && (
-        <View
-          className={staff ? 's-error' : 'field-error'}
-          data-testid={props.errorTestId ? `error-${props.errorTestId}` : undefined}
-          {...alertProps(errorId)}
-        >
+        <View className={staff ? 's-error' : 'field-error'} data-testid={props.errorTestId} {...alertProps(errorId)}>
           {error}
         </View>
       )}

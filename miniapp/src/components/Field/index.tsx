@@ -41,9 +41,13 @@ export interface FieldProps {
   /** The page shows the label as a heading already: keep it for screen readers only. */
   labelHidden?: boolean;
   tone?: FieldTone;
-  /** `data-testid` of the control and, as `error-<errorTestId>`, of its error. */
+  /** `data-testid` of the control and of its error. */
   testId?: string;
   errorTestId?: string;
+  disabled?: boolean;
+  /** A class added to the input or text area (a shorter text area, say), and one to the whole field. */
+  controlClass?: string;
+  className?: string;
   /** Mini program: focus the input (H5 focuses through `focusField`). */
   focus?: boolean;
   onConfirm?: () => void;
@@ -66,7 +70,8 @@ export default function Field(props: FieldProps) {
     required: !optional,
   });
   const common = {
-    className: multiline ? cls.area : cls.input,
+    className: `${multiline ? cls.area : cls.input}${props.controlClass ? ` ${props.controlClass}` : ''}`,
+    disabled: props.disabled,
     'data-testid': testId,
     value,
     maxlength: props.maxlength,
@@ -77,7 +82,7 @@ export default function Field(props: FieldProps) {
     onConfirm: props.onConfirm,
   };
   return (
-    <View className={`field field--${tone}${error ? ' field--invalid' : ''}`}>
+    <View className={`field field--${tone}${error ? ' field--invalid' : ''}${props.className ? ` ${props.className}` : ''}`}>
       {IS_H5 ? (
         // A real <label for>: tapping it focuses the input, and a screen reader names the input by it.
         createElement('label', { className: labelClass, htmlFor: id }, labelText)
@@ -99,7 +104,7 @@ export default function Field(props: FieldProps) {
       </View>
       {props.children}
       {error && (
-        <View className={cls.error} data-testid={errorTestId ? `error-${errorTestId}` : undefined} {...alertProps(errorId)}>
+        <View className={cls.error} data-testid={errorTestId} {...alertProps(errorId)}>
           {error}
         </View>
       )}

@@ -31,7 +31,7 @@ export default function CodeBox({ value, onInput, onConfirm, error, wrongGroup }
       onConfirm={onConfirm}
       testId='lookup-input'
       error={error}
-      errorTestId='lookup'
+      errorTestId='error-lookup'
     >
       <View className='code-groups' data-testid='lookup-groups' aria-hidden='true'>
         {groups.map((group, i) => (

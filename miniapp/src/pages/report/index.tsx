@@ -202,7 +202,7 @@ function ReportPage() {
           onChange={(v) => set('track', v)}
           testIdPrefix='track'
           error={errors.track}
-          errorTestId='track'
+          errorTestId='error-track'
         />
         <Text className='muted report__explain'>分不清也没关系，选一个就行，纪委干部会帮您核对。</Text>
       </View>
@@ -219,7 +219,7 @@ function ReportPage() {
           onChange={(v) => set('mode', v)}
           testIdPrefix='mode'
           error={errors.mode}
-          errorTestId='mode'
+          errorTestId='error-mode'
         />
         {draft.mode && <Text className='text report__explain'>{MODE_TEXT[draft.mode].line}</Text>}
         {!draft.mode && (
@@ -240,7 +240,7 @@ function ReportPage() {
           onChange={(v) => set('category', v)}
           testIdPrefix='category'
           error={errors.category}
-          errorTestId='category'
+          errorTestId='error-category'
         />
       </View>
 
@@ -259,7 +259,7 @@ function ReportPage() {
           focus={focusKey === 'content'}
           testId='content-input'
           error={errors.content}
-          errorTestId='content'
+          errorTestId='error-content'
         />
         <Field
           id={fieldId('happenedAt')}
@@ -272,7 +272,7 @@ function ReportPage() {
           focus={focusKey === 'happenedAt'}
           testId='happened-input'
           error={errors.happenedAt}
-          errorTestId='happenedAt'
+          errorTestId='error-happenedAt'
         />
         <Field
           id={fieldId('concerned')}
@@ -285,7 +285,7 @@ function ReportPage() {
           focus={focusKey === 'concerned'}
           testId='concerned-input'
           error={errors.concerned}
-          errorTestId='concerned'
+          errorTestId='error-concerned'
         />
       </View>
 
@@ -302,7 +302,7 @@ function ReportPage() {
             focus={focusKey === 'name'}
             testId='name-input'
             error={errors.name}
-            errorTestId='name'
+            errorTestId='error-name'
           />
           <Field
             id={fieldId('phone')}
@@ -314,7 +314,7 @@ function ReportPage() {
             focus={focusKey === 'phone'}
             testId='phone-input'
             error={errors.phone}
-            errorTestId='phone'
+            errorTestId='error-phone'
           />
         </View>
       )}

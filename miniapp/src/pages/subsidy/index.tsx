@@ -114,7 +114,7 @@ function SubsidyPage() {
           focus={focus === 'name'}
           testId='subsidy-name'
           error={problems.name}
-          errorTestId='name'
+          errorTestId='error-name'
         />
         <Field
           id='subsidy-id'
@@ -130,7 +130,7 @@ function SubsidyPage() {
           focus={focus === 'idNumber'}
           testId='subsidy-id'
           error={problems.idNumber}
-          errorTestId='idNumber'
+          errorTestId='error-idNumber'
         />
         {problems.form && (
           <View className='field-error' data-testid='subsidy-error' {...alertProps('subsidy-error')}>

@@ -1,6 +1,7 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { POWER_CATEGORIES, type PowerCategory } from '@mashang/shared';
 import { useMemo } from 'react';
+import Field from '../../../components/Field';
 import ProcessChart from '../../../components/ProcessChart';
 import ChartEditor from '../ChartEditor';
 import { chartOf } from '../ChartEditor/chart-draft';
@@ -32,8 +33,20 @@ export default function PowerItemForm({ draft, onChange, refused = {}, showField
   const problems = showFieldProblems ? fieldProblemsOf(draft) : {};
   const chart = useMemo(() => chartOf(draft.chart), [draft.chart]);
   const set = (field: ContentField) => (value: string) => !readOnly && onChange({ ...draft, [field]: value });
+  const problemOf = (field: ContentField) => refused[field] ?? problems[field];
+  /** What each text field shares: its value, its problem and read-only state. */
+  const fieldProps = (field: Exclude<ContentField, 'category'>) => ({
+    tone: 'staff' as const,
+    id: `field-${field}`,
+    testId: `field-${field}`,
+    value: draft[field],
+    onInput: set(field),
+    disabled: readOnly,
+    error: problemOf(field),
+    errorTestId: `problem-${field}`,
+  });
   const error = (field: ContentField) => {
-    const message = refused[field] ?? problems[field];
+    const message = problemOf(field);
     return message ? (
       <Text className='s-error' data-testid={`problem-${field}`}>
         {message}
@@ -54,54 +67,16 @@ export default function PowerItemForm({ draft, onChange, refused = {}, showField
             onChange={set('category')}
           />
           {error('category')}
-          <Text className='s-label'>事项名称</Text>
-          <View className='s-box'>
-            <Input
-              className='s-input'
-              data-testid='field-title'
-              value={draft.title}
-              maxlength={100}
-              disabled={readOnly}
-              onInput={(e) => set('title')(e.detail.value)}
-            />
-          </View>
-          {error('title')}
-          <Text className='s-label'>依据（法律、政策文件）</Text>
-          <View className='s-box s-box--area'>
-            <Textarea
-              className='s-textarea power-form__short'
-              data-testid='field-basis'
-              value={draft.basis}
-              maxlength={2000}
-              disabled={readOnly}
-              onInput={(e) => set('basis')(e.detail.value)}
-            />
-          </View>
-          {error('basis')}
-          <Text className='s-label'>责任主体</Text>
-          <View className='s-box'>
-            <Input
-              className='s-input'
-              data-testid='field-responsible'
-              value={draft.responsible}
-              maxlength={100}
-              disabled={readOnly}
-              onInput={(e) => set('responsible')(e.detail.value)}
-            />
-          </View>
-          {error('responsible')}
-          <Text className='s-label'>必须公开的内容（每行一条）</Text>
-          <View className='s-box s-box--area'>
-            <Textarea
-              className='s-textarea power-form__short'
-              data-testid='field-publicity'
-              value={draft.publicity}
-              maxlength={4000}
-              disabled={readOnly}
-              onInput={(e) => set('publicity')(e.detail.value)}
-            />
-          </View>
-          {error('publicity')}
+          <Field {...fieldProps('title')} label='事项名称' maxlength={100} />
+          <Field {...fieldProps('basis')} label='依据（法律、政策文件）' multiline controlClass='power-form__short' maxlength={2000} />
+          <Field {...fieldProps('responsible')} label='责任主体' maxlength={100} />
+          <Field
+            {...fieldProps('publicity')}
+            label='必须公开的内容（每行一条）'
+            multiline
+            controlClass='power-form__short'
+            maxlength={4000}
+          />
         </View>
         <View className='s-card'>
           <Text className='s-h2'>办事流程图</Text>

@@ -1,8 +1,9 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { AccountCreateSchema, contract, STAFF_ROLES, type StaffAccount, type StaffRole } from '@mashang/shared';
 import { type ReactNode, useState } from 'react';
 import StatusView from '../../../components/StatusView';
+import Field, { type FieldProps } from '../../../components/Field';
 import { call } from '../../../services/api';
 import { isApiError } from '../../../services/http';
 import Select from '../../components/Select';
@@ -193,6 +194,22 @@ export default function AdminAccountsPage() {
     </View>
   );
 
+  const textField = (key: 'username' | 'displayName' | 'regionCode', label: string, extra: Partial<FieldProps>) => (
+    <View className='accounts__field'>
+      <Field
+        tone='staff'
+        id={`account-form-${key}`}
+        label={label}
+        value={draft[key]}
+        onInput={set(key)}
+        testId={`account-form-${key}`}
+        error={errors[key]}
+        errorTestId={`account-error-${key}`}
+        {...extra}
+      />
+    </View>
+  );
+
   return (
     <View className='staff staff--wide accounts'>
       <StaffBar account={account} current='admin-accounts' />
@@ -225,33 +242,8 @@ export default function AdminAccountsPage() {
         <View className='s-card' data-testid='account-form'>
           <Text className='s-h2'>新建账号</Text>
           <View className='accounts__fields'>
-            {field(
-              'username',
-              '用户名（登录用）',
-              <View className='s-box'>
-                <Input
-                  className='s-input'
-                  data-testid='account-form-username'
-                  value={draft.username}
-                  maxlength={40}
-                  placeholder='例如 lixiang'
-                  onInput={(e) => set('username')(e.detail.value)}
-                />
-              </View>,
-            )}
-            {field(
-              'displayName',
-              '姓名',
-              <View className='s-box'>
-                <Input
-                  className='s-input'
-                  data-testid='account-form-displayName'
-                  value={draft.displayName}
-                  maxlength={20}
-                  onInput={(e) => set('displayName')(e.detail.value)}
-                />
-              </View>,
-            )}
+            {textField('username', '用户名（登录用）', { maxlength: 40, placeholder: '例如 lixiang' })}
+            {textField('displayName', '姓名', { maxlength: 20 })}
             {field(
               'role',
               '角色',
@@ -263,21 +255,11 @@ export default function AdminAccountsPage() {
                 onChange={set('role')}
               />,
             )}
-            {field(
-              'regionCode',
-              '所属区划代码',
-              <View className='s-box'>
-                <Input
-                  className='s-input'
-                  data-testid='account-form-regionCode'
-                  type='number'
-                  value={draft.regionCode}
-                  maxlength={12}
-                  placeholder={`县6位、乡镇9位、村12位，如 ${account.regionCode}`}
-                  onInput={(e) => set('regionCode')(e.detail.value)}
-                />
-              </View>,
-            )}
+            {textField('regionCode', '所属区划代码', {
+              type: 'number',
+              maxlength: 12,
+              placeholder: `县6位、乡镇9位、村12位，如 ${account.regionCode}`,
+            })}
           </View>
           <Text className='s-muted'>账号只能看到所属区划及其下级的反映。建好后显示一次临时密码。</Text>
           {errors[''] && (

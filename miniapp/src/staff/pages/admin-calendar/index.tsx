@@ -1,7 +1,8 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { CalendarScheduleSchema, contract, type CalendarStatus } from '@mashang/shared';
 import { useState } from 'react';
 import StatusView from '../../../components/StatusView';
+import Field from '../../../components/Field';
 import { call } from '../../../services/api';
 import StaffBar from '../../components/StaffBar';
 import { handledAuthError, useAccount, useStaffApi } from '../../hooks/use-staff-api';
@@ -118,35 +119,33 @@ export default function AdminCalendarPage() {
       {allowed && status && (
         <View className='s-card' data-testid='calendar-form'>
           <Text className='s-h2'>录入一年的放假安排</Text>
-          <Text className='s-label'>年份</Text>
-          <View className='s-box calendar__year-input'>
-            <Input
-              className='s-input'
-              data-testid='calendar-form-year'
-              type='number'
-              maxlength={4}
-              value={year}
-              placeholder='2027'
-              onInput={(e) => setYear(e.detail.value)}
-            />
-          </View>
-          {errors.year && (
-            <Text className='s-error' data-testid='calendar-error-year'>
-              {errors.year}
-            </Text>
-          )}
+          <Field
+            tone='staff'
+            id='calendar-form-year'
+            label='年份'
+            type='number'
+            maxlength={4}
+            value={year}
+            placeholder='2027'
+            onInput={setYear}
+            className='calendar__year'
+            testId='calendar-form-year'
+            error={errors.year}
+            errorTestId='calendar-error-year'
+          />
 
-          <Text className='s-label'>放假日期（每行一个，或用逗号隔开；连续几天可写成 2027-10-01~2027-10-07）</Text>
-          <View className='s-box s-box--area'>
-            <Textarea
-              className='s-textarea calendar__dates'
-              data-testid='calendar-form-holidays'
-              value={holidays}
-              maxlength={4000}
-              placeholder={'2027-01-01\n2027-02-06~2027-02-12'}
-              onInput={(e) => setHolidays(e.detail.value)}
-            />
-          </View>
+          <Field
+            tone='staff'
+            id='calendar-form-holidays'
+            label='放假日期（每行一个，或用逗号隔开；连续几天可写成 2027-10-01~2027-10-07）'
+            multiline
+            controlClass='calendar__dates'
+            value={holidays}
+            maxlength={4000}
+            placeholder={'2027-01-01\n2027-02-06~2027-02-12'}
+            onInput={setHolidays}
+            testId='calendar-form-holidays'
+          />
           <Text className='s-muted'>识别出 {holidayList.length} 个日期</Text>
           {errors.holidays && (
             <Text className='s-error' data-testid='calendar-error-holidays'>
@@ -154,17 +153,18 @@ export default function AdminCalendarPage() {
             </Text>
           )}
 
-          <Text className='s-label'>调休上班日（放假安排里要上班的周六、周日）</Text>
-          <View className='s-box s-box--area'>
-            <Textarea
-              className='s-textarea calendar__dates'
-              data-testid='calendar-form-workdays'
-              value={workdays}
-              maxlength={2000}
-              placeholder={'2027-02-14\n2027-09-26'}
-              onInput={(e) => setWorkdays(e.detail.value)}
-            />
-          </View>
+          <Field
+            tone='staff'
+            id='calendar-form-workdays'
+            label='调休上班日（放假安排里要上班的周六、周日）'
+            multiline
+            controlClass='calendar__dates'
+            value={workdays}
+            maxlength={2000}
+            placeholder={'2027-02-14\n2027-09-26'}
+            onInput={setWorkdays}
+            testId='calendar-form-workdays'
+          />
           <Text className='s-muted'>识别出 {workdayList.length} 个日期</Text>
           {errors.workdays && (
             <Text className='s-error' data-testid='calendar-error-workdays'>

@@ -1,4 +1,4 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
   contract,
@@ -12,6 +12,7 @@ import {
   type StaffDisclosure,
 } from '@mashang/shared';
 import { useState } from 'react';
+import Field from '../../../components/Field';
 import StatusView from '../../../components/StatusView';
 import { call, routeUrl } from '../../../services/api';
 import { isApiError } from '../../../services/http';
@@ -400,17 +401,16 @@ export default function DisclosureEditPage() {
         )}
         <FieldError message={problems.fields.type} testId='type' />
 
-        <Text className='s-label'>标题</Text>
-        <View className='s-box'>
-          <Input
-            className='s-input'
-            data-testid='title'
-            value={state.title}
-            maxlength={100}
-            placeholder='例如：2026年耕地地力保护补贴发放名单'
-            onInput={(e) => change({ title: e.detail.value }, 'title')}
-          />
-        </View>
+        <Field
+          tone='staff'
+          id='disclosure-title'
+          label='标题'
+          value={state.title}
+          maxlength={100}
+          placeholder='例如：2026年耕地地力保护补贴发放名单'
+          onInput={(v) => change({ title: v }, 'title')}
+          testId='title'
+        />
         <FieldError message={problems.fields.title} testId='title' />
 
         <Text className='s-label'>公开期间</Text>
@@ -423,17 +423,17 @@ export default function DisclosureEditPage() {
         />
         <FieldError message={problems.fields.period} testId='period' />
 
-        <Text className='s-label'>正文（可不填）</Text>
-        <View className='s-box s-box--area'>
-          <Textarea
-            className='s-textarea'
-            data-testid='body'
-            value={state.body}
-            maxlength={20000}
-            placeholder='说明依据、标准、公示期和反映问题的办法'
-            onInput={(e) => change({ body: e.detail.value }, 'body')}
-          />
-        </View>
+        <Field
+          tone='staff'
+          id='disclosure-body'
+          label='正文（可不填）'
+          multiline
+          value={state.body}
+          maxlength={20000}
+          placeholder='说明依据、标准、公示期和反映问题的办法'
+          onInput={(v) => change({ body: v }, 'body')}
+          testId='body'
+        />
         <FieldError message={problems.fields.body} testId='body' />
       </View>
 

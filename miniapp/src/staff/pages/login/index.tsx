@@ -1,7 +1,9 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { type StaffSession, contract } from '@mashang/shared';
 import { useEffect, useState } from 'react';
+import Field from '../../../components/Field';
+import { alertProps, buttonProps } from '../../../components/Field/a11y';
 import { call } from '../../../services/api';
 import { isApiError } from '../../../services/http';
 import { getSession, setSession } from '../../../stores/session-store';
@@ -82,82 +84,75 @@ export default function LoginPage() {
     }
   };
 
-  if (challenge) {
-    return (
-      <View className='staff login'>
-        <View className='s-card'>
-          <Text className='s-h1'>输入动态验证码</Text>
-          <Text className='s-muted'>
-            打开手机上的验证器（如“腾讯身份验证器”），输入“码上监督”现在显示的6位数字。手机不在身边时，可以输入一个恢复码。
-          </Text>
-          <Text className='s-label'>验证码</Text>
-          <View className='s-box'>
-            <Input
-              className='s-input'
-              data-testid='login-code'
-              value={code}
-              maxlength={12}
-              onInput={(e) => setCode(e.detail.value)}
-              onConfirm={() => void submitCode()}
-            />
-          </View>
-          {error && (
-            <Text className='s-error' data-testid='login-error'>
-              {error}
-            </Text>
-          )}
-          <View
-            className={`s-btn s-btn--primary s-btn--block login__go${busy ? ' s-btn--disabled' : ''}`}
-            data-testid='login-code-submit'
-            role='button'
-            onClick={() => void submitCode()}
-          >
-            {busy ? '正在验证……' : '验证并登录'}
-          </View>
-        </View>
-      </View>
-    );
-  }
+  // The two steps share one layout: a title, a line of help, their fields, an error and one button.
+  const step = challenge
+    ? {
+        title: '输入动态验证码',
+        help: '打开手机上的验证器（如“腾讯身份验证器”），输入“码上监督”现在显示的6位数字。手机不在身边时，可以输入一个恢复码。',
+        go: submitCode,
+        button: busy ? '正在验证……' : '验证并登录',
+        buttonTestId: 'login-code-submit',
+      }
+    : {
+        title: '码上监督 · 工作人员登录',
+        help: '供乡镇纪委、县纪委工作人员使用。村民反映问题不需要登录。',
+        go: submit,
+        button: busy ? '正在登录……' : '登录',
+        buttonTestId: 'login-submit',
+      };
 
   return (
     <View className='staff login'>
       <View className='s-card'>
-        <Text className='s-h1'>码上监督 · 工作人员登录</Text>
-        <Text className='s-muted'>供乡镇纪委、县纪委工作人员使用。村民反映问题不需要登录。</Text>
-        <Text className='s-label'>用户名</Text>
-        <View className='s-box'>
-          <Input
-            className='s-input'
-            data-testid='login-username'
-            value={username}
-            maxlength={40}
-            onInput={(e) => setUsername(e.detail.value)}
+        <Text className='s-h1'>{step.title}</Text>
+        <Text className='s-muted'>{step.help}</Text>
+        {challenge ? (
+          <Field
+            tone='staff'
+            id='login-code'
+            label='验证码'
+            value={code}
+            maxlength={12}
+            onInput={setCode}
+            onConfirm={() => void submitCode()}
+            testId='login-code'
           />
-        </View>
-        <Text className='s-label'>密码</Text>
-        <View className='s-box'>
-          <Input
-            className='s-input'
-            data-testid='login-password'
-            password
-            value={password}
-            maxlength={200}
-            onInput={(e) => setPassword(e.detail.value)}
-            onConfirm={() => void submit()}
-          />
-        </View>
+        ) : (
+          <>
+            <Field
+              tone='staff'
+              id='login-username'
+              label='用户名'
+              value={username}
+              maxlength={40}
+              onInput={setUsername}
+              testId='login-username'
+            />
+            <Field
+              tone='staff'
+              id='login-password'
+              label='密码'
+              password
+              value={password}
+              maxlength={200}
+              onInput={setPassword}
+              onConfirm={() => void submit()}
+              testId='login-password'
+            />
+          </>
+        )}
         {error && (
-          <Text className='s-error' data-testid='login-error'>
+          <View className='s-error' data-testid='login-error' {...alertProps('login-error')}>
             {error}
-          </Text>
+          </View>
         )}
         <View
           className={`s-btn s-btn--primary s-btn--block login__go${busy ? ' s-btn--disabled' : ''}`}
-          data-testid='login-submit'
-          role='button'
-          onClick={() => void submit()}
+          data-testid={step.buttonTestId}
+          {...buttonProps()}
+          onClick={() => void step.go()}
         >
-          {busy ? '正在登录……' : '登录'}
+          {step.button}
         </View>
       </View>
     </View>

@@ -1,7 +1,8 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { PASSWORD_MIN_LENGTH, contract } from '@mashang/shared';
 import { useState } from 'react';
+import Field from '../../../components/Field';
 import { call } from '../../../services/api';
 import { isApiError } from '../../../services/http';
 import { setSessionAccount } from '../../../stores/session-store';
@@ -49,40 +50,37 @@ export default function PasswordPage() {
           新密码至少{PASSWORD_MIN_LENGTH}
           个字符，不能包含用户名，不能是“woaini1314”“1qaz2wsx”这类常见密码。可以用一句好记的话，比如“村口老槐树2026年春”。
         </Text>
-        <Text className='s-label'>当前密码（临时密码）</Text>
-        <View className='s-box'>
-          <Input
-            className='s-input'
-            data-testid='password-current'
-            password
-            value={current}
-            maxlength={200}
-            onInput={(e) => setCurrent(e.detail.value)}
-          />
-        </View>
-        <Text className='s-label'>新密码</Text>
-        <View className='s-box'>
-          <Input
-            className='s-input'
-            data-testid='password-new'
-            password
-            value={next}
-            maxlength={200}
-            onInput={(e) => setNext(e.detail.value)}
-          />
-        </View>
-        <Text className='s-label'>再输一遍新密码</Text>
-        <View className='s-box'>
-          <Input
-            className='s-input'
-            data-testid='password-again'
-            password
-            value={again}
-            maxlength={200}
-            onInput={(e) => setAgain(e.detail.value)}
-            onConfirm={() => void submit()}
-          />
-        </View>
+        <Field
+          tone='staff'
+          id='password-current'
+          label='当前密码（临时密码）'
+          password
+          value={current}
+          maxlength={200}
+          onInput={setCurrent}
+          testId='password-current'
+        />
+        <Field
+          tone='staff'
+          id='password-new'
+          label='新密码'
+          password
+          value={next}
+          maxlength={200}
+          onInput={setNext}
+          testId='password-new'
+        />
+        <Field
+          tone='staff'
+          id='password-again'
+          label='再输一遍新密码'
+          password
+          value={again}
+          maxlength={200}
+          onInput={setAgain}
+          onConfirm={() => void submit()}
+          testId='password-again'
+        />
         {error && (
           <Text className='s-error' data-testid='password-error'>
             {error}

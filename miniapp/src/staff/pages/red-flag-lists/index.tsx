@@ -1,6 +1,7 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { contract, DISCLOSURE_TYPES, type DisclosureType } from '@mashang/shared';
 import { useState } from 'react';
+import Field from '../../../components/Field';
 import { call } from '../../../services/api';
 import { isApiError } from '../../../services/http';
 import Select from '../../components/Select';
@@ -43,16 +44,18 @@ function PastedList(props: {
   return (
     <View className='s-card'>
       <Text className='s-h2'>{props.title}</Text>
-      <Text className='s-muted'>{props.hint}</Text>
-      <View className='s-box s-box--area'>
-        <Textarea
-          className='s-textarea'
-          value={text}
-          maxlength={-1}
-          onInput={(e) => setText(e.detail.value)}
-          data-testid={`${props.testId}-text`}
-        />
-      </View>
+      <Field
+        tone='staff'
+        id={`${props.testId}-text`}
+        label={props.title}
+        labelHidden
+        hint={props.hint}
+        multiline
+        value={text}
+        maxlength={-1}
+        onInput={setText}
+        testId={`${props.testId}-text`}
+      />
       <Text className='s-btn s-btn--primary' onClick={() => void submit()} data-testid={`${props.testId}-save`}>
         保存（替换原有名单）
       </Text>
@@ -145,14 +148,24 @@ export default function RedFlagListsPage() {
             onChange={(v) => setType(v as DisclosureType)}
             testId='standard-type'
           />
-          <Text className='s-label'>每人最低金额（元）</Text>
-          <View className='s-box'>
-            <Input className='s-input' type='digit' value={min} onInput={(e) => setMin(e.detail.value)} data-testid='standard-min' />
-          </View>
-          <Text className='s-label'>每人最高金额（元）</Text>
-          <View className='s-box'>
-            <Input className='s-input' type='digit' value={max} onInput={(e) => setMax(e.detail.value)} data-testid='standard-max' />
-          </View>
+          <Field
+            tone='staff'
+            id='standard-min'
+            label='每人最低金额（元）'
+            type='digit'
+            value={min}
+            onInput={setMin}
+            testId='standard-min'
+          />
+          <Field
+            tone='staff'
+            id='standard-max'
+            label='每人最高金额（元）'
+            type='digit'
+            value={max}
+            onInput={setMax}
+            testId='standard-max'
+          />
           <Text className='s-btn s-btn--primary' onClick={() => void saveStandard()} data-testid='standard-save'>
             保存标准
           </Text>

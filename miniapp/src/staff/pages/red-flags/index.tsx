@@ -1,8 +1,9 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { contract, RED_FLAG_KINDS, RED_FLAG_STATUSES, type RedFlag, type RedFlagStatus } from '@mashang/shared';
 import { useState } from 'react';
 import StatusView from '../../../components/StatusView';
+import Field from '../../../components/Field';
 import { call } from '../../../services/api';
 import { isApiError } from '../../../services/http';
 import { chineseDateTime } from '../../../utils/format';
@@ -82,16 +83,16 @@ function FlagCard({ flag, onChanged }: { flag: RedFlag; onChanged: () => void })
       )}
       {dismissing && (
         <View>
-          <Text className='s-label'>排除的理由（如：已核实为同名不同人）</Text>
-          <View className='s-box s-box--area'>
-            <Textarea
-              className='s-textarea'
-              value={reason}
-              maxlength={500}
-              onInput={(e) => setReason(e.detail.value)}
-              data-testid='red-flag-reason'
-            />
-          </View>
+          <Field
+            tone='staff'
+            id='red-flag-reason'
+            label='排除的理由（如：已核实为同名不同人）'
+            multiline
+            value={reason}
+            maxlength={500}
+            onInput={setReason}
+            testId='red-flag-reason'
+          />
           <View className='red-flag__actions'>
             <Text
               className={`s-btn s-btn--primary${busy ? ' s-btn--disabled' : ''}`}

@@ -1,7 +1,8 @@
-import { Image, Input, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { type TwoFactorSetup, contract } from '@mashang/shared';
 import { useState } from 'react';
+import Field from '../../../components/Field';
 import { call } from '../../../services/api';
 import { isApiError } from '../../../services/http';
 import { setSessionAccount } from '../../../stores/session-store';
@@ -98,18 +99,17 @@ export default function TwoFactorPage() {
             <Text className='s-h2' selectable data-testid='two-factor-secret'>
               {setup.secret.replace(/(.{4})/g, '$1 ').trim()}
             </Text>
-            <Text className='s-label'>2. 输入验证器里“码上监督”显示的6位数字</Text>
-            <View className='s-box'>
-              <Input
-                className='s-input'
-                data-testid='two-factor-code'
-                type='number'
-                value={code}
-                maxlength={6}
-                onInput={(e) => setCode(e.detail.value)}
-                onConfirm={() => void confirm()}
-              />
-            </View>
+            <Field
+              tone='staff'
+              id='two-factor-code'
+              label='2. 输入验证器里“码上监督”显示的6位数字'
+              type='number'
+              value={code}
+              maxlength={6}
+              onInput={setCode}
+              onConfirm={() => void confirm()}
+              testId='two-factor-code'
+            />
             <View
               className={`s-btn s-btn--primary s-btn--block${busy ? ' s-btn--disabled' : ''}`}
               data-testid='two-factor-confirm'
