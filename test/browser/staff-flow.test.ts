@@ -98,6 +98,8 @@ describe.each(DATABASE_KINDS)('a township answers a villager, the county watches
     await eventually(async () => expect(await phone.getByTestId('reply-text').textContent()).toContain(REPLY));
     await screenshot(phone, `${kind}-staff-6-villager-reads-reply`);
     await phone.getByTestId('rate-satisfied').click();
+    await phone.getByTestId('rating-next').click();
+    await phone.getByTestId('rating-save').click();
     await eventually(async () => expect(await phone.getByTestId('rating-given').textContent()).toContain('满意'));
     await screenshot(phone, `${kind}-staff-7-villager-rated`);
   });
