@@ -29,6 +29,8 @@ const suites = [
   { name: 'miniapp', cwd: 'miniapp', esm: false },
   // One Chromium and one server at a time: the machines have two cores.
   { name: 'browser', cwd: 'test', esm: true, args: ['--runInBand'] },
+  // Two server instances on one MySQL database behind a round-robin proxy (MySQL only).
+  { name: 'instances', cwd: 'test', esm: true, args: ['--config', 'instances/jest.config.mjs'] },
 ].filter((suite) => only.length === 0 || only.includes(suite.name));
 
 let passed = 0;

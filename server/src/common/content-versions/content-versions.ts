@@ -5,6 +5,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 export const ALL_CONTENT = '*';
 
 /**
+ * Not public content: bumped when an admin changes a county's deadline rules or the holiday calendar,
+ * which every instance holds in memory to compute due dates (see DeadlineRulesService.ensureFresh).
+ */
+export const DEADLINE_SETTINGS = 'deadline-settings';
+
+/**
  * The scopes a village's public content depends on: the village (its power list and disclosures),
  * its township (name, hotline), its county (name, 三务公开 calendar), and everything.
  */

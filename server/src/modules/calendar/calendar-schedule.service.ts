@@ -3,6 +3,7 @@ import type { CalendarSchedule, CalendarStatus } from '@mashang/shared';
 import dayjs from 'dayjs';
 import { DataSource, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import { DEADLINE_SETTINGS, bumpContentVersions } from '../../common/content-versions/content-versions.js';
 import { DomainError } from '../../common/domain-error.js';
 import { addCalendarDays, chinaDate } from './china-date.js';
 import { CalendarYearEntity } from './calendar-year.entity.js';
@@ -68,6 +69,7 @@ export class CalendarScheduleService {
       updatedBy: accountId,
       updatedAt: this.clock.now(),
     });
+    await bumpContentVersions(this.years.manager, [DEADLINE_SETTINGS]);
     await this.refresh();
     return this.status();
   }
