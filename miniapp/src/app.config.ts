@@ -37,6 +37,7 @@ export default defineAppConfig({
         'pages/power-item-edit/index',
         'pages/red-flags/index',
         'pages/red-flag-lists/index',
+        'pages/posters/index',
       ],
     },
   ],

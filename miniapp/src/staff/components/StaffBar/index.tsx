@@ -29,7 +29,8 @@ interface Props {
     | 'power-list'
     | 'power-item-edit'
     | 'red-flags'
-    | 'red-flag-lists';
+    | 'red-flag-lists'
+    | 'posters';
 }
 
 /** The admin's pages, in the order of the admin home page. */
@@ -60,6 +61,7 @@ function linksFor(account: StaffAccount): ReadonlyArray<readonly [Props['current
     ['red-flags', '大数据比对'],
     ['red-flag-lists', county ? '补贴标准' : '比对名单'],
     ...(county ? ([['power-templates', '权力清单模板']] as const) : []),
+    ['posters', '二维码海报'],
   ];
 }
 
