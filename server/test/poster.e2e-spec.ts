@@ -4,10 +4,12 @@ import { fileURLToPath } from 'node:url';
 import jsQR from 'jsqr';
 import * as mupdf from 'mupdf';
 import { contract } from '@mashang/shared';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { county, type Region, type StaffFixture, staffAccount, township, village } from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { RegionEntity } from '../src/modules/region/region.entity.js';
 
 /** Where the 30-village PDF and its figures are left to look at (`test/artifacts/`, not committed). */
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '../../test/artifacts/posters');
@@ -136,6 +138,17 @@ describe.each(DATABASE_KINDS)('posters on %s', (kind) => {
     expect(readPosters(township.raw).map((p) => p.qr)).toEqual([LINK(shimenVillage.code)]);
     const one = await t.call(contract.poster.pdf, { query: { village: villages[1]!.code } }, countySupervisor);
     expect(readPosters(one.raw).map((p) => p.qr)).toEqual([LINK(villages[1]!.code)]);
+  });
+
+  it('prints the national 12388 line where the township has set no hotline', async () => {
+    const itsCounty = await county(t);
+    const quiet = await township(t, itsCounty, { name: '无号乡' });
+    const only = await village(t, quiet, { name: '新村' });
+    await t.app.get(DataSource).getRepository(RegionEntity).update({ code: quiet.code }, { hotline: null });
+    const supervisor = await staffAccount(t, 'county_supervisor', itsCounty);
+    const [page] = readPosters((await t.call(contract.poster.pdf, { query: { village: only.code } }, supervisor)).raw);
+    expect(page?.text).toContain('纪检监察举报电话：12388');
+    expect(page?.text).not.toContain('无号乡纪委举报电话');
   });
 
   it('serves the same posters as a print page of A4 sections, names escaped', async () => {
