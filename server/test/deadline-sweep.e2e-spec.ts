@@ -57,6 +57,9 @@ describe.each(DATABASE_KINDS)('deadline sweep on %s', (kind) => {
 
   it('flags the case overdue the day after its last day, and counts it as late', async () => {
     expect((await sweepOn('2026-10-27')).overdue).toBe(0);
+    // Past its day, the reminder reads as the case page does, before any sweep flags it.
+    t.clock.set(chinaMorning('2026-10-28'));
+    expect((await alertsOf(handler)).map((a) => [a.kind, a.due?.daysLeft])).toEqual([['overdue', -1]]);
     expect(await sweepOn('2026-10-28')).toEqual({ settled: 0, dueSoon: 0, overdue: 1, escalated: 0, closed: 0 });
     expect((await caseOf(handler)).nextDue).toMatchObject({ overdue: true, daysLeft: -1 });
     const overdueOnly = await t.call(contract.case.list, { query: { overdue: 'true' } }, handler);

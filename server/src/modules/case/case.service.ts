@@ -337,7 +337,8 @@ export class CaseService {
       );
     const items = [
       ...rows.map(({ alert, deadline, report }) => ({
-        kind: alert.kind,
+        // A reminder whose day has passed before the sweep flagged it reads as the case page does: overdue.
+        kind: alert.kind === 'due_soon' && today > deadline.dueOn ? ('overdue' as const) : alert.kind,
         report,
         deadline,
         note: null,
