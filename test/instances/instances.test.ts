@@ -351,4 +351,20 @@ describeIf(Boolean(process.env.MYSQL_URL || process.env.CI))('two instances on o
     const back = await throughOther(admin, reset.servedBy, () => admin.send(contract.admin.deadlineRules, {}, { token }));
     expect(back.json).toMatchObject({ overridden: false });
   });
+
+  it("knows next year's holiday schedule entered through one instance on the other from its next request", async () => {
+    const province = new Client(proxy.port);
+    const { token } = await signIn(province, 'province');
+    const before = await province.ok(contract.admin.calendar, {}, { token });
+    const year = Math.max(...before.years.map((y) => y.year));
+    expect(before.years).not.toContainEqual({ year, source: 'admin' });
+    const entered = await province.send(
+      contract.admin.setCalendarYear,
+      { params: { year }, body: { holidays: [`${year}-01-01`], workdays: [] } },
+      { token },
+    );
+    expect(entered.status).toBe(200);
+    const seen = await throughOther(province, entered.servedBy, () => province.send(contract.admin.calendar, {}, { token }));
+    expect((seen.json as { years: unknown[] }).years).toContainEqual({ year, source: 'admin' });
+  });
 });
