@@ -87,27 +87,43 @@ describe.each(DATABASE_KINDS)('the county 督办s a late case and reads the town
     await county.getByTestId('supervision-submit').click();
     await eventually(async () => expect(await county.getByTestId('supervision-due').textContent()).toMatch(/^回复督办 .+，还剩5天$/));
     await shot(county, 'case-supervision', `${kind}-3-county-supervised`);
+    // A 催办 on top: a dated line, no clock.
+    await county.getByTestId('supervision-open-urge').click();
+    await county.getByTestId('supervision-text').locator('textarea').fill('请抓紧受理');
+    await county.getByTestId('supervision-submit').click();
+    await eventually(async () => expect(await county.getByTestId('supervision-urge').textContent()).toContain('请抓紧受理'));
+  });
+
+  it('tells the township of the 督办 and the 催办 on its alerts page, one line each', async () => {
+    await signIn(township, server.url, 'taoyuan');
+    await township.getByTestId('alerts-badge').click();
+    const lines = township.getByTestId('alert-row').filter({ hasText: reportNo });
+    await eventually(async () => expect(await lines.count()).toBe(2));
+    const texts = await lines.allTextContents();
+    expect(texts.find((t) => t.includes('县纪委督办'))).toMatch(/回复督办 .+，还剩5天/);
+    expect(texts.find((t) => t.includes('县纪委催办'))).toContain('请抓紧受理');
+    await shot(township, 'alert-row', `${kind}-4-township-alerts`);
   });
 
   it('puts the 督办 in the township’s 待办 with its clock; the township answers', async () => {
-    await signIn(township, server.url, 'taoyuan');
+    await township.goto(`${server.url}/staff/pages/inbox/index`);
     const row = township.getByTestId('case-row').filter({ hasText: reportNo });
     await row.waitFor();
     expect(await row.getByTestId('case-row-supervision').textContent()).toMatch(/^回复督办 .+，还剩5天$/);
     expect(await row.getByTestId('case-row-left').textContent()).toMatch(/^告知是否受理 .+，已逾期\d+天$/);
-    await shot(township, 'case-row', `${kind}-4-township-todo`);
+    await shot(township, 'case-row', `${kind}-5-township-todo`);
     await row.click();
     await township.getByTestId('supervision-open-answer').click();
     await township.getByTestId('supervision-text').locator('textarea').fill(ANSWER);
     await township.getByTestId('supervision-submit').click();
     await eventually(async () => expect(await township.getByTestId('supervision-answer').textContent()).toContain(ANSWER));
-    await shot(township, 'case-supervision', `${kind}-5-township-answered`);
+    await shot(township, 'case-supervision', `${kind}-6-township-answered`);
   });
 
   it('shows the county the answer', async () => {
     await county.reload();
     await eventually(async () => expect(await county.getByTestId('supervision-answer').textContent()).toContain(ANSWER));
     expect(await county.getByTestId('supervision-due').textContent()).toMatch(/已完成$/);
-    await shot(county, 'supervision-answer', `${kind}-6-county-reads-answer`);
+    await shot(county, 'supervision-answer', `${kind}-7-county-reads-answer`);
   });
 });

@@ -53,8 +53,8 @@ export default function AlertsPage() {
                 </View>
               )}
               {alert.note && <Text className='s-text s-pre'>{alert.note}</Text>}
+              <Text className='s-muted'>{chineseDateTime(alert.at)}</Text>
             </View>
-            <Text className='s-row__side s-muted'>{chineseDateTime(alert.at)}</Text>
           </View>
         ))}
       </View>
