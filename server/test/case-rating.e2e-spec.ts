@@ -39,7 +39,7 @@ describe.each(DATABASE_KINDS)('rating and review on %s', (kind) => {
 
   it('gives a petition one 复查 by the county, then tells the reporter where to ask for 复核: never a loop', async () => {
     const { reportNo, queryCode } = await answered('2026-09-01');
-    expect((await lookup(queryCode)).reviewPath).toBe('如对答复不满意，可在2026-10-08前申请复查'); // 1 Sep + 30 → 1 Oct, National Day
+    expect((await lookup(queryCode)).reviewPath).toBe('如对答复不满意，可在2026年10月8日前申请复查'); // 1 Sep + 30 → 1 Oct, National Day
     await t.call(contract.reporter.rate, { body: { queryCode, rating: 'unsatisfied' } });
     const review = await t.call(contract.reporter.requestReview, { body: { queryCode, reason: '名单里还有不该领的人' } });
     expect(review.body.status).toBe('under_review');

@@ -58,7 +58,7 @@ describe.each(DATABASE_KINDS)('case safeguards on %s', (kind) => {
     // The reporter has until Mon 9 Nov (30 days end Sun 8 Nov) to rate and to ask for a review;
     // those periods are theirs, not duties of the township.
     const before = (await t.call(contract.report.lookup, { body: { queryCode } })).body;
-    expect(before.reviewPath).toBe('如对答复不满意，可在2026-11-09前申请复查');
+    expect(before.reviewPath).toBe('如对答复不满意，可在2026年11月9日前申请复查');
     for (const [date, closed] of [
       ['2026-11-06', 0],
       ['2026-11-09', 0],

@@ -7,6 +7,7 @@ import { launchBrowser, phonePage, screenshot } from './support/browser.js';
 import { DATABASE_KINDS, type RunningServer, startServer } from './support/server.js';
 
 const VILLAGE = '341821102201';
+const REPLY = '经核查，多领的补贴已全部追回，并重新公示了名单。如有疑问，请致电镇纪委0558-1234567。';
 const SHOTS = new URL('../artifacts/screenshots/', import.meta.url).pathname;
 
 /** The review copies the brief asks for, beside the suite's own. */
@@ -21,6 +22,7 @@ describe.each(DATABASE_KINDS)('the status page and a finance disclosure (H5, %s)
   let browser: Browser;
   let page: Page;
   let receipt: ReportReceipt;
+  let token = '';
 
   const api = async (path: string, body: unknown, token?: string) => {
     const response = await fetch(`${server.url}/api/v1${path}`, {
@@ -44,7 +46,7 @@ describe.each(DATABASE_KINDS)('the status page and a finance disclosure (H5, %s)
       category: 'welfare_funds',
       content: '村里今年的耕地地力保护补贴，有几户没种地的也领到了，种地的反而没领到。',
     })) as unknown as ReportReceipt;
-    const { token } = (await api('/staff/login', { username: 'taoyuan', password: 'mashang-demo-2026' })) as { token: string };
+    ({ token } = (await api('/staff/login', { username: 'taoyuan', password: 'mashang-demo-2026' })) as { token: string });
     await api(`/staff/cases/${receipt.reportNo}/actions`, { action: 'accept' }, token);
   });
   afterAll(async () => {
@@ -67,6 +69,29 @@ describe.each(DATABASE_KINDS)('the status page and a finance disclosure (H5, %s)
     await page.getByTestId('report-progress').scrollIntoViewIfNeeded();
     await screenshot(page, `${kind}-status-accepted`);
     if (kind === 'sqlite') keep(`${kind}-status-accepted`);
+  });
+
+  it('shows the answer once with its phone number to tap, and rates it at five levels with reasons and a confirmation', async () => {
+    await api(`/staff/cases/${receipt.reportNo}/actions`, { action: 'reply', text: REPLY }, token);
+    await page.getByTestId('lookup-submit').click();
+    await eventually(async () => expect(await page.getByTestId('step-current').textContent()).toBe('5待评价'), { timeout: 15_000 });
+    expect(await page.getByTestId('reply-text').count()).toBe(1);
+    expect(await page.getByTestId('phone-link').allTextContents()).toEqual(['0558-1234567']);
+    await page.getByTestId('reply-text').scrollIntoViewIfNeeded();
+    await screenshot(page, `${kind}-status-replied`);
+    if (kind === 'sqlite') keep(`${kind}-status-replied`);
+
+    await page.getByTestId('rate-unsatisfied').click();
+    await page.getByTestId('reason-too_slow').click();
+    await page.getByTestId('rating-form').scrollIntoViewIfNeeded();
+    await screenshot(page, `${kind}-rating-reasons`);
+    if (kind === 'sqlite') keep(`${kind}-rating-reasons`);
+    await page.getByTestId('rating-next').click();
+    expect(await page.getByTestId('rating-summary').textContent()).toBe('不满意，原因：办理太慢');
+    await screenshot(page, `${kind}-rating-confirm`);
+    if (kind === 'sqlite') keep(`${kind}-rating-confirm`);
+    await page.getByTestId('rating-save').click();
+    await eventually(async () => expect(await page.getByTestId('rating-given').textContent()).toBe('您的评价：不满意（办理太慢）'));
   });
 
   it('opens a finance disclosure with 收入 / 支出 / 结余, its 合计 a total and no list line', async () => {

@@ -39,7 +39,7 @@ describe('report progress', () => {
 
   it('waits for the rating once answered, shows the reply once with its phone numbers to call', () => {
     render(<ReportProgress view={{ ...base, status: 'replied', reply: '已补发。有疑问请打王书记电话13912345678或0551-1234567。' }} />);
-    expect(labels('current')).toEqual(['5等您评价']);
+    expect(labels('current')).toEqual(['5待评价']);
     expect(screen.getAllByTestId('reply-text')).toHaveLength(1);
     const phones = within(screen.getByTestId('reply-text')).getAllByTestId('phone-link');
     expect(phones.map((p) => p.textContent)).toEqual(['13912345678', '0551-1234567']);
@@ -60,7 +60,7 @@ describe('report progress', () => {
 
 describe('rating form', () => {
   it('offers the five levels, asks for reasons when not satisfied, and confirms before saving', () => {
-    const onSubmit = jest.fn(() => Promise.resolve(true));
+    const onSubmit = jest.fn((_rating: string, _reasons: string[]) => Promise.resolve(true));
     render(<RatingForm onSubmit={onSubmit} />);
     const levels = screen.getAllByRole('radio').map((r) => r.textContent?.replace(/^[○●] /, ''));
     expect(levels).toEqual(['非常满意', '满意', '基本满意', '不满意', '非常不满意']);

@@ -23,11 +23,11 @@ export function progressOf(view: Pick<ReportStatusView, 'status' | 'rating'>): P
     case 'accepted':
       return { kind: 'on_path', current: 2, done: false, currentLabel: '办理中' };
     case 'concluded':
-      return { kind: 'on_path', current: 3, done: false, currentLabel: '已办完，准备答复' };
+      return { kind: 'on_path', current: 3, done: false, currentLabel: '准备答复' };
     case 'under_review':
       return { kind: 'on_path', current: 2, done: false, currentLabel: '复查中' };
     case 'replied':
-      return { kind: 'on_path', current: 4, done: false, currentLabel: view.rating ? '已评价' : '等您评价' };
+      return { kind: 'on_path', current: 4, done: false, currentLabel: view.rating ? '已评价' : '待评价' };
     case 'closed':
       return { kind: 'on_path', current: 4, done: true, currentLabel: '已办结' };
     case 'declined':

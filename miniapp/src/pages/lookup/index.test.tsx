@@ -71,7 +71,7 @@ describe('lookup page', () => {
       ],
       timeline: [
         { at: '2026-11-27T08:00:00.000Z', text: '收到反映' },
-        { at: '2026-12-02T08:00:00.000Z', text: '已答复' },
+        { at: '2026-12-02T08:00:00.000Z', text: '经核查，低保名单已重新公示，多领的钱已经追回。' },
       ],
       actions: ['rate'],
     };
@@ -89,6 +89,8 @@ describe('lookup page', () => {
     fireEvent.change(screen.getByTestId('lookup-input'), { target: { value: '1234567890123456789012345' } });
     fireEvent.click(screen.getByTestId('lookup-submit'));
     expect((await screen.findByTestId('reply-text')).textContent).toBe(replied.reply);
+    // Read once: the timeline points to the answer instead of repeating it.
+    expect(screen.getByTestId('timeline').textContent).not.toContain(replied.reply);
     expect(screen.getByTestId('due-acceptance-met').textContent).toBe('已完成');
     expect(screen.getByTestId('due-handling-overdue').textContent).toBe('逾期');
     expect(screen.queryByTestId('review-reason')).toBeNull();

@@ -234,7 +234,8 @@ function LookupPage() {
             {result.timeline.map((entry, i) => (
               <View key={i} className='timeline__item'>
                 <Text className='muted timeline__at'>{chineseDateTime(entry.at)}</Text>
-                <Text className='text'>{entry.text}</Text>
+                {/* The answer is read once, in its own box above. */}
+                <Text className='text'>{entry.text === result.reply ? '已答复您，内容见上方「答复内容」' : entry.text}</Text>
               </View>
             ))}
           </View>

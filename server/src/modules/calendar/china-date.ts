@@ -10,3 +10,9 @@ export function chinaDate(instant: Date): string {
 export function addCalendarDays(date: string, days: number): string {
   return dayjs(date).add(days, 'day').format('YYYY-MM-DD');
 }
+
+/** `2026-12-18` as people write it: 2026年12月18日. */
+export function spokenDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}

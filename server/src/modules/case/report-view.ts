@@ -8,14 +8,17 @@ import {
   type ReportStatus,
   type ReportTrack,
 } from '@mashang/shared';
-import { addCalendarDays, chinaDate } from '../calendar/china-date.js';
+import { addCalendarDays, chinaDate, spokenDate } from '../calendar/china-date.js';
 import type { ReportEntity } from './entities/report.entity.js';
 import type { AnswerFacts } from './workflow/contest.js';
 import type { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
 import type { ReportEventEntity } from './entities/report-event.entity.js';
 
+/** What a due date is shown from: a stored deadline, or one just stored with its report. */
+export type DeadlineClock = Pick<ReportDeadlineEntity, 'kind' | 'dueOn' | 'provisional' | 'metAt' | 'cancelledAt'>;
+
 /** Deadlines as the reporter and staff see them; lapsed ones (the case left our hands) are left out. */
-export function dueDatesOf(deadlines: ReportDeadlineEntity[], now: Date): DueDate[] {
+export function dueDatesOf(deadlines: DeadlineClock[], now: Date): DueDate[] {
   const today = chinaDate(now);
   return deadlines
     .filter((d) => !d.cancelledAt)
@@ -34,7 +37,7 @@ const STAFF_ONLY_CLOCKS: readonly DueDateKind[] = ['transfer_up', 'transferred_i
 export const isReporterClock = (kind: DueDateKind): boolean => !STAFF_ONLY_CLOCKS.includes(kind);
 
 /** The deadlines the reporter is shown: their own clocks only. */
-export function reporterDueDatesOf(deadlines: ReportDeadlineEntity[], now: Date): DueDate[] {
+export function reporterDueDatesOf(deadlines: DeadlineClock[], now: Date): DueDate[] {
   return dueDatesOf(
     deadlines.filter((d) => isReporterClock(d.kind)),
     now,
@@ -63,12 +66,6 @@ export interface NextStepFacts {
   today: string;
 }
 
-/** `2026-12-18` as people write it: 2026年12月18日. */
-function spoken(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
 /** The first day, every LOOK_AGAIN_DAYS from `since`, that is not before today. */
 function lookAgainDate(since: Date, today: string): string {
   let date = addCalendarDays(chinaDate(since), LOOK_AGAIN_DAYS);
@@ -85,7 +82,7 @@ export function nextStepOf(facts: NextStepFacts): ReportNextStep {
   const { status, level, answer, today } = facts;
   const office = level === 'county' ? '县纪委' : '乡镇纪委';
   const open = (kind: DueDateKind) => facts.dueDates.find((d) => d.kind === kind && !d.metAt)?.dueOn ?? null;
-  const expect = (date: string, text: string): ReportNextStep => ({ date, text: text.replace('{date}', spoken(date)) });
+  const expect = (date: string, text: string): ReportNextStep => ({ date, text: text.replace('{date}', spokenDate(date)) });
   const lookAgain = (text: string): ReportNextStep =>
     expect(lookAgainDate(facts.since, today), `${text}。这一步没有固定期限，请在{date}前后再来查看进展`);
   switch (status) {

@@ -1,4 +1,5 @@
 import { type Contest, isSatisfiedRating } from '@mashang/shared';
+import { spokenDate } from '../../calendar/china-date.js';
 import type { DeadlineCalculator } from '../../deadline/deadline-calculator.js';
 import type { ReportEntity } from '../entities/report.entity.js';
 
@@ -100,7 +101,7 @@ export function reviewPathText(facts: AnswerFacts): string | null {
   if (facts.status !== 'replied' && facts.status !== 'closed') return null;
   const { next } = facts;
   if (next.kind === 'in_system') {
-    return facts.reviewEnded || facts.status === 'closed' ? null : `如对答复不满意，可在${facts.reviewDue}前申请${next.step}`;
+    return facts.reviewEnded || facts.status === 'closed' ? null : `如对答复不满意，可在${spokenDate(facts.reviewDue!)}前申请${next.step}`;
   }
   return next.text;
 }
