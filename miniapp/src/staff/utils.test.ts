@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { chinaToday, dueLabel, homePage, staffUrl, timeLeft } from './utils';
+import { chinaToday, dueLabel, homePage, shortDate, staffUrl, timeLeft } from './utils';
 
 const due = (daysLeft: number, left = daysLeft, unit: 'workday' | 'calendar' = 'calendar') =>
   ({ kind: 'acceptance', dueOn: '2026-11-30', provisional: false, metAt: null, overdue: daysLeft < 0, daysLeft, left, unit }) as const;
@@ -25,6 +25,11 @@ describe('time left on a deadline', () => {
     expect(dueLabel(due(4, 2, 'workday'), '2026-11-26')).toBe('告知是否受理 11月30日，还剩2个工作日');
     expect(dueLabel(due(-3, 0), '2026-12-03')).toBe('告知是否受理 11月30日，已逾期3天');
     expect(dueLabel(due(40), '2025-12-20')).toBe('告知是否受理 2026年11月30日，还剩40天');
+  });
+
+  it('dates a moment by its China day, with the year only when it is not this year', () => {
+    expect(shortDate('2026-11-30T17:00:00.000Z', '2026-12-01')).toBe('12月1日');
+    expect(shortDate('2025-11-30', '2026-12-01')).toBe('2025年11月30日');
   });
 });
 

@@ -40,9 +40,13 @@ export function dueLabel(
   due: Pick<CaseDue, 'kind' | 'dueOn' | 'provisional' | 'daysLeft' | 'left' | 'unit' | 'metAt'>,
   today = chinaToday(),
 ): string {
-  const date = chineseDate(due.dueOn);
-  const shown = due.dueOn.slice(0, 4) === today.slice(0, 4) ? date.replace(/^\d{4}年/, '') : date;
-  return `${DUE_DATE_KINDS[due.kind]} ${shown}${due.provisional ? '（预计）' : ''}，${timeLeft(due).text}`;
+  return `${DUE_DATE_KINDS[due.kind]} ${shortDate(due.dueOn, today)}${due.provisional ? '（预计）' : ''}，${timeLeft(due).text}`;
+}
+
+/** 「11月30日」 for a day (or moment) of this year in China, 「2025年11月30日」 for another year's. */
+export function shortDate(value: string, today = chinaToday()): string {
+  const date = chineseDate(value);
+  return date.startsWith(`${today.slice(0, 4)}年`) ? date.slice(5) : date;
 }
 
 /** Today in China time, `YYYY-MM-DD`. */

@@ -2,8 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { REPORT_CATEGORIES, REPORT_STATUSES, type CaseSummary } from '@mashang/shared';
 import TimeLeft from '../TimeLeft';
-import { staffUrl } from '../../utils';
-import { chineseDate } from '../../../utils/format';
+import { shortDate, staffUrl } from '../../utils';
 import './index.scss';
 
 /**
@@ -19,7 +18,7 @@ export default function CaseRow({ item, showTownship = false }: { item: CaseSumm
           {item.villageName} · {REPORT_CATEGORIES[item.category]}
         </Text>
         <Text className='inbox__meta' data-testid='case-row-meta'>
-          {chineseDate(item.receivedAt).replace(/^\d{4}年/, '')}收到 · {item.mode === 'real_name' ? '实名' : '匿名'}
+          {shortDate(item.receivedAt)}收到 · {item.mode === 'real_name' ? '实名' : '匿名'}
           {item.escalated ? ' · 已上报县纪委' : ''}
           {item.level === 'county' ? ' · 县纪委办理' : ''}
           {item.assignee ? ` · 承办：${item.assignee}` : ''}

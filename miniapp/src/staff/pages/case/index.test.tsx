@@ -2,8 +2,12 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from '@jest/globals';
 import Taro, { routeRequests, setRouterParams } from '../../../../test/mocks/taro';
 import { setSession } from '../../../stores/session-store';
+import { chinaToday } from '../../utils';
 import CasePage from './index';
 import { daysFromToday } from './supervision';
+
+/** Dates of this year read without their year: fixtures are dated this year so the words hold in any year. */
+const YEAR = chinaToday().slice(0, 4);
 
 const account = {
   id: 2,
@@ -312,7 +316,7 @@ describe('case page', () => {
           at: '2026-11-28T02:00:00.000Z',
           due: {
             kind: 'supervision',
-            dueOn: '2026-12-03',
+            dueOn: `${YEAR}-12-03`,
             provisional: false,
             metAt: null,
             overdue: false,
@@ -363,7 +367,7 @@ describe('case page', () => {
       at: '2026-11-28T02:00:00.000Z',
       due: {
         kind: 'supervision',
-        dueOn: '2026-11-27',
+        dueOn: `${YEAR}-11-27`,
         provisional: false,
         metAt: null,
         overdue: true,

@@ -2,7 +2,11 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from '@jest/globals';
 import Taro, { routeRequests } from '../../../../test/mocks/taro';
 import { setSession } from '../../../stores/session-store';
+import { chinaToday } from '../../utils';
 import InboxPage from './index';
+
+/** Dates of this year read without their year: fixtures are dated this year so the words hold in any year. */
+const YEAR = chinaToday().slice(0, 4);
 
 const account = {
   id: 5,
@@ -37,8 +41,8 @@ const row = (reportNo: string, daysLeft: number, villageName = '东山村') => (
   track: 'accusation',
   mode: 'anonymous',
   status: 'submitted',
-  receivedAt: '2026-11-01T08:00:00.000Z',
-  nextDue: due('acceptance', '2026-11-24', daysLeft, 'workday'),
+  receivedAt: `${YEAR}-11-01T08:00:00.000Z`,
+  nextDue: due('acceptance', `${YEAR}-11-24`, daysLeft, 'workday'),
   level: 'township',
   escalated: false,
   assignee: null,
@@ -66,7 +70,7 @@ describe('inbox page', () => {
               villageName: '东山村',
               kind: 'overdue',
               deadline: 'acceptance',
-              due: due('acceptance', '2026-11-24', -3, 'workday'),
+              due: due('acceptance', `${YEAR}-11-24`, -3, 'workday'),
               note: null,
               at: '2026-11-25T00:00:00.000Z',
             },
@@ -138,7 +142,7 @@ describe('inbox page', () => {
       escalated: true,
       townshipName: '石门乡',
       villageName: '南坪村',
-      supervisionDue: due('supervision', '2026-11-28', 3),
+      supervisionDue: due('supervision', `${YEAR}-11-28`, 3),
     };
     routeRequests(({ url }) => {
       if (url.includes('/staff/alerts')) return answer({ items: [] });
