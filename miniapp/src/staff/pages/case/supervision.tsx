@@ -132,7 +132,7 @@ function SupervisionForm({
         onInput={setText}
         error={error}
         testId='supervision-text'
-        errorTestId='supervision-text'
+        errorTestId='error-supervision-text'
       />
       {action === 'supervise' && (
         <ChoiceGroup
