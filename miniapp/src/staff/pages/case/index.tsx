@@ -10,6 +10,7 @@ import {
   REPORT_MODES,
   REPORT_STATUSES,
   REPORT_TRACKS,
+  RATING_REASONS,
   RATINGS,
   type CaseDetail,
   type Rating,
@@ -388,7 +389,12 @@ export default function CasePage() {
           <Text className='case__fact s-muted'>收到：{chineseDateTime(detail.receivedAt)}</Text>
           <Text className='case__fact s-muted'>层级：{detail.level === 'county' ? '县纪委' : '乡镇纪委'}</Text>
           {detail.assignee && <Text className='case__fact s-muted'>承办人：{detail.assignee}</Text>}
-          {detail.rating && <Text className='case__fact s-muted'>评价：{RATINGS[detail.rating]}</Text>}
+          {detail.rating && (
+            <Text className='case__fact s-muted' data-testid='case-rating'>
+              评价：{RATINGS[detail.rating]}
+              {detail.ratingReasons.length > 0 && `（不满意的原因：${detail.ratingReasons.map((r) => RATING_REASONS[r]).join('、')}）`}
+            </Text>
+          )}
           {detail.escalated && <Text className='case__fact s-left s-left--overdue'>已上报县纪委</Text>}
         </View>
       </View>
