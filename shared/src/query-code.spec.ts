@@ -46,8 +46,10 @@ describe('checking a typed query code', () => {
     expect(checkQueryCode('  ')).toEqual({ ok: false, group: null, message: '请输入查询码' });
   });
 
-  it('shows what was typed in groups of five, always at least five groups', () => {
-    expect(typedQueryCodeGroups('0123456-789')).toEqual(['01234', '56789', '', '', '']);
+  it('shows what was typed in groups of five, or in the groups the person typed, always at least five', () => {
+    expect(typedQueryCodeGroups('0123456789')).toEqual(['01234', '56789', '', '', '']);
     expect(typedQueryCodeGroups(`${digits}9`)).toEqual(['01234', '56789', '01234', '56789', '01234', '9']);
+    expect(typedQueryCodeGroups('01234 5678 90123')).toEqual(['01234', '5678', '90123', '', '']);
+    expect(typedQueryCodeGroups('')).toEqual(['', '', '', '', '']);
   });
 });

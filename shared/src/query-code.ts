@@ -63,10 +63,15 @@ export function checkQueryCode(input: string): QueryCodeCheck {
   };
 }
 
-/** The typed characters (separators dropped) in groups of five, for showing a code while it is typed. */
+/**
+ * A code as it is being typed, in groups for showing: the person's own groups when they typed it
+ * apart (so a short group shows as short), otherwise groups of five; always at least five groups.
+ */
 export function typedQueryCodeGroups(input: string): string[] {
-  const chars = [...toAsciiDigits(input).replace(new RegExp(SEPARATORS.source, 'g'), '')];
+  const chunks = toAsciiDigits(input).trim().split(SEPARATORS).filter(Boolean);
   const groups: string[] = [];
-  for (let i = 0; i < Math.max(chars.length, QUERY_CODE_DIGITS); i += GROUP) groups.push(chars.slice(i, i + GROUP).join(''));
+  if (chunks.length > 1) groups.push(...chunks);
+  else for (let i = 0; i < (chunks[0] ?? '').length; i += GROUP) groups.push(chunks[0]!.slice(i, i + GROUP));
+  while (groups.length < QUERY_CODE_DIGITS / GROUP) groups.push('');
   return groups;
 }
