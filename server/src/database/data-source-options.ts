@@ -49,6 +49,7 @@ import { RatingWays1765152000004 } from './migrations/1765152000004-rating-ways.
 import { TownshipTransfers1765152000005 } from './migrations/1765152000005-township-transfers.js';
 import { ContentVersions1765411200000 } from './migrations/1765411200000-content-versions.js';
 import { ExtensionDaysBackfill1765497600000 } from './migrations/1765497600000-extension-days-backfill.js';
+import { StaffScaleIndexes1765584000000 } from './migrations/1765584000000-staff-scale-indexes.js';
 import { RatingReasons1765584000010 } from './migrations/1765584000010-rating-reasons.js';
 import { DisclosureAttachmentEntity } from '../modules/publishing/disclosure-attachment.entity.js';
 
@@ -102,6 +103,7 @@ export const MIGRATIONS = [
   TownshipTransfers1765152000005,
   ContentVersions1765411200000,
   ExtensionDaysBackfill1765497600000,
+  StaffScaleIndexes1765584000000,
   RatingReasons1765584000010,
   CaseSupervisions1765584000020,
 ];

@@ -51,10 +51,11 @@ export class CaseStatsService {
     }
     const county = account.regionCode; // a county supervisor's region is a county
     const today = chinaDate(this.clock.now());
-    const [townships, counts, histogram, overdueReports] = await Promise.all([
-      this.regions.childrenOf(county),
-      this.cases.townshipCounts(county, range, today),
-      this.cases.daysToAnswerHistogram(county, range),
+    const townships = await this.regions.childrenOf(county);
+    const codes = townships.map((t) => t.code);
+    const [counts, histogram, overdueReports] = await Promise.all([
+      this.cases.townshipCounts(codes, range, today),
+      this.cases.daysToAnswerHistogram(codes, range),
       this.cases.overdueCases(county, range, today, OVERDUE_LISTED),
     ]);
     const rows = townships.map((township): TownshipStats => {

@@ -34,8 +34,6 @@ export interface TownshipCounts {
 const SET_ASIDE: readonly ReportStatus[] = ['duplicate', 'invalid'];
 /** Reports counted as received: not set aside as 重复 or 无效 (needs the `setAside` parameter). */
 const KEPT = 'r.status NOT IN (:...setAside)';
-/** The township whose case a report is, as `handlingTownshipOf` reads it. */
-const HANDLING_TOWNSHIP = 'COALESCE(r.handling_code, SUBSTR(r.village_code, 1, 9))';
 
 /** An open staff deadline the sweep looks at, with its report's place and level. */
 export interface DueDeadline {
@@ -135,17 +133,27 @@ export class CaseRepository {
     if (filter.category) query.andWhere('r.category = :category', { category: filter.category });
     if (filter.overdueBefore) query.andWhere('r.next_due_on < :today', { today: filter.overdueBefore });
     if (filter.todoFor) query.andWhere(...waitingOn(filter.todoFor.level, filter.todoFor.today));
-    const total = await query.getCount();
-    const items = await query
-      .orderBy('CASE WHEN r.next_due_on IS NULL THEN 1 ELSE 0 END', 'ASC')
-      .addOrderBy('r.next_due_on', 'ASC')
-      .addOrderBy('r.received_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .select(SUMMARY_COLUMNS.map((c) => `r.${c}`))
-      .offset(offset)
-      .limit(limit)
-      .getMany();
-    return { items, total };
+    const counts = await query
+      .clone()
+      .select('COUNT(*)', 'total')
+      .addSelect('SUM(CASE WHEN r.next_due_on IS NOT NULL THEN 1 ELSE 0 END)', 'dated')
+      .getRawOne<{ total: string | number; dated: string | number | null }>();
+    const dated = Number(counts?.dated ?? 0);
+    // Cases with a due date, then those without: two queries, each read in the order of IDX_reports_urgency.
+    const pageOf = (due: string, skip: number, take: number) =>
+      query
+        .clone()
+        .andWhere(`r.next_due_on ${due}`)
+        .orderBy('r.next_due_on', 'ASC')
+        .addOrderBy('r.received_at', 'DESC')
+        .addOrderBy('r.id', 'DESC')
+        .select(SUMMARY_COLUMNS.map((c) => `r.${c}`))
+        .offset(skip)
+        .limit(take)
+        .getMany();
+    const items = offset < dated ? await pageOf('IS NOT NULL', offset, limit) : [];
+    if (items.length < limit) items.push(...(await pageOf('IS NULL', Math.max(0, offset - dated), limit - items.length)));
+    return { items, total: Number(counts?.total ?? 0) };
   }
 
   openDeadlinesOf(reportIds: number[]): Promise<ReportDeadlineEntity[]> {
@@ -265,11 +273,12 @@ export class CaseRepository {
    * Each township's counts over the county's reports received in the range, by the township handling
    * them (a transferred case counts where it went), in two `GROUP BY` queries.
    */
-  async townshipCounts(county: string, range: ReceivedRange, today: string): Promise<TownshipCounts[]> {
+  async townshipCounts(townships: string[], range: ReceivedRange, today: string): Promise<TownshipCounts[]> {
+    if (!townships.length) return [];
     const count = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
     const [reports, acceptances] = await Promise.all([
-      this.receivedIn(this.reports.createQueryBuilder('r'), county, range)
-        .select(HANDLING_TOWNSHIP, 'township')
+      this.handledBy(this.reports.createQueryBuilder('r'), townships, range)
+        .select('r.handling_code', 'township')
         .addSelect(count(KEPT), 'received')
         .addSelect(count("r.status = 'duplicate'"), 'duplicates')
         .addSelect(count("r.status = 'invalid'"), 'invalid')
@@ -280,16 +289,16 @@ export class CaseRepository {
         .addSelect(count(`${KEPT} AND r.rating IN (:...satisfied)`), 'satisfied')
         .addSelect(count(`${KEPT} AND r.next_due_on < :today`), 'overdueNow')
         .setParameters({ setAside: SET_ASIDE, satisfied: SATISFIED_RATINGS, today })
-        .groupBy('township')
+        .groupBy('r.handling_code')
         .getRawMany<Record<string, string | number>>(),
-      this.receivedIn(this.deadlines.createQueryBuilder('d').innerJoin(ReportEntity, 'r', 'r.id = d.report_id'), county, range)
-        .select(HANDLING_TOWNSHIP, 'township')
+      this.handledBy(this.deadlines.createQueryBuilder('d').innerJoin(ReportEntity, 'r', 'r.id = d.report_id'), townships, range)
+        .select('r.handling_code', 'township')
         .addSelect('COUNT(*)', 'acceptanceDecided')
         // Met on or before its last day, China time: before 16:00 UTC of that day.
         .addSelect(count(`d.met_at < ${this.concat('d.due_on', "' 16:00:00'")}`), 'acceptedOnTime')
         .andWhere(KEPT, { setAside: SET_ASIDE })
         .andWhere("d.kind = 'acceptance' AND d.met_at IS NOT NULL")
-        .groupBy('township')
+        .groupBy('r.handling_code')
         .getRawMany<Record<string, string | number>>(),
     ]);
     const accepted = new Map(acceptances.map((a) => [String(a.township), a]));
@@ -317,17 +326,18 @@ export class CaseRepository {
    * How long answers took, per township, as counts per tenth of a day (the precision the figures
    * show): a few hundred rows however many reports, from which the median is read exactly.
    */
-  async daysToAnswerHistogram(county: string, range: ReceivedRange): Promise<{ township: string; tenths: number; count: number }[]> {
+  async daysToAnswerHistogram(townships: string[], range: ReceivedRange): Promise<{ township: string; tenths: number; count: number }[]> {
+    if (!townships.length) return [];
     const tenths =
       this.dataSource.options.type === 'mysql'
         ? 'FLOOR(TIMESTAMPDIFF(MICROSECOND, r.received_at, r.answered_at) / 8640000000 + 0.5)'
         : 'CAST((julianday(r.answered_at) - julianday(r.received_at)) * 10 + 0.5 AS INTEGER)';
-    const rows = await this.receivedIn(this.reports.createQueryBuilder('r'), county, range)
-      .select(HANDLING_TOWNSHIP, 'township')
+    const rows = await this.handledBy(this.reports.createQueryBuilder('r'), townships, range)
+      .select('r.handling_code', 'township')
       .addSelect(tenths, 'tenths')
       .addSelect('COUNT(*)', 'count')
       .andWhere(`${KEPT} AND r.answered_at IS NOT NULL`, { setAside: SET_ASIDE })
-      .groupBy('township')
+      .groupBy('r.handling_code')
       .addGroupBy('tenths')
       .getRawMany<{ township: string; tenths: string | number; count: string | number }>();
     return rows.map((r) => ({ township: r.township, tenths: Number(r.tenths), count: Number(r.count) }));
@@ -385,6 +395,20 @@ export class CaseRepository {
 
   private receivedIn<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, county: string, range: ReceivedRange): SelectQueryBuilder<T> {
     query.where('r.village_code LIKE :prefix', { prefix: `${county}%` });
+    return this.inRange(query, range);
+  }
+
+  /** Cases the townships handle (a transferred case where it went): one index range per township and the dates. */
+  private handledBy<T extends ObjectLiteral>(
+    query: SelectQueryBuilder<T>,
+    townships: string[],
+    range: ReceivedRange,
+  ): SelectQueryBuilder<T> {
+    query.where('r.handling_code IN (:...townships)', { townships });
+    return this.inRange(query, range);
+  }
+
+  private inRange<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, range: ReceivedRange): SelectQueryBuilder<T> {
     if (range.from) query.andWhere('r.received_at >= :from', { from: chinaDayStart(range.from) });
     if (range.to) query.andWhere('r.received_at < :to', { to: chinaDayStart(nextDay(range.to)) });
     return query;
