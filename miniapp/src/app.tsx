@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from 'react';
 import { validateWithoutEval, villageCodeFromLaunch } from '@mashang/shared';
+import { handOverFirstScreen } from './utils/first-screen';
 import './app.scss';
 
 // Before any page validates: under the H5 CSP (no 'unsafe-eval') and in WeChat, zod must not try eval.
@@ -16,6 +17,7 @@ if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
     const code = villageCodeFromLaunch({ pathname });
     window.history.replaceState(null, '', code ? `/pages/village/index?code=${code}` : '/pages/village/index');
   }
+  handOverFirstScreen();
 }
 
 function App({ children }: PropsWithChildren) {

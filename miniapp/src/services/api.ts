@@ -1,4 +1,4 @@
-import { API_PREFIX, buildPath, type RouteInput, type RouteResponse, type RouteSpec } from '@mashang/shared';
+import { API_PREFIX, buildPath, contract, type RouteInput, type RouteResponse, type RouteSpec } from '@mashang/shared';
 import { clearSession, sessionToken } from '../stores/session-store';
 import { ApiError, isApiError, request } from './http';
 
@@ -20,9 +20,20 @@ export function routeUrl<R extends RouteSpec>(route: R, ...[input]: CallArgs<R>)
  */
 export async function call<R extends RouteSpec>(route: R, ...args: CallArgs<R>): Promise<RouteResponse<R>> {
   const input = (args[0] ?? {}) as Input;
-  let data: unknown;
+  const data = takePreloaded(route, input) ?? (await fetched(route, input, args));
+  if (!route.response) return data as RouteResponse<R>;
+  const checked = route.response.safeParse(data);
+  if (!checked.success) {
+    // The server broke the contract: nothing a villager can fix.
+    console.warn(`[api] ${route.method} ${route.path} answered outside its contract`, checked.error.issues);
+    throw new ApiError('INTERNAL', { status: 200 });
+  }
+  return checked.data as RouteResponse<R>;
+}
+
+async function fetched<R extends RouteSpec>(route: R, input: Input, args: CallArgs<R>): Promise<unknown> {
   try {
-    data = await request<unknown>({
+    return await request<unknown>({
       method: route.method,
       path: routeUrl(route, ...args),
       query: input.query,
@@ -33,12 +44,22 @@ export async function call<R extends RouteSpec>(route: R, ...args: CallArgs<R>):
     if (route.auth && isApiError(error) && error.code === 'UNAUTHENTICATED') clearSession();
     throw error;
   }
-  if (!route.response) return data as RouteResponse<R>;
-  const checked = route.response.safeParse(data);
-  if (!checked.success) {
-    // The server broke the contract: nothing a villager can fix.
-    console.warn(`[api] ${route.method} ${route.path} answered outside its contract`, checked.error.issues);
-    throw new ApiError('INTERNAL', { status: 200 });
+}
+
+/**
+ * H5: the village page's answer the server wrote into the HTML of `/v/<code>` (server h5.controller.ts),
+ * taken once instead of asking again over a weak network; a reload or another village asks the server.
+ */
+function takePreloaded(route: RouteSpec, input: Input): unknown {
+  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return undefined;
+  if (route.method !== 'GET' || route.path !== contract.village.page.path) return undefined;
+  const element = document.getElementById('village-page-data');
+  if (!element) return undefined;
+  element.remove();
+  try {
+    const data = JSON.parse(element.textContent ?? '') as { village?: { code?: unknown } } | null;
+    return data?.village?.code === input.params?.code ? data : undefined;
+  } catch {
+    return undefined;
   }
-  return checked.data as RouteResponse<R>;
 }

@@ -15,5 +15,7 @@ import { VillageService } from './village.service.js';
   imports: [StaffModule, RegionModule, CaseModule, PublishingModule],
   controllers: [VillageController],
   providers: [VillageService, VillageRepository, VillageRecords, QrCodeService, PublicCache, PublicAnswers],
+  // The H5 shell writes the village's first screen from the same cached answer (h5.controller.ts).
+  exports: [PublicAnswers],
 })
 export class VillageModule {}
