@@ -2,10 +2,15 @@ import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { isUniqueViolation } from '../../database/unique-violation.js';
 import { Clock } from '../clock.js';
 
 const TABLE = 'rate_limit_hits';
+
+/** Hits on one counter waiting for the statement that counts them. */
+interface PendingHits {
+  queued: Array<{ resolve: (hits: number) => void; reject: (error: unknown) => void }>;
+  flushing: boolean;
+}
 
 /**
  * Fixed-window hit counters kept in the database, so a limit holds across every server instance.
@@ -13,6 +18,9 @@ const TABLE = 'rate_limit_hits';
  */
 @Injectable()
 export class RateLimiter {
+  /** Counters with hits on their way to the database, by bucket and window. */
+  private readonly counters = new Map<string, PendingHits>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -48,31 +56,80 @@ export class RateLimiter {
     return { bucket: `${name}:${key}`, windowStart: now - (now % windowMs) };
   }
 
-  private async increment(name: string, bucket: string, windowStart: number, windowMs: number): Promise<number> {
-    const updated = await this.dataSource
-      .createQueryBuilder()
-      .update(TABLE)
-      .set({ hits: () => 'hits + 1' })
-      .where('bucket = :bucket AND window_start = :windowStart', { bucket, windowStart })
-      .execute();
-    if (!updated.affected) {
+  /**
+   * Counts one hit. Hits on one counter while a statement for it is on its way wait for it to come
+   * back and are then counted together, in one statement: a flood on one village or address is
+   * exactly when its counter is hot, and a statement per hit would queue every filing behind it.
+   */
+  private increment(name: string, bucket: string, windowStart: number, windowMs: number): Promise<number> {
+    const key = `${bucket}\n${windowStart}`;
+    let counter = this.counters.get(key);
+    if (!counter) {
+      counter = { queued: [], flushing: false };
+      this.counters.set(key, counter);
+    }
+    const pending = counter;
+    return new Promise((resolve, reject) => {
+      pending.queued.push({ resolve, reject });
+      if (!pending.flushing) void this.flush(key, pending, name, bucket, windowStart, windowMs);
+    });
+  }
+
+  private async flush(
+    key: string,
+    counter: PendingHits,
+    name: string,
+    bucket: string,
+    windowStart: number,
+    windowMs: number,
+  ): Promise<void> {
+    counter.flushing = true;
+    while (counter.queued.length > 0) {
+      const batch = counter.queued;
+      counter.queued = [];
       try {
-        await this.dataSource.createQueryBuilder().insert().into(TABLE).values({ bucket, window_start: windowStart, hits: 1 }).execute();
+        const { hits, opened } = await this.addHits(bucket, windowStart, batch.length);
         // A new window began: this limit's windows that ended before the previous one count for nothing any more.
-        await this.dataSource
-          .createQueryBuilder()
-          .delete()
-          .from(TABLE)
-          .where('bucket LIKE :limit AND window_start < :before', { limit: `${name}:%`, before: windowStart - windowMs })
-          .execute();
-        return 1;
+        if (opened) await this.dropWindowsBefore(name, windowStart - windowMs);
+        // The batch's hits are the window's last ones, in the order they arrived.
+        batch.forEach((waiter, i) => waiter.resolve(hits - batch.length + 1 + i));
       } catch (error) {
-        // Another request, maybe on another instance, opened the window first: count on it.
-        if (!isUniqueViolation(error)) throw error;
-        return this.increment(name, bucket, windowStart, windowMs);
+        for (const waiter of batch) waiter.reject(error);
       }
     }
-    return this.hitsOf(bucket, windowStart);
+    this.counters.delete(key);
+  }
+
+  /**
+   * Adds `count` hits and answers the window's hits, these included, in one statement on either
+   * engine (atomic, whichever instance opened the window), and whether this statement opened it.
+   */
+  private async addHits(bucket: string, windowStart: number, count: number): Promise<{ hits: number; opened: boolean }> {
+    const values = `INSERT INTO ${TABLE} (bucket, window_start, hits) VALUES (?, ?, ?)`;
+    if (this.dataSource.options.type === 'mysql') {
+      // LAST_INSERT_ID(expr) hands the raised count back in the answer to the INSERT itself.
+      const result: { affectedRows: number; insertId: number | string } = await this.dataSource.query(
+        `${values} ON DUPLICATE KEY UPDATE hits = LAST_INSERT_ID(hits + ?)`,
+        [bucket, windowStart, count, count],
+      );
+      // One row affected: inserted, the window's first hits; two: a count raised.
+      return result.affectedRows === 1 ? { hits: count, opened: true } : { hits: Number(result.insertId), opened: false };
+    }
+    const rows: Array<{ hits: number }> = await this.dataSource.query(
+      `${values} ON CONFLICT (bucket, window_start) DO UPDATE SET hits = hits + excluded.hits RETURNING hits`,
+      [bucket, windowStart, count],
+    );
+    const hits = Number(rows[0]!.hits);
+    return { hits, opened: hits === count };
+  }
+
+  private async dropWindowsBefore(name: string, before: number): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .delete()
+      .from(TABLE)
+      .where('bucket LIKE :limit AND window_start < :before', { limit: `${name}:%`, before })
+      .execute();
   }
 
   private async hitsOf(bucket: string, windowStart: number): Promise<number> {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { ReportRecord, ReportStatus } from '@mashang/shared';
-import { DataSource, type EntityManager, In, IsNull, LessThan, Not, type Repository } from 'typeorm';
+import { REPORTER_DEADLINE_KINDS, type ReportRecord, type ReportStatus } from '@mashang/shared';
+import { DataSource, type EntityManager, type EntityTarget, In, type ObjectLiteral, IsNull, LessThan, Not, type Repository } from 'typeorm';
 import { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
 import { ReportEventEntity } from './entities/report-event.entity.js';
 import { ReportEntity } from './entities/report.entity.js';
-import { refreshNextDue } from './workflow/next-due.js';
+import type { DeadlineClock } from './report-view.js';
 
 const SET_ASIDE: ReportStatus[] = ['duplicate', 'invalid'];
 
@@ -37,14 +37,32 @@ export class ReportRepository {
     return this.reports.findOneBy({ reportNo });
   }
 
-  /** Stores a report with the first event of its timeline and its first deadlines, or nothing. */
-  insert(report: NewReport, event: NewReportEvent, deadlines: NewDeadline[]): Promise<ReportEntity> {
+  /**
+   * Stores a report with the first event of its timeline and its first deadlines, or nothing, and
+   * answers them as stored. One statement per table and nothing read back: a filing is acknowledged
+   * only once this commits, so every round trip here is paid by each villager.
+   */
+  insert(
+    report: NewReport,
+    event: NewReportEvent,
+    deadlines: NewDeadline[],
+  ): Promise<{ report: ReportEntity; deadlines: DeadlineClock[] }> {
     return this.dataSource.transaction(async (manager) => {
-      const saved = await manager.getRepository(ReportEntity).save(manager.create(ReportEntity, report));
-      await manager.getRepository(ReportEventEntity).insert({ ...event, reportId: saved.id });
-      if (deadlines.length) await manager.getRepository(ReportDeadlineEntity).insert(deadlines.map((d) => ({ ...d, reportId: saved.id })));
-      await refreshNextDue(manager, saved.id);
-      return saved;
+      // Every clock of a new report is open: the nearest staff deadline is its next due date (as refreshNextDue would find).
+      const staffDue = deadlines.filter((d) => !REPORTER_DEADLINE_KINDS.includes(d.kind)).map((d) => d.dueOn);
+      const stored = manager.create(ReportEntity, { ...report, nextDueOn: staffDue.length ? staffDue.sort()[0]! : null });
+      stored.id = await insertRow(manager, ReportEntity, stored);
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ReportEventEntity)
+        .values({ ...event, reportId: stored.id })
+        .updateEntity(false)
+        .execute();
+      const clocks = deadlines.map((d) => ({ ...d, reportId: stored.id, metAt: null, cancelledAt: null }));
+      if (clocks.length)
+        await manager.createQueryBuilder().insert().into(ReportDeadlineEntity).values(clocks).updateEntity(false).execute();
+      return { report: stored, deadlines: clocks };
     });
   }
 
@@ -78,4 +96,12 @@ export class ReportRepository {
     ]);
     return { received, answered, answeredOnTime };
   }
+}
+
+/** Inserts one row without reading it back (TypeORM would, for its columns' defaults) and answers its generated id. */
+async function insertRow<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, row: T): Promise<number> {
+  const result = await manager.createQueryBuilder().insert().into(entity).values(row).updateEntity(false).execute();
+  // MySQL answers its OK packet, SQLite the row id.
+  const raw = result.raw as { insertId: number } | number | bigint;
+  return Number(typeof raw === 'object' ? raw.insertId : raw);
 }

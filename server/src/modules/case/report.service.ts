@@ -28,7 +28,7 @@ import { answerFacts, reviewPathText } from './workflow/contest.js';
 import type { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
 import { DataProtection } from '../../common/data-protection.js';
 import { ReportSecrets } from './report-secrets.js';
-import { latestReply, nextStepOf, reporterDueDatesOf } from './report-view.js';
+import { type DeadlineClock, latestReply, nextStepOf, reporterDueDatesOf } from './report-view.js';
 import type { ReportEntity } from './entities/report.entity.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
 import { ReportRepository } from './report.repository.js';
@@ -67,18 +67,23 @@ export class ReportService {
    */
   async fileOnline(input: ReportCreate, address: string): Promise<ReportReceipt> {
     const { proofOfWork, ...report } = input;
-    const earlier = await this.reports.findByIdempotencyKeyHash(this.secrets.hashIdempotencyKey(report.idempotencyKey));
+    const keyHash = this.secrets.hashIdempotencyKey(report.idempotencyKey);
+    // Both read at once: a filing is answered only once stored, and each round trip before that is the villager's wait.
+    const [earlier, village] = await Promise.all([
+      this.reports.findByIdempotencyKeyHash(keyHash),
+      this.regions.findVillage(report.villageCode),
+    ]);
     if (!earlier) {
       // An unknown village is refused before it is counted: made-up codes must not fill the counters.
-      if (!(await this.regions.findVillage(report.villageCode))) throw new DomainError('VILLAGE_NOT_FOUND');
+      if (!village) throw new DomainError('VILLAGE_NOT_FOUND');
       await this.filingLimits.admit(address, report.villageCode, proofOfWork);
-      return this.submit(report);
+      return this.store(report, keyHash, { channel: 'online' });
     }
     if (!(await this.limiter.hit('query_code', address, this.config.lookupLimitPerMinute, MINUTE_MS)))
       throw new DomainError('RATE_LIMITED');
     const replayUntil = earlier.receivedAt.getTime() + this.config.intake.replayHours * 3_600_000;
     if (this.clock.now().getTime() > replayUntil) throw new DomainError('IDEMPOTENCY_KEY_EXPIRED');
-    return this.submit(report);
+    return this.replay(earlier, report.idempotencyKey, this.fingerprintOf(report, { channel: 'online' }));
   }
 
   /**
@@ -86,15 +91,21 @@ export class ReportService {
    * the same receipt back; the same key with different content is refused.
    */
   async submit(input: Omit<ReportCreate, 'proofOfWork'>, intake: Intake = { channel: 'online' }): Promise<ReportReceipt> {
-    const { idempotencyKey, ...content } = input;
-    const keyHash = this.secrets.hashIdempotencyKey(idempotencyKey);
-    const fingerprint = this.secrets.fingerprint({ ...content, channel: intake.channel, receivedAt: intake.receivedAt });
-
+    const keyHash = this.secrets.hashIdempotencyKey(input.idempotencyKey);
     const earlier = await this.reports.findByIdempotencyKeyHash(keyHash);
-    if (earlier) return this.replay(earlier, idempotencyKey, fingerprint);
+    if (earlier) return this.replay(earlier, input.idempotencyKey, this.fingerprintOf(input, intake));
+    if (!(await this.regions.findVillage(input.villageCode))) throw new DomainError('VILLAGE_NOT_FOUND');
+    return this.store(input, keyHash, intake);
+  }
 
-    if (!(await this.regions.findVillage(content.villageCode))) throw new DomainError('VILLAGE_NOT_FOUND');
+  private fingerprintOf({ idempotencyKey: _, ...content }: Omit<ReportCreate, 'proofOfWork'>, intake: Intake): string {
+    return this.secrets.fingerprint({ ...content, channel: intake.channel, receivedAt: intake.receivedAt });
+  }
 
+  /** Stores a new report (its key unseen, its village known) and answers its receipt. */
+  private async store(input: Omit<ReportCreate, 'proofOfWork'>, keyHash: string, intake: Intake): Promise<ReportReceipt> {
+    const { idempotencyKey, ...content } = input;
+    const fingerprint = this.fingerprintOf(input, intake);
     const receivedAt = intake.receivedAt ?? this.clock.now();
     const started = this.rules.for(content.villageCode).startedBy('received', content.track, content.mode, receivedAt);
     const queryCode = this.secrets.queryCodeFor(idempotencyKey);
@@ -145,7 +156,7 @@ export class ReportService {
         },
         started.map((d) => ({ kind: d.kind, dueOn: d.date, provisional: d.provisional ? 1 : 0, startedAt: receivedAt })),
       );
-      return this.receipt(saved, queryCode);
+      return this.receipt(saved.report, queryCode, saved.deadlines);
     } catch (error) {
       // Two copies of one submission raced; the loser answers with the winner's receipt.
       if (!isUniqueViolation(error)) throw error;
@@ -311,13 +322,14 @@ export class ReportService {
     return this.receipt(report, this.secrets.queryCodeFor(idempotencyKey));
   }
 
-  private async receipt(report: ReportEntity, queryCode: string): Promise<ReportReceipt> {
+  /** A report's receipt; `deadlines` when they are already at hand (just stored), else read. */
+  private async receipt(report: ReportEntity, queryCode: string, deadlines?: DeadlineClock[]): Promise<ReportReceipt> {
     return {
       reportNo: report.reportNo,
       queryCode: formatQueryCode(queryCode),
       status: report.status,
       receivedAt: report.receivedAt.toISOString(),
-      dueDates: reporterDueDatesOf(await this.reports.deadlinesOf(report.id), this.clock.now()),
+      dueDates: reporterDueDatesOf(deadlines ?? (await this.reports.deadlinesOf(report.id)), this.clock.now()),
     };
   }
 }
