@@ -7,6 +7,11 @@ const DATE_COLUMN = /日期$/;
 /** Columns that name what a line is about, best first. */
 const NAME_COLUMNS = ['摘要', '项目名称', '资产资源名称', '姓名', '户主姓名', '事项', '项目', '会议名称'];
 
+/** Whether a cell names a total line (合计, 收入合计…). */
+export function isTotalLabel(cell: string): boolean {
+  return TOTAL_LABEL.test(cell);
+}
+
 export interface TableLine {
   /** The line's place in the published table (what a report cites). */
   index: number;
@@ -17,7 +22,7 @@ export interface TableLine {
 export function splitTotals(table: DisclosureTable): { lines: TableLine[]; totals: TableLine[] } {
   const lines: TableLine[] = [];
   const totals: TableLine[] = [];
-  table.rows.forEach((cells, index) => (cells.slice(0, 2).some((c) => TOTAL_LABEL.test(c)) ? totals : lines).push({ index, cells }));
+  table.rows.forEach((cells, index) => (cells.slice(0, 2).some(isTotalLabel) ? totals : lines).push({ index, cells }));
   return { lines, totals };
 }
 

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import { isSatisfiedRating, RATING_REASONS, RATINGS, type Rating, type RatingReason } from '@mashang/shared';
 import { useState } from 'react';
 import { ChoiceGroup, type ChoiceOption } from '../Field/choice-group';
@@ -9,10 +9,12 @@ const REASONS: ChoiceOption<RatingReason>[] = (Object.keys(RATING_REASONS) as Ra
   title: RATING_REASONS[value],
 }));
 
+const COMMENT_LABEL = '想多说几句（可以不写）';
+
 interface Props {
   busy?: boolean;
   /** Saves the rating; resolves true once saved. */
-  onSubmit: (rating: Rating, reasons: RatingReason[]) => Promise<boolean | undefined> | void;
+  onSubmit: (rating: Rating, reasons: RatingReason[], comment: string) => Promise<boolean | undefined> | void;
 }
 
 /**
@@ -24,12 +26,16 @@ export default function RatingForm({ busy, onSubmit }: Props) {
   const [reasons, setReasons] = useState<RatingReason[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [comment, setComment] = useState('');
   const unhappy = !!rating && !isSatisfiedRating(rating);
 
   const choose = (value: Rating) => {
     setRating(value);
     setError(null);
-    if (isSatisfiedRating(value)) setReasons([]);
+    if (isSatisfiedRating(value)) {
+      setReasons([]);
+      setComment('');
+    }
   };
   const toggle = (reason: RatingReason) => {
     setReasons((now) => (now.includes(reason) ? now.filter((r) => r !== reason) : [...now, reason]));
@@ -42,7 +48,7 @@ export default function RatingForm({ busy, onSubmit }: Props) {
   };
   const save = async () => {
     if (busy || !rating) return;
-    const saved = await onSubmit(rating, unhappy ? reasons : []);
+    const saved = await onSubmit(rating, unhappy ? reasons : [], unhappy ? comment.trim() : '');
     if (saved === false) setConfirming(false);
   };
 
@@ -54,6 +60,7 @@ export default function RatingForm({ busy, onSubmit }: Props) {
           {RATINGS[rating]}
           {unhappy ? `，原因：${reasons.map((r) => RATING_REASONS[r]).join('、')}` : ''}
         </Text>
+        {unhappy && comment.trim() && <Text className='text'>您写的：{comment.trim()}</Text>}
         <Text className='muted'>提交后不能修改。</Text>
         <View
           className={`btn btn--primary rating-form__go${busy ? ' btn--disabled' : ''}`}
@@ -89,6 +96,22 @@ export default function RatingForm({ busy, onSubmit }: Props) {
           multiple
           testIdPrefix='reason'
         />
+      )}
+      {unhappy && (
+        <View className='rating-form__comment'>
+          <Text className='field__label'>{COMMENT_LABEL}</Text>
+          <View className='rating-form__box'>
+            <Textarea
+              className='rating-form__textarea'
+              data-testid='rating-comment'
+              value={comment}
+              maxlength={500}
+              placeholder='哪里没办好，希望怎么办'
+              onInput={(e) => setComment(e.detail.value)}
+              {...(process.env.TARO_ENV === 'h5' ? { nativeProps: { 'aria-label': COMMENT_LABEL } } : { ariaLabel: COMMENT_LABEL })}
+            />
+          </View>
+        </View>
       )}
       {error && (
         <Text className='field-error' data-testid='rating-error'>

@@ -60,7 +60,7 @@ describe('report progress', () => {
 
 describe('rating form', () => {
   it('offers the five levels, asks for reasons when not satisfied, and confirms before saving', () => {
-    const onSubmit = jest.fn((_rating: string, _reasons: string[]) => Promise.resolve(true));
+    const onSubmit = jest.fn((_rating: string, _reasons: string[], _comment: string) => Promise.resolve(true));
     render(<RatingForm onSubmit={onSubmit} />);
     const levels = screen.getAllByRole('radio').map((r) => r.textContent?.replace(/^[○●] /, ''));
     expect(levels).toEqual(['非常满意', '满意', '基本满意', '不满意', '非常不满意']);
@@ -71,8 +71,10 @@ describe('rating form', () => {
     expect(screen.getByTestId('rating-error').textContent).toBe('请至少选一个不满意的原因');
     fireEvent.click(screen.getByTestId('reason-reply_unclear'));
     fireEvent.click(screen.getByTestId('reason-too_slow'));
+    fireEvent.change(screen.getByTestId('rating-comment'), { target: { value: '打了三次电话才有人接' } });
     fireEvent.click(screen.getByTestId('rating-next'));
     expect(screen.getByTestId('rating-summary').textContent).toBe('非常不满意，原因：答复看不懂、办理太慢');
+    expect(screen.getByTestId('rating-confirm').textContent).toContain('您写的：打了三次电话才有人接');
     expect(onSubmit).not.toHaveBeenCalled();
 
     fireEvent.click(screen.getByTestId('rating-back')); // change of mind: content after all, the reasons go
@@ -81,7 +83,7 @@ describe('rating form', () => {
     fireEvent.click(screen.getByTestId('rating-next'));
     expect(screen.getByTestId('rating-summary').textContent).toBe('基本满意');
     fireEvent.click(screen.getByTestId('rating-save'));
-    expect(onSubmit).toHaveBeenCalledWith('basically_satisfied', []);
+    expect(onSubmit).toHaveBeenCalledWith('basically_satisfied', [], '');
   });
 
   it('asks for a level before going on', () => {

@@ -181,6 +181,8 @@ describe('public disclosure page', () => {
     expect(screen.getByTestId('disclosure-table').textContent).toContain('明细（共9条）');
     expect(screen.getByTestId('disclosure-total').textContent).toContain('54,977.16');
     expect(screen.getByTestId('disclosure-total').textContent).not.toMatch(/第 \d+ 条|对此有疑问/);
+    // Headed by its own label, with only the figures it adds up.
+    expect(screen.getByTestId('disclosure-total').textContent).toBe('合计收入（元）54,977.16支出（元）26,204.50');
 
     fireEvent.click(screen.getByTestId('month-2026-09'));
     expect(screen.getAllByTestId('disclosure-row').map((r) => r.textContent)).toEqual([expect.stringContaining('收到镇财政拨付运转经费')]);

@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
-import { type DisclosureTable, financeSummary, formatAmount, lineMonth, splitTotals, type TableLine } from '@mashang/shared';
+import { type DisclosureTable, financeSummary, formatAmount, isTotalLabel, lineMonth, splitTotals, type TableLine } from '@mashang/shared';
 import { useMemo, useState } from 'react';
 import { periodText } from '../../utils/period';
 
@@ -38,6 +38,23 @@ function Pairs({ columns, cells }: { columns: string[]; cells: string[] }) {
         </View>
       ))}
     </>
+  );
+}
+
+/** A 合计 line: its label as the heading, then only the figures it adds up. */
+function TotalLine({ columns, cells }: { columns: string[]; cells: string[] }) {
+  const labelAt = cells.findIndex((c) => isTotalLabel(c));
+  const figures = columns.map((col, c) => ({ col, value: cells[c] ?? '' })).filter((f, c) => c !== labelAt && f.value);
+  return (
+    <View className='card disclosure__total' data-testid='disclosure-total'>
+      <Text className='disclosure__total-title'>{cells[labelAt] ?? '合计'}</Text>
+      {figures.map((f) => (
+        <View key={f.col} className='disclosure__pair'>
+          <Text className='disclosure__label'>{f.col}</Text>
+          <Text className='disclosure__value'>{f.value}</Text>
+        </View>
+      ))}
+    </View>
   );
 }
 
@@ -119,9 +136,7 @@ export function TableLines({ table, oldVersion, onQuestion }: Props) {
         </View>
       ))}
       {totals.map((total) => (
-        <View key={total.index} className='card disclosure__total' data-testid='disclosure-total'>
-          <Pairs columns={table.columns} cells={total.cells} />
-        </View>
+        <TotalLine key={total.index} columns={table.columns} cells={total.cells} />
       ))}
     </View>
   );

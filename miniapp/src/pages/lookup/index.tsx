@@ -91,9 +91,12 @@ function LookupPage() {
     }
   };
 
-  const rate = (rating: Rating, reasons: RatingReason[]) =>
+  const rate = (rating: Rating, reasons: RatingReason[], comment: string) =>
     act(
-      (queryCode) => call(contract.reporter.rate, { body: { queryCode, rating, ...(reasons.length ? { reasons } : {}) } }),
+      (queryCode) =>
+        call(contract.reporter.rate, {
+          body: { queryCode, rating, ...(reasons.length ? { reasons } : {}), ...(comment ? { comment } : {}) },
+        }),
       `已收到您的评价：${RATINGS[rating]}。谢谢！`,
     );
 
