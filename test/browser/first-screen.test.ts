@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { eventually } from '../support/jest-helpers.js';
 import { launchBrowser, phonePage, screenshot } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
@@ -11,11 +12,13 @@ const SLOW_3G = { offline: false, latency: 150, downloadThroughput: 50 * 1024, u
 interface FirstVisit {
   /** Milliseconds from navigation start until the village name is on screen. */
   nameVisibleMs: number;
-  /** Milliseconds until the app's own village page has rendered (the page is usable). */
-  usableMs: number;
-  /** Bytes on the wire (compressed, headers included) until the page is usable. */
-  bytesUntilUsable: number;
-  requestsUntilUsable: number;
+  /** Milliseconds until the app's own village page has rendered. */
+  appRenderedMs: number;
+  /** Bytes on the wire (compressed, headers included) until then. */
+  bytesUntilApp: number;
+  requestsUntilApp: number;
+  /** Bytes of the HTML alone: what the first screen (name, 我要反映, hotline) needs. */
+  htmlBytes: number;
 }
 
 /** A first visit to the poster link over the slow-3G profile, on a fresh phone (no cache). */
@@ -26,8 +29,14 @@ async function firstVisit(browser: Browser, url: string): Promise<FirstVisit> {
   await cdp.send('Network.emulateNetworkConditions', SLOW_3G);
   let bytes = 0;
   let requests = 0;
+  let htmlBytes = 0;
   let counting = true;
-  cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
+  const documentIds = new Set<string>();
+  cdp.on('Network.requestWillBeSent', (event: { requestId: string; type?: string }) => {
+    if (event.type === 'Document') documentIds.add(event.requestId);
+  });
+  cdp.on('Network.loadingFinished', (event: { requestId: string; encodedDataLength: number }) => {
+    if (documentIds.has(event.requestId)) htmlBytes = event.encodedDataLength;
     if (!counting) return;
     bytes += event.encodedDataLength;
     requests += 1;
@@ -44,16 +53,19 @@ async function firstVisit(browser: Browser, url: string): Promise<FirstVisit> {
       { polling: 'raf', timeout: 30_000 },
     )
     .then((handle) => handle.jsonValue() as Promise<number>);
-  const usableMs = await page
+  await screenshot(page, 'first-screen-1-slow-3g-shell');
+  const appRenderedMs = await page
     .waitForFunction(() => (document.querySelector('.taro_page [data-testid="report-button"]') ? performance.now() : false), undefined, {
       polling: 'raf',
       timeout: 30_000,
     })
     .then((handle) => handle.jsonValue() as Promise<number>);
   counting = false;
-  await screenshot(page, 'first-screen-slow-3g');
+  // The app took over: the server's first screen is gone, the app's page shows.
+  await eventually(async () => expect(await page.locator('#first-screen').count()).toBe(0));
+  await screenshot(page, 'first-screen-2-slow-3g-app');
   await page.context().close();
-  return { nameVisibleMs, usableMs, bytesUntilUsable: bytes, requestsUntilUsable: requests };
+  return { nameVisibleMs, appRenderedMs, bytesUntilApp: bytes, requestsUntilApp: requests, htmlBytes };
 }
 
 describe('the first screen on a weak network (H5, sqlite)', () => {
@@ -69,24 +81,66 @@ describe('the first screen on a weak network (H5, sqlite)', () => {
     await server?.stop();
   });
 
-  it('shows the village name quickly on slow 3G and stays within budget until usable', async () => {
-    // Warm the server's caches once so the figure is the network's, not a cold database's.
+  it('holds the village name, 我要反映 and the hotline in the HTML, before any script runs', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 667 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const answer = await page.goto(`${server.url}/v/${VILLAGE}`);
+    expect(answer?.status()).toBe(200);
+    expect(await page.title()).toContain('东山村');
+    await expect(page.getByTestId('village-name').textContent()).resolves.toBe('东山村');
+    // Plain links: they work with no script at all.
+    await expect(page.getByTestId('first-screen-report').getAttribute('href')).resolves.toBe(`/pages/report/index?code=${VILLAGE}`);
+    await expect(page.getByTestId('first-screen-hotline').getAttribute('href')).resolves.toMatch(/^tel:\d+$/);
+    await page.screenshot({ path: new URL('../artifacts/screenshots/first-screen-0-no-script.png', import.meta.url).pathname });
+    await context.close();
+  });
+
+  it('shows the village name quickly on slow 3G, then hands over to the app without a blank', async () => {
+    // Warm the server's cache once so the figure is the network's, not a cold database's.
     await fetch(`${server.url}/api/v1/villages/${VILLAGE}`);
     const visit = await firstVisit(browser, `${server.url}/v/${VILLAGE}`);
     const figures = {
-      ...visit,
       nameVisibleMs: Math.round(visit.nameVisibleMs),
-      usableMs: Math.round(visit.usableMs),
-      kibUntilUsable: Number((visit.bytesUntilUsable / 1024).toFixed(1)),
+      appRenderedMs: Math.round(visit.appRenderedMs),
+      kibUntilApp: Number((visit.bytesUntilApp / 1024).toFixed(1)),
+      requestsUntilApp: visit.requestsUntilApp,
+      htmlKib: Number((visit.htmlBytes / 1024).toFixed(1)),
     };
     mkdirSync(new URL('../artifacts/', import.meta.url).pathname, { recursive: true });
     writeFileSync(new URL('../artifacts/first-screen.json', import.meta.url), JSON.stringify(figures, null, 2));
     console.log(
-      `slow 3G first visit: village name at ${figures.nameVisibleMs} ms, usable at ${figures.usableMs} ms, ` +
-        `${figures.kibUntilUsable} KiB in ${figures.requestsUntilUsable} requests`,
+      `slow 3G first visit: village name at ${figures.nameVisibleMs} ms (HTML ${figures.htmlKib} KiB); ` +
+        `app page at ${figures.appRenderedMs} ms after ${figures.kibUntilApp} KiB in ${figures.requestsUntilApp} requests`,
     );
-    // Generous bounds: CI machines are busy; the figures above are the measurement.
+    // Generous bounds for a busy CI machine; the figures above are the measurement (goal: name within 1.5 s).
     expect(visit.nameVisibleMs).toBeLessThan(5_000);
-    expect(visit.usableMs).toBeLessThan(15_000);
+    expect(visit.appRenderedMs).toBeLessThan(15_000);
+  });
+
+  it('answers an unknown village with one clear 404 page and no app behind it', async () => {
+    const page = await phonePage(browser);
+    const answer = await page.goto(`${server.url}/v/999999999999`);
+    expect(answer?.status()).toBe(404);
+    await expect(page.getByTestId('no-village').textContent()).resolves.toContain('没有找到这个村');
+    expect(await page.locator('script[src]').count()).toBe(0);
+    expect(await page.getByText('再试一次').count()).toBe(0);
+    await screenshot(page, 'first-screen-3-unknown-village');
+    await page.context().close();
+  });
+
+  it('serves a favicon and shows a loading state, never a blank, on other routes', async () => {
+    const page = await phonePage(browser);
+    const failed: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto(`${server.url}/pages/lookup/index`, { waitUntil: 'commit' });
+    // Before the app: the shell's loading line; after it, the page itself.
+    await eventually(async () => expect(await page.locator('#first-screen, .taro_page').count()).toBeGreaterThan(0));
+    await eventually(async () => expect(await page.locator('#first-screen').count()).toBe(0));
+    expect((await fetch(`${server.url}/favicon.svg`)).headers.get('content-type')).toContain('image/svg+xml');
+    expect((await fetch(`${server.url}/favicon.ico`)).url).toBe(`${server.url}/favicon.svg`);
+    expect(failed).toEqual([]);
+    await page.context().close();
   });
 });
