@@ -66,6 +66,10 @@ describe.each(DATABASE_KINDS)('case supervision on %s', (kind) => {
     const retry = await supervise({ text: INSTRUCTION, dueOn: '2026-09-25', idempotencyKey: 'supervise-late-0001' });
     expect(retry.status).toBe(200);
     expect(retry.body.supervisions).toHaveLength(1);
+    // A retry that comes late, on the very last day, is answered as the first was.
+    on('2026-09-25');
+    expect((await supervise({ text: INSTRUCTION, dueOn: '2026-09-25', idempotencyKey: 'supervise-late-0001' })).status).toBe(200);
+    on('2026-09-20');
     const second = await supervise({ text: INSTRUCTION, dueOn: '2026-09-28' });
     expect(second.status).toBe(409);
     expect(second.error.code).toBe('SUPERVISION_PENDING');
@@ -138,11 +142,9 @@ describe.each(DATABASE_KINDS)('case supervision on %s', (kind) => {
     const again = await t.call(contract.case.answerSupervision, { params: { reportNo: late.reportNo }, body: { text: answer } }, handler);
     expect(again.status).toBe(409);
     // Every step is in the audit log.
-    const audit = (await t.app
+    const audit = await t.app
       .get(DataSource)
-      .query(`SELECT action FROM audit_log WHERE action IN ('supervise', 'urge', 'answer_supervision') ORDER BY id`)) as {
-      action: string;
-    }[];
+      .query<{ action: string }[]>(`SELECT action FROM audit_log WHERE action IN ('supervise', 'urge', 'answer_supervision') ORDER BY id`);
     expect(audit.map((a) => a.action)).toEqual(['supervise', 'urge', 'answer_supervision']);
   });
 

@@ -131,13 +131,14 @@ export class CaseService {
 
   /** 督办: an instruction to the township with the date by which it must answer (from tomorrow to 30 days on). */
   async supervise(account: StaffAccountEntity, reportNo: string, input: { text: string; dueOn: string; idempotencyKey?: string }) {
-    const today = chinaDate(this.clock.now());
-    if (input.dueOn <= today || input.dueOn > addCalendarDays(today, SUPERVISION_MAX_DAYS)) {
-      throw new DomainError('VALIDATION_FAILED', [{ field: 'body.dueOn', message: `回复期限须在明天到${SUPERVISION_MAX_DAYS}天后之间` }]);
-    }
-    return this.superviseStep(account, reportNo, 'supervise', input, (report, key) =>
-      this.supervision.supervise(report, account.id, input, key),
-    );
+    // Checked when first taken only: a retry the next day of a 督办 due tomorrow is answered, not refused.
+    return this.superviseStep(account, reportNo, 'supervise', input, (report, key) => {
+      const today = chinaDate(this.clock.now());
+      if (input.dueOn <= today || input.dueOn > addCalendarDays(today, SUPERVISION_MAX_DAYS)) {
+        throw new DomainError('VALIDATION_FAILED', [{ field: 'body.dueOn', message: `回复期限须在明天到${SUPERVISION_MAX_DAYS}天后之间` }]);
+      }
+      return this.supervision.supervise(report, account.id, input, key);
+    });
   }
 
   /** 催办: a dated reminder to the township on the timeline and in its alerts, with no clock. */
