@@ -345,13 +345,17 @@ export class CaseRepository {
 
   /** The county's overdue cases received in the range, overdue the longest first, at most `limit`. */
   overdueCases(county: string, range: ReceivedRange, today: string, limit: number): Promise<ReportEntity[]> {
-    return this.receivedIn(this.reports.createQueryBuilder('r'), county, range)
-      .select(SUMMARY_COLUMNS.map((c) => `r.${c}`))
-      .andWhere(`${KEPT} AND r.next_due_on < :today`, { setAside: SET_ASIDE, today })
-      .orderBy('r.next_due_on', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .limit(limit)
-      .getMany();
+    return (
+      this.receivedIn(this.reports.createQueryBuilder('r'), county, range)
+        .select(SUMMARY_COLUMNS.map((c) => `r.${c}`))
+        .andWhere(`${KEPT} AND r.next_due_on < :today`, { setAside: SET_ASIDE, today })
+        // The inbox's order, read from IDX_reports_urgency: it stops at the limit instead of sorting them all.
+        .orderBy('r.next_due_on', 'ASC')
+        .addOrderBy('r.received_at', 'DESC')
+        .addOrderBy('r.id', 'DESC')
+        .limit(limit)
+        .getMany()
+    );
   }
 
   /**
