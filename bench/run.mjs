@@ -17,6 +17,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createDatabase, freePort, root, startServer, stopServer } from '../test/support/server-process.mjs';
+import { measureStaffRows } from './staff-rows.mjs';
 
 const { DEMO_VILLAGE_CODE } = await import(join(root, 'server/dist/demo/demo-data.js'));
 
@@ -163,6 +164,10 @@ try {
       errors: r.errors,
     })),
   );
+  // The staff views over a seeded database (see bench/staff-rows.mjs): one call at a time, p50 and p95.
+  const staff = await measureStaffRows();
+  if (staff.length)
+    console.table(staff.map((r) => ({ what: r.what, on: r.target, rounds: r.rounds, 'p50 ms': r.p50Ms, 'p95 ms': r.p95Ms })));
   const commit = await new Promise((resolve) => {
     const git = spawn('git', ['rev-parse', '--short', 'HEAD'], { cwd: root });
     let out = '';
@@ -173,7 +178,7 @@ try {
   mkdirSync(dir, { recursive: true });
   const at = new Date().toISOString();
   const file = join(dir, `bench-${at.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ at, commit, seconds: SECONDS, node: process.version, results }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ at, commit, seconds: SECONDS, node: process.version, results, staff }, null, 2) + '\n');
   console.log(`written to ${file}`);
 } finally {
   targets.ceiling?.child.kill();
