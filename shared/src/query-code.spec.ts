@@ -50,6 +50,7 @@ describe('checking a typed query code', () => {
     expect(typedQueryCodeGroups('0123456789')).toEqual(['01234', '56789', '', '', '']);
     expect(typedQueryCodeGroups(`${digits}9`)).toEqual(['01234', '56789', '01234', '56789', '01234', '9']);
     expect(typedQueryCodeGroups('01234 5678 90123')).toEqual(['01234', '5678', '90123', '', '']);
+    expect(typedQueryCodeGroups('01234 5678 9012345678901234')).toEqual(['01234', '5678', '90123', '45678', '90123', '4']);
     expect(typedQueryCodeGroups('')).toEqual(['', '', '', '', '']);
   });
 });

@@ -65,13 +65,14 @@ export function checkQueryCode(input: string): QueryCodeCheck {
 
 /**
  * A code as it is being typed, in groups for showing: the person's own groups when they typed it
- * apart (so a short group shows as short), otherwise groups of five; always at least five groups.
+ * apart (so a short group shows as short), runs cut into fives; always at least five groups.
  */
 export function typedQueryCodeGroups(input: string): string[] {
-  const chunks = toAsciiDigits(input).trim().split(SEPARATORS).filter(Boolean);
   const groups: string[] = [];
-  if (chunks.length > 1) groups.push(...chunks);
-  else for (let i = 0; i < (chunks[0] ?? '').length; i += GROUP) groups.push(chunks[0]!.slice(i, i + GROUP));
+  // A run longer than a group (typed without a break) is cut into fives.
+  for (const chunk of toAsciiDigits(input).trim().split(SEPARATORS).filter(Boolean)) {
+    for (let i = 0; i < chunk.length; i += GROUP) groups.push(chunk.slice(i, i + GROUP));
+  }
   while (groups.length < QUERY_CODE_DIGITS / GROUP) groups.push('');
   return groups;
 }
