@@ -1,13 +1,7 @@
-import type { ReportStatusView, ReportTrack } from '@mashang/shared';
+import type { ReportStatusView } from '@mashang/shared';
 
 /** The five steps every reporter goes through, in the words of the 12345 apps. */
 export const PROGRESS_STEPS = ['已提交', '已受理', '办理中', '已答复', '评价'] as const;
-
-/** The two tracks as the report form says them: villagers never read 检举控告 or 问题反映. */
-export const TRACK_PLAIN: Record<ReportTrack, string> = {
-  accusation: '反映干部违纪违法问题',
-  petition: '反映需要解决的问题',
-};
 
 export type Progress =
   /** On the usual path: steps before `current` are done; `current` is where the case is (or all done). */

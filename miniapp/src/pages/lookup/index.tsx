@@ -6,6 +6,7 @@ import {
   REPORT_CATEGORIES,
   REPORT_MODES,
   REPORT_STATUSES,
+  REPORT_TRACKS_PLAIN,
   type Rating,
   type RatingReason,
   type ReportStatusView,
@@ -16,7 +17,6 @@ import Field from '../../components/Field';
 import CodeBox from './code-box';
 import RatingForm from '../../components/StatusView/RatingForm';
 import ReportProgress from '../../components/StatusView/ReportProgress';
-import { TRACK_PLAIN } from '../../components/StatusView/progress';
 import { call } from '../../services/api';
 import { isApiError } from '../../services/http';
 import { withPageFont } from '../../components/PageFont';
@@ -155,7 +155,7 @@ function LookupPage() {
             {REPORT_STATUSES[result.status]}
           </Text>
           <Text className='text'>村：{result.villageName}</Text>
-          <Text className='text'>反映的是：{TRACK_PLAIN[result.track]}</Text>
+          <Text className='text'>反映的是：{REPORT_TRACKS_PLAIN[result.track]}</Text>
           <Text className='text'>问题类别：{REPORT_CATEGORIES[result.category]}</Text>
           <Text className='text'>方式：{REPORT_MODES[result.mode]}</Text>
           <Text className='text'>收到时间：{chineseDateTime(result.receivedAt)}</Text>

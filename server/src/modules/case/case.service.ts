@@ -11,6 +11,7 @@ import {
   isStaffDuty,
   type OfflineReportSchema,
   REPORT_TRACKS,
+  REPORT_TRACKS_PLAIN,
   type ReportCategory,
   type ReportReceipt,
   type ReportStatus,
@@ -610,7 +611,7 @@ export class CaseService {
         }
         return {
           action: 'reclassify',
-          publicText: `事项类型更正为「${REPORT_TRACKS[input.track]}」`,
+          publicText: `您反映的事情已归为「${REPORT_TRACKS_PLAIN[input.track]}」`,
           internalText:
             `类型由「${REPORT_TRACKS[report.track]}」更正为「${REPORT_TRACKS[input.track]}」：${input.reason}` +
             (report.extensionRequestedDays !== null ? '；待审批的延期申请随之终止' : ''),
