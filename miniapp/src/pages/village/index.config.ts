@@ -1,1 +1,2 @@
-export default definePageConfig({ navigationBarTitleText: '码上监督' });
+// enablePageMeta: PageFont sets the root font size from the phone's setting (and for 长辈模式).
+export default definePageConfig({ navigationBarTitleText: '码上监督', enablePageMeta: true });
