@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { disclosureCitationWords, financeSummary, lineMonth, lineWords, powerStepCitationWords, splitTotals } from './disclosure-table.js';
+import {
+  disclosureCitationWords,
+  financeSummary,
+  lineMonth,
+  lineWords,
+  powerStepCitationWords,
+  splitTotals,
+  totalMismatches,
+} from './disclosure-table.js';
 
 const monthly = {
   columns: ['日期', '摘要', '收入（元）', '支出（元）', '经办人'],
@@ -44,5 +52,12 @@ describe('disclosure tables', () => {
       '《王家村2026年10月财务收支明细》中的一笔：收到镇财政拨付运转经费，收入45,000.00元',
     );
     expect(powerStepCitationWords('低保申请', '村民代表评议')).toBe('《低保申请》办理流程中的「村民代表评议」这一步');
+  });
+
+  it('finds a 合计 that does not add up, column by column, and leaves partial totals alone', () => {
+    expect(totalMismatches(monthly)).toEqual([]);
+    const off = { ...monthly, rows: [...monthly.rows.slice(0, 3), ['合计', '', '45,052.36', '3,350.00', '']] };
+    expect(totalMismatches(off)).toEqual([{ column: '支出（元）', stated: 3350, summed: 2350 }]);
+    expect(totalMismatches(quarterly)).toEqual([]);
   });
 });

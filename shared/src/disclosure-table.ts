@@ -70,6 +70,28 @@ export function financeSummary(table: DisclosureTable): FinanceSummary | null {
   return { income: cents(income), expense: cents(expense), balance: cents(income - expense) };
 }
 
+export interface TotalMismatch {
+  column: string;
+  stated: number;
+  summed: number;
+}
+
+/**
+ * Where a table's own 合计 (or 总计) line does not add up: for each amount column it states, the sum
+ * of the lines when that differs by a cent or more. Partial totals (收入合计) are left alone.
+ */
+export function totalMismatches(table: DisclosureTable): TotalMismatch[] {
+  const { lines, totals } = splitTotals(table);
+  const grand = totals.find((t) => t.cells.slice(0, 2).some((c) => /^\s*(合计|总计)\s*$/.test(c)));
+  if (!grand) return [];
+  return table.columns.flatMap((column, c) => {
+    const stated = AMOUNT_COLUMN.test(column) ? amountOf(grand.cells[c]) : null;
+    if (stated === null) return [];
+    const summed = Math.round(lines.reduce((total, line) => total + (amountOf(line.cells[c]) ?? 0), 0) * 100) / 100;
+    return Math.abs(summed - stated) >= 0.01 ? [{ column, stated, summed }] : [];
+  });
+}
+
 /** The month (`2026-10`) of a line, from its first date column; null when it has none. */
 export function lineMonth(columns: readonly string[], cells: readonly string[]): string | null {
   const column = columns.findIndex((c) => DATE_COLUMN.test(c));

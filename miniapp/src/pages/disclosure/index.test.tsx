@@ -198,4 +198,24 @@ describe('public disclosure page', () => {
       ),
     });
   });
+
+  it('says so when a 合计 does not add up', async () => {
+    serve({
+      ...CURRENT,
+      type: 'income_expense',
+      corrections: [],
+      table: {
+        columns: ['日期', '摘要', '收入（元）', '支出（元）'],
+        rows: [
+          ['2026-10-08', '运转经费', '45,000.00', ''],
+          ['2026-10-09', '村干部报酬', '', '18,600.00'],
+          ['合计', '', '45,000.00', '20,600.00'],
+        ],
+      },
+    });
+    open({});
+    expect((await screen.findByTestId('total-mismatch')).textContent).toBe(
+      '注意：支出明细相加是18,600.00元，与合计20,600.00元不一致。可以点下面的按钮反映。',
+    );
+  });
 });

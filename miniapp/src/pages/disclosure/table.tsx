@@ -1,5 +1,15 @@
 import { Input, Text, View } from '@tarojs/components';
-import { type DisclosureTable, financeSummary, formatAmount, isTotalLabel, lineMonth, splitTotals, type TableLine } from '@mashang/shared';
+import {
+  type DisclosureTable,
+  financeSummary,
+  formatAmount,
+  isTotalLabel,
+  lineMonth,
+  splitTotals,
+  type TableLine,
+  totalMismatches,
+  type TotalMismatch,
+} from '@mashang/shared';
 import { useMemo, useState } from 'react';
 import { periodText } from '../../utils/period';
 
@@ -42,7 +52,7 @@ function Pairs({ columns, cells }: { columns: string[]; cells: string[] }) {
 }
 
 /** A 合计 line: its label as the heading, then only the figures it adds up. */
-function TotalLine({ columns, cells }: { columns: string[]; cells: string[] }) {
+function TotalLine({ columns, cells, mismatches }: { columns: string[]; cells: string[]; mismatches: TotalMismatch[] }) {
   const labelAt = cells.findIndex((c) => isTotalLabel(c));
   const figures = columns.map((col, c) => ({ col, value: cells[c] ?? '' })).filter((f, c) => c !== labelAt && f.value);
   return (
@@ -53,6 +63,12 @@ function TotalLine({ columns, cells }: { columns: string[]; cells: string[] }) {
           <Text className='disclosure__label'>{f.col}</Text>
           <Text className='disclosure__value'>{f.value}</Text>
         </View>
+      ))}
+      {mismatches.map((m) => (
+        <Text key={m.column} className='disclosure__mismatch' data-testid='total-mismatch'>
+          注意：{m.column.replace(/（元）$/, '')}明细相加是{formatAmount(m.summed)}元，与合计{formatAmount(m.stated)}
+          元不一致。可以点下面的按钮反映。
+        </Text>
       ))}
     </View>
   );
@@ -71,6 +87,7 @@ interface Props {
  */
 export function TableLines({ table, oldVersion, onQuestion }: Props) {
   const { lines, totals } = useMemo(() => splitTotals(table), [table]);
+  const mismatches = useMemo(() => totalMismatches(table), [table]);
   const months = useMemo(
     () => [...new Set(lines.map((l) => lineMonth(table.columns, l.cells)).filter((m): m is string => !!m))].sort(),
     [table, lines],
@@ -136,7 +153,12 @@ export function TableLines({ table, oldVersion, onQuestion }: Props) {
         </View>
       ))}
       {totals.map((total) => (
-        <TotalLine key={total.index} columns={table.columns} cells={total.cells} />
+        <TotalLine
+          key={total.index}
+          columns={table.columns}
+          cells={total.cells}
+          mismatches={/^\s*(合计|总计)\s*$/.test(total.cells[0] ?? '') ? mismatches : []}
+        />
       ))}
     </View>
   );
