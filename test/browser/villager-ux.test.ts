@@ -103,6 +103,14 @@ describe('the villager pages at any size (H5)', () => {
     await eventually(async () => expect(((await page.getByTestId('query-code').textContent()) ?? '').replace(/\D/g, '')).toBe(queryCode));
     expect(await page.getByTestId('receipt-summary').textContent()).toContain('低保名单上有已经去世两年的人');
 
+    // 保存为图片: a picture with the code, downloaded, and shown to long-press where downloads are blocked.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('save-receipt-image').click();
+    const image = await download;
+    expect(image.suggestedFilename()).toBe('码上监督回执.png');
+    await image.saveAs(`${SHOTS}/h5-receipt-image.png`);
+    await page.getByTestId('receipt-image').waitFor();
+
     // Leaving asks first; 还没有 keeps the receipt, 已记下 lets it go.
     await page.getByTestId('back-to-village').click();
     await eventually(async () => expect(await page.locator('.taro-modal__title').textContent()).toBe('您已记下查询码了吗？'));
