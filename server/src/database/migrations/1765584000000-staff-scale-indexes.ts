@@ -5,7 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - the inbox's urgency order (nearest due date first, then the newest), read in index order;
  * - the inbox's count by status within a region prefix, and its overdue filter;
  * - the county figures per handling township over a range of receipt dates, every column they count in the index;
- * - whether an acceptance was on time, by report; provisional dates and lapsed replies for the sweep.
+ * - whether an acceptance was on time, by report; for the sweep, open deadlines by due date (every column
+ *   it reads), provisional dates and lapsed replies.
  * Raw statements: TypeORM's index options cannot say DESC, which the urgency order needs.
  */
 const INDEXES: [name: string, table: string, columns: string][] = [
@@ -15,6 +16,7 @@ const INDEXES: [name: string, table: string, columns: string][] = [
   ['IDX_reports_status_answered', 'reports', 'status, answered_at'],
   ['IDX_report_deadlines_report_kind', 'report_deadlines', 'report_id, kind, met_at, due_on'],
   ['IDX_report_deadlines_provisional', 'report_deadlines', 'provisional, met_at, cancelled_at'],
+  ['IDX_report_deadlines_open', 'report_deadlines', 'met_at, cancelled_at, due_on, kind, report_id'],
 ];
 
 export class StaffScaleIndexes1765584000000 implements MigrationInterface {

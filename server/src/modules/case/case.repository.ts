@@ -366,16 +366,11 @@ export class CaseRepository {
   async dueForAlerts(today: string, remindUntil: string, escalateUpTo: string): Promise<DueDeadline[]> {
     const missing = (kind: AlertKind) =>
       `NOT EXISTS (SELECT 1 FROM case_alerts a WHERE a.deadline_id = d.id AND a.kind = '${kind}' AND a.due_on = d.due_on)`;
-    const rows = await this.deadlines
+    // Deadlines alone (IDX_report_deadlines_open holds every column read), then their reports' places for
+    // the few that are due: joining reports first would read a report row for every open deadline.
+    const due = await this.deadlines
       .createQueryBuilder('d')
-      .innerJoin(ReportEntity, 'r', 'r.id = d.report_id')
-      .select('d.id', 'id')
-      .addSelect('d.report_id', 'reportId')
-      .addSelect('d.kind', 'kind')
-      .addSelect('d.due_on', 'dueOn')
-      .addSelect('r.village_code', 'villageCode')
-      .addSelect('r.handling_code', 'handlingCode')
-      .addSelect('r.level', 'level')
+      .select(['d.id', 'd.reportId', 'd.kind', 'd.dueOn'])
       .where('d.met_at IS NULL AND d.cancelled_at IS NULL AND d.due_on <= :remindUntil', { remindUntil })
       .andWhere('d.kind NOT IN (:...own)', { own: REPORTER_DEADLINE_KINDS })
       .andWhere(
@@ -384,8 +379,20 @@ export class CaseRepository {
         { today, escalateUpTo },
       )
       .orderBy('d.id')
-      .getRawMany<DueDeadline>();
-    return rows.map((r) => ({ ...r, id: Number(r.id), reportId: Number(r.reportId) }));
+      .getMany();
+    const places = new Map<number, Pick<ReportEntity, 'villageCode' | 'handlingCode' | 'level'>>();
+    const ids = [...new Set(due.map((d) => d.reportId))];
+    for (let i = 0; i < ids.length; i += 1000) {
+      const reports = await this.reports.find({
+        select: { id: true, villageCode: true, handlingCode: true, level: true },
+        where: { id: In(ids.slice(i, i + 1000)) },
+      });
+      for (const r of reports) places.set(r.id, r);
+    }
+    return due.flatMap((d) => {
+      const place = places.get(d.reportId);
+      return place ? [{ id: d.id, reportId: d.reportId, kind: d.kind, dueOn: d.dueOn, ...place }] : [];
+    });
   }
 
   /** Answered cases not yet filed away whose first reply went out before `answeredBefore`, oldest first. */
