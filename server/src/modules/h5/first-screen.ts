@@ -52,7 +52,9 @@ export function villageFirstScreen(shell: string, page: VillagePage, pageJson: s
     `<div class="first-screen__head"><h1 class="first-screen__name" data-testid="village-name">${escapeHtml(village.name)}</h1>` +
     `<p class="first-screen__muted">${escapeHtml(county.name)} ${escapeHtml(township.name)}</p></div>` +
     `<div class="first-screen__card"><p>发现村干部办事不公、钱物不清，可以直接向乡镇纪委反映，不用登录。</p>` +
-    `<a class="first-screen__button" href="${escapeHtml(reportHref)}" data-testid="first-screen-report">我要反映</a>${hotline}</div>` +
+    `<a class="first-screen__button" href="${escapeHtml(reportHref)}" data-testid="first-screen-report">我要反映</a>${hotline}` +
+    // A returning reporter's way back in, right under 我要反映 as on the app's page.
+    `<a class="first-screen__button first-screen__button--secondary" href="/pages/lookup/index">查询反映进度</a></div>` +
     `<p class="first-screen__loading" role="status">正在加载权力清单和三务公开……</p></main>`;
   // The page's data travels with the HTML: the app reads it instead of asking again (services/api.ts).
   // A data block is not script: the CSP does not apply to it and it never runs.
