@@ -99,8 +99,9 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
    * and the last due date that may be escalated today. Each deadline is then checked by its own county's rules.
    */
   private window(today: string): { remindUntil: string; escalateUpTo: string } {
+    // The widest window over every county's rules: start from the narrowest possible and widen.
     let remindUntil = today;
-    let escalateUpTo = addCalendarDays(today, -1);
+    let escalateUpTo = '';
     for (const { reminderPolicy: reminders, escalationPolicy: escalation } of this.rules.inForce()) {
       let day = today;
       while (this.daysBetween(today, addCalendarDays(day, 1), reminders.unit) <= reminders.before) day = addCalendarDays(day, 1);
