@@ -10,10 +10,11 @@
 // and noisy: compare ratios, not raw figures. A benchmark, not a test: nothing here fails on a figure.
 //
 // BENCH_SECONDS (default 10) is each row's duration, BENCH_WARMUP_SECONDS (default 3) its warm-up.
+// Each run also prints its rows beside the previous run's (BENCH_BEFORE=<file in bench/results> for another).
 // New rows (the staff views over a seeded database, say) are one more entry in `rows` below.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createDatabase, freePort, root, startServer, stopServer } from '../test/support/server-process.mjs';
@@ -110,6 +111,35 @@ const rows = [
   { name: 'POST /api/v1/reports', target: 'mysql', connections: 20, requests: writeRequests },
 ];
 
+/**
+ * Before and after: this run's rows beside the latest run written to `dir` (BENCH_BEFORE names
+ * another file there), matched by route and target. Ratios to the ceiling compare across runs;
+ * raw figures only on a quiet machine.
+ */
+function printBeforeAfter(dir, results, pct) {
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => /^bench-.*\.json$/.test(f)) : [];
+  const name = process.env.BENCH_BEFORE ?? files.sort().at(-1);
+  if (!name) return;
+  const before = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+  const earlier = new Map(before.results.map((r) => [`${r.what} ${r.target}`, r]));
+  console.log(`before: ${name} (commit ${before.commit}); after: this run`);
+  console.table(
+    results.map((r) => {
+      const b = earlier.get(`${r.what} ${r.target}`);
+      return {
+        what: r.what,
+        on: r.target,
+        'req/s before': b?.requestsPerSecond ?? '',
+        'req/s after': r.requestsPerSecond,
+        'p99 before': b?.p99Ms ?? '',
+        'p99 after': r.p99Ms,
+        'of ceiling before': b ? pct(b.ratioToCeiling) : '',
+        'of ceiling after': pct(r.ratioToCeiling),
+      };
+    }),
+  );
+}
+
 const targets = {};
 const started = [];
 try {
@@ -175,6 +205,7 @@ try {
     git.on('close', () => resolve(out.trim()));
   });
   const dir = join(root, 'bench/results');
+  printBeforeAfter(dir, results, pct);
   mkdirSync(dir, { recursive: true });
   const at = new Date().toISOString();
   const file = join(dir, `bench-${at.replace(/[:.]/g, '-')}.json`);

@@ -18,6 +18,8 @@ export class ReportRepository {
   private readonly reports: Repository<ReportEntity>;
   private readonly events: Repository<ReportEventEntity>;
   private readonly deadlines: Repository<ReportDeadlineEntity>;
+  /** The last report being stored on SQLite; the next waits for it. */
+  private storing: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly dataSource: DataSource) {
     this.reports = dataSource.getRepository(ReportEntity);
@@ -47,23 +49,37 @@ export class ReportRepository {
     event: NewReportEvent,
     deadlines: NewDeadline[],
   ): Promise<{ report: ReportEntity; deadlines: DeadlineClock[] }> {
-    return this.dataSource.transaction(async (manager) => {
-      // Every clock of a new report is open: the nearest staff deadline is its next due date (as refreshNextDue would find).
-      const staffDue = deadlines.filter((d) => !REPORTER_DEADLINE_KINDS.includes(d.kind)).map((d) => d.dueOn);
-      const stored = manager.create(ReportEntity, { ...report, nextDueOn: staffDue.length ? staffDue.sort()[0]! : null });
-      stored.id = await insertRow(manager, ReportEntity, stored);
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ReportEventEntity)
-        .values({ ...event, reportId: stored.id })
-        .updateEntity(false)
-        .execute();
-      const clocks = deadlines.map((d) => ({ ...d, reportId: stored.id, metAt: null, cancelledAt: null }));
-      if (clocks.length)
-        await manager.createQueryBuilder().insert().into(ReportDeadlineEntity).values(clocks).updateEntity(false).execute();
-      return { report: stored, deadlines: clocks };
-    });
+    return this.oneAtATimeOnSqlite(() =>
+      this.dataSource.transaction(async (manager) => {
+        // Every clock of a new report is open: the nearest staff deadline is its next due date (as refreshNextDue would find).
+        const staffDue = deadlines.filter((d) => !REPORTER_DEADLINE_KINDS.includes(d.kind)).map((d) => d.dueOn);
+        const stored = manager.create(ReportEntity, { ...report, nextDueOn: staffDue.length ? staffDue.sort()[0]! : null });
+        stored.id = await insertRow(manager, ReportEntity, stored);
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(ReportEventEntity)
+          .values({ ...event, reportId: stored.id })
+          .updateEntity(false)
+          .execute();
+        const clocks = deadlines.map((d) => ({ ...d, reportId: stored.id, metAt: null, cancelledAt: null }));
+        if (clocks.length)
+          await manager.createQueryBuilder().insert().into(ReportDeadlineEntity).values(clocks).updateEntity(false).execute();
+        return { report: stored, deadlines: clocks };
+      }),
+    );
+  }
+
+  /**
+   * SQLite has one connection, on which TypeORM nests transactions begun at once as savepoints of
+   * one another, and they need not end in that order: new reports are stored one at a time there
+   * (SQLite writes one at a time anyway). MySQL gives each its own connection.
+   */
+  private oneAtATimeOnSqlite<T>(work: () => Promise<T>): Promise<T> {
+    if (this.dataSource.options.type === 'mysql') return work();
+    const run = this.storing.then(work, work);
+    this.storing = run.catch(() => undefined);
+    return run;
   }
 
   /** Runs a change of a report's state, timeline and deadlines as one transaction. */

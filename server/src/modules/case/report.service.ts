@@ -46,6 +46,8 @@ export interface Intake {
 
 @Injectable()
 export class ReportService {
+  private readonly knownVillages = new Set<string>();
+
   constructor(
     private readonly reports: ReportRepository,
     private readonly regions: RegionRepository,
@@ -69,13 +71,13 @@ export class ReportService {
     const { proofOfWork, ...report } = input;
     const keyHash = this.secrets.hashIdempotencyKey(report.idempotencyKey);
     // Both read at once: a filing is answered only once stored, and each round trip before that is the villager's wait.
-    const [earlier, village] = await Promise.all([
+    const [earlier, villageExists] = await Promise.all([
       this.reports.findByIdempotencyKeyHash(keyHash),
-      this.regions.findVillage(report.villageCode),
+      this.villageExists(report.villageCode),
     ]);
     if (!earlier) {
       // An unknown village is refused before it is counted: made-up codes must not fill the counters.
-      if (!village) throw new DomainError('VILLAGE_NOT_FOUND');
+      if (!villageExists) throw new DomainError('VILLAGE_NOT_FOUND');
       await this.filingLimits.admit(address, report.villageCode, proofOfWork);
       return this.store(report, keyHash, { channel: 'online' });
     }
@@ -94,8 +96,19 @@ export class ReportService {
     const keyHash = this.secrets.hashIdempotencyKey(input.idempotencyKey);
     const earlier = await this.reports.findByIdempotencyKeyHash(keyHash);
     if (earlier) return this.replay(earlier, input.idempotencyKey, this.fingerprintOf(input, intake));
-    if (!(await this.regions.findVillage(input.villageCode))) throw new DomainError('VILLAGE_NOT_FOUND');
+    if (!(await this.villageExists(input.villageCode))) throw new DomainError('VILLAGE_NOT_FOUND');
     return this.store(input, keyHash, intake);
+  }
+
+  /**
+   * Whether the village exists. One found is remembered (villages are added, never removed; only
+   * real ones are kept, so the set is at most the region table's villages, some 20,000 a province).
+   */
+  private async villageExists(code: string): Promise<boolean> {
+    if (this.knownVillages.has(code)) return true;
+    if (!(await this.regions.findVillage(code))) return false;
+    this.knownVillages.add(code);
+    return true;
   }
 
   private fingerprintOf({ idempotencyKey: _, ...content }: Omit<ReportCreate, 'proofOfWork'>, intake: Intake): string {
