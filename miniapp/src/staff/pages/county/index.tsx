@@ -78,7 +78,7 @@ export default function CountyPage() {
             testIdPrefix='period'
           />
           <Text className='s-muted county__range' data-testid='period-range'>
-            {range.from ? `${range.from} 至 ${range.to}收到的反映` : '全部收到的反映'}
+            {range.from ? `${range.from} 至 ${range.to} 收到的反映` : '全部收到的反映'}
           </Text>
         </View>
       )}
