@@ -100,6 +100,8 @@ export async function measureStaffRows() {
     await stats.stats(account, {});
     row('staff inbox, first page (county)', await timed(ROUNDS, () => cases.list(account, {}, 0, 50)));
     row('staff inbox, overdue first page', await timed(ROUNDS, () => cases.list(account, { overdue: true }, 0, 50)));
+    const township = { id: 0, regionCode: `${county}101`, role: 'township_handler' };
+    row('staff inbox, first page (township)', await timed(ROUNDS, () => cases.list(township, {}, 0, 50)));
     row('county figures, all time', await timed(Math.ceil(ROUNDS / 3), () => stats.stats(account, {})));
     row('county figures, this year', await timed(ROUNDS, () => stats.stats(account, { from: `${today.slice(0, 4)}-01-01`, to: today })));
     row('county figures, this month', await timed(ROUNDS, () => stats.stats(account, { from: `${today.slice(0, 7)}-01`, to: today })));

@@ -1,9 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Indexes for the staff views at a million reports, each serving one query without reading the rows:
- * - the inbox's urgency order (nearest due date first, then the newest), read in index order;
- * - the inbox's count by status within a region prefix, and its overdue filter;
+ * Indexes for the staff views at a million reports, each for one query (most hold every column it reads):
+ * - the inbox's urgency order (nearest due date first, then the newest), read in index order, for a
+ *   region prefix and for a township's own cases;
+ * - the inbox's count by status within a region prefix or a township, and its overdue filter;
  * - the county figures per handling township over a range of receipt dates, every column they count in the index;
  * - whether an acceptance was on time, by report; for the sweep, open deadlines by due date (every column
  *   it reads), provisional dates and lapsed replies.
@@ -12,6 +13,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 const INDEXES: [name: string, table: string, columns: string][] = [
   ['IDX_reports_urgency', 'reports', 'next_due_on, received_at DESC, id DESC'],
   ['IDX_reports_status_village', 'reports', 'status, village_code, next_due_on'],
+  ['IDX_reports_handling_urgency', 'reports', 'handling_code, next_due_on, received_at DESC, id DESC'],
+  ['IDX_reports_handling_status', 'reports', 'handling_code, status, next_due_on'],
   ['IDX_reports_figures', 'reports', 'handling_code, received_at, status, answered_at, missed_deadline, rating, rated_by, next_due_on'],
   ['IDX_reports_status_answered', 'reports', 'status, answered_at'],
   ['IDX_report_deadlines_report_kind', 'report_deadlines', 'report_id, kind, met_at, due_on'],
