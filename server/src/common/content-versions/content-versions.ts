@@ -45,24 +45,32 @@ const SCOPES_PER_QUERY = 500;
  *
  * Each caller gets versions read by a query that STARTED AFTER it asked, so any write committed
  * before a request arrived (on any instance) is seen by that request: a correction is visible at
- * once everywhere, with no TTL. The read waits for the end of the event loop's current turn
- * (`setImmediate`), so every request taken in from the network in that turn asks first, and any
- * that ask while it is in flight wait for the next one: one indexed primary-key query per turn or
- * round trip of the database rather than one per request. (On SQLite a query answers at once,
- * so without the wait there would be no sharing at all.)
+ * once everywhere, with no TTL. Callers that ask while a read is in flight wait for the next one,
+ * and all of them share it: one indexed primary-key query per round trip of the database rather
+ * than one per request.
+ *
+ * `waitForTurn` also holds the first read until the end of the event loop's current turn
+ * (`setImmediate`), so every request taken in from the network in that turn shares it: on SQLite
+ * a query answers at once, and without the wait nothing would be shared. Only for readers that
+ * write nothing after: on SQLite's one connection, requests held together would begin their
+ * transactions together, which TypeORM cannot keep apart there.
  */
 export class ContentVersionReader {
   private waiting: Waiter[] = [];
   private reading = false;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: { waitForTurn?: boolean } = {},
+  ) {}
 
   versionsOf(scopes: readonly string[]): Promise<Map<string, number>> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ scopes, resolve, reject });
       if (!this.reading) {
         this.reading = true;
-        setImmediate(() => void this.drain());
+        if (this.options.waitForTurn) setImmediate(() => void this.drain());
+        else void this.drain();
       }
     });
   }

@@ -77,7 +77,8 @@ export class PublicCache {
   private bytes = 0;
 
   constructor(dataSource: DataSource) {
-    this.reader = new ContentVersionReader(dataSource);
+    // Public pages are only read: every request of a turn can share one version read.
+    this.reader = new ContentVersionReader(dataSource, { waitForTurn: true });
   }
 
   /**
