@@ -57,11 +57,13 @@ export class RateLimiter {
   }
 
   /**
-   * Counts one hit. Hits on one counter while a statement for it is on its way wait for it to come
-   * back and are then counted together, in one statement: a flood on one village or address is
-   * exactly when its counter is hot, and a statement per hit would queue every filing behind it.
+   * Counts one hit. On MySQL, hits on one counter while a statement for it is on its way wait for it
+   * to come back and are then counted together, in one statement: a flood on one village or address
+   * is exactly when its counter is hot, and a statement per hit would queue every filing behind it.
    */
   private increment(name: string, bucket: string, windowStart: number, windowMs: number): Promise<number> {
+    // SQLite answers at once, on its one connection: there is no round trip to share.
+    if (this.dataSource.options.type !== 'mysql') return this.addHits(name, bucket, windowStart, windowMs, 1);
     const key = `${bucket}\n${windowStart}`;
     let counter = this.counters.get(key);
     if (!counter) {
@@ -88,9 +90,7 @@ export class RateLimiter {
       const batch = counter.queued;
       counter.queued = [];
       try {
-        const { hits, opened } = await this.addHits(bucket, windowStart, batch.length);
-        // A new window began: this limit's windows that ended before the previous one count for nothing any more.
-        if (opened) await this.dropWindowsBefore(name, windowStart - windowMs);
+        const hits = await this.addHits(name, bucket, windowStart, windowMs, batch.length);
         // The batch's hits are the window's last ones, in the order they arrived.
         batch.forEach((waiter, i) => waiter.resolve(hits - batch.length + 1 + i));
       } catch (error) {
@@ -100,11 +100,19 @@ export class RateLimiter {
     this.counters.delete(key);
   }
 
+  /** Adds `count` hits and answers the window's hits, these included. */
+  private async addHits(name: string, bucket: string, windowStart: number, windowMs: number, count: number): Promise<number> {
+    const { hits, opened } = await this.upsertHits(bucket, windowStart, count);
+    // A new window began: this limit's windows that ended before the previous one count for nothing any more.
+    if (opened) await this.dropWindowsBefore(name, windowStart - windowMs);
+    return hits;
+  }
+
   /**
-   * Adds `count` hits and answers the window's hits, these included, in one statement on either
-   * engine (atomic, whichever instance opened the window), and whether this statement opened it.
+   * Adds `count` hits in one statement on either engine (atomic, whichever instance opened the
+   * window) and answers the window's hits, these included, and whether this statement opened it.
    */
-  private async addHits(bucket: string, windowStart: number, count: number): Promise<{ hits: number; opened: boolean }> {
+  private async upsertHits(bucket: string, windowStart: number, count: number): Promise<{ hits: number; opened: boolean }> {
     const values = `INSERT INTO ${TABLE} (bucket, window_start, hits) VALUES (?, ?, ?)`;
     if (this.dataSource.options.type === 'mysql') {
       // LAST_INSERT_ID(expr) hands the raised count back in the answer to the INSERT itself.
