@@ -394,7 +394,18 @@ export class CaseRepository {
     }
     return due.flatMap((d) => {
       const place = places.get(d.reportId);
-      return place ? [{ id: d.id, reportId: d.reportId, kind: d.kind, dueOn: d.dueOn, ...place }] : [];
+      if (!place) return [];
+      return [
+        {
+          id: d.id,
+          reportId: d.reportId,
+          kind: d.kind,
+          dueOn: d.dueOn,
+          villageCode: place.villageCode,
+          handlingCode: place.handlingCode,
+          level: place.level,
+        },
+      ];
     });
   }
 
