@@ -47,7 +47,7 @@ describe.each(DATABASE_KINDS)('case extensions and sending up on %s', (kind) => 
     expect(handling(approved.body.deadlines)).toBe('2026-11-02');
     const view = await lookup(queryCode);
     expect(handling(view.dueDates)).toBe('2026-11-02');
-    expect(view.timeline.map((e) => e.text)).toContain('答复期限已延长至2026-11-02');
+    expect(view.timeline.map((e) => e.text)).toContain('答复期限已延长至2026年11月2日');
   });
 
   it('lets the county refuse a request with a reason the reporter reads', async () => {
@@ -60,7 +60,7 @@ describe.each(DATABASE_KINDS)('case extensions and sending up on %s', (kind) => 
     expect((await lookup(queryCode)).timeline.map((e) => e.text)).toEqual(
       expect.arrayContaining([
         '承办单位申请将办理期限延长20天，正在等待审批',
-        '延期申请未获批准，理由：测量结果已经出来，可以按时答复。仍须在2026-11-02前答复您',
+        '延期申请未获批准，理由：测量结果已经出来，可以按时答复。仍须在2026年11月2日前答复您',
       ]),
     );
     // A refused request used nothing up.

@@ -144,8 +144,8 @@ describe('lookup page', () => {
       reviewPath: '请向市级信访工作机构申请复核',
       timeline: [
         { at: '2026-11-27T08:00:00.000Z', text: '收到反映' },
-        { at: '2026-12-01T08:00:00.000Z', text: '延期申请未获批准，理由：材料齐全。仍须在2026-12-18前答复您' },
-        { at: '2026-12-02T08:00:00.000Z', text: '答复期限已延长至2027-01-18' },
+        { at: '2026-12-01T08:00:00.000Z', text: '延期申请未获批准，理由：材料齐全。仍须在2026年12月18日前答复您' },
+        { at: '2026-12-02T08:00:00.000Z', text: '答复期限已延长至2027年1月18日' },
         { at: '2026-12-03T08:00:00.000Z', text: '复查后，县纪委已责令追回多领的补贴。' },
       ],
     };
@@ -154,6 +154,6 @@ describe('lookup page', () => {
     fireEvent.change(screen.getByTestId('lookup-input'), { target: { value: '1234567890123456789012345' } });
     fireEvent.click(screen.getByTestId('lookup-submit'));
     expect((await screen.findByTestId('review-path')).textContent).toBe('请向市级信访工作机构申请复核');
-    expect(screen.getByTestId('date-change').textContent).toBe('答复期限已延长至2027-01-18');
+    expect(screen.getByTestId('date-change').textContent).toBe('答复期限已延长至2027年1月18日');
   });
 });

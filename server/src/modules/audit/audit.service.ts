@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AUDIT_ACTIONS, AUDIT_FIELD_LABELS, type AuditAction, type AuditEntry } from '@mashang/shared';
-import { DataSource, type Repository } from 'typeorm';
+import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 
@@ -36,6 +36,22 @@ export class AuditService {
     private readonly clock: Clock,
   ) {
     this.entries = dataSource.getRepository(AuditEntryEntity);
+  }
+
+  /**
+   * An action on a report written in the transaction of the step itself, so the step and its entry
+   * stand or fall together (a retry that finds the step done must also find its entry).
+   */
+  async recordIn(manager: EntityManager, actorId: number, action: AuditAction, reportId: number): Promise<void> {
+    await manager.insert(AuditEntryEntity, {
+      accountId: actorId,
+      action,
+      reportId,
+      targetAccountId: null,
+      flagged: 0,
+      details: null,
+      createdAt: this.clock.now(),
+    });
   }
 
   /** Writes an entry; a reveal by an account created or reset within the last 24 hours is flagged. */

@@ -3,7 +3,8 @@ import type { CaseDetail } from '@mashang/shared';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
-import { chinaDate } from '../calendar/china-date.js';
+import { spokenDate } from '../calendar/china-date.js';
+import { AuditService } from '../audit/audit.service.js';
 import { CaseActionKeyEntity } from './entities/case-action-key.entity.js';
 import { CaseSupervisionEntity } from './entities/case-supervision.entity.js';
 import { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
@@ -31,6 +32,7 @@ export class CaseSupervision {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   of(reportId: number): Promise<CaseSupervisionEntity[]> {
@@ -116,7 +118,7 @@ export class CaseSupervision {
         type: 'supervise',
         actor: accountId,
         publicText: SUPERVISED_PUBLIC_TEXT,
-        internalText: `督办：${input.text}（${input.dueOn}前回复）`,
+        internalText: `督办：${input.text}（${spokenDate(input.dueOn)}前回复）`,
       };
     });
   }
@@ -135,7 +137,10 @@ export class CaseSupervision {
     });
   }
 
-  /** Answers the open 督办 and meets its clock; an answer after its date leaves the case marked as having missed one. */
+  /**
+   * Answers the open 督办 and meets its clock. A late answer stays on the 督办's own row (answered after
+   * its date), not on the case: the figures' 按时答复 is about the answer to the reporter.
+   */
   async answer(report: ReportEntity, accountId: number, text: string, key: ActionKey | null): Promise<void> {
     await this.step(report, key, async (manager, now) => {
       const open = await manager.findOneBy(CaseSupervisionEntity, { reportId: report.id, kind: 'supervise', answeredAt: IsNull() });
@@ -144,7 +149,6 @@ export class CaseSupervision {
       const clock = open.deadlineId ? await manager.findOneBy(ReportDeadlineEntity, { id: open.deadlineId, metAt: IsNull() }) : null;
       if (clock) {
         await manager.update(ReportDeadlineEntity, { id: clock.id }, { metAt: now });
-        if (chinaDate(now) > clock.dueOn) await manager.update(ReportEntity, { id: report.id }, { missedDeadline: 1 });
         await refreshNextDue(manager, report.id);
       }
       return { type: 'answer_supervision', actor: accountId, publicText: null, internalText: `回复督办：${text}` };
@@ -158,13 +162,15 @@ export class CaseSupervision {
     change: (
       manager: EntityManager,
       now: Date,
-    ) => Promise<{ type: string; actor: number; publicText: string | null; internalText: string }>,
+    ) => Promise<{ type: 'supervise' | 'urge' | 'answer_supervision'; actor: number; publicText: string | null; internalText: string }>,
   ): Promise<void> {
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
       const bumped = await manager.update(ReportEntity, { id: report.id, version: report.version }, { version: report.version + 1 });
       if (bumped.affected !== 1) throw new DomainError('ACTION_NOT_ALLOWED');
       const event = await change(manager, now);
+      // The event's type is the audit action's name: supervise, urge, answer_supervision.
+      await this.audit.recordIn(manager, event.actor, event.type, report.id);
       if (key) await manager.insert(CaseActionKeyEntity, { ...key, reportId: report.id, createdAt: now });
       await manager.insert(ReportEventEntity, {
         reportId: report.id,

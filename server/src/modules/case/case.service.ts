@@ -19,7 +19,7 @@ import {
 import type { z } from 'zod';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
-import { addCalendarDays, chinaDate } from '../calendar/china-date.js';
+import { addCalendarDays, chinaDate, spokenDate } from '../calendar/china-date.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DeadlineRulesService } from '../deadline/deadline-rules.service.js';
 import { RegionRepository } from '../region/region.repository.js';
@@ -171,7 +171,6 @@ export class CaseService {
       if (!allowed.includes(action))
         throw new DomainError(action === 'supervise' && allowed.includes('urge') ? 'SUPERVISION_PENDING' : 'ACTION_NOT_ALLOWED');
       await apply(report, key);
-      await this.audit.record(account.id, action === 'answer' ? 'answer_supervision' : action, report.id);
     });
     return this.detail(account, (await this.reports.findByReportNo(reportNo)) ?? report);
   }
@@ -258,6 +257,7 @@ export class CaseService {
             action,
             actor: `staff:${account.id}`,
             key,
+            alsoWrite: (manager) => this.audit.recordIn(manager, account.id, action, report.id),
             ...(original
               ? {
                   // The earlier report's number stays internal: it would tell this reporter when someone else reported.
@@ -270,7 +270,6 @@ export class CaseService {
                   internalText: `标记为无效：${input.reason}`,
                 }),
           });
-          await this.audit.record(account.id, action, report.id);
         });
         marked.push(reportNo);
       } catch (error) {
@@ -573,7 +572,7 @@ export class CaseService {
         const moved = deadlines.extendedDueDate(rule, open.startedAt, { days, unit: extension.unit });
         return {
           action: 'approve_extension',
-          publicText: `答复期限已延长至${moved.date}`,
+          publicText: `答复期限已延长至${spokenDate(moved.date)}`,
           internalText: `批准延期${report.extensionRequestedDays}天，期限由${open.dueOn}延至${moved.date}`,
           changes: {
             extensionUsed: report.extensionUsed + 1,
@@ -589,7 +588,7 @@ export class CaseService {
         const open = (await this.reports.deadlinesOf(report.id)).find((d) => d.kind === extension?.deadline && !d.metAt && !d.cancelledAt);
         return {
           action: 'refuse_extension',
-          publicText: `延期申请未获批准，理由：${input.reason}${open ? `。仍须在${open.dueOn}前答复您` : ''}`,
+          publicText: `延期申请未获批准，理由：${input.reason}${open ? `。仍须在${spokenDate(open.dueOn)}前答复您` : ''}`,
           internalText: `不批准延期${report.extensionRequestedDays ?? ''}天：${input.reason}`,
           changes: { extensionRequestedDays: null, extensionRequestedBy: null },
         };

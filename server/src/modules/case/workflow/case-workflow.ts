@@ -70,6 +70,8 @@ export interface WorkflowStep {
   key?: ActionKey | null;
   /** An open deadline moved to a new last day (an approved extension). */
   moveDeadline?: { id: number; dueOn: string; provisional: boolean };
+  /** Writes that stand or fall with the step: its audit entry. */
+  alsoWrite?: (manager: EntityManager) => Promise<void>;
 }
 
 /**
@@ -138,6 +140,7 @@ export class CaseWorkflow {
     await refreshNextDue(manager, report.id);
     if (step.key) await manager.insert(CaseActionKeyEntity, { ...step.key, reportId: report.id, createdAt: now });
     if (step.transfer) await manager.insert(CaseTransferEntity, { ...step.transfer, reportId: report.id, createdAt: now });
+    await step.alsoWrite?.(manager);
     await manager.insert(ReportEventEntity, {
       reportId: report.id,
       type: step.action,
