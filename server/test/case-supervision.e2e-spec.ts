@@ -138,6 +138,9 @@ describe.each(DATABASE_KINDS)('case supervision on %s', (kind) => {
     expect(county.supervisions[0]).toMatchObject({ answer: { text: answer, by: handler.displayName } });
     expect(county.supervisions[0]?.due?.metAt).not.toBeNull();
     expect(county.supervisionActions).toEqual(['supervise', 'urge']);
+    // Answered: the county has read it, so even escalated the case does not come back to its 待办 (it may still 督办 again).
+    await t.app.get(DataSource).query('UPDATE reports SET escalated = 1 WHERE report_no = ?', [late.reportNo]);
+    expect(await todo(countyStaff)).not.toContain(late.reportNo);
     // Nothing left to answer: a second answer is refused.
     const again = await t.call(contract.case.answerSupervision, { params: { reportNo: late.reportNo }, body: { text: answer } }, handler);
     expect(again.status).toBe(409);

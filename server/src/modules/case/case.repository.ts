@@ -75,6 +75,7 @@ export interface CaseFilter {
 
 const OPEN_SUPERVISION =
   "EXISTS (SELECT 1 FROM case_supervisions s WHERE s.report_id = r.id AND s.kind = 'supervise' AND s.answered_at IS NULL)";
+const EVER_SUPERVISED = "EXISTS (SELECT 1 FROM case_supervisions s WHERE s.report_id = r.id AND s.kind = 'supervise')";
 const OVERDUE_SUPERVISION =
   "EXISTS (SELECT 1 FROM report_deadlines sd WHERE sd.report_id = r.id AND sd.kind = 'supervision' AND sd.met_at IS NULL AND sd.cancelled_at IS NULL AND sd.due_on < :todoToday)";
 
@@ -82,7 +83,7 @@ const OVERDUE_SUPERVISION =
  * 待办: the cases that wait on this level. The township: a case it still handles (not one sent up,
  * which it only reads) that is not answered and waiting on the reporter's rating, unless a staff
  * clock runs on it, or with a 督办 to answer. The county: its own such cases, an extension to decide,
- * an escalated case not yet 督办ed, and a 督办 the township let run past its date.
+ * an escalated case never 督办ed, and a 督办 the township let run past its date.
  */
 function waitingOn(level: ReportEntity['level'], today: string): [string, Record<string, unknown>] {
   const ours = `(r.level = :todoLevel AND (r.status IN (:...todoWorking) OR r.next_due_on IS NOT NULL))`;
@@ -90,7 +91,7 @@ function waitingOn(level: ReportEntity['level'], today: string): [string, Record
   if (level === 'township') return [`(${ours} OR (r.level = 'township' AND ${OPEN_SUPERVISION}))`, params];
   return [
     `(${ours} OR r.extension_requested_days IS NOT NULL` +
-      ` OR (r.level = 'township' AND r.escalated = 1 AND NOT ${OPEN_SUPERVISION}) OR (r.level = 'township' AND ${OVERDUE_SUPERVISION}))`,
+      ` OR (r.level = 'township' AND r.escalated = 1 AND NOT ${EVER_SUPERVISED}) OR (r.level = 'township' AND ${OVERDUE_SUPERVISION}))`,
     params,
   ];
 }
@@ -139,13 +140,12 @@ export class CaseRepository {
       .addSelect('SUM(CASE WHEN r.next_due_on IS NOT NULL THEN 1 ELSE 0 END)', 'dated')
       .getRawOne<{ total: string | number; dated: string | number | null }>();
     const dated = Number(counts?.dated ?? 0);
-    // Cases with a due date, then those without: two queries, each read in the order of an urgency index
-    // (MariaDB's planner takes the region-wide one for a township unless told).
+    // Cases with a due date, then those without: two queries. The dated ones (open cases) are read in the
+    // order of an urgency index, which MariaDB's planner passes over for a township unless told; the
+    // undated ones are mostly closed, a part of that index the planner should skip when a filter allows.
     const urgency = filter.regionCode.length === 9 ? ['IDX_reports_handling_urgency'] : ['IDX_reports_urgency'];
-    const pageOf = (due: string, skip: number, take: number) =>
-      query
-        .clone()
-        .useIndex(urgency)
+    const pageOf = (due: 'IS NOT NULL' | 'IS NULL', skip: number, take: number) =>
+      (due === 'IS NOT NULL' && !filter.category ? query.clone().useIndex(urgency) : query.clone())
         .andWhere(`r.next_due_on ${due}`)
         .orderBy('r.next_due_on', 'ASC')
         .addOrderBy('r.received_at', 'DESC')
