@@ -19,6 +19,8 @@ import { runMigrations } from './database/migrate.js';
 import { seedDemoDataIfEmpty } from './demo/seed-demo-data.js';
 import { CalendarScheduleService } from './modules/calendar/calendar-schedule.service.js';
 import { DeadlineRulesService } from './modules/deadline/deadline-rules.service.js';
+import { DeadlineSweep } from './modules/case/deadline-sweep.js';
+import { RedFlagService } from './modules/red-flag/red-flag.service.js';
 import { servePublicAnswersFirst } from './modules/village/public-fast-path.js';
 import { buildOpenApiDocument } from './modules/openapi/openapi-document.js';
 
@@ -113,5 +115,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   await app.get(CalendarScheduleService).refreshAndWarn();
   await app.get(DeadlineRulesService).refresh();
   if (config.demoData) await seedDemoDataIfEmpty(dataSource);
+  app.get(DeadlineSweep).startSweeping();
+  app.get(RedFlagService).startSweeping();
   return app;
 }

@@ -25,8 +25,20 @@ const INDEXES: [name: string, table: string, columns: string][] = [
 export class StaffScaleIndexes1765584000000 implements MigrationInterface {
   name = 'StaffScaleIndexes1765584000000';
 
+  // MySQL runs DDL outside transactions: a deploy stopped halfway leaves some indexes made, and the rerun skips them.
   async up(queryRunner: QueryRunner): Promise<void> {
-    for (const [name, table, columns] of INDEXES) await queryRunner.query(`CREATE INDEX ${name} ON ${table} (${columns})`);
+    const isMysql = queryRunner.connection.driver.options.type === 'mysql';
+    for (const [name, table, columns] of INDEXES) {
+      if (!isMysql) {
+        await queryRunner.query(`CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${columns})`);
+        continue;
+      }
+      const existing = (await queryRunner.query(
+        'SELECT 1 FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ? AND index_name = ? LIMIT 1',
+        [table, name],
+      )) as unknown[];
+      if (!existing.length) await queryRunner.query(`CREATE INDEX ${name} ON ${table} (${columns})`);
+    }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { DUE_DATE_KINDS, isSatisfiedRating } from '@mashang/shared';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
@@ -31,7 +31,7 @@ export interface SweepResult {
  * instances sweep at once, exactly one inserts it, and only that one acts on it.
  */
 @Injectable()
-export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeadlineSweep implements OnApplicationShutdown {
   private readonly logger = new Logger('DeadlineSweep');
   private timer: NodeJS.Timeout | null = null;
 
@@ -46,7 +46,8 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
+  /** Called once the database is migrated: a timer started earlier would sweep tables not made yet. */
+  startSweeping(): void {
     if (this.config.sweepIntervalSeconds <= 0) return;
     this.timer = setInterval(() => {
       this.run().catch((error: unknown) => this.logger.error(error instanceof Error ? error.stack : String(error)));

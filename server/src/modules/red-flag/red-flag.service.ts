@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import {
   type CadreRoster,
   type DeceasedList,
@@ -46,7 +46,7 @@ function fenOf(cell: string | undefined): number | null {
  * and runs wherever it is asked for: by the periodic sweep, and before the township reads its flags.
  */
 @Injectable()
-export class RedFlagService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RedFlagService implements OnApplicationShutdown {
   private readonly logger = new Logger('RedFlags');
   private timer: NodeJS.Timeout | null = null;
 
@@ -60,7 +60,8 @@ export class RedFlagService implements OnApplicationBootstrap, OnApplicationShut
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
+  /** Called once the database is migrated: a timer started earlier would sweep tables not made yet. */
+  startSweeping(): void {
     if (this.config.sweepIntervalSeconds <= 0) return;
     this.timer = setInterval(() => {
       this.comparePending('').catch((error: unknown) => this.logger.error(error instanceof Error ? error.stack : String(error)));
