@@ -7,6 +7,8 @@ import { call } from '../../../services/api';
 import StaffBar from '../../components/StaffBar';
 import { useAccount, useStaffApi } from '../../hooks/use-staff-api';
 import CaseRow from '../../components/CaseRow';
+import { chinaToday } from '../../utils';
+import { chineseDate } from '../../../utils/format';
 import '../../staff.scss';
 import './index.scss';
 
@@ -44,7 +46,7 @@ const PERIODS: ChoiceOption<Period>[] = [
 /** The receipt dates a period covers, up to today in China (UTC+8); none for 全部. */
 export function periodRange(period: Period, now = new Date()): { from?: string; to?: string } {
   if (period === 'all') return {};
-  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = chinaToday(now.getTime());
   const [year, month] = [today.slice(0, 4), Number(today.slice(5, 7))];
   const firstMonth = period === 'year' ? 1 : period === 'quarter' ? month - ((month - 1) % 3) : month;
   return { from: `${year}-${String(firstMonth).padStart(2, '0')}-01`, to: today };
@@ -78,7 +80,7 @@ export default function CountyPage() {
             testIdPrefix='period'
           />
           <Text className='s-muted county__range' data-testid='period-range'>
-            {range.from ? `${range.from} 至 ${range.to} 收到的反映` : '全部收到的反映'}
+            {range.from ? `${chineseDate(range.from)}至${chineseDate(range.to!)}收到的反映` : '全部收到的反映'}
           </Text>
         </View>
       )}
