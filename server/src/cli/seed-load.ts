@@ -8,8 +8,9 @@ import { dataSourceOptions } from '../database/data-source-options.js';
 import { runMigrations } from '../database/migrate.js';
 
 /**
- * `npm run seed:load -- --reports 1000000 [--database mashang_load] [--counties 1]`: fills a MySQL
- * database (on MYSQL_URL's server, dropped and created afresh, migrated to the real schema) with a
+ * `npm run seed:load -- --reports 1000000 [--database mashang_load] [--counties 1] [--replace]`: fills a
+ * MySQL database (on MYSQL_URL's server, created afresh, migrated to the real schema; an existing one is
+ * dropped only when `--replace` says so, as a mistyped name could be a real database) with a
  * province's load for the staff benchmarks: counties of townships of villages, reports received over
  * two years in every status with their deadlines, timeline events and the alerts the sweep raised.
  * Multi-row INSERTs with ids chosen here, so nothing is read back; minutes for a million reports.
@@ -21,6 +22,7 @@ const { values: args } = parseArgs({
     reports: { type: 'string', default: '1000000' },
     database: { type: 'string', default: 'mashang_load' },
     counties: { type: 'string', default: '1' },
+    replace: { type: 'boolean', default: false },
   },
 });
 const REPORTS = Number(args.reports);
@@ -104,6 +106,11 @@ const admin = await createConnection({
   user: server.username,
   password: server.password,
 });
+const [existing] = await admin.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = ?', [DATABASE]);
+if ((existing as unknown[]).length && !args.replace) {
+  await admin.end();
+  throw new Error(`database ${DATABASE} exists: pass --replace to drop it and seed it afresh`);
+}
 await admin.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``);
 await admin.query(`CREATE DATABASE \`${DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
 await admin.end();
@@ -135,7 +142,7 @@ try {
     dataSource,
     `INSERT INTO reports (id, report_no, village_code, category, content, mode, query_code_hash, idempotency_key_hash,
       request_fingerprint, status, received_at, answered_at, track, channel, handling_code, level, escalated, missed_deadline,
-      rating, rated_by, next_due_on, version)`,
+      accepted_on_time, rating, rated_by, next_due_on, version)`,
   );
   const deadlines = new BulkInsert(
     dataSource,
@@ -178,8 +185,10 @@ try {
         cancelled ? datetime(startedAt + DAY_MS) : null,
       ]);
       if (metAt === null && !cancelled) open.push({ id: deadlineId, kind, dueOn });
+      return dueOn;
     };
-    await deadline('acceptance', receivedAt, 21, accepted || status === 'declined' ? acceptedAt : null, setAside);
+    const acceptanceMet = accepted || status === 'declined' ? acceptedAt : null;
+    const acceptanceDue = await deadline('acceptance', receivedAt, 21, acceptanceMet, setAside);
     if (accepted) {
       const handlingMet = answeredAt ?? (status === 'concluded' || status === 'transferred' ? acceptedAt + 20 * DAY_MS : null);
       await deadline('handling', acceptedAt, 60, handlingMet, status === 'transferred');
@@ -207,6 +216,7 @@ try {
       'township',
       0,
       missed,
+      acceptanceMet === null ? null : Number(dayOf(acceptanceMet) <= acceptanceDue),
       rating,
       rating ? (random() < 0.15 ? 'callback' : 'reporter') : null,
       nextDue,
