@@ -90,6 +90,20 @@ describe.each(DATABASE_KINDS)('county figures on %s', (kind) => {
     expect((await figures({ from: '2026-04-02', to: '2026-04-02' })).taoyuan).toMatchObject({ received: 0, satisfaction: null });
   });
 
+  it('counts an acceptance decided after its last day as decided but not on time, and a 不予受理 in time as on time', async () => {
+    const xishan = await village(t, shimen);
+    const shimenHandler = await staffAccount(t, 'township_handler', shimen);
+    on('2026-07-01');
+    const late = await fileReport(t, xishan);
+    const declined = await fileReport(t, xishan);
+    await act(shimenHandler, declined.reportNo, { action: 'decline', reason: '不属于纪检监察机关受理范围' });
+    on('2026-08-20');
+    await act(shimenHandler, late.reportNo, { action: 'accept' });
+    const july = await figures({ from: '2026-07-01', to: '2026-07-31' });
+    expect(july.townships.find((r) => r.code === shimen.code)).toMatchObject({ received: 2, acceptanceDecided: 2, acceptedOnTime: 1 });
+    expect(july.taoyuan).toMatchObject({ received: 0, acceptanceDecided: 0, acceptedOnTime: 0 });
+  });
+
   it('refuses a range that ends before it starts, or a date that is not one', async () => {
     const backwards = await t.call(contract.case.stats, { query: { from: '2026-05-01', to: '2026-04-01' } }, countyStaff);
     expect(backwards.status).toBe(400);

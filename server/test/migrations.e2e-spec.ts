@@ -77,3 +77,69 @@ describe.each(DATABASE_KINDS)('upgrading a database with cases on %s', (kind) =>
     }
   });
 });
+
+describe.each(DATABASE_KINDS)('upgrading to the acceptance verdict on the report on %s', (kind) => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it('takes each report’s verdict from its met acceptance deadline, on time up to the end of its last day in China', async () => {
+    const config: DatabaseConfig =
+      kind === 'sqlite' ? { type: 'sqlite', file: join(mkdtempSync(join(tmpdir(), 'migrations-')), 'db.sqlite') } : database.config;
+    const before = await migratedUpTo(config, 1765584000020);
+    let n = 0;
+    const report = async (acceptance: { metAt: string | null; cancelledAt?: string } | null) => {
+      n += 1;
+      await before.query(
+        `INSERT INTO reports (report_no, village_code, category, content, mode, query_code_hash, idempotency_key_hash,
+          request_fingerprint, status, received_at, track, handling_code)
+         VALUES (?, '430101101201', 'finance', '账目不清', 'anonymous', ?, ?, ?, 'accepted', '2026-08-03 02:00:00', 'petition', '430101101')`,
+        [`R2026080300${n}`, String(n).repeat(64), String.fromCharCode(96 + n).repeat(64), 'f'.repeat(64)],
+      );
+      const [row] = await before.query<[{ id: number }]>('SELECT id FROM reports WHERE report_no = ?', [`R2026080300${n}`]);
+      if (acceptance) {
+        await before.query(
+          `INSERT INTO report_deadlines (report_id, kind, due_on, provisional, started_at, met_at, cancelled_at)
+           VALUES (?, 'acceptance', '2026-08-10', 0, '2026-08-03 02:00:00', ?, ?)`,
+          [row.id, acceptance.metAt, acceptance.cancelledAt ?? null],
+        );
+      }
+      // Another clock met late says nothing of the acceptance.
+      await before.query(
+        `INSERT INTO report_deadlines (report_id, kind, due_on, provisional, started_at, met_at) VALUES (?, 'handling', '2026-08-05', 0, ?, ?)`,
+        [row.id, '2026-08-03 02:00:00', '2026-09-01 02:00:00'],
+      );
+      return Number(row.id);
+    };
+    // 2026-08-10 ends at 16:00 UTC, midnight in China.
+    const lastMinute = await report({ metAt: '2026-08-10 15:59:00' });
+    const nextDay = await report({ metAt: '2026-08-10 16:00:00' });
+    const undecided = await report({ metAt: null });
+    const setAside = await report({ metAt: null, cancelledAt: '2026-08-04 02:00:00' });
+    const withoutClock = await report(null);
+    await before.destroy();
+
+    const after = new DataSource(dataSourceOptions(config));
+    await after.initialize();
+    try {
+      await runMigrations(after);
+      const rows = await after.query<{ id: number; accepted_on_time: number | null }[]>(
+        'SELECT id, accepted_on_time FROM reports ORDER BY id',
+      );
+      expect(rows.map((r) => [Number(r.id), r.accepted_on_time === null ? null : Number(r.accepted_on_time)])).toEqual([
+        [lastMinute, 1],
+        [nextDay, 0],
+        [undecided, null],
+        [setAside, null],
+        [withoutClock, null],
+      ]);
+    } finally {
+      await after.destroy();
+    }
+  });
+});

@@ -51,6 +51,8 @@ import { ContentVersions1765411200000 } from './migrations/1765411200000-content
 import { ExtensionDaysBackfill1765497600000 } from './migrations/1765497600000-extension-days-backfill.js';
 import { StaffScaleIndexes1765584000000 } from './migrations/1765584000000-staff-scale-indexes.js';
 import { RatingReasons1765584000010 } from './migrations/1765584000010-rating-reasons.js';
+import { AcceptedOnTime1765584000040 } from './migrations/1765584000040-accepted-on-time.js';
+import { SqliteReportIndexes1765584000041 } from './migrations/1765584000041-sqlite-report-indexes.js';
 import { DisclosureAttachmentEntity } from '../modules/publishing/disclosure-attachment.entity.js';
 
 export const ENTITIES = [
@@ -106,6 +108,8 @@ export const MIGRATIONS = [
   StaffScaleIndexes1765584000000,
   RatingReasons1765584000010,
   CaseSupervisions1765584000020,
+  AcceptedOnTime1765584000040,
+  SqliteReportIndexes1765584000041,
 ];
 
 /** Schema changes go through migrations only; `synchronize` stays off on every database. */

@@ -157,6 +157,7 @@ export class ReportService {
           ratingReasons: null,
           handlingCode: content.villageCode.slice(0, 9), // the village's own township
           missedDeadline: 0,
+          acceptedOnTime: null,
           rating: null,
           version: 0,
         },

@@ -114,6 +114,10 @@ export class ReportEntity {
   @Column({ name: 'missed_deadline', type: 'int', default: 0 })
   missedDeadline: number;
 
+  /** 1 when the acceptance was decided (受理, 不予受理, 转办) on or before its last day, 0 when late; null while undecided. */
+  @Column({ name: 'accepted_on_time', type: 'int', nullable: true })
+  acceptedOnTime: number | null;
+
   @Column({ type: 'varchar', length: 30, nullable: true })
   rating: Rating | null;
 

@@ -115,7 +115,8 @@ export class CaseWorkflow {
       { ...step.changes, status, version: report.version + 1 },
     );
     if (changed.affected !== 1) throw new DomainError('ACTION_NOT_ALLOWED');
-    let missed = await this.meet(manager, report.id, effects.meets ?? [], now);
+    const met = await this.meet(manager, report.id, effects.meets ?? [], now);
+    let missed = met.some((d) => chinaDate(now) > d.dueOn);
     if (effects.endsAll) await this.endOpenDeadlines(manager, report.id, now);
     if (effects.endsAllBut) await this.endOpenDeadlines(manager, report.id, now, effects.endsAllBut);
     const track = step.changes?.track ?? report.track;
@@ -136,7 +137,13 @@ export class CaseWorkflow {
         rows.map((r) => ({ ...r, reportId: report.id })),
       );
     missed ||= (step.extraDeadlines ?? []).some((d) => d.metAt && chinaDate(d.metAt) > d.dueOn);
-    if (missed) await manager.update(ReportEntity, { id: report.id }, { missedDeadline: 1 });
+    // The figures read the acceptance's verdict from the report: it is set with the step that met the deadline.
+    const acceptance = met.find((d) => d.kind === 'acceptance');
+    const verdicts: Partial<ReportEntity> = {
+      ...(missed ? { missedDeadline: 1 } : {}),
+      ...(acceptance ? { acceptedOnTime: chinaDate(now) > acceptance.dueOn ? 0 : 1 } : {}),
+    };
+    if (Object.keys(verdicts).length) await manager.update(ReportEntity, { id: report.id }, verdicts);
     await refreshNextDue(manager, report.id);
     if (step.key) await manager.insert(CaseActionKeyEntity, { ...step.key, reportId: report.id, createdAt: now });
     if (step.transfer) await manager.insert(CaseTransferEntity, { ...step.transfer, reportId: report.id, createdAt: now });
@@ -151,13 +158,12 @@ export class CaseWorkflow {
     });
   }
 
-  /** Marks open duties of these kinds as done; answers whether any was done late. */
-  private async meet(manager: EntityManager, reportId: number, kinds: DueDateKind[], now: Date): Promise<boolean> {
-    if (!kinds.length) return false;
+  /** Marks open duties of these kinds as done; answers the deadlines it met. */
+  private async meet(manager: EntityManager, reportId: number, kinds: DueDateKind[], now: Date): Promise<ReportDeadlineEntity[]> {
+    if (!kinds.length) return [];
     const open = await manager.findBy(ReportDeadlineEntity, { reportId, kind: In(kinds), metAt: IsNull(), cancelledAt: IsNull() });
-    if (!open.length) return false;
-    await manager.update(ReportDeadlineEntity, { id: In(open.map((d) => d.id)) }, { metAt: now });
-    return open.some((d) => chinaDate(now) > d.dueOn);
+    if (open.length) await manager.update(ReportDeadlineEntity, { id: In(open.map((d) => d.id)) }, { metAt: now });
+    return open;
   }
 
   /**
