@@ -13,6 +13,7 @@ module.exports = (async () => {
       '^@tarojs/taro$': '<rootDir>/test/mocks/taro.ts',
       '^@tarojs/components$': '<rootDir>/test/mocks/components.tsx',
       '^@mashang/shared$': '<rootDir>/../shared/src/index.ts',
+      '^@mashang/shared/labels$': '<rootDir>/../shared/src/labels.ts',
       '\\.s?css$': '<rootDir>/test/mocks/style.ts',
     },
     setupFiles: ['<rootDir>/test/env.ts'],

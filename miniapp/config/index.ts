@@ -18,11 +18,18 @@ const webpackChain = (chain: { resolve: { modules: { add(dir: string): unknown }
 // contract, dagre for the process chart, the staff pages' libraries) goes into chunks those pages
 // load, shared between them once rather than copied into each (~220 KB apiece before).
 type H5Chain = {
+  // webpack takes `false` for a module never to load; webpack-chain's types say string only.
+  resolve: { alias: { set(name: string, value: string | false): unknown } };
   optimization: { splitChunks(options: object): unknown };
   plugin(name: string): { use(plugin: unknown, args?: unknown[]): unknown };
 } & Parameters<typeof webpackChain>[0];
+// Taro's H5 request imports fetch and AbortController polyfills for browsers older than browserslist names,
+// and a JSONP client for its `jsonp` option, which this app never sets: none is loaded.
+const H5_NEEDLESS_MODULES = ['whatwg-fetch', 'abortcontroller-polyfill/dist/abortcontroller-polyfill-only', 'jsonp-retry'];
+
 const h5WebpackChain = (chain: H5Chain) => {
   webpackChain(chain);
+  for (const name of H5_NEEDLESS_MODULES) chain.resolve.alias.set(name, false);
   chain.optimization.splitChunks({
     chunks: 'all',
     minSize: 20_000,
@@ -47,8 +54,10 @@ export default defineConfig<'webpack5'>((merge) => {
     plugins: [],
     defineConstants: {},
     alias: {
-      // The shared workspace package is ESM compiled by tsc; resolve it from its built output.
-      '@mashang/shared': path.resolve(__dirname, '..', '..', 'shared', 'dist', 'index.js'),
+      // The shared workspace package is ESM compiled by tsc; resolve it from its built output. The apps take
+      // the schemas through `client` (zod set up for no eval); villager pages take `labels`, which has no zod.
+      '@mashang/shared$': path.resolve(__dirname, '..', '..', 'shared', 'dist', 'client.js'),
+      '@mashang/shared/labels': path.resolve(__dirname, '..', '..', 'shared', 'dist', 'labels.js'),
     },
     copy: {
       // H5 only: the browser tab's icon (a missing one is a 404 on every first visit).

@@ -1,10 +1,7 @@
 import type { PropsWithChildren } from 'react';
-import { validateWithoutEval, villageCodeFromLaunch } from '@mashang/shared';
+import { villageCodeFromLaunch } from '@mashang/shared/labels';
 import { handOverFirstScreen } from './utils/first-screen';
 import './app.scss';
-
-// Before any page validates: under the H5 CSP (no 'unsafe-eval') and in WeChat, zod must not try eval.
-validateWithoutEval();
 
 /**
  * H5: the poster's link `/v/<code>` is served by the server as this app's index.html. Before Taro's

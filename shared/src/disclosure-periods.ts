@@ -1,5 +1,5 @@
 import type { DisclosureCalendar, OverdueDisclosure } from './schemas/disclosure-calendar.js';
-import type { DisclosureKind } from './schemas/disclosure.js';
+import type { DisclosureKind } from './labels.js';
 
 const DAY_MS = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);

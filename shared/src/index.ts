@@ -1,6 +1,7 @@
 import './zod-locale.js';
 export { validateWithoutEval } from './zod-runtime.js';
 export * from './errors.js';
+export * from './labels.js';
 export * from './schemas/region.js';
 export * from './schemas/power-item.js';
 export * from './schemas/power-list.js';

@@ -1,12 +1,6 @@
 import Taro from '@tarojs/taro';
-import {
-  ApiErrorSchema,
-  ERROR_MESSAGES,
-  type ErrorCode,
-  type FieldError,
-  type HttpMethod,
-  type ProofOfWorkChallenge,
-} from '@mashang/shared';
+import type { ApiErrorBody, ErrorCode, FieldError, HttpMethod, ProofOfWorkChallenge } from '@mashang/shared';
+import { ERROR_MESSAGES } from '@mashang/shared/labels';
 
 /**
  * Every way a request can fail, as one typed error: a shared `ErrorCode`, the Chinese message a
@@ -89,6 +83,24 @@ function parseJson(raw: unknown): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isFieldError = (value: unknown): value is FieldError =>
+  isObject(value) && typeof value.field === 'string' && typeof value.message === 'string';
+const isChallenge = (value: unknown): value is ProofOfWorkChallenge =>
+  isObject(value) && typeof value.challenge === 'string' && Number.isInteger(value.difficulty) && typeof value.expiresAt === 'string';
+
+/**
+ * The API's error body (shared `ApiErrorSchema`), checked by hand so that a villager's page loads no zod;
+ * anything else (an unknown code, a proxy's JSON) is not ours.
+ */
+function errorBody(value: unknown): ApiErrorBody | null {
+  if (!isObject(value) || typeof value.code !== 'string' || !Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, value.code)) return null;
+  if (typeof value.message !== 'string') return null;
+  if (value.details !== undefined && !(Array.isArray(value.details) && value.details.every(isFieldError))) return null;
+  if (value.proofOfWork !== undefined && !isChallenge(value.proofOfWork)) return null;
+  return value as ApiErrorBody;
+}
+
 /** One request over `Taro.request`; resolves with the parsed JSON body or rejects with `ApiError`. */
 export async function request<T = unknown>(req: HttpRequest): Promise<T> {
   const hasBody = req.body !== undefined && req.method !== 'GET';
@@ -125,14 +137,14 @@ export async function request<T = unknown>(req: HttpRequest): Promise<T> {
   }
 
   if (parsed.ok) {
-    const body = ApiErrorSchema.safeParse(parsed.value);
-    if (body.success) {
+    const body = errorBody(parsed.value);
+    if (body) {
       return Promise.reject(
-        new ApiError(body.data.code, {
+        new ApiError(body.code, {
           status,
-          message: body.data.message || ERROR_MESSAGES[body.data.code],
-          details: body.data.details ?? [],
-          proofOfWork: body.data.proofOfWork,
+          message: body.message || ERROR_MESSAGES[body.code],
+          details: body.details ?? [],
+          proofOfWork: body.proofOfWork,
         }),
       );
     }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { StaffSessionSchema, type StaffAccount, type StaffSession } from '@mashang/shared';
+import { connectStaffSession } from '../services/api';
 
 /**
  * The signed-in staff member, persisted through Taro storage so a PC browser or the mini program
@@ -75,3 +76,5 @@ export function sessionToken(): string | null {
 export function currentAccount(): StaffAccount | null {
   return getSession()?.account ?? null;
 }
+
+connectStaffSession({ token: sessionToken, clear: clearSession });

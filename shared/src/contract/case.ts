@@ -17,6 +17,7 @@ import {
   ReportSubjectSchema,
 } from '../schemas/report.js';
 import { ErrorCodeSchema } from '../errors.js';
+import { VILLAGER_ROUTE_PATHS } from '../routes.js';
 import { defineRoute } from './route.js';
 
 const CASE_ROLES = ['township_handler', 'county_supervisor'] as const;
@@ -461,8 +462,7 @@ export const caseContract = {
 /** What the holder of a query code can do; the code travels in the body, never in a URL. */
 export const reporterContract = {
   rate: defineRoute({
-    method: 'POST',
-    path: '/reports/rate',
+    ...VILLAGER_ROUTE_PATHS.reporterRate,
     summary: 'Rate the reply',
     body: ReportRateSchema,
     status: 200,
@@ -477,8 +477,7 @@ export const reporterContract = {
     ],
   }),
   requestReview: defineRoute({
-    method: 'POST',
-    path: '/reports/review',
+    ...VILLAGER_ROUTE_PATHS.reporterRequestReview,
     summary: 'Ask for a review (复查) after rating the reply 不满意, within the allowed period',
     body: ReportReviewRequestSchema,
     status: 200,
@@ -493,8 +492,7 @@ export const reporterContract = {
     ],
   }),
   addInfo: defineRoute({
-    method: 'POST',
-    path: '/reports/add-info',
+    ...VILLAGER_ROUTE_PATHS.reporterAddInfo,
     summary: 'Add information to an open report',
     body: ReportAddInfoSchema,
     status: 200,

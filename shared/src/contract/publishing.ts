@@ -10,7 +10,8 @@ import {
   StaffDisclosureSchema,
 } from '../schemas/disclosure.js';
 import { DisclosureCalendarSchema, OverdueDisclosureSchema } from '../schemas/disclosure-calendar.js';
-import { ATTACHMENT_TYPES, AttachmentUploadSchema } from '../schemas/attachment.js';
+import { ATTACHMENT_TYPES } from '../labels.js';
+import { AttachmentUploadSchema } from '../schemas/attachment.js';
 import { defineRoute } from './route.js';
 
 /** The largest spreadsheet accepted, before base64: a 5,000-row list is far smaller. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ErrorCode } from '../errors.js';
+import type { ErrorCode } from '../labels.js';
 import type { StaffRole } from '../schemas/staff.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';

@@ -8,9 +8,10 @@ import {
   SubsidyLookupSchema,
 } from '../schemas/disclosure.js';
 import { PowerItemSchema } from '../schemas/power-item.js';
-import { ATTACHMENT_TYPES } from '../schemas/attachment.js';
+import { ATTACHMENT_TYPES } from '../labels.js';
 import { VillageCodeSchema } from '../schemas/region.js';
 import { VillagePageSchema } from '../schemas/village.js';
+import { VILLAGER_ROUTE_PATHS } from '../routes.js';
 import { defineRoute } from './route.js';
 
 const VillageParams = z.object({ code: VillageCodeSchema });
@@ -18,16 +19,14 @@ const IdParams = z.object({ id: z.coerce.number({ error: '编号应为数字' })
 
 export const villageContract = {
   page: defineRoute({
-    method: 'GET',
-    path: '/villages/:code',
+    ...VILLAGER_ROUTE_PATHS.villagePage,
     summary: 'Everything the village home page shows',
     params: VillageParams,
     response: VillagePageSchema,
     errors: ['VALIDATION_FAILED', 'VILLAGE_NOT_FOUND'],
   }),
   disclosures: defineRoute({
-    method: 'GET',
-    path: '/villages/:code/disclosures',
+    ...VILLAGER_ROUTE_PATHS.villageDisclosures,
     summary: "A village's published disclosures, newest first, optionally of one kind",
     params: VillageParams,
     query: z.object({ kind: DisclosureKindSchema.optional() }),
@@ -35,40 +34,35 @@ export const villageContract = {
     errors: ['VALIDATION_FAILED', 'VILLAGE_NOT_FOUND'],
   }),
   qrSvg: defineRoute({
-    method: 'GET',
-    path: '/villages/:code/qr.svg',
+    ...VILLAGER_ROUTE_PATHS.qrSvg,
     summary: "The poster QR code (SVG) for the village's link",
     params: VillageParams,
     produces: 'image/svg+xml',
     errors: ['VALIDATION_FAILED', 'VILLAGE_NOT_FOUND'],
   }),
   qrPng: defineRoute({
-    method: 'GET',
-    path: '/villages/:code/qr.png',
+    ...VILLAGER_ROUTE_PATHS.qrPng,
     summary: "The poster QR code (PNG) for the village's link",
     params: VillageParams,
     produces: 'image/png',
     errors: ['VALIDATION_FAILED', 'VILLAGE_NOT_FOUND'],
   }),
   powerItem: defineRoute({
-    method: 'GET',
-    path: '/power-items/:id',
+    ...VILLAGER_ROUTE_PATHS.powerItem,
     summary: 'A power item with its basis and process chart',
     params: IdParams,
     response: PowerItemSchema,
     errors: ['VALIDATION_FAILED', 'POWER_ITEM_NOT_FOUND'],
   }),
   disclosure: defineRoute({
-    method: 'GET',
-    path: '/disclosures/:id',
+    ...VILLAGER_ROUTE_PATHS.disclosure,
     summary: 'A disclosure with its table',
     params: IdParams,
     response: DisclosureSchema,
     errors: ['VALIDATION_FAILED', 'DISCLOSURE_NOT_FOUND'],
   }),
   disclosureVersion: defineRoute({
-    method: 'GET',
-    path: '/disclosures/:id/versions/:versionNo',
+    ...VILLAGER_ROUTE_PATHS.disclosureVersion,
     summary: 'An earlier published version of a disclosure, masked as it was shown; never a draft or a withdrawn disclosure',
     params: z.object({
       id: IdParams.shape.id,
@@ -78,16 +72,14 @@ export const villageContract = {
     errors: ['VALIDATION_FAILED', 'DISCLOSURE_NOT_FOUND'],
   }),
   disclosureTable: defineRoute({
-    method: 'GET',
-    path: '/disclosures/:id/table.xlsx',
+    ...VILLAGER_ROUTE_PATHS.disclosureTable,
     summary: "A published disclosure's table as an Excel file, masked as on the page",
     params: IdParams,
     produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     errors: ['VALIDATION_FAILED', 'DISCLOSURE_NOT_FOUND'],
   }),
   disclosureAttachment: defineRoute({
-    method: 'GET',
-    path: '/disclosures/:id/attachments/:attachmentId',
+    ...VILLAGER_ROUTE_PATHS.disclosureAttachment,
     summary:
       "A photo or file of a published version (images inline, PDFs as a download); `size=thumb` asks for a small copy of a photo. Drafts' files and a withdrawn disclosure's are not found",
     params: z.object({
@@ -99,8 +91,7 @@ export const villageContract = {
     errors: ['VALIDATION_FAILED', 'ATTACHMENT_NOT_FOUND'],
   }),
   subsidyLookup: defineRoute({
-    method: 'POST',
-    path: '/villages/:code/subsidy-lookup',
+    ...VILLAGER_ROUTE_PATHS.subsidyLookup,
     summary:
       "码上查: the lines of the village's published recipient lists for a name and full ID number (in the body); no match and every other miss answer alike",
     params: VillageParams,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTACHMENT_TYPES, type AttachmentType } from '../labels.js';
 
 /**
  * Photos and files attached to what the village publishes (and, later, to reports). The server reads
@@ -6,21 +7,7 @@ import { z } from 'zod';
  * they are; these are the limits both ends check.
  */
 
-/** The largest file accepted, before base64: a phone photo is 2–6 MB. */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-/** How many files one version of a disclosure may carry. */
-export const MAX_ATTACHMENTS_PER_VERSION = 20;
-
-/** What is stored and served: WebP photos become JPEG (or PNG when transparent), which every phone shows. */
-export const ATTACHMENT_TYPES = {
-  'image/jpeg': '照片',
-  'image/png': '图片',
-  'application/pdf': 'PDF 文件',
-} as const;
-export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
 export const AttachmentTypeSchema = z.enum(Object.keys(ATTACHMENT_TYPES) as [AttachmentType, ...AttachmentType[]]);
-
-export const isImageAttachment = (type: AttachmentType): boolean => type.startsWith('image/');
 
 export const AttachmentSchema = z.object({
   id: z.number().int(),

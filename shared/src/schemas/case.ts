@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RATING_REASONS, RATINGS, type Rating, type RatingReason } from '../labels.js';
 import type { ReportStatus } from './report.js';
 
 /** Everything that can happen to a case; each is an event on its timeline. */
@@ -101,33 +102,9 @@ export function actionsAllowed(status: ReportStatus, actor: 'staff' | 'reporter'
   return (Object.keys(CASE_TRANSITIONS) as CaseAction[]).filter((a) => ACTION_ACTORS[a] === actor && canTake(a, status));
 }
 
-/** The five levels of the national 好差评 practice, best first. */
-export const RATINGS = {
-  very_satisfied: '非常满意',
-  satisfied: '满意',
-  basically_satisfied: '基本满意',
-  unsatisfied: '不满意',
-  very_unsatisfied: '非常不满意',
-} as const;
-export type Rating = keyof typeof RATINGS;
 export const RATING_VALUES = Object.keys(RATINGS) as [Rating, ...Rating[]];
 export const RatingSchema = z.enum(RATING_VALUES, { error: '请选择您对办理结果的评价' });
 
-/** Ratings that count as satisfied (the 满意率's numerator); the other two are 差评 and open the way to contest. */
-export const SATISFIED_RATINGS: readonly Rating[] = ['very_satisfied', 'satisfied', 'basically_satisfied'];
-export function isSatisfiedRating(rating: Rating): boolean {
-  return SATISFIED_RATINGS.includes(rating);
-}
-
-/** Reasons a reporter ticks when not satisfied, stored with the rating. */
-export const RATING_REASONS = {
-  not_solved: '没有解决问题',
-  reply_unclear: '答复看不懂',
-  too_slow: '办理太慢',
-  poor_attitude: '态度不好',
-  other: '其他',
-} as const;
-export type RatingReason = keyof typeof RATING_REASONS;
 export const RatingReasonSchema = z.enum(Object.keys(RATING_REASONS) as [RatingReason, ...RatingReason[]], {
   error: '请选择不满意的原因',
 });

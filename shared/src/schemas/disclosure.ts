@@ -1,17 +1,11 @@
 import { z } from 'zod';
+import { DISCLOSURE_KINDS, type DisclosureKind } from '../labels.js';
 import { isValidIdNumber } from '../personal-data.js';
 import { AttachmentSchema } from './attachment.js';
 
 /** The photos and files of a version, in the order they were added (absent in answers from before attachments: none). */
 const AttachmentsSchema = z.array(AttachmentSchema).default([]);
 
-/** 三务公开 */
-export const DISCLOSURE_KINDS = {
-  party: '党务公开',
-  village: '村务公开',
-  finance: '财务公开',
-} as const;
-export type DisclosureKind = keyof typeof DISCLOSURE_KINDS;
 export const DisclosureKindSchema = z.enum(Object.keys(DISCLOSURE_KINDS) as [DisclosureKind, ...DisclosureKind[]]);
 
 export const DISCLOSURE_TYPES = {

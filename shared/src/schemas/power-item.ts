@@ -1,17 +1,6 @@
 import { z } from 'zod';
+import { POWER_CATEGORIES, type PowerCategory } from '../labels.js';
 
-/** 小微权力清单 categories, in the order a village page lists them. */
-export const POWER_CATEGORIES = {
-  major_decision: '重大事项决策',
-  collective_assets: '集体资产资源处置',
-  construction: '工程项目建设',
-  finance: '财务管理',
-  subsidy: '惠农惠民补贴',
-  village_affairs: '村务管理',
-  party_affairs: '党务管理',
-  public_service: '便民服务',
-} as const;
-export type PowerCategory = keyof typeof POWER_CATEGORIES;
 export const PowerCategorySchema = z.enum(Object.keys(POWER_CATEGORIES) as [PowerCategory, ...PowerCategory[]]);
 
 /** A step of a process chart; `risks` are the 廉政风险点 at that step; `end` marks a step where the process ends. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ProofOfWorkSolutionSchema } from '../proof-of-work.js';
-import { isSatisfiedRating, RatingReasonSchema, RatingReasonsSchema, RatingSchema, ReportTrackSchema } from './case.js';
+import { isSatisfiedRating } from '../labels.js';
+import { RatingReasonSchema, RatingReasonsSchema, RatingSchema, ReportTrackSchema } from './case.js';
 import { VillageCodeSchema } from './region.js';
 
 export const REPORT_CATEGORIES = {

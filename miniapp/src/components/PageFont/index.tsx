@@ -1,21 +1,9 @@
-import { PageMeta, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
 import { useEffect, type ComponentType } from 'react';
 import { IS_H5 } from '../Field/a11y';
 import { setElderMode, useElderMode } from '../../hooks/use-elder-mode';
+import { RootFontSize } from './root-font-size';
 import './index.scss';
-
-/** 长辈模式 enlarges the root size by this much, on top of the phone's own setting. */
-const ELDER_SCALE = 1.25;
-
-/** The phone's font size in WeChat (16 px unless the reader changed it). */
-function systemFontSize(): number {
-  try {
-    return Taro.getSystemInfoSync().fontSizeSetting || 16;
-  } catch {
-    return 16;
-  }
-}
 
 /**
  * The page's text follows the phone's font size. Villager pages' sizes are rem (pxtransform): in
@@ -28,7 +16,7 @@ export default function PageFont() {
     if (IS_H5) document.documentElement.classList.toggle('elder', elder);
   }, [elder]);
   if (IS_H5) return null;
-  return <PageMeta rootFontSize={elder ? `${Math.round(systemFontSize() * ELDER_SCALE)}px` : 'system'} />;
+  return <RootFontSize elder={elder} />;
 }
 
 /** The 长辈模式 switch: a real switch to assistive technology, its state in words as well. */

@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { splitPhoneNumbers } from '@mashang/shared';
+import { splitPhoneNumbers } from '@mashang/shared/labels';
 
 const IS_H5 = process.env.TARO_ENV === 'h5';
 

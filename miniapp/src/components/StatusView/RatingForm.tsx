@@ -1,5 +1,5 @@
 import { Text, Textarea, View } from '@tarojs/components';
-import { isSatisfiedRating, RATING_REASONS, RATINGS, type Rating, type RatingReason } from '@mashang/shared';
+import { isSatisfiedRating, RATING_REASONS, RATINGS, type Rating, type RatingReason } from '@mashang/shared/labels';
 import { useState } from 'react';
 import { ChoiceGroup, type ChoiceOption } from '../Field/choice-group';
 

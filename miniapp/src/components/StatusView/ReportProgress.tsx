@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { RATING_REASONS, RATINGS, type ReportStatusView } from '@mashang/shared';
+import type { ReportStatusView } from '@mashang/shared';
+import { RATING_REASONS, RATINGS } from '@mashang/shared/labels';
 import PhoneText from './PhoneText';
 import { PROGRESS_STEPS, progressOf } from './progress';
 import './index.scss';

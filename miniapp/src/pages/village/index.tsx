@@ -1,13 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import {
-  contract,
-  DISCLOSURE_KINDS,
-  POWER_CATEGORIES,
-  villageCodeFromLaunch,
-  type DisclosureKind,
-  type VillagePage,
-} from '@mashang/shared';
+import type { DisclosureKind, VillagePage } from '@mashang/shared';
+import { DISCLOSURE_KINDS, POWER_CATEGORIES, villageCodeFromLaunch, villagerRoutes } from '@mashang/shared/labels';
 import { useEffect } from 'react';
 import { buttonProps } from '../../components/Field/a11y';
 import { ElderToggle, withPageFont } from '../../components/PageFont';
@@ -82,7 +76,7 @@ function VillagePageView() {
   const router = useRouter();
   const code = launchCode(router.params);
   const elder = useElderMode();
-  const { data, error, loading, reload } = useApi(() => (code ? call(contract.village.page, { params: { code } }) : null), [code]);
+  const { data, error, loading, reload } = useApi(() => (code ? call(villagerRoutes.village.page, { params: { code } }) : null), [code]);
 
   useEffect(() => {
     if (data) void Taro.setNavigationBarTitle({ title: data.village.name });

@@ -1,0 +1,63 @@
+import type { contract } from './contract/index.js';
+import type { HttpMethod, RouteSpec } from './contract/route.js';
+
+/**
+ * Where the villager's routes live, without their schemas: the contract declares each of these
+ * routes with this method and path, so a villager's page can call them without loading zod.
+ */
+export const VILLAGER_ROUTE_PATHS = {
+  villagePage: { method: 'GET', path: '/villages/:code' },
+  villageDisclosures: { method: 'GET', path: '/villages/:code/disclosures' },
+  qrSvg: { method: 'GET', path: '/villages/:code/qr.svg' },
+  qrPng: { method: 'GET', path: '/villages/:code/qr.png' },
+  powerItem: { method: 'GET', path: '/power-items/:id' },
+  disclosure: { method: 'GET', path: '/disclosures/:id' },
+  disclosureVersion: { method: 'GET', path: '/disclosures/:id/versions/:versionNo' },
+  disclosureTable: { method: 'GET', path: '/disclosures/:id/table.xlsx' },
+  disclosureAttachment: { method: 'GET', path: '/disclosures/:id/attachments/:attachmentId' },
+  subsidyLookup: { method: 'POST', path: '/villages/:code/subsidy-lookup' },
+  reportCreate: { method: 'POST', path: '/reports' },
+  reportLookup: { method: 'POST', path: '/reports/lookup' },
+  reporterRate: { method: 'POST', path: '/reports/rate' },
+  reporterRequestReview: { method: 'POST', path: '/reports/review' },
+  reporterAddInfo: { method: 'POST', path: '/reports/add-info' },
+} as const satisfies Record<string, { method: HttpMethod; path: string }>;
+
+/**
+ * A route as a client calls it: method and path at run time, the contract's route as its type
+ * (`spec` is never set), so inputs and answers stay typed without the schemas being loaded.
+ */
+export interface RouteRef<R extends RouteSpec = RouteSpec> {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly spec?: R;
+}
+
+type Contract = typeof contract;
+const ref = <R extends RouteSpec>(route: { method: HttpMethod; path: string }): RouteRef<R> => route;
+const paths = VILLAGER_ROUTE_PATHS;
+
+/** The villager's routes, shaped like `contract` (e.g. `villagerRoutes.village.page`). */
+export const villagerRoutes = {
+  village: {
+    page: ref<Contract['village']['page']>(paths.villagePage),
+    disclosures: ref<Contract['village']['disclosures']>(paths.villageDisclosures),
+    qrSvg: ref<Contract['village']['qrSvg']>(paths.qrSvg),
+    qrPng: ref<Contract['village']['qrPng']>(paths.qrPng),
+    powerItem: ref<Contract['village']['powerItem']>(paths.powerItem),
+    disclosure: ref<Contract['village']['disclosure']>(paths.disclosure),
+    disclosureVersion: ref<Contract['village']['disclosureVersion']>(paths.disclosureVersion),
+    disclosureTable: ref<Contract['village']['disclosureTable']>(paths.disclosureTable),
+    disclosureAttachment: ref<Contract['village']['disclosureAttachment']>(paths.disclosureAttachment),
+    subsidyLookup: ref<Contract['village']['subsidyLookup']>(paths.subsidyLookup),
+  },
+  report: {
+    create: ref<Contract['report']['create']>(paths.reportCreate),
+    lookup: ref<Contract['report']['lookup']>(paths.reportLookup),
+  },
+  reporter: {
+    rate: ref<Contract['reporter']['rate']>(paths.reporterRate),
+    requestReview: ref<Contract['reporter']['requestReview']>(paths.reporterRequestReview),
+    addInfo: ref<Contract['reporter']['addInfo']>(paths.reporterAddInfo),
+  },
+};
