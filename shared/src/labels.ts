@@ -119,6 +119,15 @@ export const POWER_CATEGORIES = {
 export type PowerCategory = keyof typeof POWER_CATEGORIES;
 
 /** The five levels of the national 好差评 practice, best first. */
+/**
+ * The two tracks (检举控告, 问题反映) as villagers read them, on the form, the receipt and the status
+ * page alike: noun phrases that follow 「反映的是：」 and 「已归为」. The terms themselves are for staff.
+ */
+export const REPORT_TRACKS_PLAIN = {
+  accusation: '干部违纪违法问题',
+  petition: '需要村里或镇里解决的问题',
+} as const;
+
 export const RATINGS = {
   very_satisfied: '非常满意',
   satisfied: '满意',

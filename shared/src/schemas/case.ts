@@ -120,11 +120,6 @@ export const REPORT_TRACKS = {
   petition: '问题反映',
 } as const;
 export type ReportTrack = keyof typeof REPORT_TRACKS;
-/** The tracks as villagers read them (the report form's words): they never see 检举控告 or 问题反映. */
-export const REPORT_TRACKS_PLAIN: Record<ReportTrack, string> = {
-  accusation: '反映干部违纪违法问题',
-  petition: '反映需要解决的问题',
-};
 export const ReportTrackSchema = z.enum(['accusation', 'petition'], { error: '请选择反映的是哪一类事情' });
 
 /** Labels of every event type on a timeline: the actions, and what the system records itself. */

@@ -1,6 +1,6 @@
 import { Canvas, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { contract, formatQueryCode, normalizeQueryCode, REPORT_CATEGORIES, REPORT_MODES } from '@mashang/shared';
+import { contract, formatQueryCode, normalizeQueryCode, REPORT_CATEGORIES, REPORT_MODES, REPORT_TRACKS_PLAIN } from '@mashang/shared';
 import { useEffect, useState } from 'react';
 import DueDates from '../../components/DueDates';
 import { IS_H5, alertProps, buttonProps } from '../../components/Field/a11y';
@@ -8,7 +8,6 @@ import { useApi } from '../../hooks/use-api';
 import { call } from '../../services/api';
 import { forgetReceipt, readReceipt, type SavedReceipt } from '../../stores/receipt-store';
 import { chineseDate, chineseDateTime, pageUrl } from '../../utils/format';
-import { TRACK_PLAIN } from '../../utils/report-words';
 import { withPageFont } from '../../components/PageFont';
 import { CANVAS_ID, saveReceiptImage } from './save-image';
 import './index.scss';
@@ -17,7 +16,7 @@ const KEPT_QUESTION = '您已记下查询码了吗？';
 
 /** What was sent, in a line: the category, the track in plain words and the first words. */
 function aboutLine({ summary }: SavedReceipt): string {
-  const kind = [summary.category && REPORT_CATEGORIES[summary.category], summary.track && TRACK_PLAIN[summary.track]]
+  const kind = [summary.category && REPORT_CATEGORIES[summary.category], summary.track && REPORT_TRACKS_PLAIN[summary.track]]
     .filter(Boolean)
     .join('，');
   return kind ? `${kind}：${summary.excerpt}` : summary.excerpt;
@@ -142,7 +141,7 @@ function ReceiptPage() {
 
       <View className='card' data-testid='receipt-summary'>
         <Text className='h2'>您反映的内容</Text>
-        {saved.summary.track && <Text className='text'>反映的是：{TRACK_PLAIN[saved.summary.track]}</Text>}
+        {saved.summary.track && <Text className='text'>反映的是：{REPORT_TRACKS_PLAIN[saved.summary.track]}</Text>}
         {saved.summary.category && <Text className='text'>问题类别：{REPORT_CATEGORIES[saved.summary.category]}</Text>}
         {saved.summary.mode && <Text className='text'>方式：{REPORT_MODES[saved.summary.mode]}</Text>}
         <Text className='text receipt__excerpt'>“{saved.summary.excerpt}”</Text>
