@@ -316,7 +316,9 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
     );
     await top(villager).getByTestId('row-question').nth(1).click();
     const form = top(villager);
-    await eventually(async () => expect(await form.getByText('反映的是一条公开内容的第 2 条明细').count()).toBe(1));
+    // The form names the questioned line in words: the disclosure's title and the line's name.
+    await eventually(async () => expect(await form.getByTestId('report-about').textContent()).toContain(`中的一笔：${QUESTIONED[0]}`));
+    expect(await form.getByTestId('report-about').textContent()).toContain(TITLE);
     await form.getByTestId('track-accusation').click();
     await form.getByTestId('mode-anonymous').click();
     await form.getByTestId('category-welfare_funds').click();
@@ -450,7 +452,9 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
     await villager.waitForURL(/\/pages\/report\/index/);
     const asked = new URL(villager.url()).searchParams;
     expect([asked.get('disclosureVersion'), asked.get('disclosureRow')]).toEqual(['1', '1']);
-    await eventually(async () => expect(await top(villager).getByText('反映的是一条公开内容的第 2 条明细').count()).toBe(1));
+    await eventually(async () =>
+      expect(await top(villager).getByTestId('report-about').textContent()).toContain(`中的一笔：${QUESTIONED[0]}`),
+    );
   });
 
   it('still finds the corrected line by name and ID number (码上查)', async () => {

@@ -3,10 +3,10 @@ import Taro from '@tarojs/taro';
 /**
  * What a villager has typed into the report form, kept per village through a reload, a page left
  * by mistake or a failed network, until the report is filed or they tap 清空. A draft nobody comes
- * back to is dropped after a week (phones are shared in families).
+ * back to is dropped after three days (phones are shared in families).
  */
 const PREFIX = 'report-draft:';
-const KEEP_MS = 7 * 24 * 3600 * 1000;
+const KEEP_MS = 3 * 24 * 3600 * 1000;
 
 interface Stored<T> {
   draft: T;

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { contract, DISCLOSURE_KINDS, DISCLOSURE_TYPES, type Disclosure, disclosureCitationWords, type TableLine } from '@mashang/shared';
+import { contract, DISCLOSURE_KINDS, DISCLOSURE_TYPES, type Disclosure, type TableLine } from '@mashang/shared';
 import { useEffect, useState } from 'react';
 import Attachments from '../../components/Attachments';
 import StatusView from '../../components/StatusView';
@@ -89,8 +89,6 @@ export default function DisclosurePage() {
         disclosureId: data.id,
         disclosureVersion: shown.versionNo,
         disclosureRow: line?.index,
-        // What the form's header says, in the words the officer reads on the case too.
-        about: disclosureCitationWords(shown.title, line && shown.table ? { columns: shown.table.columns, cells: line.cells } : null),
       }),
     });
 

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { contract, POWER_CATEGORIES, powerStepCitationWords, stepOrder } from '@mashang/shared';
+import { contract, POWER_CATEGORIES, stepOrder } from '@mashang/shared';
 import { useEffect, useMemo } from 'react';
 import ProcessChart from '../../components/ProcessChart';
 import StatusView from '../../components/StatusView';
@@ -40,7 +40,6 @@ function PowerItemPage() {
         code: data.villageCode,
         powerItemId: data.id,
         powerStep: step,
-        about: powerStepCitationWords(data.title, step ?? null),
       }),
     });
   // The same numbers as the chart: the order a case walks the steps.

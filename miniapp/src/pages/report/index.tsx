@@ -1,15 +1,27 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { REPORT_CATEGORIES, VillageCodeSchema, type ReportCategory, type ReportMode, type ReportTrack } from '@mashang/shared';
+import {
+  contract,
+  disclosureCitationWords,
+  powerStepCitationWords,
+  REPORT_CATEGORIES,
+  REPORT_TRACKS_PLAIN,
+  VillageCodeSchema,
+  type ReportCategory,
+  type ReportMode,
+  type ReportSubject,
+  type ReportTrack,
+} from '@mashang/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Field, { ChoiceGroup, focusField, type ChoiceOption } from '../../components/Field';
 import { alertProps, buttonProps } from '../../components/Field/a11y';
+import { useApi } from '../../hooks/use-api';
+import { call } from '../../services/api';
 import { fileReport } from '../../services/file-report';
 import { isApiError } from '../../services/http';
 import { randomKey } from '../../services/random-key';
 import { excerptOf, putReceipt } from '../../stores/receipt-store';
 import { clearDraft, loadDraft, saveDraft } from '../../stores/report-draft-store';
-import { TRACK_PLAIN } from '../../utils/report-words';
 import { withPageFont } from '../../components/PageFont';
 import { EMPTY_DRAFT, fieldErrors, subjectFrom, toRequest, validate, type FieldErrors, type ReportDraft } from './form';
 import './index.scss';
@@ -35,11 +47,11 @@ const MODE_TEXT: Record<ReportMode, { title: string; line: string }> = {
 /** The two tracks in plain words: the villager need not know the terms 检举控告 and 问题反映. */
 const TRACK_TEXT: Record<ReportTrack, { title: string; line: string }> = {
   accusation: {
-    title: TRACK_PLAIN.accusation,
+    title: REPORT_TRACKS_PLAIN.accusation,
     line: '村干部、公职人员贪占钱物、优亲厚友、吃拿卡要等。',
   },
   petition: {
-    title: TRACK_PLAIN.petition,
+    title: REPORT_TRACKS_PLAIN.petition,
     line: '补贴没发到位、公开不及时、办事难等，希望有人管一管。',
   },
 };
@@ -59,19 +71,40 @@ const fieldId = (key: OrderedField) => `report-${key}`;
 const storedPart = (draft: ReportDraft): ReportDraft => ({ ...draft, name: '', phone: '' });
 
 /** The `about` line a page passed, decoded as the mini program hands it over, and kept short. */
-function aboutText(about: string): string {
-  try {
-    return decodeURIComponent(about).slice(0, 200);
-  } catch {
-    return about.slice(0, 200);
+/**
+ * What the report is about in words, built from the cited disclosure or power item itself (the same
+ * words the officer reads on the case), never from the link, which anyone could write.
+ */
+function useSubjectWords(subject: ReportSubject | undefined): string | null {
+  const { disclosureId, disclosureVersion, disclosureRow, powerItemId, powerStep } = subject ?? {};
+  const disclosure = useApi<{ title: string; table: { columns: string[]; rows: string[][] } | null }>(() => {
+    if (!disclosureId) return null;
+    return disclosureVersion
+      ? call(contract.village.disclosureVersion, { params: { id: disclosureId, versionNo: disclosureVersion } })
+      : call(contract.village.disclosure, { params: { id: disclosureId } });
+  }, [disclosureId, disclosureVersion]);
+  const item = useApi(() => (powerItemId ? call(contract.village.powerItem, { params: { id: powerItemId } }) : null), [powerItemId]);
+  if (disclosure.data) {
+    const { title, table } = disclosure.data;
+    const cells = table && disclosureRow !== undefined ? table.rows[disclosureRow] : undefined;
+    return disclosureCitationWords(title, table && cells ? { columns: table.columns, cells } : null);
   }
+  if (item.data) {
+    const known = powerStep && item.data.chart.nodes.some((n) => n.label.slice(0, 40) === powerStep);
+    return powerStepCitationWords(item.data.title, known ? powerStep : null);
+  }
+  return null;
 }
 
 function ReportPage() {
   const { params } = useRouter();
   const code = VillageCodeSchema.safeParse(params.code).success ? params.code! : null;
   const subject = useMemo(() => subjectFrom(params as Record<string, string | undefined>), [params]);
-  const [draft, setDraft] = useState<ReportDraft>(() => (code ? loadDraft(code, EMPTY_DRAFT) : EMPTY_DRAFT));
+  const subjectWords = useSubjectWords(subject);
+  const [restoredDraft] = useState<ReportDraft>(() => (code ? loadDraft(code, EMPTY_DRAFT) : EMPTY_DRAFT));
+  const [draft, setDraft] = useState<ReportDraft>(restoredDraft);
+  // Phones are shared in families: say so when the form opens with what someone typed before.
+  const restored = draft !== EMPTY_DRAFT && Object.values(restoredDraft).some(Boolean);
   const [errors, setErrors] = useState<FieldErrors>({});
   /** The field the last refused submit sent the villager to; focused once it is on screen. */
   const [focusKey, setFocusKey] = useState<OrderedField | null>(null);
@@ -173,10 +206,18 @@ function ReportPage() {
   return (
     <View className='page report'>
       <Text className='h1'>我要反映</Text>
+      {restored && (
+        <View className='report__draft report__draft--restored' data-testid='draft-restored'>
+          <Text className='muted'>已恢复这部手机上次没有提交的内容。</Text>
+          <View className='link report__clear' {...buttonProps()} onClick={() => void clear()}>
+            清空
+          </View>
+        </View>
+      )}
       {/* The page it was opened from names what is questioned, as the officer reads it on the case. */}
-      {subject && params.about ? (
+      {subjectWords ? (
         <Text className='report__subject' data-testid='report-about'>
-          您反映的是：{aboutText(params.about)}
+          您反映的是：{subjectWords}
         </Text>
       ) : (
         <>
