@@ -110,5 +110,10 @@ describe.each(DATABASE_KINDS)('county figures on %s', (kind) => {
     expect(backwards.error.code).toBe('VALIDATION_FAILED');
     const garbled = await t.call(contract.case.stats, { query: { from: '2026-13-40' } }, countyStaff);
     expect(garbled.error.code).toBe('VALIDATION_FAILED');
+    // A year the databases would store differently, or not at all, is refused before any query.
+    for (const from of ['0000-01-01', '9999-12-31']) {
+      const far = await t.call(contract.case.stats, { query: { from } }, countyStaff);
+      expect([far.status, far.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    }
   });
 });

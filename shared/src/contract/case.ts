@@ -249,9 +249,15 @@ export const TownshipStatsSchema = z.object({
 });
 
 /** Figures over reports received between two China dates, both inclusive; either may be left open. */
+/** A date the figures can count from or to: the service began long after 2000, and nothing is received after 2099. */
+const statsDate = (which: string) =>
+  z.iso
+    .date({ error: `${which}格式应为YYYY-MM-DD` })
+    .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { error: `${which}应在2000年到2099年之间` });
+
 export const StatsQuerySchema = z.object({
-  from: z.iso.date({ error: '开始日期格式应为YYYY-MM-DD' }).optional(),
-  to: z.iso.date({ error: '结束日期格式应为YYYY-MM-DD' }).optional(),
+  from: statsDate('开始日期').optional(),
+  to: statsDate('结束日期').optional(),
 });
 
 export const caseContract = {
