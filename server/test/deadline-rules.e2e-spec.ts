@@ -76,6 +76,22 @@ describe.each(DATABASE_KINDS)("a county's own deadline rules on %s", (kind) => {
     expect((await rulesOf(admin)).overridden).toBe(false);
   });
 
+  it('refuses a rule for a 督办 answer, whose date the county sets on each case', async () => {
+    const { rules } = await rulesOf(admin);
+    rules.regimes.petition.deadlines.supervision = {
+      label: '回复督办',
+      days: 5,
+      unit: 'workday',
+      from: 'received',
+      appliesTo: 'all',
+      automatic: true,
+    };
+    const res = await t.request('PUT', '/api/v1/admin/deadline-rules', rules, admin);
+    expect([res.status, res.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(res.error.details?.map((d) => d.message)).toContain('回复督办的期限由县纪委在督办时确定，不能写进期限规则');
+    expect((await rulesOf(admin)).overridden).toBe(false);
+  });
+
   it('lets only the county’s own admin change them: not a township’s, nor a province’s', async () => {
     const townshipAdmin = await staffAccount(t, 'admin', taoyuan);
     const provinceAdmin = await staffAccount(t, 'admin', await province(t));

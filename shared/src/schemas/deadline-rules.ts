@@ -56,6 +56,8 @@ export const RegimeSchema = z
     }),
   })
   .refine((r) => 'acceptance' in r.deadlines, { error: '每类事项都要有受理期限（acceptance）' })
+  // A 督办's date is set by the county on each case, within limits of its own: no rule gives it one.
+  .refine((r) => !('supervision' in r.deadlines), { error: '回复督办的期限由县纪委在督办时确定，不能写进期限规则' })
   .refine((r) => !r.extension || r.extension.deadline in r.deadlines, { error: '延期针对的期限不存在' });
 export type Regime = z.infer<typeof RegimeSchema>;
 
