@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from 'react';
 import { villageCodeFromLaunch } from '@mashang/shared/labels';
+import { activateButtonsByKeyboard } from './components/Field/a11y';
 import { handOverFirstScreen } from './utils/first-screen';
 import './app.scss';
 
@@ -15,6 +16,7 @@ if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
     window.history.replaceState(null, '', code ? `/pages/village/index?code=${code}` : '/pages/village/index');
   }
   handOverFirstScreen();
+  activateButtonsByKeyboard();
 }
 
 function App({ children }: PropsWithChildren) {

@@ -150,6 +150,18 @@ describe('the villager pages at any size (H5)', () => {
     await context.close();
   });
 
+  it('acts on a tappable button from the keyboard, as on a real one', async () => {
+    const { context, page } = await phone(browser, { width: 375, height: 667 });
+    await page.goto(`${server.url}/v/${VILLAGE}`);
+    const report = page.getByTestId('report-button');
+    await report.waitFor();
+    expect(await report.getAttribute('role')).toBe('button');
+    await report.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/pages\/report\/index/);
+    await context.close();
+  });
+
   it('sends an empty submit to the first field in error and focuses it', async () => {
     const { context, page } = await phone(browser, { width: 375, height: 667 });
     await page.goto(`${server.url}/pages/report/index?code=${VILLAGE}`);

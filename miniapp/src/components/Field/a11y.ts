@@ -58,3 +58,17 @@ export function focusField(id: string): void {
 export function buttonProps(): Record<string, unknown> {
   return IS_H5 ? { role: 'button', tabindex: 0 } : { ariaRole: 'button' };
 }
+
+/**
+ * H5: Enter and Space act on a tappable `View` marked as a button, as they would on a real <button>
+ * (the mini program has no keyboard). One listener for the whole app, set up before the first page.
+ */
+export function activateButtonsByKeyboard(): void {
+  document.addEventListener('keydown', (event) => {
+    const target = event.target;
+    if (!(target instanceof HTMLElement) || target instanceof HTMLButtonElement) return;
+    if ((event.key !== 'Enter' && event.key !== ' ') || target.getAttribute('role') !== 'button') return;
+    event.preventDefault();
+    target.click();
+  });
+}

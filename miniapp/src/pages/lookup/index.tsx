@@ -14,6 +14,7 @@ import {
 import { useState } from 'react';
 import DueDates from '../../components/DueDates';
 import Field from '../../components/Field';
+import { buttonProps } from '../../components/Field/a11y';
 import CodeBox from './code-box';
 import RatingForm from '../../components/StatusView/RatingForm';
 import ReportProgress from '../../components/StatusView/ReportProgress';
@@ -143,6 +144,7 @@ function LookupPage() {
         <View
           className={`btn btn--primary lookup__go${busy ? ' btn--disabled' : ''}`}
           data-testid='lookup-submit'
+          {...buttonProps()}
           onClick={() => void lookup()}
         >
           {busy && !result ? '正在查询……' : '查询'}
@@ -190,6 +192,7 @@ function LookupPage() {
               <View
                 className={`btn btn--primary lookup__go${busy ? ' btn--disabled' : ''}`}
                 data-testid='review-submit'
+                {...buttonProps()}
                 onClick={() => void requestReview()}
               >
                 申请复查
@@ -214,6 +217,7 @@ function LookupPage() {
               <View
                 className={`btn btn--secondary lookup__go${busy ? ' btn--disabled' : ''}`}
                 data-testid='add-info-submit'
+                {...buttonProps()}
                 onClick={() => void sendInfo()}
               >
                 提交补充材料

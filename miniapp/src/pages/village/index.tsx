@@ -65,7 +65,7 @@ function NoCode() {
         <Text className='text village__gap'>请回到村里的公示栏，用微信或手机相机重新扫一扫“码上监督”海报上的二维码。</Text>
         <Text className='muted village__gap'>如果已经反映过问题，可以用查询码查看办理进度。</Text>
       </View>
-      <View className='btn btn--secondary' data-testid='lookup-link' onClick={() => go(pageUrl('lookup'))}>
+      <View className='btn btn--secondary' data-testid='lookup-link' {...buttonProps()} onClick={() => go(pageUrl('lookup'))}>
         查询反映进度
       </View>
     </View>
@@ -157,6 +157,7 @@ function VillagePageView() {
                 key={item.id}
                 className='link-row'
                 data-testid='power-item-link'
+                {...buttonProps()}
                 onClick={() => go(pageUrl('power-item', { id: item.id, code }))}
               >
                 <Text>{item.title}</Text>
@@ -186,6 +187,7 @@ function VillagePageView() {
                 key={d.id}
                 className='link-row'
                 data-testid='disclosure-link'
+                {...buttonProps()}
                 onClick={() => go(pageUrl('disclosure', { id: d.id, code }))}
               >
                 <View>
@@ -202,7 +204,7 @@ function VillagePageView() {
               </View>
             ))}
             {data.disclosures[kind].length > 0 && (
-              <View className='link village__more' onClick={() => go(pageUrl('disclosures', { code, kind }))}>
+              <View className='link village__more' {...buttonProps()} onClick={() => go(pageUrl('disclosures', { code, kind }))}>
                 查看全部{DISCLOSURE_KINDS[kind]}
               </View>
             )}
@@ -213,7 +215,12 @@ function VillagePageView() {
       <View className='card' data-testid='subsidy-entry'>
         <Text className='h2'>码上查</Text>
         <Text className='text'>补贴、低保名单上有没有您？输入姓名和身份证号查一查发了多少钱。</Text>
-        <View className='btn btn--secondary village__gap' data-testid='subsidy-link' onClick={() => go(pageUrl('subsidy', { code }))}>
+        <View
+          className='btn btn--secondary village__gap'
+          data-testid='subsidy-link'
+          {...buttonProps()}
+          onClick={() => go(pageUrl('subsidy', { code }))}
+        >
           查我的补贴
         </View>
       </View>
@@ -223,7 +230,7 @@ function VillagePageView() {
       <Text className='muted village__protect'>
         依照规定，反映人受保护：您的姓名、电话不会告诉被反映的人；匿名反映不记录任何能认出您的信息。
       </Text>
-      <Text className='village__staff' data-testid='staff-link' onClick={() => go('/staff/pages/login/index')}>
+      <Text className='village__staff' data-testid='staff-link' {...buttonProps()} onClick={() => go('/staff/pages/login/index')}>
         工作人员入口
       </Text>
     </View>
