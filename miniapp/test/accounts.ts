@@ -13,3 +13,17 @@ export const COUNTY_ADMIN = {
   twoFactorEnabled: false,
   twoFactorRequired: false,
 } as const satisfies StaffAccount;
+
+/** The township handler the case, inbox and alerts pages' tests sign in as. */
+export const TOWNSHIP_HANDLER = {
+  id: 2,
+  username: 'taoyuan',
+  displayName: '李纪委',
+  role: 'township_handler',
+  regionCode: '341821102',
+  regionName: '桃源镇',
+  disabled: false,
+  mustChangePassword: false,
+  twoFactorEnabled: false,
+  twoFactorRequired: false,
+} as const satisfies StaffAccount;

@@ -1,6 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from '@jest/globals';
 import { routeRequests } from '../../../../test/mocks/taro';
+import { TOWNSHIP_HANDLER } from '../../../../test/accounts';
 import { setSession } from '../../../stores/session-store';
 import { chinaToday } from '../../utils';
 import AlertsPage from './index';
@@ -8,18 +9,7 @@ import AlertsPage from './index';
 /** Dates of this year read without their year: fixtures are dated this year so the words hold in any year. */
 const YEAR = chinaToday().slice(0, 4);
 
-const account = {
-  id: 2,
-  username: 'taoyuan',
-  displayName: '李纪委',
-  role: 'township_handler',
-  regionCode: '341821102',
-  regionName: '桃源镇',
-  disabled: false,
-  mustChangePassword: false,
-  twoFactorEnabled: false,
-  twoFactorRequired: false,
-} as const;
+const account = TOWNSHIP_HANDLER;
 
 const due = (kind: string, dueOn: string, daysLeft: number, unit: 'workday' | 'calendar', left: number) => ({
   kind,

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from '@jest/globals';
 import Taro, { routeRequests, setRouterParams } from '../../../../test/mocks/taro';
+import { TOWNSHIP_HANDLER } from '../../../../test/accounts';
 import { setSession } from '../../../stores/session-store';
 import { chinaToday } from '../../utils';
 import CasePage from './index';
@@ -9,18 +10,7 @@ import { daysFromToday } from './supervision';
 /** Dates of this year read without their year: fixtures are dated this year so the words hold in any year. */
 const YEAR = chinaToday().slice(0, 4);
 
-const account = {
-  id: 2,
-  username: 'taoyuan',
-  displayName: '李纪委',
-  role: 'township_handler',
-  regionCode: '341821102',
-  regionName: '桃源镇',
-  disabled: false,
-  mustChangePassword: false,
-  twoFactorEnabled: false,
-  twoFactorRequired: false,
-} as const;
+const account = TOWNSHIP_HANDLER;
 
 const acceptance = {
   kind: 'acceptance',
