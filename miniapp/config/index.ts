@@ -69,6 +69,8 @@ export default defineConfig<'webpack5'>((merge) => {
     cache: { enable: false },
     mini: {
       webpackChain,
+      // Each component's styles are its own BEM block, so the order shared chunks load them in does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         // rem, not rpx: sizes follow the root font size, which PageFont's page-meta sets from the phone's
         // font setting (and enlarges for 长辈模式). Staff styles use Px, which stays as written.
