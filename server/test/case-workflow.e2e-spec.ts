@@ -146,7 +146,10 @@ describe.each(DATABASE_KINDS)('case workflow on %s', (kind) => {
     expect(corrected.body.track).toBe('petition');
     // 15 calendar days after 16 Sep is 1 Oct, National Day: the period ends on 8 Oct.
     expect(corrected.body.nextDue?.dueOn).toBe('2026-10-08');
-    expect(corrected.body.timeline.at(-1)).toMatchObject({ type: 'reclassify', publicText: '您反映的事情已归为「需要村里或镇里解决的问题」' });
+    expect(corrected.body.timeline.at(-1)).toMatchObject({
+      type: 'reclassify',
+      publicText: '您反映的事情已归为「需要村里或镇里解决的问题」',
+    });
   });
 
   it('sends a case up to the county, whose own clock starts', async () => {
