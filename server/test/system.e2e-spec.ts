@@ -26,11 +26,13 @@ describe('documentation and the H5 build', () => {
     mkdirSync(join(h5Dir, 'js'));
     writeFileSync(join(h5Dir, 'js', 'app.js'), 'console.log("app")');
     t = await startTestApp('sqlite', { H5_DIR: h5Dir });
+    villageCode = (await village(t, await township(t, await county(t)))).code;
   });
   afterAll(async () => {
     await t?.close();
     rmSync(h5Dir, { recursive: true, force: true });
   });
+  let villageCode = '';
 
   it('publishes an OpenAPI document with every route of the contract', async () => {
     const res = await t.request('GET', '/api/openapi.json');
@@ -49,13 +51,17 @@ describe('documentation and the H5 build', () => {
   });
 
   it('opens the H5 app at the poster link and at its page paths', async () => {
-    for (const path of ['/v/341821102201', '/pages/report/index?code=341821102201', '/staff/pages/login/index', '/']) {
+    for (const path of [`/v/${villageCode}`, `/pages/report/index?code=${villageCode}`, '/staff/pages/login/index', '/']) {
       const res = await t.request('GET', path);
       await withContext(path, () => {
         expect(res.status).toBe(200);
         expect(res.text).toContain('<div id="app">');
       });
     }
+    // A poster link to no village is one page that says so, without the app behind it.
+    const unknown = await t.request('GET', '/v/999999999999');
+    expect(unknown.status).toBe(404);
+    expect(unknown.text).toContain('没有找到这个村');
     const asset = await t.request('GET', '/js/app.js');
     expect(asset.status).toBe(200);
     expect(asset.text).toContain('console.log');
