@@ -21,6 +21,8 @@ export async function fileReport(body: ReportBody, onWorking: (working: boolean)
       if (!challenge || round >= MAX_ROUNDS) throw error;
       onWorking(true);
       try {
+        // Let the page show why it takes longer before the phone starts: a quick solve never yields on its own.
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
         attempt = { ...body, proofOfWork: { challenge: challenge.challenge, nonce: await solveProofOfWork(challenge) } };
       } finally {
         onWorking(false);
