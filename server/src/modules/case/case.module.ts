@@ -19,6 +19,7 @@ import { ReportSecrets } from './report-secrets.js';
 import { ReportService } from './report.service.js';
 import { CaseWorkflow } from './workflow/case-workflow.js';
 import { ActionKeys } from './workflow/action-keys.js';
+import { ReportHooks } from './workflow/report-hooks.js';
 
 /**
  * A case's whole life in one module: the report and its timeline, deadlines and alerts; the
@@ -42,7 +43,8 @@ import { ActionKeys } from './workflow/action-keys.js';
     CaseCitation,
     DeadlineSweep,
     FilingLimits,
+    ReportHooks,
   ],
-  exports: [ReportRepository, ReportSecrets, ReportService, CaseWorkflow, DeadlineModule],
+  exports: [ReportRepository, ReportSecrets, ReportService, CaseWorkflow, ReportHooks, DeadlineModule],
 })
 export class CaseModule {}

@@ -48,6 +48,7 @@ export class ReportRepository {
     report: NewReport,
     event: NewReportEvent,
     deadlines: NewDeadline[],
+    alsoWrite?: (manager: EntityManager, stored: ReportEntity) => Promise<void>,
   ): Promise<{ report: ReportEntity; deadlines: DeadlineClock[] }> {
     return this.oneAtATimeOnSqlite(() =>
       this.dataSource.transaction(async (manager) => {
@@ -65,6 +66,7 @@ export class ReportRepository {
         const clocks = deadlines.map((d) => ({ ...d, reportId: stored.id, metAt: null, cancelledAt: null }));
         if (clocks.length)
           await manager.createQueryBuilder().insert().into(ReportDeadlineEntity).values(clocks).updateEntity(false).execute();
+        await alsoWrite?.(manager, stored);
         return { report: stored, deadlines: clocks };
       }),
     );

@@ -32,6 +32,7 @@ import { type DeadlineClock, latestReply, nextStepOf, reporterDueDatesOf } from 
 import type { ReportEntity } from './entities/report.entity.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
 import { ReportRepository } from './report.repository.js';
+import { type FilingContext, ReportHooks } from './workflow/report-hooks.js';
 
 const MINUTE_MS = 60_000;
 const RECEIVED_TEXT = '已收到您的反映，等待乡镇纪委受理';
@@ -59,6 +60,7 @@ export class ReportService {
     private readonly clock: Clock,
     private readonly filingLimits: FilingLimits,
     private readonly limiter: RateLimiter,
+    private readonly hooks: ReportHooks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -67,7 +69,7 @@ export class ReportService {
    * with a proof of work); a retry of an earlier one gets its receipt back for a limited time,
    * counted against the query-code limit, since the answer carries the query code.
    */
-  async fileOnline(input: ReportCreate, address: string): Promise<ReportReceipt> {
+  async fileOnline(input: ReportCreate, address: string, filing: Omit<FilingContext, 'input'> = {}): Promise<ReportReceipt> {
     const { proofOfWork, ...report } = input;
     const keyHash = this.secrets.hashIdempotencyKey(report.idempotencyKey);
     // Both read at once: a filing is answered only once stored, and each round trip before that is the villager's wait.
@@ -79,7 +81,7 @@ export class ReportService {
       // An unknown village is refused before it is counted: made-up codes must not fill the counters.
       if (!villageExists) throw new DomainError('VILLAGE_NOT_FOUND');
       await this.filingLimits.admit(address, report.villageCode, proofOfWork);
-      return this.store(report, keyHash, { channel: 'online' });
+      return this.store(report, keyHash, { channel: 'online' }, filing);
     }
     if (!(await this.limiter.hit('query_code', address, this.config.lookupLimitPerMinute, MINUTE_MS)))
       throw new DomainError('RATE_LIMITED');
@@ -116,7 +118,12 @@ export class ReportService {
   }
 
   /** Stores a new report (its key unseen, its village known) and answers its receipt. */
-  private async store(input: Omit<ReportCreate, 'proofOfWork'>, keyHash: string, intake: Intake): Promise<ReportReceipt> {
+  private async store(
+    input: Omit<ReportCreate, 'proofOfWork'>,
+    keyHash: string,
+    intake: Intake,
+    filing: Omit<FilingContext, 'input'> = {},
+  ): Promise<ReportReceipt> {
     const { idempotencyKey, ...content } = input;
     const fingerprint = this.fingerprintOf(input, intake);
     const receivedAt = intake.receivedAt ?? this.clock.now();
@@ -169,6 +176,7 @@ export class ReportService {
           createdAt: receivedAt,
         },
         started.map((d) => ({ kind: d.kind, dueOn: d.date, provisional: d.provisional ? 1 : 0, startedAt: receivedAt })),
+        (manager, stored) => this.hooks.filed(manager, stored, { input, ...filing }),
       );
       return this.receipt(saved.report, queryCode, saved.deadlines);
     } catch (error) {

@@ -14,6 +14,7 @@ import { refreshNextDue } from './next-due.js';
 import type { ActionKey } from './action-keys.js';
 import { CaseActionKeyEntity } from '../entities/case-action-key.entity.js';
 import { CaseTransferEntity } from '../entities/case-transfer.entity.js';
+import { ReportHooks } from './report-hooks.js';
 
 /** What an action does to the clocks: duties it fulfils, clocks it starts, and whether the rest lapse. */
 const CLOCK_EFFECTS: Partial<
@@ -85,6 +86,7 @@ export class CaseWorkflow {
     private readonly reports: ReportRepository,
     private readonly rules: DeadlineRulesService,
     private readonly clock: Clock,
+    private readonly hooks: ReportHooks,
   ) {}
 
   /**
@@ -99,10 +101,13 @@ export class CaseWorkflow {
       if (!status) throw new DomainError('ACTION_NOT_ALLOWED');
       const before = current;
       current = { ...current, ...step.changes, status, version: current.version + 1 };
-      return { step, status, before };
+      return { step, status, before, after: current };
     });
     await this.reports.transaction(async (manager) => {
-      for (const { step, status, before } of planned) await this.applyIn(manager, before, step, status, now);
+      for (const { step, status, before, after } of planned) {
+        await this.applyIn(manager, before, step, status, now);
+        await this.hooks.stepped(manager, { before, after, step, now });
+      }
     });
     Object.assign(report, current);
   }
