@@ -50,6 +50,8 @@ export const ERROR_MESSAGES = {
   ATTACHMENT_TYPE_UNSUPPORTED: '只能添加照片（JPG、PNG、WebP）或 PDF 文件，这个文件的内容不是这几种',
   ATTACHMENT_UNREADABLE: '文件已损坏或不完整，打不开，请重新选择',
   QUERY_CODE_NOT_FOUND: '没有查到这个查询码，请核对后重新输入',
+  REPORT_NOT_FOUND: '没有找到这件反映',
+  REPORTER_SESSION_EXPIRED: '登录已过期，请重新登录后查看您的反映',
   IDEMPOTENCY_KEY_REUSED: '这次提交与之前的提交不一致，请重新打开表单填写',
   RATE_LIMITED: '操作太频繁了，请稍等一分钟再试',
   PROOF_OF_WORK_REQUIRED: '提交的人比较多，手机需要验算几秒钟，请稍候',

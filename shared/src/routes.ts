@@ -21,7 +21,21 @@ export const VILLAGER_ROUTE_PATHS = {
   reporterRate: { method: 'POST', path: '/reports/rate' },
   reporterRequestReview: { method: 'POST', path: '/reports/review' },
   reporterAddInfo: { method: 'POST', path: '/reports/add-info' },
+  wechatLogin: { method: 'POST', path: '/wechat/login' },
+  wechatPhone: { method: 'POST', path: '/wechat/phone' },
+  myReports: { method: 'GET', path: '/me/reports' },
+  myReport: { method: 'GET', path: '/me/reports/:ref' },
+  myReportRate: { method: 'POST', path: '/me/reports/:ref/rate' },
+  myReportReview: { method: 'POST', path: '/me/reports/:ref/review' },
+  myReportAddInfo: { method: 'POST', path: '/me/reports/:ref/add-info' },
+  reporterSignOut: { method: 'DELETE', path: '/me/session' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;
+
+/**
+ * A reporter's own sign-in (我的反映: WeChat login, or a phone checked by an SMS code) travels in this
+ * header, never in `Authorization` (which marks a staff client). The token is opaque.
+ */
+export const REPORTER_TOKEN_HEADER = 'X-Reporter-Token';
 
 /**
  * A route as a client calls it: method and path at run time, the contract's route as its type
@@ -59,5 +73,15 @@ export const villagerRoutes = {
     rate: ref<Contract['reporter']['rate']>(paths.reporterRate),
     requestReview: ref<Contract['reporter']['requestReview']>(paths.reporterRequestReview),
     addInfo: ref<Contract['reporter']['addInfo']>(paths.reporterAddInfo),
+  },
+  reporterAccount: {
+    wechatLogin: ref<Contract['reporterAccount']['wechatLogin']>(paths.wechatLogin),
+    wechatPhone: ref<Contract['reporterAccount']['wechatPhone']>(paths.wechatPhone),
+    myReports: ref<Contract['reporterAccount']['myReports']>(paths.myReports),
+    myReport: ref<Contract['reporterAccount']['myReport']>(paths.myReport),
+    rate: ref<Contract['reporterAccount']['rate']>(paths.myReportRate),
+    requestReview: ref<Contract['reporterAccount']['requestReview']>(paths.myReportReview),
+    addInfo: ref<Contract['reporterAccount']['addInfo']>(paths.myReportAddInfo),
+    signOut: ref<Contract['reporterAccount']['signOut']>(paths.reporterSignOut),
   },
 };

@@ -4,6 +4,7 @@ import { powerListContract } from './power-list.js';
 import { publishingContract } from './publishing.js';
 import { redFlagContract } from './red-flag.js';
 import { reportContract } from './report.js';
+import { reporterAccountContract } from './reporter-account.js';
 import { adminContract, staffContract } from './staff.js';
 import { systemContract } from './system.js';
 import { villageContract } from './village.js';
@@ -16,6 +17,7 @@ export const contract = {
   admin: adminContract,
   case: caseContract,
   reporter: reporterContract,
+  reporterAccount: reporterAccountContract,
   publishing: publishingContract,
   redFlag: redFlagContract,
   powerList: powerListContract,
