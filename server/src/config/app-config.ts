@@ -53,8 +53,18 @@ const EnvSchema = z
       }),
     API_DOCS: z.enum(['true', 'false']).optional(),
     SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+    WECHAT_APP_ID: z.string().trim().optional(),
+    WECHAT_APP_SECRET: z.string().trim().optional(),
+    WECHAT_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.weixin.qq.com'),
   })
   .superRefine((env, ctx) => {
+    // Half a WeChat configuration is a mistake, not "WeChat off".
+    if (!env.WECHAT_APP_ID !== !env.WECHAT_APP_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WECHAT_APP_SECRET'],
+        message: 'WECHAT_APP_ID and WECHAT_APP_SECRET are set together or not at all',
+      });
     if (env.NODE_ENV !== 'production') return;
     for (const key of ['HASH_SECRET', 'DATA_ENCRYPTION_KEY', 'PUBLIC_BASE_URL'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
@@ -96,6 +106,35 @@ export interface AppConfig {
   trustProxy: TrustProxy;
   /** Whether `/api/docs` and `/api/openapi.json` are served (always outside production; `API_DOCS=true` there). */
   apiDocs: boolean;
+  wechat: WechatConfig;
+}
+
+/** The mini program's WeChat platform access; see modules/wechat. */
+export interface WechatConfig {
+  /** `https://api.weixin.qq.com`, or a stand-in server in tests. */
+  apiBase: string;
+  /** The app id and secret; null turns every WeChat feature off (it answers WECHAT_UNAVAILABLE). */
+  app: { id: string; secret: WechatSecret } | null;
+}
+
+/** The app secret, kept out of logs and JSON: only `reveal()` hands it out, to the WeChat client. */
+export class WechatSecret {
+  readonly #value: string;
+  constructor(value: string) {
+    this.#value = value;
+  }
+  reveal(): string {
+    return this.#value;
+  }
+  toString(): string {
+    return '[secret]';
+  }
+  toJSON(): string {
+    return '[secret]';
+  }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '[secret]';
+  }
 }
 
 export type TrustProxy = false | number | string[];
@@ -192,6 +231,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     trustProxy: e.TRUST_PROXY,
     apiDocs: e.NODE_ENV !== 'production' || e.API_DOCS === 'true',
+    wechat: {
+      apiBase: e.WECHAT_API_BASE.replace(/\/+$/, ''),
+      app: e.WECHAT_APP_ID && e.WECHAT_APP_SECRET ? { id: e.WECHAT_APP_ID, secret: new WechatSecret(e.WECHAT_APP_SECRET) } : null,
+    },
   };
 }
 
