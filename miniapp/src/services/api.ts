@@ -5,7 +5,7 @@ import { ApiError, isApiError, request } from './http';
 type Input = { params?: Record<string, string | number>; query?: Record<string, string | number | boolean | undefined>; body?: unknown };
 
 /** Routes whose input has no required part (no params, no body; the query is optional) may be called without an input. */
-type CallArgs<R extends RouteSpec> = Partial<RouteInput<R>> extends RouteInput<R> ? [input?: RouteInput<R>] : [input: RouteInput<R>];
+export type CallArgs<R extends RouteSpec> = Partial<RouteInput<R>> extends RouteInput<R> ? [input?: RouteInput<R>] : [input: RouteInput<R>];
 
 /** The staff session's part in requests: its bearer token, and forgetting it when the server no longer takes it. */
 export interface StaffSessionLink {
@@ -40,8 +40,17 @@ export function routeUrl<R extends RouteSpec>(route: Callable<R>, ...[input]: Ca
  * UNAUTHENTICATED the stale session is forgotten and the page decides where to go.
  */
 export async function call<R extends RouteSpec>(route: Callable<R>, ...args: CallArgs<R>): Promise<RouteResponse<R>> {
+  return callWithHeaders(route, {}, ...args);
+}
+
+/** `call` with further request headers: the reporter's session token, on the routes that take it (services/reporter-session). */
+export async function callWithHeaders<R extends RouteSpec>(
+  route: Callable<R>,
+  headers: Record<string, string>,
+  ...args: CallArgs<R>
+): Promise<RouteResponse<R>> {
   const input = (args[0] ?? {}) as Input;
-  const data = takePreloaded(route, input) ?? (await fetched(route, input, args));
+  const data = takePreloaded(route, input) ?? (await fetched(route, input, args, headers));
   const schema = 'response' in route ? route.response : undefined;
   if (!schema) return data as RouteResponse<R>;
   const checked = schema.safeParse(data);
@@ -53,7 +62,12 @@ export async function call<R extends RouteSpec>(route: Callable<R>, ...args: Cal
   return checked.data as RouteResponse<R>;
 }
 
-async function fetched<R extends RouteSpec>(route: Callable<R>, input: Input, args: CallArgs<R>): Promise<unknown> {
+async function fetched<R extends RouteSpec>(
+  route: Callable<R>,
+  input: Input,
+  args: CallArgs<R>,
+  headers: Record<string, string>,
+): Promise<unknown> {
   const auth = 'auth' in route && route.auth;
   try {
     return await request<unknown>({
@@ -62,6 +76,7 @@ async function fetched<R extends RouteSpec>(route: Callable<R>, input: Input, ar
       query: input.query,
       body: input.body,
       token: auth ? staffSession?.token() : undefined,
+      headers,
     });
   } catch (error) {
     if (auth && isApiError(error) && error.code === 'UNAUTHENTICATED') staffSession?.clear();

@@ -48,6 +48,8 @@ export interface HttpRequest {
   timeout?: number;
   /** A staff session token, sent as `Authorization: Bearer <token>`. */
   token?: string | null;
+  /** Further headers, e.g. the reporter's `X-Reporter-Token` (services/reporter-session). */
+  headers?: Record<string, string>;
 }
 
 const DEFAULT_TIMEOUT = 15000;
@@ -108,6 +110,7 @@ export async function request<T = unknown>(req: HttpRequest): Promise<T> {
     ? { 'Content-Type': 'application/json', Accept: 'application/json' }
     : { Accept: 'application/json' };
   if (req.token) header.Authorization = `Bearer ${req.token}`;
+  if (req.headers) Object.assign(header, req.headers);
   const data = hasBody ? JSON.stringify(req.body) : undefined;
   let response: Taro.request.SuccessCallbackResult<string>;
   try {

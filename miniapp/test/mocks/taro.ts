@@ -2,6 +2,7 @@
 import { jest } from '@jest/globals';
 
 let routerParams: Record<string, string | undefined> = {};
+let loginCount = 0;
 /** Taro storage, in memory: cleared before each test. */
 export const storage = new Map<string, unknown>();
 
@@ -68,6 +69,15 @@ const Taro = {
   getRandomValues: jest.fn<(options: { length: number }) => Promise<{ randomValues: ArrayBuffer }>>(),
   getWindowInfo: jest.fn(() => ({ windowWidth: 375, windowHeight: 667 })),
   getSystemInfoSync: jest.fn(() => ({ windowWidth: 375, windowHeight: 667 })),
+  /** A WeChat login code, a new one each time (the server exchanges it once). */
+  login: jest.fn(() => Promise.resolve({ code: `wx-login-${++loginCount}`, errMsg: 'login:ok' })),
+  /** The subscribe-message prompt: every template accepted unless a test says otherwise. */
+  requestSubscribeMessage: jest.fn(({ tmplIds }: { tmplIds: string[] }) =>
+    Promise.resolve<Record<string, string>>({
+      errMsg: 'requestSubscribeMessage:ok',
+      ...Object.fromEntries(tmplIds.map((id) => [id, 'accept'])),
+    }),
+  ),
   /** The page stack: a unit test renders one page, opened directly. */
   getCurrentPages: jest.fn((): Array<{ route?: string }> => []),
 };
@@ -86,6 +96,7 @@ export function useRouter() {
 
 export function resetTaro(): void {
   routerParams = {};
+  loginCount = 0;
   storage.clear();
   listeners.clear();
   Object.values(Taro).forEach((fn) => 'mockClear' in fn && fn.mockClear());
