@@ -13,6 +13,7 @@ import { PosterModule } from './modules/poster/poster.module.js';
 import { PowerListModule } from './modules/power-list/power-list.module.js';
 import { PublishingModule } from './modules/publishing/publishing.module.js';
 import { RedFlagModule } from './modules/red-flag/red-flag.module.js';
+import { RetentionModule } from './modules/retention/retention.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
 import { VillageModule } from './modules/village/village.module.js';
 
@@ -31,6 +32,7 @@ export class AppModule {
         RedFlagModule,
         PowerListModule,
         PosterModule,
+        RetentionModule,
       ],
       controllers: [HealthController, H5Controller],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

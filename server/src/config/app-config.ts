@@ -53,6 +53,8 @@ const EnvSchema = z
       }),
     API_DOCS: z.enum(['true', 'false']).optional(),
     SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+    RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
+    WECHAT_TEXT_CHECK: z.enum(['on', 'off']).default('off'),
     WECHAT_APP_ID: z.string().trim().optional(),
     WECHAT_APP_SECRET: z.string().trim().optional(),
     WECHAT_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.weixin.qq.com'),
@@ -99,6 +101,10 @@ export interface AppConfig {
   disclosureCalendar: DisclosureCalendar;
   /** How often the deadline sweep runs; 0 turns it off (tests run it by hand). */
   sweepIntervalSeconds: number;
+  /** Days after a case ended before its reporter's personal data is removed (the case itself stays). */
+  retentionDays: number;
+  /** Whether real-name mini-program reports go through WeChat's text check (off: report text reaches no third party). */
+  wechatTextCheck: boolean;
   /**
    * Which X-Forwarded-For hops to believe, so rate limits key on the client address a reverse proxy
    * forwards: none (`false`), the last N hops, or only hops from these proxy addresses / CIDRs.
@@ -229,6 +235,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     deadlineRules: loadRules(e.DEADLINE_RULES_FILE ?? DEFAULT_DEADLINE_RULES_FILE),
     disclosureCalendar: loadCalendar(e.DISCLOSURE_CALENDAR_FILE ?? DEFAULT_DISCLOSURE_CALENDAR_FILE),
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
+    retentionDays: e.RETENTION_DAYS,
+    wechatTextCheck: e.WECHAT_TEXT_CHECK === 'on',
     trustProxy: e.TRUST_PROXY,
     apiDocs: e.NODE_ENV !== 'production' || e.API_DOCS === 'true',
     wechat: {

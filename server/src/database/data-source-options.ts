@@ -54,6 +54,8 @@ import { RatingReasons1765584000010 } from './migrations/1765584000010-rating-re
 import { AcceptedOnTime1765584000040 } from './migrations/1765584000040-accepted-on-time.js';
 import { SqliteReportIndexes1765584000041 } from './migrations/1765584000041-sqlite-report-indexes.js';
 import { DisclosureAttachmentEntity } from '../modules/publishing/disclosure-attachment.entity.js';
+import { ReportRetention1765670400400 } from './migrations/1765670400400-report-retention.js';
+import { ReportRetentionEntity } from '../modules/retention/report-retention.entity.js';
 
 export const ENTITIES = [
   RegionEntity,
@@ -81,6 +83,7 @@ export const ENTITIES = [
   CountyDisclosureCalendarEntity,
   DisclosureAttachmentEntity,
   VillageRecordSnapshotEntity,
+  ReportRetentionEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764201600000,
@@ -110,6 +113,7 @@ export const MIGRATIONS = [
   CaseSupervisions1765584000020,
   AcceptedOnTime1765584000040,
   SqliteReportIndexes1765584000041,
+  ReportRetention1765670400400,
 ];
 
 /** Schema changes go through migrations only; `synchronize` stays off on every database. */

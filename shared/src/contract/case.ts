@@ -127,6 +127,8 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   supervisions: z.array(SupervisionSchema),
   /** Which of 督办, 催办 and 回复督办 this account may do now. */
   supervisionActions: z.array(z.enum(['supervise', 'urge', 'answer'])),
+  /** A real-name case whose reporter's name and phone were removed once the retention period after it ended had passed. */
+  reporterDataRemoved: z.boolean().default(false),
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 

@@ -124,7 +124,7 @@ export const ReportTrackSchema = z.enum(['accusation', 'petition'], { error: '�
 
 /** Labels of every event type on a timeline: the actions, and what the system records itself. */
 export const TIMELINE_EVENT_TYPES: Record<
-  CaseAction | 'submitted' | 'escalated' | 'recalculated' | 'supervise' | 'urge' | 'answer_supervision',
+  CaseAction | 'submitted' | 'escalated' | 'recalculated' | 'supervise' | 'urge' | 'answer_supervision' | 'personal_data_removed',
   string
 > = {
   ...CASE_ACTIONS,
@@ -134,4 +134,5 @@ export const TIMELINE_EVENT_TYPES: Record<
   supervise: '县纪委督办',
   urge: '县纪委催办',
   answer_supervision: '回复督办',
+  personal_data_removed: '个人信息已按规定删除',
 };

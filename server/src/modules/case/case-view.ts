@@ -129,6 +129,7 @@ export class CaseView {
       ratingReasons: report.rating ? (report.ratingReasons ?? []) : [],
       extensionUsed: report.extensionUsed > 0,
       extensionRequestedDays: report.extensionRequestedDays,
+      reporterDataRemoved: report.mode === 'real_name' && report.reporterNameEnc === null,
       actions,
       ...supervision,
     };

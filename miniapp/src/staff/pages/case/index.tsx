@@ -418,7 +418,13 @@ export default function CasePage() {
         {detail.mode === 'real_name' && (
           <View>
             <Text className='s-label'>反映人</Text>
-            <Reveal reportNo={detail.reportNo} />
+            {detail.reporterDataRemoved ? (
+              <Text className='s-muted' data-testid='reporter-removed'>
+                反映人信息已按保存期限删除
+              </Text>
+            ) : (
+              <Reveal reportNo={detail.reportNo} />
+            )}
           </View>
         )}
       </View>
