@@ -13,6 +13,7 @@ import { PosterModule } from './modules/poster/poster.module.js';
 import { PowerListModule } from './modules/power-list/power-list.module.js';
 import { PublishingModule } from './modules/publishing/publishing.module.js';
 import { RedFlagModule } from './modules/red-flag/red-flag.module.js';
+import { ReportAttachmentModule } from './modules/report-attachment/report-attachment.module.js';
 import { RetentionModule } from './modules/retention/retention.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
 import { VillageModule } from './modules/village/village.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
         RedFlagModule,
         PowerListModule,
         PosterModule,
+        ReportAttachmentModule,
         RetentionModule,
       ],
       controllers: [HealthController, H5Controller],

@@ -28,6 +28,7 @@ import {
   township,
   village,
 } from './factories/index.js';
+import { uploaded } from './factories/report-uploads.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { type RouteAnswer, startTestApp, type TestApp } from './support/test-app.js';
 import { totpCode } from './support/totp.js';
@@ -138,6 +139,13 @@ const attachedDraft = async (w: World) => {
   const body = { fileName: '凭证.jpg', contentBase64: w.photo };
   const added = await w.t.call(p.uploadAttachment, { params: { id }, body }, asPublisher(w));
   return { id, attachmentId: added.body.open!.attachments[0]!.id };
+};
+/** A report of 东山村 filed with a photo, and the photo's id. */
+const reportPhoto = async (w: World) => {
+  const { id } = await uploaded(w.t, Buffer.from(w.photo, 'base64'));
+  const { reportNo } = (await w.t.call(contract.report.create, { body: reportBody(w.dongshan, { attachments: [id] }) })).body;
+  const [photo] = (await w.t.call(contract.case.get, { params: { reportNo } }, w.staff.township_handler)).body.attachments;
+  return { reportNo, attachmentId: photo!.id };
 };
 const publishedAttachment = async (w: World) => {
   const attached = await attachedDraft(w);
@@ -449,6 +457,11 @@ const TABLE: Table = {
     })),
     acceptUpdate: row(pl.acceptUpdate, staffOnly({ village_publisher: 200, township_handler: 200 }), offeredItem),
     declineUpdate: row(pl.declineUpdate, staffOnly({ village_publisher: 200, township_handler: 200 }), offeredItem),
+  },
+  reportAttachment: {
+    // The route takes one multipart file; a call with a JSON body is the wrong kind, from anyone.
+    upload: row(contract.reportAttachment.upload, open('415 UNSUPPORTED_MEDIA_TYPE'), () => ({})),
+    caseAttachment: row(contract.reportAttachment.caseAttachment, staffOnly(CASE_STAFF), async (w) => ({ params: await reportPhoto(w) })),
   },
   poster: {
     pdf: row(contract.poster.pdf, staffOnly(CASE_STAFF), (w) => ({ query: { township: w.dongshan.code.slice(0, 9) } })),

@@ -7,6 +7,7 @@ export * from './schemas/power-item.js';
 export * from './schemas/power-list.js';
 export * from './schemas/disclosure.js';
 export * from './schemas/attachment.js';
+export * from './schemas/report-attachment.js';
 export * from './schemas/disclosure-calendar.js';
 export * from './disclosure-periods.js';
 export * from './schemas/red-flag.js';

@@ -12,6 +12,8 @@ export * from './phone-text.js';
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 /** How many files one version of a disclosure may carry. */
 export const MAX_ATTACHMENTS_PER_VERSION = 20;
+/** How many photos or files a villager may attach to one report. */
+export const MAX_REPORT_ATTACHMENTS = 6;
 
 /** What is stored and served: WebP photos become JPEG (or PNG when transparent), which every phone shows. */
 export const ATTACHMENT_TYPES = {
@@ -49,6 +51,7 @@ export const ERROR_MESSAGES = {
   ATTACHMENT_LIMIT_REACHED: `附件最多${MAX_ATTACHMENTS_PER_VERSION}个，已经满了；请先删去不需要的再添加`,
   ATTACHMENT_TYPE_UNSUPPORTED: '只能添加照片（JPG、PNG、WebP）或 PDF 文件，这个文件的内容不是这几种',
   ATTACHMENT_UNREADABLE: '文件已损坏或不完整，打不开，请重新选择',
+  UPLOAD_NOT_FOUND: '有照片已过期或已经用过了，请删去那张照片重新添加，再提交',
   QUERY_CODE_NOT_FOUND: '没有查到这个查询码，请核对后重新输入',
   REPORT_NOT_FOUND: '没有找到这件反映',
   REPORTER_SESSION_EXPIRED: '登录已过期，请重新登录后查看您的反映',

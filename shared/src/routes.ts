@@ -18,6 +18,7 @@ export const VILLAGER_ROUTE_PATHS = {
   subsidyLookup: { method: 'POST', path: '/villages/:code/subsidy-lookup' },
   reportCreate: { method: 'POST', path: '/reports' },
   reportLookup: { method: 'POST', path: '/reports/lookup' },
+  reportUpload: { method: 'POST', path: '/uploads' },
   reporterRate: { method: 'POST', path: '/reports/rate' },
   reporterRequestReview: { method: 'POST', path: '/reports/review' },
   reporterAddInfo: { method: 'POST', path: '/reports/add-info' },
@@ -68,6 +69,7 @@ export const villagerRoutes = {
   report: {
     create: ref<Contract['report']['create']>(paths.reportCreate),
     lookup: ref<Contract['report']['lookup']>(paths.reportLookup),
+    upload: ref<Contract['reportAttachment']['upload']>(paths.reportUpload),
   },
   reporter: {
     rate: ref<Contract['reporter']['rate']>(paths.reporterRate),

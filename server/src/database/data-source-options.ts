@@ -54,6 +54,8 @@ import { RatingReasons1765584000010 } from './migrations/1765584000010-rating-re
 import { AcceptedOnTime1765584000040 } from './migrations/1765584000040-accepted-on-time.js';
 import { SqliteReportIndexes1765584000041 } from './migrations/1765584000041-sqlite-report-indexes.js';
 import { DisclosureAttachmentEntity } from '../modules/publishing/disclosure-attachment.entity.js';
+import { ReportAttachmentEntity } from '../modules/report-attachment/report-attachment.entity.js';
+import { ReportAttachments1765670400300 } from './migrations/1765670400300-report-attachments.js';
 import { ReportRetention1765670400400 } from './migrations/1765670400400-report-retention.js';
 import { ReportRetentionEntity } from '../modules/retention/report-retention.entity.js';
 
@@ -83,6 +85,7 @@ export const ENTITIES = [
   CountyDisclosureCalendarEntity,
   DisclosureAttachmentEntity,
   VillageRecordSnapshotEntity,
+  ReportAttachmentEntity,
   ReportRetentionEntity,
 ];
 export const MIGRATIONS = [
@@ -113,6 +116,7 @@ export const MIGRATIONS = [
   CaseSupervisions1765584000020,
   AcceptedOnTime1765584000040,
   SqliteReportIndexes1765584000041,
+  ReportAttachments1765670400300,
   ReportRetention1765670400400,
 ];
 

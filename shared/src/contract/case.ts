@@ -16,6 +16,7 @@ import {
   ReportStatusViewSchema,
   ReportSubjectSchema,
 } from '../schemas/report.js';
+import { AttachmentSchema } from '../schemas/attachment.js';
 import { ErrorCodeSchema } from '../errors.js';
 import { VILLAGER_ROUTE_PATHS } from '../routes.js';
 import { defineRoute } from './route.js';
@@ -127,6 +128,8 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   supervisions: z.array(SupervisionSchema),
   /** Which of 督办, 催办 and 回复督办 this account may do now. */
   supervisionActions: z.array(z.enum(['supervise', 'urge', 'answer'])),
+  /** The reporter's photos and files (metadata removed), oldest first; served by `reportAttachment.caseAttachment`. */
+  attachments: z.array(AttachmentSchema).default([]),
   /** A real-name case whose reporter's name and phone were removed once the retention period after it ended had passed. */
   reporterDataRemoved: z.boolean().default(false),
 });

@@ -4,6 +4,7 @@ import { powerListContract } from './power-list.js';
 import { publishingContract } from './publishing.js';
 import { redFlagContract } from './red-flag.js';
 import { reportContract } from './report.js';
+import { reportAttachmentContract } from './report-attachment.js';
 import { reporterAccountContract } from './reporter-account.js';
 import { adminContract, staffContract } from './staff.js';
 import { systemContract } from './system.js';
@@ -17,6 +18,7 @@ export const contract = {
   admin: adminContract,
   case: caseContract,
   reporter: reporterContract,
+  reportAttachment: reportAttachmentContract,
   reporterAccount: reporterAccountContract,
   publishing: publishingContract,
   redFlag: redFlagContract,

@@ -3,6 +3,7 @@ import { ProofOfWorkSolutionSchema } from '../proof-of-work.js';
 import { isSatisfiedRating } from '../labels.js';
 import { RatingReasonSchema, RatingReasonsSchema, RatingSchema, ReportTrackSchema } from './case.js';
 import { VillageCodeSchema } from './region.js';
+import { ReportAttachmentIdsSchema } from './report-attachment.js';
 
 export const REPORT_CATEGORIES = {
   embezzlement: '贪污侵占',
@@ -95,6 +96,8 @@ export const ReportCreateSchema = z
     happenedAt: z.string().trim().max(50, { error: '不能超过50个字' }).optional(),
     reporter: ReporterSchema.optional(),
     subject: ReportSubjectSchema.optional(),
+    /** Ids of photos or files uploaded first (`POST /uploads`), each good for one filing within a day. */
+    attachments: ReportAttachmentIdsSchema.optional(),
     /** Sent again with a solved challenge when the server asked for one (PROOF_OF_WORK_REQUIRED). */
     proofOfWork: ProofOfWorkSolutionSchema.optional(),
   })

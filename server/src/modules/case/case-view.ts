@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { type CaseDetail, type CaseDue, type CaseSummary, type DueDate, isStaffDuty, type Supervision } from '@mashang/shared';
+import {
+  type Attachment,
+  type AttachmentType,
+  type CaseDetail,
+  type CaseDue,
+  type CaseSummary,
+  type DueDate,
+  isStaffDuty,
+  reportAttachmentName,
+  type Supervision,
+} from '@mashang/shared';
+import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { chinaDate } from '../calendar/china-date.js';
 import { WorkingCalendar } from '../calendar/working-calendar.js';
@@ -25,6 +36,7 @@ export class CaseView {
     private readonly rules: DeadlineRulesService,
     private readonly calendar: WorkingCalendar,
     private readonly clock: Clock,
+    private readonly dataSource: DataSource,
   ) {}
 
   /**
@@ -104,9 +116,10 @@ export class CaseView {
     actions: CaseDetail['actions'],
     supervision: Pick<CaseDetail, 'supervisions' | 'supervisionActions'> = { supervisions: [], supervisionActions: [] },
   ): Promise<CaseDetail> {
-    const [[summary], citation] = await Promise.all([
+    const [[summary], citation, attachments] = await Promise.all([
       this.summaries([report], deadlines),
       this.citations.of(report.subject, report.villageCode, report.receivedAt),
+      this.attachmentsOf(report.id),
     ]);
     const actors = await this.staff.displayNames(events.map((e) => (e.actor.startsWith('staff:') ? Number(e.actor.slice(6)) : null)));
     return {
@@ -132,6 +145,24 @@ export class CaseView {
       reporterDataRemoved: report.mode === 'real_name' && report.reporterNameEnc === null,
       actions,
       ...supervision,
+      attachments,
     };
+  }
+
+  /** The reporter's photos and files (modules/report-attachment keeps them), read by table so this module needs none of its code. */
+  private async attachmentsOf(reportId: number): Promise<Attachment[]> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select(['a.id AS id', 'a.content_type AS content_type', 'a.byte_size AS byte_size'])
+      .from('report_attachments', 'a')
+      .where('a.report_id = :reportId', { reportId })
+      .orderBy('a.id', 'ASC')
+      .getRawMany<{ id: number | string; content_type: AttachmentType; byte_size: number | string }>();
+    return rows.map((r, i) => ({
+      id: Number(r.id),
+      name: reportAttachmentName(r.content_type, i),
+      type: r.content_type,
+      size: Number(r.byte_size),
+    }));
   }
 }

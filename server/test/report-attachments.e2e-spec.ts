@@ -1,0 +1,280 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { API_PREFIX, contract, MAX_ATTACHMENT_BYTES, MAX_REPORT_ATTACHMENTS } from '@mashang/shared';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import sharp from 'sharp';
+import { DataSource } from 'typeorm';
+import { ReportAttachmentService } from '../src/modules/report-attachment/report-attachment.service.js';
+import {
+  county,
+  hasGpsPosition,
+  phonePhoto,
+  readExif,
+  type Region,
+  reportBody,
+  smallJpeg,
+  smallPdf,
+  type StaffFixture,
+  staffAccount,
+  township,
+  village,
+} from './factories/index.js';
+import { multipartBody, uploaded, uploadFile } from './factories/report-uploads.js';
+import { DATABASE_KINDS } from './support/databases.js';
+import { DEFAULT_NOW, startTestApp, type TestApp } from './support/test-app.js';
+
+const ra = contract.reportAttachment;
+const DEVICE = 'QingshuiPhone QS-20 Build/ABC123XYZ';
+const ADDRESS = '203.0.113.77';
+
+/** Every file under a directory. */
+function storedFiles(directory: string): string[] {
+  return readdirSync(directory, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(directory, name))
+    .filter((path) => statSync(path).isFile());
+}
+
+describe.each(DATABASE_KINDS)('report attachments on %s', (kind) => {
+  let t: TestApp;
+  let home: Region;
+  let handler: StaffFixture;
+  let countyStaff: StaffFixture;
+  let otherHandler: StaffFixture;
+  let publisher: StaffFixture;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    db = t.app.get(DataSource);
+    const qingshui = await county(t);
+    const taoyuan = await township(t, qingshui, { name: '桃源镇' });
+    home = await village(t, taoyuan, { name: '东山村' });
+    const shimen = await township(t, qingshui, { name: '石门乡' });
+    await village(t, shimen, { name: '石门村' });
+    handler = await staffAccount(t, 'township_handler', taoyuan);
+    countyStaff = await staffAccount(t, 'county_supervisor', qingshui);
+    otherHandler = await staffAccount(t, 'township_handler', shimen);
+    publisher = await staffAccount(t, 'village_publisher', home);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const file = (attachments: string[], overrides = {}) =>
+    t.call(contract.report.create, { body: reportBody(home, { attachments, ...overrides }) });
+  /** One count from the database, as a number on either database. */
+  const countOf = async (sql: string) => Number((await db.query<{ n: number | string }[]>(sql))[0]!.n);
+  const reportCount = () => countOf('SELECT COUNT(*) AS n FROM reports');
+  const caseFile = (reportNo: string, attachmentId: number, as: StaffFixture, size?: 'thumb') =>
+    t.call(ra.caseAttachment, { params: { reportNo, attachmentId }, ...(size ? { query: { size } } : {}) }, as);
+
+  it('strips a phone photo of its EXIF and GPS position; the case page lists it and its staff open it, never cached', async () => {
+    const original = await phonePhoto();
+    expect(hasGpsPosition(readExif((await sharp(original).metadata()).exif))).toBe(true);
+
+    const receipt = await uploaded(t, original, '张三拍的.jpg');
+    expect(receipt).toMatchObject({ kind: 'image', type: 'image/jpeg' });
+    expect(receipt.id).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    const filed = await file([receipt.id]);
+    expect(filed.status).toBe(201);
+
+    const detail = (await t.call(contract.case.get, { params: { reportNo: filed.body.reportNo } }, handler)).body;
+    expect(detail.attachments).toEqual([{ id: expect.any(Number), name: '照片1.jpg', type: 'image/jpeg', size: receipt.size }]);
+    const [photo] = detail.attachments;
+
+    for (const as of [handler, countyStaff]) {
+      const served = await caseFile(filed.body.reportNo, photo!.id, as);
+      expect(served.status).toBe(200);
+      expect(served.headers['content-type']).toBe('image/jpeg');
+      expect(served.headers['cache-control']).toBe('no-store');
+      expect(served.headers['x-content-type-options']).toBe('nosniff');
+      expect(served.headers['content-disposition']).toBe(
+        `inline; filename="attachment.jpg"; filename*=UTF-8''${encodeURIComponent('照片1.jpg')}`,
+      );
+      const meta = await sharp(served.raw).metadata();
+      expect(meta.exif).toBeUndefined();
+      expect(hasGpsPosition(readExif(meta.exif))).toBe(false);
+      expect(meta.xmp).toBeUndefined();
+      // Turned upright by its orientation before the tag went: 1200 wide, 1600 high.
+      expect([meta.width, meta.height]).toEqual([1200, 1600]);
+      expect(served.raw.includes(Buffer.from('QingshuiPhone'))).toBe(false);
+    }
+    const thumb = await caseFile(filed.body.reportNo, photo!.id, handler, 'thumb');
+    expect(thumb.headers['content-type']).toBe('image/jpeg');
+    expect(thumb.headers['cache-control']).toBe('no-store');
+    const small = await sharp(thumb.raw).metadata();
+    expect(Math.max(small.width, small.height)).toBe(480);
+  });
+
+  it('types a file by its bytes: a PNG named .jpg is a PNG, a PDF is kept, a text file named .jpg is refused', async () => {
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#2e86c1' } })
+      .png()
+      .toBuffer();
+    expect(await uploaded(t, png, 'photo.jpg')).toMatchObject({ kind: 'image', type: 'image/png' });
+    expect(await uploaded(t, smallPdf(), 'scan.jpg')).toMatchObject({ kind: 'pdf', type: 'application/pdf' });
+
+    const text = await uploadFile(t, Buffer.from('这不是照片，是一段文字。'.repeat(20)), 'photo.jpg');
+    expect(text.status).toBe(422);
+    expect(text.error.code).toBe('ATTACHMENT_TYPE_UNSUPPORTED');
+    expect(text.error.message).toContain('只能添加照片');
+  });
+
+  it('refuses a file over the limit with its own message, whether the body says so at once or only once read', async () => {
+    const big = Buffer.alloc(MAX_ATTACHMENT_BYTES + 1, 0x20);
+    (await smallJpeg()).copy(big);
+    const justOver = await uploadFile(t, big, 'big.jpg');
+    expect(justOver.status).toBe(413);
+    expect(justOver.error).toMatchObject({ code: 'ATTACHMENT_TOO_LARGE', message: expect.stringContaining('不能超过10MB') });
+
+    const { body, contentType } = await multipartBody(Buffer.alloc(MAX_ATTACHMENT_BYTES + 200 * 1024, 0x20), 'huge.jpg');
+    const huge = await t.request('POST', `${API_PREFIX}${ra.upload.path}`, body, undefined, { 'content-type': contentType });
+    expect(huge.status).toBe(413);
+    expect(huge.error.code).toBe('ATTACHMENT_TOO_LARGE');
+  });
+
+  it('takes multipart on the upload route only, and the upload route nothing else', async () => {
+    const { body, contentType } = await multipartBody(await smallJpeg(), 'photo.jpg');
+    const elsewhere = await t.request('POST', `${API_PREFIX}${contract.report.create.path}`, body, undefined, {
+      'content-type': contentType,
+    });
+    expect(elsewhere.status).toBe(415);
+    expect(elsewhere.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+
+    const json = await t.request('POST', `${API_PREFIX}${ra.upload.path}`, JSON.stringify({ file: 'x' }));
+    expect(json.status).toBe(415);
+    expect(json.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+
+    const noFile = await t.request('POST', `${API_PREFIX}${ra.upload.path}`, Buffer.from('--x\r\n\r\n--x--\r\n'), undefined, {
+      'content-type': 'multipart/form-data; boundary=x',
+    });
+    expect(noFile.status).toBe(400);
+    expect(noFile.error.code).toBe('MALFORMED_REQUEST');
+  });
+
+  it(`takes at most ${MAX_REPORT_ATTACHMENTS} files a report, each once`, async () => {
+    const ids = await Promise.all(
+      Array.from({ length: MAX_REPORT_ATTACHMENTS + 1 }, async () => (await uploaded(t, await smallJpeg())).id),
+    );
+    const before = await reportCount();
+    const tooMany = await file(ids);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.error.details).toEqual([{ field: 'body.attachments', message: `照片和文件最多${MAX_REPORT_ATTACHMENTS}个` }]);
+    const twice = await file([ids[0]!, ids[0]!]);
+    expect(twice.error.details).toEqual([{ field: 'body.attachments', message: '同一张照片只能添加一次' }]);
+    expect(await reportCount()).toBe(before);
+    const six = await file(ids.slice(0, MAX_REPORT_ATTACHMENTS));
+    expect(six.status).toBe(201);
+    const detail = (await t.call(contract.case.get, { params: { reportNo: six.body.reportNo } }, handler)).body;
+    expect(detail.attachments.map((a) => a.name)).toEqual(['照片1.jpg', '照片2.jpg', '照片3.jpg', '照片4.jpg', '照片5.jpg', '照片6.jpg']);
+  });
+
+  it('refuses a filing naming an unknown, used or expired upload and stores nothing of it; a retry of a filing is answered as before', async () => {
+    const good = (await uploaded(t, await smallJpeg())).id;
+    const before = await reportCount();
+    const unknown = await file([good, 'AAAAAAAAAAAAAAAAAAAAAAAA']);
+    expect(unknown.status).toBe(409);
+    expect(unknown.error).toMatchObject({ code: 'UPLOAD_NOT_FOUND', message: expect.stringContaining('请删去那张照片重新添加') });
+    expect(await reportCount()).toBe(before);
+
+    // The good id was not used up by the refused filing.
+    const body = reportBody(home, { attachments: [good] });
+    const first = await t.call(contract.report.create, { body });
+    expect(first.status).toBe(201);
+    const retry = await t.call(contract.report.create, { body });
+    expect(retry.status).toBe(201);
+    expect(retry.body.reportNo).toBe(first.body.reportNo);
+
+    const used = await file([good]);
+    expect(used.error.code).toBe('UPLOAD_NOT_FOUND');
+
+    const late = (await uploaded(t, await smallJpeg())).id;
+    t.clock.set(new Date(DEFAULT_NOW.getTime() + 24 * 3_600_000 + 1000));
+    try {
+      expect((await file([late])).error.code).toBe('UPLOAD_NOT_FOUND');
+    } finally {
+      t.clock.set(DEFAULT_NOW);
+    }
+    expect(await reportCount()).toBe(before + 1);
+  });
+
+  it("answers another township's handler as if the case did not exist, and village staff not at all", async () => {
+    const id = (await uploaded(t, await smallJpeg())).id;
+    const { reportNo } = (await file([id])).body;
+    const [photo] = (await t.call(contract.case.get, { params: { reportNo } }, handler)).body.attachments;
+    const other = await caseFile(reportNo, photo!.id, otherHandler);
+    expect(other.status).toBe(404);
+    expect(other.error.code).toBe('CASE_NOT_FOUND');
+    expect((await caseFile(reportNo, photo!.id, publisher)).error.code).toBe('FORBIDDEN');
+    expect((await t.request('GET', `${API_PREFIX}/staff/cases/${reportNo}/attachments/${photo!.id}`)).error.code).toBe('UNAUTHENTICATED');
+    // An attachment of another case, under this case's number: not found.
+    const elsewhere = (await file([(await uploaded(t, await smallJpeg())).id])).body.reportNo;
+    const [foreign] = (await t.call(contract.case.get, { params: { reportNo: elsewhere } }, handler)).body.attachments;
+    expect((await caseFile(reportNo, foreign!.id, handler)).error.code).toBe('ATTACHMENT_NOT_FOUND');
+  });
+
+  it('keeps no address, user agent or device beside an anonymous report or its uploads', async () => {
+    const headers = { 'user-agent': DEVICE, 'x-forwarded-for': ADDRESS, 'x-device-id': 'device-9f8e7d' };
+    const answer = await uploadFile(t, await phonePhoto(320, 240), 'IMG_20260928_101230.jpg', headers);
+    expect(answer.status).toBe(201);
+    const { id } = answer.body as { id: string };
+    const filed = await t.request(
+      'POST',
+      `${API_PREFIX}${contract.report.create.path}`,
+      JSON.stringify(reportBody(home, { attachments: [id] })),
+      undefined,
+      headers,
+    );
+    expect(filed.status).toBe(201);
+    const { reportNo } = filed.body as { reportNo: string };
+    const [report] = await db.query<Record<string, unknown>[]>('SELECT * FROM reports WHERE report_no = ?', [reportNo]);
+    const uploads = await db.query<Record<string, unknown>[]>('SELECT * FROM report_attachments WHERE report_id = ?', [report!.id]);
+    expect(uploads).toHaveLength(1);
+    const stored = JSON.stringify([report, uploads]);
+    for (const trace of [ADDRESS, '127.0.0.1', 'ABC123XYZ', 'QingshuiPhone', 'device-9f8e7d', 'IMG_20260928', id])
+      expect(stored).not.toContain(trace);
+    expect(Object.keys(uploads[0]!).sort()).toEqual(
+      ['attached_at', 'byte_size', 'content_type', 'created_at', 'id', 'report_id', 'storage_key', 'thumbnail_key', 'upload_hash'].sort(),
+    );
+  });
+
+  it('removes uploads no filing used within a day, with their files, and keeps those that were', async () => {
+    const service = t.app.get(ReportAttachmentService);
+    await service.removeUnused();
+    const kept = (await uploaded(t, await smallJpeg())).id;
+    await file([kept]);
+    const unused = await uploaded(t, await smallJpeg());
+    const files = storedFiles(t.config.uploadDir).length;
+    const pending = async () => countOf('SELECT COUNT(*) AS n FROM report_attachments WHERE report_id IS NULL');
+    expect(await pending()).toBeGreaterThan(0);
+
+    t.clock.set(new Date(DEFAULT_NOW.getTime() + 23 * 3_600_000));
+    expect(await service.removeUnused()).toBe(0);
+    t.clock.set(new Date(DEFAULT_NOW.getTime() + 25 * 3_600_000));
+    try {
+      expect(await service.removeUnused()).toBeGreaterThan(0);
+    } finally {
+      t.clock.set(DEFAULT_NOW);
+    }
+    expect(await pending()).toBe(0);
+    // The unused photo and its small copy are gone; the filed ones are all still there.
+    expect(storedFiles(t.config.uploadDir).length).toBeLessThanOrEqual(files - 2);
+    expect((await file([unused.id])).error.code).toBe('UPLOAD_NOT_FOUND');
+    const attached = await countOf('SELECT COUNT(*) AS n FROM report_attachments WHERE report_id IS NOT NULL');
+    expect(attached).toBeGreaterThan(0);
+  });
+
+  it('limits uploads per address', async () => {
+    t.clock.set(new Date(DEFAULT_NOW.getTime() + 3 * 3_600_000));
+    try {
+      const photo = await smallJpeg();
+      const statuses: number[] = [];
+      for (let i = 0; i < 31; i++) statuses.push((await uploadFile(t, photo, 'p.jpg')).status);
+      expect(statuses.slice(0, 30).every((s) => s === 201)).toBe(true);
+      const refused = await uploadFile(t, photo, 'p.jpg');
+      expect(refused.status).toBe(429);
+      expect(refused.error.code).toBe('RATE_LIMITED');
+    } finally {
+      t.clock.set(DEFAULT_NOW);
+    }
+  });
+});
