@@ -9,6 +9,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { CaseModule } from './modules/case/case.module.js';
 import { H5Controller } from './modules/h5/h5.controller.js';
 import { HealthController } from './modules/health/health.controller.js';
+import { NotificationModule } from './modules/notification/notification.module.js';
 import { PosterModule } from './modules/poster/poster.module.js';
 import { PowerListModule } from './modules/power-list/power-list.module.js';
 import { PublishingModule } from './modules/publishing/publishing.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
         RedFlagModule,
         PowerListModule,
         PosterModule,
+        NotificationModule,
         ReportAttachmentModule,
         RetentionModule,
       ],

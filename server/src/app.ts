@@ -21,6 +21,7 @@ import { CalendarScheduleService } from './modules/calendar/calendar-schedule.se
 import { DeadlineRulesService } from './modules/deadline/deadline-rules.service.js';
 import { DeadlineSweep } from './modules/case/deadline-sweep.js';
 import { RedFlagService } from './modules/red-flag/red-flag.service.js';
+import { OutboxWorker } from './modules/notification/outbox-worker.js';
 import { RetentionSweep } from './modules/retention/retention-sweep.js';
 import { servePublicAnswersFirst } from './modules/village/public-fast-path.js';
 import { buildOpenApiDocument } from './modules/openapi/openapi-document.js';
@@ -118,6 +119,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   if (config.demoData) await seedDemoDataIfEmpty(dataSource);
   app.get(DeadlineSweep).startSweeping();
   app.get(RedFlagService).startSweeping();
+  app.get(OutboxWorker).startWorking();
   app.get(RetentionSweep).startSweeping();
   return app;
 }

@@ -12,6 +12,7 @@ export * from './schemas/disclosure-calendar.js';
 export * from './disclosure-periods.js';
 export * from './schemas/red-flag.js';
 export * from './schemas/report.js';
+export * from './schemas/notification.js';
 export * from './schemas/reporter-account.js';
 export * from './schemas/village.js';
 export * from './schemas/case.js';

@@ -4,6 +4,13 @@ import { z } from 'zod';
 import type { DisclosureCalendar } from '@mashang/shared';
 import { DEFAULT_DEADLINE_RULES_FILE, type DeadlineRules, loadDeadlineRules } from '../modules/deadline/deadline-rules.js';
 import { DEFAULT_DISCLOSURE_CALENDAR_FILE, loadDisclosureCalendar } from '../modules/publishing/disclosure-calendar-file.js';
+import {
+  NOTIFICATION_ENV_KEYS,
+  type NotificationConfig,
+  type SmsConfig,
+  notificationConfigOf,
+  refineNotificationEnv,
+} from './notification-config.js';
 
 /** Development-only stand-ins, so a newcomer runs the product with nothing configured. */
 const DEV_HASH_SECRET = 'dev-only-hash-secret-do-not-use-in-production-0000';
@@ -53,6 +60,7 @@ const EnvSchema = z
       }),
     API_DOCS: z.enum(['true', 'false']).optional(),
     SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+    ...NOTIFICATION_ENV_KEYS,
     RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
     WECHAT_TEXT_CHECK: z.enum(['on', 'off']).default('off'),
     WECHAT_APP_ID: z.string().trim().optional(),
@@ -60,6 +68,7 @@ const EnvSchema = z
     WECHAT_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.weixin.qq.com'),
   })
   .superRefine((env, ctx) => {
+    refineNotificationEnv(env, ctx);
     // Half a WeChat configuration is a mistake, not "WeChat off".
     if (!env.WECHAT_APP_ID !== !env.WECHAT_APP_SECRET)
       ctx.addIssue({
@@ -112,6 +121,9 @@ export interface AppConfig {
   trustProxy: TrustProxy;
   /** Whether `/api/docs` and `/api/openapi.json` are served (always outside production; `API_DOCS=true` there). */
   apiDocs: boolean;
+  /** Progress notices: subscribe templates and the outbox worker (config/notification-config.ts). */
+  notifications: NotificationConfig;
+  sms: SmsConfig;
   wechat: WechatConfig;
 }
 
@@ -239,6 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     wechatTextCheck: e.WECHAT_TEXT_CHECK === 'on',
     trustProxy: e.TRUST_PROXY,
     apiDocs: e.NODE_ENV !== 'production' || e.API_DOCS === 'true',
+    ...notificationConfigOf(e),
     wechat: {
       apiBase: e.WECHAT_API_BASE.replace(/\/+$/, ''),
       app: e.WECHAT_APP_ID && e.WECHAT_APP_SECRET ? { id: e.WECHAT_APP_ID, secret: new WechatSecret(e.WECHAT_APP_SECRET) } : null,

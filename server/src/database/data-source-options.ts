@@ -53,6 +53,8 @@ import { StaffScaleIndexes1765584000000 } from './migrations/1765584000000-staff
 import { RatingReasons1765584000010 } from './migrations/1765584000010-rating-reasons.js';
 import { AcceptedOnTime1765584000040 } from './migrations/1765584000040-accepted-on-time.js';
 import { SqliteReportIndexes1765584000041 } from './migrations/1765584000041-sqlite-report-indexes.js';
+import { Notifications1765670400200 } from './migrations/1765670400200-notifications.js';
+import { NOTIFICATION_ENTITIES } from '../modules/notification/notification.entities.js';
 import { DisclosureAttachmentEntity } from '../modules/publishing/disclosure-attachment.entity.js';
 import { ReportAttachmentEntity } from '../modules/report-attachment/report-attachment.entity.js';
 import { ReportAttachments1765670400300 } from './migrations/1765670400300-report-attachments.js';
@@ -85,6 +87,7 @@ export const ENTITIES = [
   CountyDisclosureCalendarEntity,
   DisclosureAttachmentEntity,
   VillageRecordSnapshotEntity,
+  ...NOTIFICATION_ENTITIES,
   ReportAttachmentEntity,
   ReportRetentionEntity,
 ];
@@ -116,6 +119,7 @@ export const MIGRATIONS = [
   CaseSupervisions1765584000020,
   AcceptedOnTime1765584000040,
   SqliteReportIndexes1765584000041,
+  Notifications1765670400200,
   ReportAttachments1765670400300,
   ReportRetention1765670400400,
 ];
