@@ -6,7 +6,10 @@ import { DomainError } from '../../common/domain-error.js';
 import { chinaDate } from '../calendar/china-date.js';
 import { RegionRepository } from '../region/region.repository.js';
 import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
-import { CaseRepository, type ReceivedRange } from './case.repository.js';
+import { CaseRepository, type ReceivedRange, type TownshipCounts } from './case.repository.js';
+import { FIGURE_COUNTERS, zeroCounts } from './figures/figure-contribution.js';
+import { FiguresRollup } from './figures/figures-rollup.js';
+import { splitByMonths } from './figures/received-months.js';
 import { CaseView } from './case-view.js';
 
 type TownshipStats = z.infer<typeof TownshipStatsSchema>;
@@ -40,6 +43,7 @@ export class CaseStatsService {
     private readonly regions: RegionRepository,
     private readonly view: CaseView,
     private readonly clock: Clock,
+    private readonly rollup: FiguresRollup,
   ) {}
 
   async stats(
@@ -54,8 +58,8 @@ export class CaseStatsService {
     const townships = await this.regions.childrenOf(county);
     const codes = townships.map((t) => t.code);
     const [counts, histogram, overdueReports] = await Promise.all([
-      this.cases.townshipCounts(codes, range, today),
-      this.cases.daysToAnswerHistogram(codes, range),
+      this.countsOf(codes, range, today),
+      this.answerDaysOf(codes, range),
       this.cases.overdueCases(county, range, today, OVERDUE_LISTED),
     ]);
     const rows = townships.map((township): TownshipStats => {
@@ -83,5 +87,36 @@ export class CaseStatsService {
     });
     const overdue = await this.view.summaries(overdueReports, await this.cases.openDeadlinesOf(overdueReports.map((r) => r.id)));
     return { townships: rows, overdue, overdueTotal: counts.reduce((sum, c) => sum + c.overdueNow, 0) };
+  }
+
+  /**
+   * Each township's counts: whole months from the rollup, the days of a month the range covers only
+   * in part from the reports, and the cases overdue today (which a rollup cannot know) from the reports.
+   */
+  private async countsOf(townships: string[], range: ReceivedRange, today: string): Promise<TownshipCounts[]> {
+    const { months, days } = splitByMonths(range);
+    const [rolled, overdue, ...partial] = await Promise.all([
+      months ? this.rollup.countsOver(townships, months.from, months.to) : Promise.resolve([]),
+      this.cases.overdueCounts(townships, range, today),
+      ...days.map((d) => this.cases.townshipCounts(townships, d, today)),
+    ]);
+    const sums = new Map<string, TownshipCounts>();
+    for (const row of [...rolled, ...partial.flat()]) {
+      const sum = sums.get(row.township) ?? { township: row.township, ...zeroCounts(), overdueNow: 0 };
+      for (const c of FIGURE_COUNTERS) sum[c] += row[c];
+      sums.set(row.township, sum);
+    }
+    for (const row of sums.values()) row.overdueNow = overdue.find((o) => o.township === row.township)?.overdueNow ?? 0;
+    return [...sums.values()];
+  }
+
+  /** How long answers took, per township per tenth of a day: whole months from the rollup, part months from the reports. */
+  private async answerDaysOf(townships: string[], range: ReceivedRange): Promise<{ township: string; tenths: number; count: number }[]> {
+    const { months, days } = splitByMonths(range);
+    const parts = await Promise.all([
+      months ? this.rollup.answerDaysOver(townships, months.from, months.to) : Promise.resolve([]),
+      ...days.map((d) => this.cases.daysToAnswerHistogram(townships, d)),
+    ]);
+    return parts.flat();
   }
 }

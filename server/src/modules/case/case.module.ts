@@ -13,6 +13,7 @@ import { CaseView } from './case-view.js';
 import { CaseSupervision } from './case-supervision.js';
 import { DeadlineSweep } from './deadline-sweep.js';
 import { FilingLimits } from './filing-limits.js';
+import { FiguresRollup } from './figures/figures-rollup.js';
 import { ReportController } from './report.controller.js';
 import { ReportRepository } from './report.repository.js';
 import { ReportSecrets } from './report-secrets.js';
@@ -44,6 +45,7 @@ import { ReportHooks } from './workflow/report-hooks.js';
     DeadlineSweep,
     FilingLimits,
     ReportHooks,
+    FiguresRollup,
   ],
   exports: [ReportRepository, ReportSecrets, ReportService, CaseWorkflow, ReportHooks, DeadlineModule],
 })

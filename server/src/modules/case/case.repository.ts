@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DUE_DATE_KINDS, REPORTER_DEADLINE_KINDS, SATISFIED_RATINGS, type ReportCategory, type ReportStatus } from '@mashang/shared';
-import { DataSource, In, IsNull, type ObjectLiteral, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, type ObjectLiteral, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { ReportEventEntity } from './entities/report-event.entity.js';
 import { ReportEntity } from './entities/report.entity.js';
 import { type AlertKind, CaseAlertEntity } from './entities/case-alert.entity.js';
@@ -8,6 +8,7 @@ import { CaseTransferEntity } from './entities/case-transfer.entity.js';
 import { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
 import { isReporterClock } from './report-view.js';
 import { refreshNextDue } from './workflow/next-due.js';
+import { applyReportChange, countedColumnsOf } from './figures/figures-rollup.js';
 
 /** Reports received in a China-date range, both ends inclusive; either end may be open. */
 export interface ReceivedRange {
@@ -134,12 +135,11 @@ export class CaseRepository {
     if (filter.category) query.andWhere('r.category = :category', { category: filter.category });
     if (filter.overdueBefore) query.andWhere('r.next_due_on < :today', { today: filter.overdueBefore });
     if (filter.todoFor) query.andWhere(...waitingOn(filter.todoFor.level, filter.todoFor.today));
-    const counts = await query
+    const counting = query
       .clone()
       .select('COUNT(*)', 'total')
       .addSelect('SUM(CASE WHEN r.next_due_on IS NOT NULL THEN 1 ELSE 0 END)', 'dated')
       .getRawOne<{ total: string | number; dated: string | number | null }>();
-    const dated = Number(counts?.dated ?? 0);
     // Cases with a due date, then those without: two queries. The dated ones (open cases) are read in the
     // order of an urgency index, which MariaDB's planner passes over for a township unless told; the
     // undated ones are mostly closed, a part of that index the planner should skip when a filter allows.
@@ -154,7 +154,12 @@ export class CaseRepository {
         .offset(skip)
         .limit(take)
         .getMany();
-    const items = offset < dated ? await pageOf('IS NOT NULL', offset, limit) : [];
+    // The first page is read while the cases are counted (on MySQL, on another connection): it starts
+    // with the dated cases whatever their number. A later page needs the count to know where it starts.
+    const first = offset === 0 ? await Promise.all([counting, pageOf('IS NOT NULL', 0, limit)]) : null;
+    const counts = first ? first[0] : await counting;
+    const dated = Number(counts?.dated ?? 0);
+    const items = first ? first[1] : offset < dated ? await pageOf('IS NOT NULL', offset, limit) : [];
     if (items.length < limit) items.push(...(await pageOf('IS NULL', Math.max(0, offset - dated), limit - items.length)));
     return { items, total: Number(counts?.total ?? 0) };
   }
@@ -257,7 +262,8 @@ export class CaseRepository {
         .getQueryAndParameters();
       const inserted = await manager.queryRunner!.query(sql, parameters, true);
       if (inserted.affected !== 1) return false;
-      if (Object.keys(flags).length) await manager.update(ReportEntity, { id: alert.reportId }, flags);
+      if (flags.escalated) await manager.update(ReportEntity, { id: alert.reportId }, { escalated: flags.escalated });
+      if (flags.missedDeadline) await this.markMissed(manager, alert.reportId);
       if (internalText) {
         await manager.insert(ReportEventEntity, {
           reportId: alert.reportId,
@@ -270,6 +276,22 @@ export class CaseRepository {
       }
       return true;
     });
+  }
+
+  /**
+   * Sets the case's missed-deadline flag and what it changes in the figures' rollup. A flag the case
+   * already had changes nothing. The version moves on: a step that read the case before the flag would
+   * count the case's figures from the row it read, so it is refused instead (as when any other step came first).
+   */
+  private async markMissed(manager: EntityManager, reportId: number): Promise<void> {
+    const marked = await manager.update(
+      ReportEntity,
+      { id: reportId, missedDeadline: 0 },
+      { missedDeadline: 1, version: () => 'version + 1' },
+    );
+    if (marked.affected !== 1) return;
+    const after = await countedColumnsOf(manager, reportId);
+    if (after) await applyReportChange(manager, reportId, { ...after, missedDeadline: 0 }, after);
   }
 
   /**
@@ -318,10 +340,11 @@ export class CaseRepository {
    */
   async daysToAnswerHistogram(townships: string[], range: ReceivedRange): Promise<{ township: string; tenths: number; count: number }[]> {
     if (!townships.length) return [];
+    // Rounded half up in whole milliseconds and integer division, as the rollup's `answerTenths` computes it.
     const tenths =
       this.dataSource.options.type === 'mysql'
-        ? 'FLOOR(TIMESTAMPDIFF(MICROSECOND, r.received_at, r.answered_at) / 8640000000 + 0.5)'
-        : 'CAST((julianday(r.answered_at) - julianday(r.received_at)) * 10 + 0.5 AS INTEGER)';
+        ? '(TIMESTAMPDIFF(MICROSECOND, r.received_at, r.answered_at) DIV 1000 + 4320000) DIV 8640000'
+        : '(CAST(ROUND((julianday(r.answered_at) - julianday(r.received_at)) * 86400000) AS INTEGER) + 4320000) / 8640000';
     const rows = await this.handledBy(this.reports.createQueryBuilder('r'), townships, range)
       .select('r.handling_code', 'township')
       .addSelect(tenths, 'tenths')
@@ -331,6 +354,18 @@ export class CaseRepository {
       .addGroupBy('tenths')
       .getRawMany<{ township: string; tenths: string | number; count: string | number }>();
     return rows.map((r) => ({ township: r.township, tenths: Number(r.tenths), count: Number(r.count) }));
+  }
+
+  /** Each township's cases received in the range and overdue today (read by the urgency order, overdue cases alone). */
+  async overdueCounts(townships: string[], range: ReceivedRange, today: string): Promise<{ township: string; overdueNow: number }[]> {
+    if (!townships.length) return [];
+    const rows = await this.handledBy(this.reports.createQueryBuilder('r'), townships, range)
+      .select('r.handling_code', 'township')
+      .addSelect('COUNT(*)', 'overdueNow')
+      .andWhere(`${KEPT} AND r.next_due_on < :today`, { setAside: SET_ASIDE, today })
+      .groupBy('r.handling_code')
+      .getRawMany<{ township: string; overdueNow: string | number }>();
+    return rows.map((r) => ({ township: String(r.township), overdueNow: Number(r.overdueNow) }));
   }
 
   /** The county's overdue cases received in the range, overdue the longest first, at most `limit`. */

@@ -1,0 +1,128 @@
+import { describe, expect, it } from '@jest/globals';
+import { answerTenths, changesBetween, chinaMonth, type CountedReport, contributionOf, zeroCounts } from './figure-contribution.js';
+import { splitByMonths } from './received-months.js';
+
+const received = new Date('2026-03-31T17:00:00Z'); // 1 April, 01:00 in China
+const report = (changes: Partial<CountedReport> = {}): CountedReport => ({
+  handlingCode: '341121101',
+  receivedAt: received,
+  status: 'submitted',
+  answeredAt: null,
+  missedDeadline: 0,
+  rating: null,
+  ratedBy: null,
+  acceptedOnTime: null,
+  ...changes,
+});
+const later = (days: number) => new Date(received.getTime() + days * 86_400_000);
+
+describe("a report's part of the county figures", () => {
+  it('belongs to the China month it was received in, with the township handling it', () => {
+    expect(chinaMonth(received)).toBe('2026-04');
+    expect(contributionOf(report())).toEqual({
+      township: '341121101',
+      month: '2026-04',
+      counts: { ...zeroCounts(), received: 1 },
+      answerTenths: null,
+    });
+    expect(contributionOf(report({ handlingCode: null }))).toBeNull();
+  });
+
+  it('counts an answered, rated case by every column the figures read', () => {
+    const answered = report({
+      status: 'closed',
+      answeredAt: later(2.04),
+      acceptedOnTime: 0,
+      rating: 'basically_satisfied',
+      ratedBy: 'callback',
+      missedDeadline: 1,
+    });
+    expect(contributionOf(answered)).toMatchObject({
+      counts: {
+        received: 1,
+        answered: 1,
+        answeredOnTime: 0,
+        rated: 1,
+        ratedByCallback: 1,
+        satisfied: 1,
+        acceptanceDecided: 1,
+        acceptedOnTime: 0,
+        duplicates: 0,
+        invalid: 0,
+      },
+      answerTenths: 20,
+    });
+    expect(contributionOf({ ...answered, missedDeadline: 0, rating: 'unsatisfied', acceptedOnTime: 1 })?.counts).toMatchObject({
+      answeredOnTime: 1,
+      satisfied: 0,
+      acceptedOnTime: 1,
+    });
+  });
+
+  it('counts a report set aside only as a repeat or an invalid one', () => {
+    const set = (status: CountedReport['status']) => contributionOf(report({ status, answeredAt: later(1), rating: 'satisfied' }));
+    expect(set('duplicate')).toMatchObject({ counts: { ...zeroCounts(), duplicates: 1 }, answerTenths: null });
+    expect(set('invalid')).toMatchObject({ counts: { ...zeroCounts(), invalid: 1 }, answerTenths: null });
+  });
+
+  it('rounds days to answer half up in tenths, in whole milliseconds', () => {
+    expect(answerTenths(received, later(0.05))).toBe(1);
+    expect(answerTenths(received, new Date(later(0.05).getTime() - 1))).toBe(0);
+    expect(answerTenths(received, later(3))).toBe(30);
+  });
+});
+
+describe('what a change of a report adds to the rollup', () => {
+  it('is nothing when its part stays the same', () => {
+    expect(changesBetween(contributionOf(report()), contributionOf(report({ status: 'accepted' })))).toEqual({
+      counts: [],
+      answerDays: [],
+    });
+  });
+
+  it('is the difference in its bucket, and a move between townships in key order', () => {
+    const answered = report({ status: 'replied', answeredAt: later(1) });
+    expect(changesBetween(contributionOf(report({ status: 'accepted' })), contributionOf(answered))).toEqual({
+      counts: [{ township: '341121101', month: '2026-04', counts: { ...zeroCounts(), answered: 1, answeredOnTime: 1 } }],
+      answerDays: [{ township: '341121101', month: '2026-04', tenths: 10, answered: 1 }],
+    });
+    const moved = changesBetween(contributionOf(report({ handlingCode: '341121102' })), contributionOf(report()));
+    expect(moved.counts.map((c) => [c.township, c.counts.received])).toEqual([
+      ['341121101', 1],
+      ['341121102', -1],
+    ]);
+    expect(changesBetween(null, contributionOf(answered)).answerDays).toHaveLength(1);
+    expect(changesBetween(contributionOf(answered), null).counts[0]!.counts.received).toBe(-1);
+  });
+});
+
+describe('a range of receipt dates split into whole months and the days of part months', () => {
+  it('answers whole months alone when the range is made of them, open ends included', () => {
+    expect(splitByMonths({})).toEqual({ months: { from: null, to: null }, days: [] });
+    expect(splitByMonths({ from: '2026-01-01', to: '2026-10-31' })).toEqual({ months: { from: '2026-01', to: '2026-10' }, days: [] });
+    expect(splitByMonths({ to: '2026-02-28' })).toEqual({ months: { from: null, to: '2026-02' }, days: [] });
+    expect(splitByMonths({ from: '2024-02-01', to: '2024-02-29' })).toEqual({ months: { from: '2024-02', to: '2024-02' }, days: [] });
+  });
+
+  it('counts the days of a month the range covers only in part from the reports', () => {
+    expect(splitByMonths({ from: '2026-01-01', to: '2026-11-28' })).toEqual({
+      months: { from: '2026-01', to: '2026-10' },
+      days: [{ from: '2026-11-01', to: '2026-11-28' }],
+    });
+    expect(splitByMonths({ from: '2026-04-02', to: '2026-04-02' })).toEqual({
+      months: null,
+      days: [{ from: '2026-04-02', to: '2026-04-02' }],
+    });
+    expect(splitByMonths({ from: '2026-03-15', to: '2026-04-10' })).toEqual({
+      months: null,
+      days: [
+        { from: '2026-03-15', to: '2026-03-31' },
+        { from: '2026-04-01', to: '2026-04-10' },
+      ],
+    });
+    expect(splitByMonths({ from: '2025-12-15' })).toEqual({
+      months: { from: '2026-01', to: null },
+      days: [{ from: '2025-12-15', to: '2025-12-31' }],
+    });
+  });
+});

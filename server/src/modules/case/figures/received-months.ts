@@ -1,0 +1,48 @@
+import type { ReceivedRange } from '../case.repository.js';
+
+/** A range of whole months, `YYYY-MM`, both ends inclusive; a null end is open. */
+export interface MonthSpan {
+  from: string | null;
+  to: string | null;
+}
+
+const monthOf = (date: string) => date.slice(0, 7);
+const firstDay = (month: string) => `${month}-01`;
+const lastDay = (month: string): string => {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+};
+const shiftMonth = (month: string, by: number): string => {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, m - 1 + by, 1)).toISOString().slice(0, 7);
+};
+
+/**
+ * Splits a range of receipt dates into the whole months the rollup answers and the days at either
+ * end that only part of a month covers (counted from the reports themselves): together exactly the range.
+ */
+export function splitByMonths(range: ReceivedRange): { months: MonthSpan | null; days: ReceivedRange[] } {
+  const { from, to } = range;
+  if (from && to && monthOf(from) === monthOf(to) && !(from === firstDay(monthOf(from)) && to === lastDay(monthOf(to)))) {
+    return { months: null, days: [{ from, to }] };
+  }
+  const days: ReceivedRange[] = [];
+  let fromMonth: string | null = null;
+  let toMonth: string | null = null;
+  if (from) {
+    fromMonth = monthOf(from);
+    if (from !== firstDay(fromMonth)) {
+      days.push({ from, to: lastDay(fromMonth) });
+      fromMonth = shiftMonth(fromMonth, 1);
+    }
+  }
+  if (to) {
+    toMonth = monthOf(to);
+    if (to !== lastDay(toMonth)) {
+      days.push({ from: firstDay(toMonth), to });
+      toMonth = shiftMonth(toMonth, -1);
+    }
+  }
+  const months = fromMonth && toMonth && fromMonth > toMonth ? null : { from: fromMonth, to: toMonth };
+  return { months, days };
+}
