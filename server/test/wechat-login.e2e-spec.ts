@@ -1,8 +1,12 @@
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataProtection } from '../src/common/data-protection.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { WechatApi } from '../src/modules/wechat/wechat-api.js';
 import { WechatError } from '../src/modules/wechat/wechat-error.js';
 import { type WechatStandIn, startWechatStandIn } from './stand-ins/wechat-stand-in.js';
+import { DATABASE_KINDS } from './support/databases.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
 
 /** What a call throws, as a WechatError. */
 async function failureOf(call: Promise<unknown>): Promise<WechatError> {
@@ -14,15 +18,21 @@ async function failureOf(call: Promise<unknown>): Promise<WechatError> {
   return error;
 }
 
-describe('WeChat sign-in exchange (jscode2session)', () => {
+describe.each(DATABASE_KINDS)('WeChat sign-in exchange (jscode2session) on %s', (kind) => {
   let wechat: WechatStandIn;
+  let t: TestApp;
   let api: WechatApi;
   let now = Date.parse('2026-09-30T02:00:00Z');
+  /** A client on the test app's database with the given environment. */
+  const clientWith = (env: Record<string, string>) =>
+    new WechatApi(loadConfig({ NODE_ENV: 'test', ...env }), t.app.get(DataSource), t.clock, t.app.get(DataProtection));
   beforeAll(async () => {
     wechat = await startWechatStandIn({ now: () => now });
-    api = new WechatApi(loadConfig({ NODE_ENV: 'test', ...wechat.env }));
+    t = await startTestApp(kind, { ...wechat.env });
+    api = clientWith(wechat.env);
   });
   afterAll(async () => {
+    await t?.close();
     await wechat?.close();
   });
 
@@ -85,14 +95,14 @@ describe('WeChat sign-in exchange (jscode2session)', () => {
   });
 
   it('answers a wrong secret as WECHAT_UNAVAILABLE, naming no secret', async () => {
-    const wrong = new WechatApi(loadConfig({ NODE_ENV: 'test', ...wechat.env, WECHAT_APP_SECRET: 'not-the-secret-0000' }));
+    const wrong = clientWith({ ...wechat.env, WECHAT_APP_SECRET: 'not-the-secret-0000' });
     const error = await failureOf(wrong.codeToSession(wechat.state.issueLoginCode('o-villager-7')));
     expect([error.errcode, error.code]).toEqual([40125, 'WECHAT_UNAVAILABLE']);
     expect(error.describe()).not.toContain('not-the-secret-0000');
   });
 
   it('is off, answering WECHAT_UNAVAILABLE without a request, when no app id and secret are configured', async () => {
-    const off = new WechatApi(loadConfig({ NODE_ENV: 'test', WECHAT_API_BASE: wechat.url }));
+    const off = clientWith({ WECHAT_API_BASE: wechat.url });
     const before = wechat.state.requests.length;
     expect(off.enabled).toBe(false);
     expect((await failureOf(off.codeToSession('abc'))).code).toBe('WECHAT_UNAVAILABLE');
@@ -108,7 +118,7 @@ describe('WeChat sign-in exchange (jscode2session)', () => {
 
   it('answers WECHAT_UNAVAILABLE when WeChat cannot be reached', async () => {
     const down = await startWechatStandIn();
-    const downApi = new WechatApi(loadConfig({ NODE_ENV: 'test', ...down.env }));
+    const downApi = clientWith(down.env);
     const code = down.state.issueLoginCode('o-villager-8');
     await down.close();
     const error = await failureOf(downApi.codeToSession(code));

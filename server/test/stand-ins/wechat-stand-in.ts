@@ -127,6 +127,8 @@ export class WechatStandInState {
   currentToken: string | null = null;
   forceRefreshes: number[] = [];
   private readonly failures = new Map<StandInApi, ProgrammedFailure[]>();
+  /** Milliseconds each answer of an endpoint waits before it is sent (a slow WeChat). */
+  readonly delays = new Map<StandInApi, number>();
 
   constructor(
     readonly appId: string,
@@ -453,6 +455,8 @@ export async function startWechatStandIn(options: WechatStandInOptions = {}): Pr
         state.requests.push({ api, method: request.method ?? '', path: url.pathname, query, body, at: state.now() });
         const expected = api === 'jscode2session' ? 'GET' : 'POST';
         if (api !== 'unknown' && request.method !== expected) throw new Refusal(43002, `require ${expected} method`);
+        const delay = state.delays.get(api);
+        if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
         answer = handle(state, api, query, body);
       } catch (error) {
         if (!(error instanceof Refusal)) throw error;

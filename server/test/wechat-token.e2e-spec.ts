@@ -1,0 +1,150 @@
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataProtection } from '../src/common/data-protection.js';
+import { WechatApi } from '../src/modules/wechat/wechat-api.js';
+import { WechatError } from '../src/modules/wechat/wechat-error.js';
+import { DATABASE_KINDS } from './support/databases.js';
+import { DEFAULT_NOW, startTestApp, type TestApp } from './support/test-app.js';
+import { type WechatStandIn, startWechatStandIn } from './stand-ins/wechat-stand-in.js';
+
+/** Everything the server writes to stdout and stderr while `run` runs, with every log level on. */
+async function serverOutputOf(run: () => Promise<void>): Promise<string> {
+  const written: string[] = [];
+  const original = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+  const capture = (chunk: unknown) => {
+    written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
+    return true;
+  };
+  Logger.overrideLogger(['log', 'warn', 'error', 'debug', 'verbose']);
+  process.stdout.write = capture;
+  process.stderr.write = capture;
+  try {
+    await run();
+  } finally {
+    process.stdout.write = original.out;
+    process.stderr.write = original.err;
+    Logger.overrideLogger(['error']);
+  }
+  return written.join('');
+}
+
+describe.each(DATABASE_KINDS)('WeChat access token shared through the database on %s', (kind) => {
+  let wechat: WechatStandIn;
+  let t: TestApp;
+  /** A server instance's client: its own memory, the shared database. */
+  const instance = () => new WechatApi(t.config, t.app.get(DataSource), t.clock, t.app.get(DataProtection));
+  const stableTokenCalls = () => wechat.state.callsTo('stable_token').length;
+  const storedRow = async () => {
+    const rows: Array<Record<string, unknown>> = await t.app.get(DataSource).query('SELECT * FROM wechat_tokens');
+    return rows[0]!;
+  };
+
+  beforeAll(async () => {
+    wechat = await startWechatStandIn({ now: () => t.clock.now().getTime() });
+    t = await startTestApp(kind, { ...wechat.env });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await wechat?.close();
+  });
+  afterEach(() => {
+    wechat.state.delays.clear();
+  });
+
+  it('is fetched once for two instances asking at the same time, and stored encrypted', async () => {
+    const [a, b] = [instance(), instance()];
+    const tokens = await Promise.all([a.accessToken(), b.accessToken(), a.accessToken(), b.accessToken()]);
+    expect(new Set(tokens).size).toBe(1);
+    expect(tokens[0]).toHaveLength(512);
+    expect(stableTokenCalls()).toBe(1);
+    expect(wechat.state.callsTo('stable_token')[0]?.body).toEqual({
+      grant_type: 'client_credential',
+      appid: wechat.env.WECHAT_APP_ID,
+      secret: wechat.env.WECHAT_APP_SECRET,
+      force_refresh: false,
+    });
+    const row = await storedRow();
+    expect(String(row.access_token)).not.toContain(tokens[0]);
+    expect(t.app.get(DataProtection).decrypt(String(row.access_token))).toBe(tokens[0]);
+    // A third instance, started later, reads it from the database.
+    expect(await instance().accessToken()).toBe(tokens[0]);
+    expect(stableTokenCalls()).toBe(1);
+  });
+
+  it('is refreshed by one instance about five minutes before its end while the others keep the old one', async () => {
+    const [a, b] = [instance(), instance()];
+    const old = await a.accessToken();
+    expect(await b.accessToken()).toBe(old);
+    const before = stableTokenCalls();
+    // Six minutes before the end: still the old one, nobody asks.
+    t.clock.set(new Date(DEFAULT_NOW.getTime() + (7200 - 360) * 1000));
+    expect(await a.accessToken()).toBe(old);
+    expect(stableTokenCalls()).toBe(before);
+    // Four minutes before the end: one instance refreshes (slowly); the other answers with the old token meanwhile.
+    t.clock.set(new Date(DEFAULT_NOW.getTime() + (7200 - 240) * 1000));
+    wechat.state.delays.set('stable_token', 300);
+    const refreshing = a.accessToken();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await b.accessToken()).toBe(old);
+    const fresh = await refreshing;
+    expect(fresh).not.toBe(old);
+    expect(stableTokenCalls()).toBe(before + 1);
+    expect(await b.accessToken()).toBe(fresh);
+    expect(stableTokenCalls()).toBe(before + 1);
+  });
+
+  it('waits for another instance’s refresh when it holds no token still good', async () => {
+    t.clock.set(new Date(DEFAULT_NOW.getTime() + 3 * 7200 * 1000)); // every token issued so far has ended
+    const [a, b] = [instance(), instance()];
+    const before = stableTokenCalls();
+    wechat.state.delays.set('stable_token', 300);
+    const first = a.accessToken();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const second = b.accessToken();
+    expect(await second).toBe(await first);
+    expect(stableTokenCalls()).toBe(before + 1);
+  });
+
+  it('stops asking until China’s next midnight once WeChat answers 45009, keeping an old token that still works', async () => {
+    const start = DEFAULT_NOW.getTime() + 10 * 7200 * 1000;
+    t.clock.set(new Date(start));
+    const a = instance();
+    const old = await a.accessToken();
+    t.clock.set(new Date(start + (7200 - 200) * 1000));
+    wechat.state.failNext('stable_token', 45009, { errmsg: 'reach max api daily quota limit' });
+    const before = stableTokenCalls();
+    expect(await a.accessToken()).toBe(old);
+    expect(stableTokenCalls()).toBe(before + 1);
+    expect(Number((await storedRow()).blocked_until)).toBeGreaterThan(start);
+    // Past the old token's end, still before midnight: refused without asking.
+    t.clock.set(new Date(start + 7200 * 1000 + 1000));
+    const error = await instance()
+      .accessToken()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WechatError);
+    expect([(error as WechatError).errcode, (error as WechatError).code]).toEqual([45009, 'WECHAT_UNAVAILABLE']);
+    expect(stableTokenCalls()).toBe(before + 1);
+    // The next day in China, asked again.
+    t.clock.set(new Date(Number((await storedRow()).blocked_until) + 1000));
+    expect(await instance().accessToken()).not.toBe(old);
+    expect(stableTokenCalls()).toBe(before + 2);
+  });
+
+  it('never writes the token or the app secret to the server log', async () => {
+    const issued: string[] = [];
+    const output = await serverOutputOf(async () => {
+      t.clock.set(new Date(DEFAULT_NOW.getTime() + 100 * 7200 * 1000));
+      issued.push(await instance().accessToken());
+      t.clock.set(new Date(DEFAULT_NOW.getTime() + 101 * 7200 * 1000));
+      wechat.state.failNext('stable_token', 40164, { errmsg: 'invalid ip, not in whitelist' });
+      await instance()
+        .accessToken()
+        .catch(() => undefined);
+      issued.push(await instance().accessToken());
+    });
+    expect(output).toContain('WeChat access token not renewed: stable_token: errcode 40164');
+    for (const token of [...issued, ...wechat.state.tokens.keys()]) expect(output).not.toContain(token);
+    expect(output).not.toContain(wechat.env.WECHAT_APP_SECRET);
+  });
+});
