@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataProtection } from '../src/common/data-protection.js';
+import { WechatTokens1765670400000 } from '../src/database/migrations/1765670400000-wechat-tokens.js';
 import { WechatApi } from '../src/modules/wechat/wechat-api.js';
 import { WechatError } from '../src/modules/wechat/wechat-error.js';
 import { DATABASE_KINDS } from './support/databases.js';
@@ -131,12 +132,46 @@ describe.each(DATABASE_KINDS)('WeChat access token shared through the database o
     expect(stableTokenCalls()).toBe(before + 2);
   });
 
+  it('forces a new token only when WeChat refuses the one it calls current, at most once in 30 s and 20 times a China day', async () => {
+    const start = Date.parse('2026-10-08T16:30:00Z'); // 00:30 on 9 October in China
+    t.clock.set(new Date(start));
+    const a = instance();
+    const forced = () => wechat.state.callsTo('stable_token').filter((r) => (r.body as { force_refresh: boolean }).force_refresh).length;
+    const phone = () => a.phoneNumber(wechat.state.issuePhoneCode('13700137000'));
+    await a.accessToken();
+    const before = forced();
+    const output = await serverOutputOf(async () => {
+      for (let i = 0; i < 20; i++) {
+        t.clock.set(new Date(start + i * 31_000));
+        // WeChat refuses a token that its normal mode still hands out: only a forced refresh helps.
+        wechat.state.failNext('getuserphonenumber', 40001);
+        expect(await phone()).toEqual({ phone: '13700137000', countryCode: '86' });
+      }
+    });
+    expect(forced() - before).toBe(20);
+    expect(output).toContain('Forced a new WeChat access token (20 of 20 today)');
+    for (const token of wechat.state.tokens.keys()) expect(output).not.toContain(token);
+    // The 21st the same China day is refused here, without asking WeChat.
+    t.clock.set(new Date(start + 20 * 31_000));
+    wechat.state.failNext('getuserphonenumber', 40001);
+    expect(await phone().catch((e: unknown) => (e as WechatError).code)).toBe('WECHAT_UNAVAILABLE');
+    expect(forced() - before).toBe(20);
+    // The next China day: allowed again, but not twice within 30 s.
+    t.clock.set(new Date(start + 24 * 3600_000));
+    wechat.state.failNext('getuserphonenumber', 40001);
+    await phone();
+    t.clock.set(new Date(start + 24 * 3600_000 + 10_000));
+    wechat.state.failNext('getuserphonenumber', 40001);
+    expect(await phone().catch((e: unknown) => (e as WechatError).code)).toBe('WECHAT_UNAVAILABLE');
+    expect(forced() - before).toBe(21);
+  });
+
   it('never writes the token or the app secret to the server log', async () => {
     const issued: string[] = [];
     const output = await serverOutputOf(async () => {
-      t.clock.set(new Date(DEFAULT_NOW.getTime() + 100 * 7200 * 1000));
+      t.clock.set(new Date('2026-11-01T00:00:00Z')); // after every token the tests above were given
       issued.push(await instance().accessToken());
-      t.clock.set(new Date(DEFAULT_NOW.getTime() + 101 * 7200 * 1000));
+      t.clock.set(new Date('2026-11-01T02:00:00Z'));
       wechat.state.failNext('stable_token', 40164, { errmsg: 'invalid ip, not in whitelist' });
       await instance()
         .accessToken()
@@ -146,5 +181,19 @@ describe.each(DATABASE_KINDS)('WeChat access token shared through the database o
     expect(output).toContain('WeChat access token not renewed: stable_token: errcode 40164');
     for (const token of [...issued, ...wechat.state.tokens.keys()]) expect(output).not.toContain(token);
     expect(output).not.toContain(wechat.env.WECHAT_APP_SECRET);
+  });
+
+  it('has a migration that drops the table and makes it again', async () => {
+    const runner = t.app.get(DataSource).createQueryRunner();
+    try {
+      await new WechatTokens1765670400000().down(runner);
+      expect(await runner.hasTable('wechat_tokens')).toBe(false);
+      await new WechatTokens1765670400000().up(runner);
+      expect(await runner.hasTable('wechat_tokens')).toBe(true);
+    } finally {
+      await runner.release();
+    }
+    // A fresh table: the token is fetched again and stored.
+    expect(await instance().accessToken()).toHaveLength(512);
   });
 });
