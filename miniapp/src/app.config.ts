@@ -8,6 +8,7 @@ export default defineAppConfig({
     'pages/receipt/index',
     'pages/lookup/index',
     'pages/subsidy/index',
+    'pages/privacy/index',
   ],
   // Staff pages load only when staff open them: villagers never download this package.
   subPackages: [
@@ -41,6 +42,8 @@ export default defineAppConfig({
       ],
     },
   ],
+  // The privacy authorisation WeChat requires before a name, phone or photo is collected (components/PrivacyConsent).
+  ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true } : {}),
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f4f1ea',

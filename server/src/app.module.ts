@@ -14,6 +14,7 @@ import { PosterModule } from './modules/poster/poster.module.js';
 import { PowerListModule } from './modules/power-list/power-list.module.js';
 import { PublishingModule } from './modules/publishing/publishing.module.js';
 import { RedFlagModule } from './modules/red-flag/red-flag.module.js';
+import { ReporterModule } from './modules/reporter/reporter.module.js';
 import { ReportAttachmentModule } from './modules/report-attachment/report-attachment.module.js';
 import { RetentionModule } from './modules/retention/retention.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
@@ -34,6 +35,7 @@ export class AppModule {
         RedFlagModule,
         PowerListModule,
         PosterModule,
+        ReporterModule,
         NotificationModule,
         ReportAttachmentModule,
         RetentionModule,

@@ -269,6 +269,7 @@ const TABLE: Table = {
   },
   system: {
     health: row(contract.system.health, open(200), () => ({})),
+    privacy: row(contract.system.privacy, open(200), () => ({})),
   },
   staff: {
     login: row(contract.staff.login, open(200), (w) => ({

@@ -65,6 +65,10 @@ describe.each(DATABASE_KINDS)('retention of reporters’ personal data on %s', (
     await t?.close();
   });
 
+  it('tells the privacy page how long personal data is kept, and that no text goes to WeChat by default', async () => {
+    expect((await t.call(contract.system.privacy, {})).body).toEqual({ retentionDays: 365, textCheck: false });
+  });
+
   it('keeps everything until the period after the case ended has passed', async () => {
     expect(await sweepOn('2027-03-04')).toEqual({ cleared: 0 }); // 365 days after 4 March 2026 is 4 March 2027, 10:00
     expect((await detail(cases.closed)).reporterDataRemoved).toBe(false);

@@ -30,6 +30,7 @@ export const VILLAGER_ROUTE_PATHS = {
   myReportReview: { method: 'POST', path: '/me/reports/:ref/review' },
   myReportAddInfo: { method: 'POST', path: '/me/reports/:ref/add-info' },
   reporterSignOut: { method: 'DELETE', path: '/me/session' },
+  privacy: { method: 'GET', path: '/privacy' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;
 
 /**
@@ -85,5 +86,8 @@ export const villagerRoutes = {
     requestReview: ref<Contract['reporterAccount']['requestReview']>(paths.myReportReview),
     addInfo: ref<Contract['reporterAccount']['addInfo']>(paths.myReportAddInfo),
     signOut: ref<Contract['reporterAccount']['signOut']>(paths.reporterSignOut),
+  },
+  system: {
+    privacy: ref<Contract['system']['privacy']>(paths.privacy),
   },
 };

@@ -53,6 +53,8 @@ import { StaffScaleIndexes1765584000000 } from './migrations/1765584000000-staff
 import { RatingReasons1765584000010 } from './migrations/1765584000010-rating-reasons.js';
 import { AcceptedOnTime1765584000040 } from './migrations/1765584000040-accepted-on-time.js';
 import { SqliteReportIndexes1765584000041 } from './migrations/1765584000041-sqlite-report-indexes.js';
+import { ReporterAccounts1765670400100 } from './migrations/1765670400100-reporter-accounts.js';
+import { REPORTER_ENTITIES } from '../modules/reporter/reporter.entities.js';
 import { WechatTokens1765670400000 } from './migrations/1765670400000-wechat-tokens.js';
 import { FiguresRollup1765670400500 } from './migrations/1765670400500-figures-rollup.js';
 import { Notifications1765670400200 } from './migrations/1765670400200-notifications.js';
@@ -89,6 +91,7 @@ export const ENTITIES = [
   CountyDisclosureCalendarEntity,
   DisclosureAttachmentEntity,
   VillageRecordSnapshotEntity,
+  ...REPORTER_ENTITIES,
   ...NOTIFICATION_ENTITIES,
   ReportAttachmentEntity,
   ReportRetentionEntity,
@@ -121,6 +124,7 @@ export const MIGRATIONS = [
   CaseSupervisions1765584000020,
   AcceptedOnTime1765584000040,
   SqliteReportIndexes1765584000041,
+  ReporterAccounts1765670400100,
   WechatTokens1765670400000,
   FiguresRollup1765670400500,
   Notifications1765670400200,

@@ -128,6 +128,8 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   supervisions: z.array(SupervisionSchema),
   /** Which of 督办, 催办 and 回复督办 this account may do now. */
   supervisionActions: z.array(z.enum(['supervise', 'urge', 'answer'])),
+  /** How the reporter's phone was verified when the report was filed (PHONE_VERIFICATIONS); null when it was not. */
+  reporterPhoneVerified: z.enum(['wechat', 'sms']).nullable().default(null),
   /** The reporter's photos and files (metadata removed), oldest first; served by `reportAttachment.caseAttachment`. */
   attachments: z.array(AttachmentSchema).default([]),
   /** A real-name case whose reporter's name and phone were removed once the retention period after it ended had passed. */

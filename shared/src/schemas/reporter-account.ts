@@ -3,6 +3,13 @@ import { isSatisfiedRating } from '../labels.js';
 import { RatingReasonsSchema, RatingSchema } from './case.js';
 import { ActionKeySchema, ReportCategorySchema, ReportNextStepSchema, ReportStatusSchema } from './report.js';
 
+/** How a real-name reporter's phone was verified, as staff read it beside the phone on the case. */
+export const PHONE_VERIFICATIONS = {
+  wechat: '手机号已验证（微信）',
+  sms: '手机号已验证（短信）',
+} as const;
+export type PhoneVerification = keyof typeof PHONE_VERIFICATIONS;
+
 /** A one-time code from the mini program (`Taro.login`, or the getPhoneNumber button); it lives 5 minutes. */
 const WechatCodeField = z
   .string({ error: '微信登录信息缺失，请重新进入' })

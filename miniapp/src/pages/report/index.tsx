@@ -23,6 +23,7 @@ import { randomKey } from '../../services/random-key';
 import { excerptOf, putReceipt } from '../../stores/receipt-store';
 import { clearDraft, loadDraft, saveDraft } from '../../stores/report-draft-store';
 import { withPageFont } from '../../components/PageFont';
+import PrivacyConsent from '../../components/PrivacyConsent';
 import { EMPTY_DRAFT, fieldErrors, subjectFrom, toRequest, validate, type FieldErrors, type ReportDraft } from './form';
 import './index.scss';
 
@@ -333,7 +334,7 @@ function ReportPage() {
       {draft.mode === 'real_name' && (
         <View className='card'>
           <Text className='h2'>5. 您的姓名和手机号</Text>
-          <Text className='muted'>只给办理的纪委干部看，不会告诉被反映的人。</Text>
+          <PrivacyConsent what='您的姓名和手机号' />
           <Field
             id={fieldId('name')}
             label='姓名'

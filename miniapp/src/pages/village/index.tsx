@@ -230,6 +230,9 @@ function VillagePageView() {
       <Text className='muted village__protect'>
         依照规定，反映人受保护：您的姓名、电话不会告诉被反映的人；匿名反映不记录任何能认出您的信息。
       </Text>
+      <Text className='link village__protect' data-testid='privacy-link' {...buttonProps()} onClick={() => go(pageUrl('privacy'))}>
+        隐私说明：我们保存什么、保存多久、谁能看到 ›
+      </Text>
       <Text className='village__staff' data-testid='staff-link' {...buttonProps()} onClick={() => go('/staff/pages/login/index')}>
         工作人员入口
       </Text>

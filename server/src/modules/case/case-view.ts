@@ -7,6 +7,7 @@ import {
   type CaseSummary,
   type DueDate,
   isStaffDuty,
+  type PhoneVerification,
   reportAttachmentName,
   type Supervision,
 } from '@mashang/shared';
@@ -109,6 +110,16 @@ export class CaseView {
     });
   }
 
+  /** How the reporter's phone was verified when filed (modules/reporter sets it), read by column so this module needs none of its code. */
+  private async phoneVerificationOf(reportId: number): Promise<PhoneVerification | null> {
+    const rows = await this.dataSource.query<{ verified: string | null }[]>(
+      'SELECT reporter_phone_verified AS verified FROM reports WHERE id = ?',
+      [reportId],
+    );
+    const verified = rows[0]?.verified;
+    return verified === 'wechat' || verified === 'sms' ? verified : null;
+  }
+
   async detail(
     report: ReportEntity,
     deadlines: ReportDeadlineEntity[],
@@ -122,6 +133,7 @@ export class CaseView {
       this.attachmentsOf(report.id),
     ]);
     const actors = await this.staff.displayNames(events.map((e) => (e.actor.startsWith('staff:') ? Number(e.actor.slice(6)) : null)));
+    const reporterPhoneVerified = report.mode === 'real_name' ? await this.phoneVerificationOf(report.id) : null;
     return {
       ...summary!,
       content: report.content,
@@ -142,6 +154,7 @@ export class CaseView {
       ratingReasons: report.rating ? (report.ratingReasons ?? []) : [],
       extensionUsed: report.extensionUsed > 0,
       extensionRequestedDays: report.extensionRequestedDays,
+      reporterPhoneVerified,
       reporterDataRemoved: report.mode === 'real_name' && report.reporterNameEnc === null,
       actions,
       ...supervision,

@@ -1,9 +1,10 @@
-import { Controller, Req } from '@nestjs/common';
+import { Controller, Inject, Optional, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { contract } from '@mashang/shared';
 import { ClientAddress } from '../../common/client-address.js';
 import { ContractRoute, type ParsedInput, RouteInput } from '../../common/contract-route.js';
 import { RateLimit } from '../../common/rate-limit/rate-limit.guard.js';
+import { REPORTER_SESSION_LOOKUP, type ReporterSessionLookup } from '../../common/reporter-session.js';
 import { cookieToken } from '../staff/session-cookie.js';
 import { ReportService } from './report.service.js';
 
@@ -18,11 +19,16 @@ type ReporterIn<K extends keyof typeof reporter> = ParsedInput<(typeof reporter)
  */
 @Controller()
 export class ReportController {
-  constructor(private readonly reports: ReportService) {}
+  constructor(
+    private readonly reports: ReportService,
+    @Optional() @Inject(REPORTER_SESSION_LOOKUP) private readonly reporterSessions: ReporterSessionLookup | null,
+  ) {}
 
   @ContractRoute(routes.create)
-  submit(@RouteInput() { body }: In<'create'>, @ClientAddress() address: string) {
-    return this.reports.fileOnline(body, address);
+  async submit(@RouteInput() { body }: In<'create'>, @ClientAddress() address: string, @Req() request: FastifyRequest) {
+    // Only a real-name report belongs to its signed-in reporter; an anonymous one's token is not even looked up.
+    const reporterSessionId = body.mode === 'real_name' ? ((await this.reporterSessions?.sessionIdOf(request)) ?? null) : null;
+    return this.reports.fileOnline(body, address, reporterSessionId ? { reporterSessionId } : {});
   }
 
   @RateLimit('query_code')

@@ -197,12 +197,12 @@ export class ReportService {
    * rate its own work with a query code it printed, and a county's callback has its own route.
    */
   async rate(
-    rawCode: string,
+    rawCode: string | ReportEntity,
     { rating, reasons, comment }: { rating: Rating; reasons: RatingReason[]; comment?: string },
     idempotencyKey?: string,
     fromStaffClient = false,
   ): Promise<ReportStatusView> {
-    const report = await this.byQueryCode(rawCode);
+    const report = await this.located(rawCode);
     if (fromStaffClient) throw new DomainError('RATING_NOT_YOURS');
     const key = this.keyOf(report, idempotencyKey, { action: 'rate', rating, reasons, comment });
     await this.keys.run(key, report.id, async () => {
@@ -239,8 +239,8 @@ export class ReportService {
    * 复查 (then 复核): only after rating the answer 不满意, within the period the rules allow, and only
    * a step decided within this system; the level above the one that answered takes the case over.
    */
-  async requestReview(rawCode: string, reason: string, idempotencyKey?: string): Promise<ReportStatusView> {
-    const report = await this.byQueryCode(rawCode);
+  async requestReview(rawCode: string | ReportEntity, reason: string, idempotencyKey?: string): Promise<ReportStatusView> {
+    const report = await this.located(rawCode);
     const key = this.keyOf(report, idempotencyKey, { action: 'request_review', reason });
     await this.keys.run(key, report.id, async () => {
       const facts = await this.answerFactsOf(report);
@@ -269,8 +269,8 @@ export class ReportService {
     return answerFacts(report, timeline, clocks, this.rules.for(report.villageCode), chinaDate(this.clock.now()));
   }
 
-  async addInfo(rawCode: string, text: string, idempotencyKey?: string): Promise<ReportStatusView> {
-    const report = await this.byQueryCode(rawCode);
+  async addInfo(rawCode: string | ReportEntity, text: string, idempotencyKey?: string): Promise<ReportStatusView> {
+    const report = await this.located(rawCode);
     const key = this.keyOf(report, idempotencyKey, { action: 'add_info', text });
     await this.keys.run(key, report.id, () =>
       this.workflow.apply(report, { action: 'add_info', actor: 'reporter', publicText: '您补充了材料', internalText: text, key }),
@@ -288,6 +288,11 @@ export class ReportService {
     return (await this.reports.findByReportNo(report.reportNo)) ?? report;
   }
 
+  /** A report by its query code, or one the caller already found (a signed-in reporter's own, modules/reporter). */
+  private located(report: string | ReportEntity): Promise<ReportEntity> {
+    return typeof report === 'string' ? this.byQueryCode(report) : Promise.resolve(report);
+  }
+
   /** Malformed and unknown codes get the same answer, so probing learns nothing. */
   private async byQueryCode(rawCode: string): Promise<ReportEntity> {
     const code = normalizeQueryCode(rawCode);
@@ -296,7 +301,7 @@ export class ReportService {
     return report;
   }
 
-  private async view(report: ReportEntity): Promise<ReportStatusView> {
+  async view(report: ReportEntity): Promise<ReportStatusView> {
     const [villages, events, deadlines] = await Promise.all([
       this.regions.findMany([report.villageCode]),
       this.reports.publicEventsOf(report.id),

@@ -109,7 +109,10 @@ export class RetentionSweep implements OnApplicationShutdown {
       if (!touched.length) return claimed.length;
       const marks = claimed.map(() => '?').join(', ');
       const unlink = columns.map((c) => `, ${c} = NULL`).join('');
-      await manager.query(`UPDATE reports SET reporter_name_enc = NULL, reporter_phone_enc = NULL${unlink} WHERE id IN (${marks})`, claimed);
+      await manager.query(
+        `UPDATE reports SET reporter_name_enc = NULL, reporter_phone_enc = NULL${unlink} WHERE id IN (${marks})`,
+        claimed,
+      );
       for (const table of tables) await manager.query(`DELETE FROM ${table} WHERE report_id IN (${marks})`, claimed);
       await manager.insert(
         ReportEventEntity,
@@ -138,7 +141,10 @@ export class RetentionSweep implements OnApplicationShutdown {
       for (const row of rows) linked.add(Number(row.id));
     }
     for (const table of tables) {
-      const rows: Array<{ report_id: number }> = await manager.query(`SELECT DISTINCT report_id FROM ${table} WHERE report_id IN (${marks})`, ids);
+      const rows: Array<{ report_id: number }> = await manager.query(
+        `SELECT DISTINCT report_id FROM ${table} WHERE report_id IN (${marks})`,
+        ids,
+      );
       for (const row of rows) linked.add(Number(row.report_id));
     }
     return linked;

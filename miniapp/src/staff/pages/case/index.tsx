@@ -12,6 +12,7 @@ import {
   REPORT_TRACKS,
   RATING_REASONS,
   RATINGS,
+  PHONE_VERIFICATIONS,
   type CaseDetail,
   type Rating,
   type ReportTrack,
@@ -424,6 +425,11 @@ export default function CasePage() {
               </Text>
             ) : (
               <Reveal reportNo={detail.reportNo} />
+            )}
+            {detail.reporterPhoneVerified && !detail.reporterDataRemoved && (
+              <Text className='s-muted' data-testid='phone-verified'>
+                {PHONE_VERIFICATIONS[detail.reporterPhoneVerified]}
+              </Text>
             )}
           </View>
         )}

@@ -1,0 +1,353 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ConsoleLogger, Logger, type LoggerService } from '@nestjs/common';
+import { API_PREFIX, REPORTER_TOKEN_HEADER, type RouteInput, type RouteSpec, buildPath, contract } from '@mashang/shared';
+import { DataSource } from 'typeorm';
+import { DataProtection } from '../src/common/data-protection.js';
+import { ReporterSessions } from '../src/modules/reporter/reporter-sessions.js';
+import { county, type Region, reportBody, type StaffFixture, staffAccount, township, village } from './factories/index.js';
+import { DATABASE_KINDS } from './support/databases.js';
+import { RouteAnswer, startTestApp, type TestApp } from './support/test-app.js';
+import { type WechatStandIn, startWechatStandIn } from './stand-ins/wechat-stand-in.js';
+
+const me = contract.reporterAccount;
+const DAY_MS = 86_400_000;
+const ZHANG = { name: '张秀英', phone: '13912345678' };
+const LI = { name: '李桂兰', phone: '13700001111' };
+
+/** Everything the server wrote to its logs, by every logger and straight to stdout/stderr. */
+class CapturedLogs implements LoggerService {
+  readonly lines: string[] = [];
+  private readonly record = (...parts: unknown[]) =>
+    void this.lines.push(parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' '));
+  log = this.record;
+  error = this.record;
+  warn = this.record;
+  debug = this.record;
+  verbose = this.record;
+  fatal = this.record;
+
+  /** Runs `work` with stdout and stderr captured too. */
+  async during<T>(work: () => Promise<T>): Promise<T> {
+    const streams = [process.stdout, process.stderr];
+    const writes = streams.map((s) => s.write.bind(s));
+    for (const stream of streams) {
+      stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+        this.lines.push(String(chunk));
+        const callback = rest.find((r): r is () => void => typeof r === 'function');
+        callback?.();
+        return true;
+      });
+    }
+    try {
+      return await work();
+    } finally {
+      streams.forEach((s, i) => (s.write = writes[i]!));
+    }
+  }
+}
+
+describe.each(DATABASE_KINDS)('reporter accounts on %s', (kind) => {
+  let t: TestApp;
+  let wechat: WechatStandIn;
+  let db: DataSource;
+  let taoyuan: Region;
+  let dongshan: Region;
+  let handler: StaffFixture;
+  beforeAll(async () => {
+    wechat = await startWechatStandIn({ now: () => (t ? t.clock.now().getTime() : Date.now()) });
+    t = await startTestApp(kind, { ...wechat.env });
+    db = t.app.get(DataSource);
+    const qingshui = await county(t);
+    taoyuan = await township(t, qingshui);
+    dongshan = await village(t, taoyuan, { name: '东山村' });
+    handler = await staffAccount(t, 'township_handler', taoyuan);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await wechat?.close();
+  });
+
+  /** Calls a route as a reporter signed in with `token` (or as no one). */
+  async function asReporter<R extends RouteSpec>(route: R, input: Partial<RouteInput<R>>, token?: string): Promise<RouteAnswer<R>> {
+    const parts = input as { params?: Record<string, string>; query?: Record<string, string | number>; body?: unknown };
+    const query = new URLSearchParams(Object.entries(parts.query ?? {}).map(([k, v]): [string, string] => [k, String(v)])).toString();
+    const url = `${API_PREFIX}${buildPath(route.path, parts.params)}${query ? `?${query}` : ''}`;
+    const res = await t.app.inject({
+      method: route.method,
+      url,
+      headers: token ? { [REPORTER_TOKEN_HEADER]: token } : {},
+      ...(parts.body === undefined ? {} : { payload: parts.body as object }),
+    });
+    return new RouteAnswer(route, res.statusCode, res.headers, res.rawPayload);
+  }
+
+  const signIn = async (openid: string) => (await asReporter(me.wechatLogin, { body: { code: wechat.state.issueLoginCode(openid) } })).body;
+  const file = async (token: string | undefined, overrides: Parameters<typeof reportBody>[1]) =>
+    (await asReporter(contract.report.create, { body: reportBody(dongshan, overrides) }, token)).body;
+  const realName = (reporter = ZHANG) => ({ mode: 'real_name', reporter }) as const;
+  const linkOf = async (reportNo: string) =>
+    (
+      await db.query<{ account: number | null; phone: string | null; verified: string | null }[]>(
+        'SELECT reporter_account_id AS account, reporter_phone_hash AS phone, reporter_phone_verified AS verified FROM reports WHERE report_no = ?',
+        [reportNo],
+      )
+    )[0]!;
+  const replied = async (reportNo: string) => {
+    for (const body of [{ action: 'accept' }, { action: 'reply', text: '经核查，补贴已按名单重新发放。' }] as const) {
+      expect((await t.call(contract.case.act, { params: { reportNo }, body }, handler)).ok).toBe(true);
+    }
+  };
+
+  describe('WeChat sign-in', () => {
+    it('exchanges the code for a session of 30 days, keeping only hashes of the openid and the token', async () => {
+      const first = await signIn('o-zhang-xiuying');
+      expect(first.token).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 random bits
+      expect(Date.parse(first.expiresAt) - t.clock.now().getTime()).toBe(30 * DAY_MS);
+      const again = await signIn('o-zhang-xiuying');
+      expect(again.token).not.toBe(first.token);
+
+      const accounts = await db.query<{ id: number; openid_hash: string; openid_enc: string }[]>('SELECT * FROM reporter_accounts');
+      const mine = accounts.filter((a) => t.app.get(DataProtection).decrypt(a.openid_enc) === 'o-zhang-xiuying');
+      expect(mine).toHaveLength(1); // one account per openid, however often it signs in
+      const sessions = await db.query<{ token_hash: string; account_id: number }[]>(
+        'SELECT * FROM reporter_sessions WHERE account_id = ?',
+        [mine[0]!.id],
+      );
+      expect(sessions.map((s) => s.token_hash).sort()).toEqual([first.token, again.token].map(sha256).sort());
+      const stored = JSON.stringify([accounts, await db.query('SELECT * FROM reporter_sessions')]);
+      expect(stored).not.toContain('o-zhang-xiuying');
+      expect(stored).not.toContain(first.token);
+    });
+
+    it('answers each of WeChat’s refusals with its own code and message, and never the session key', async () => {
+      const cases: [errcode: number, times: number, status: number, code: string][] = [
+        [40029, 1, 400, 'WECHAT_CODE_INVALID'],
+        [45011, 1, 429, 'WECHAT_TOO_FREQUENT'],
+        [40226, 1, 403, 'WECHAT_USER_BLOCKED'],
+        [-1, 2, 503, 'WECHAT_BUSY'],
+      ];
+      for (const [errcode, times, status, code] of cases) {
+        wechat.state.failNext('jscode2session', errcode, { times });
+        const res = await asReporter(me.wechatLogin, { body: { code: wechat.state.issueLoginCode('o-refused') } });
+        expect([errcode, res.status, res.error.code]).toEqual([errcode, status, code]);
+        expect(res.error.message).toMatch(/[\u4e00-\u9fff]/);
+      }
+      // WeChat busy once: asked again, and signed in.
+      wechat.state.failNext('jscode2session', -1, { times: 1 });
+      const retried = await asReporter(me.wechatLogin, { body: { code: wechat.state.issueLoginCode('o-retried') } });
+      expect(retried.status).toBe(200);
+      expect(retried.text).not.toContain('session_key');
+      // A code used once does not sign in again; an empty one is not sent at all.
+      const code = wechat.state.issueLoginCode('o-once');
+      expect((await asReporter(me.wechatLogin, { body: { code } })).status).toBe(200);
+      expect((await asReporter(me.wechatLogin, { body: { code } })).error.code).toBe('WECHAT_CODE_INVALID');
+      expect((await asReporter(me.wechatLogin, { body: { code: '' } })).error.code).toBe('VALIDATION_FAILED');
+    });
+  });
+
+  describe('sessions', () => {
+    it('takes only a live token in X-Reporter-Token: not none, not a made-up one, not a staff session, not a signed-out one', async () => {
+      const { token } = await signIn('o-session');
+      expect((await asReporter(me.myReports, {}, token)).status).toBe(200);
+      for (const other of [undefined, 'x'.repeat(43), `${token}x`]) {
+        const res = await asReporter(me.myReports, {}, other);
+        expect([res.status, res.error.code]).toEqual([401, 'REPORTER_SESSION_EXPIRED']);
+      }
+      const staff = await t.request('GET', `${API_PREFIX}${me.myReports.path}`, undefined, handler);
+      expect(staff.status).toBe(401);
+      expect((await asReporter(me.signOut, {}, token)).body).toEqual({ ok: true });
+      expect((await asReporter(me.myReports, {}, token)).error.code).toBe('REPORTER_SESSION_EXPIRED');
+      // Signing out without a session (or twice) is no error.
+      expect((await asReporter(me.signOut, {}, token)).status).toBe(200);
+    });
+
+    it('ends a WeChat session after 30 days and a phone session after one day', async () => {
+      const start = t.clock.now();
+      const wechatSession = await signIn('o-ending');
+      const phoneSession = await t.app.get(ReporterSessions).openForPhone(LI.phone);
+      try {
+        t.clock.set(new Date(start.getTime() + DAY_MS - 1));
+        expect((await asReporter(me.myReports, {}, phoneSession.token)).status).toBe(200);
+        t.clock.set(new Date(start.getTime() + DAY_MS));
+        expect((await asReporter(me.myReports, {}, phoneSession.token)).error.code).toBe('REPORTER_SESSION_EXPIRED');
+        t.clock.set(new Date(start.getTime() + 30 * DAY_MS - 1));
+        expect((await asReporter(me.myReports, {}, wechatSession.token)).status).toBe(200);
+        t.clock.set(new Date(start.getTime() + 30 * DAY_MS));
+        expect((await asReporter(me.myReports, {}, wechatSession.token)).error.code).toBe('REPORTER_SESSION_EXPIRED');
+      } finally {
+        t.clock.set(start);
+      }
+    });
+  });
+
+  describe('我的反映', () => {
+    let zhang: string;
+    let li: string;
+    let zhangReports: string[];
+    let liReport: string;
+    beforeAll(async () => {
+      zhang = (await signIn('o-my-zhang')).token;
+      li = (await signIn('o-my-li')).token;
+      const start = t.clock.now();
+      zhangReports = [];
+      for (const [i, category] of (['welfare_funds', 'construction'] as const).entries()) {
+        t.clock.set(new Date(start.getTime() + i * 60_000));
+        zhangReports.push((await file(zhang, { ...realName(), category })).reportNo);
+      }
+      liReport = (await file(li, realName(LI))).reportNo;
+      t.clock.set(start);
+    });
+
+    it('lists only the signed-in reporter’s own real-name reports, newest first, a page at a time', async () => {
+      const mine = (await asReporter(me.myReports, {}, zhang)).body;
+      expect(mine.total).toBe(2);
+      expect(mine.items.map((r) => r.ref)).toEqual([...zhangReports].reverse());
+      expect(mine.items[0]).toMatchObject({ villageName: '东山村', category: 'construction', status: 'submitted' });
+      expect(mine.items[0]!.next.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const second = (await asReporter(me.myReports, { query: { offset: 1, limit: 1 } }, zhang)).body;
+      expect([second.total, second.items.map((r) => r.ref)]).toEqual([2, [zhangReports[0]]]);
+      expect((await asReporter(me.myReports, {}, li)).body.items.map((r) => r.ref)).toEqual([liReport]);
+      expect((await asReporter(me.myReports, { query: { limit: 51 } }, li)).error.code).toBe('VALIDATION_FAILED');
+    });
+
+    it('opens one’s own report as the query code does, and answers another’s exactly as one that does not exist', async () => {
+      const own = (await asReporter(me.myReport, { params: { ref: liReport } }, li)).body;
+      expect(own).toMatchObject({ reportNo: liReport, villageName: '东山村', mode: 'real_name', status: 'submitted' });
+      expect(own.timeline.length).toBeGreaterThan(0);
+      const others = await asReporter(me.myReport, { params: { ref: zhangReports[0]! } }, li);
+      const nowhere = await asReporter(me.myReport, { params: { ref: '2222222222' } }, li);
+      expect([others.status, others.text]).toEqual([404, nowhere.text]);
+      expect(others.error.code).toBe('REPORT_NOT_FOUND');
+      const malformed = await asReporter(me.myReport, { params: { ref: 'abc' } }, li);
+      expect(malformed.status).toBe(400);
+    });
+
+    it('rates, asks for review of and adds to one’s own report; another’s is not found', async () => {
+      const [first] = zhangReports;
+      await replied(first!);
+      const foreign = await asReporter(me.rate, { params: { ref: first! }, body: { rating: 'satisfied' } }, li);
+      expect([foreign.status, foreign.error.code]).toEqual([404, 'REPORT_NOT_FOUND']);
+      const added = await asReporter(me.addInfo, { params: { ref: liReport }, body: { text: '还有两户也是这样，名单在村委会。' } }, li);
+      expect(added.body.timeline.map((e) => e.text)).toContain('您补充了材料');
+      const rated = await asReporter(me.rate, { params: { ref: first! }, body: { rating: 'unsatisfied', reasons: ['not_solved'] } }, zhang);
+      expect(rated.body).toMatchObject({ rating: 'unsatisfied', actions: expect.arrayContaining(['request_review']) });
+      const review = await asReporter(
+        me.requestReview,
+        { params: { ref: first! }, body: { reason: '答复没有说明多领补贴的是谁。' } },
+        zhang,
+      );
+      expect(review.body.status).toBe('under_review');
+      // A browser that also holds a staff session never rates for the reporter.
+      const other = zhangReports[1]!;
+      await replied(other);
+      const staffToken = await t.tokenOf(handler);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `${API_PREFIX}${buildPath(me.rate.path, { ref: other })}`,
+        headers: { [REPORTER_TOKEN_HEADER]: zhang, authorization: `Bearer ${staffToken}` },
+        payload: { rating: 'satisfied' },
+      });
+      expect((JSON.parse(res.body) as { code: string }).code).toBe('RATING_NOT_YOURS');
+    });
+
+    it('finds a phone’s reports for a phone session, whoever filed them, and nobody else’s', async () => {
+      const unsigned = (await file(undefined, realName(LI))).reportNo;
+      const { token } = await t.app.get(ReporterSessions).openForPhone(` +86 ${LI.phone}`);
+      const found = (await asReporter(me.myReports, {}, token)).body.items.map((r) => r.ref);
+      expect(found.sort()).toEqual([liReport, unsigned].sort());
+      expect((await asReporter(me.myReport, { params: { ref: zhangReports[0]! } }, token)).error.code).toBe('REPORT_NOT_FOUND');
+      // Filed with its own phone from a phone session: the phone counts as verified by SMS.
+      const fromSession = (await file(token, realName(LI))).reportNo;
+      expect((await linkOf(fromSession)).verified).toBe('sms');
+      // Staff read how the phone was verified beside it; a phone typed in without a session is not.
+      const seen = async (reportNo: string) =>
+        (await t.call(contract.case.get, { params: { reportNo } }, handler)).body.reporterPhoneVerified;
+      expect([await seen(fromSession), await seen(unsigned)]).toEqual(['sms', null]);
+    });
+  });
+
+  describe('anonymous reports', () => {
+    /** Every row of every table, by table. */
+    async function everything(): Promise<Map<string, string[]>> {
+      const tables =
+        kind === 'mysql'
+          ? await db.query<{ name: string }[]>('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()')
+          : await db.query<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+      const all = new Map<string, string[]>();
+      for (const { name } of tables)
+        all.set(
+          name,
+          (await db.query<object[]>(`SELECT * FROM \`${name}\``)).map((r) => JSON.stringify(r)),
+        );
+      return all;
+    }
+    /** How many rows each table gained, and the rows of the reporter tables. */
+    const growth = (before: Map<string, string[]>, after: Map<string, string[]>) =>
+      Object.fromEntries([...after].map(([name, rows]) => [name, rows.length - (before.get(name)?.length ?? 0)]));
+
+    it('links nothing to a session that came along: the report is stored as without one', async () => {
+      const { token } = await signIn('o-anonymous');
+      await asReporter(me.wechatPhone, { body: { code: wechat.state.issuePhoneCode(ZHANG.phone) } }, token);
+      const start = await everything();
+      const without = await file(undefined, {});
+      const middle = await everything();
+      const withToken = await file(token, {});
+      const end = await everything();
+      expect(without.reportNo).not.toBe(withToken.reportNo);
+      expect(growth(middle, end)).toEqual(growth(start, middle));
+      for (const table of ['reporter_accounts', 'reporter_sessions']) expect(end.get(table)).toEqual(middle.get(table));
+      expect(await linkOf(withToken.reportNo)).toEqual({ account: null, phone: null, verified: null });
+      expect((await asReporter(me.myReports, {}, token)).body.total).toBe(0);
+      expect((await asReporter(me.myReport, { params: { ref: withToken.reportNo } }, token)).error.code).toBe('REPORT_NOT_FOUND');
+    });
+
+    it('writes no address, user agent or device identifier to the logs when one is filed', async () => {
+      const logs = new CapturedLogs();
+      t.app.useLogger(logs);
+      try {
+        await fileWatched(logs);
+      } finally {
+        // The logger is the process's: the next app of this file logs as test apps do.
+        Logger.overrideLogger(new ConsoleLogger({ logLevels: ['error'] }));
+      }
+    });
+
+    async function fileWatched(logs: CapturedLogs): Promise<void> {
+      const { token } = await signIn('o-logged');
+      const address = '203.0.113.77';
+      const userAgent = 'Mozilla/5.0 (Linux; Android 14; QS-2026 Build/UP1A) MicroMessenger/8.0.50 NetType/4G';
+      const device = 'device-7f3e9a11c2';
+      const body = reportBody(dongshan, { content: '村会计把去年的修路款挪去给自家盖了房，大家都看见了。' });
+      const res = await logs.during(() =>
+        t.app.inject({
+          method: 'POST',
+          url: `${API_PREFIX}${contract.report.create.path}`,
+          remoteAddress: address,
+          headers: { 'user-agent': userAgent, 'x-device-id': device, 'x-forwarded-for': '198.51.100.23', [REPORTER_TOKEN_HEADER]: token },
+          payload: body,
+        }),
+      );
+      expect(res.statusCode).toBe(201);
+      new Logger('Probe').log('capture works');
+      const text = logs.lines.join('\n');
+      expect(text).toContain('capture works');
+      for (const secret of [
+        address,
+        '198.51.100.23',
+        userAgent,
+        'QS-2026',
+        device,
+        body.content,
+        token,
+        (JSON.parse(res.body) as { queryCode: string }).queryCode,
+      ]) {
+        expect(text).not.toContain(secret);
+      }
+    }
+  });
+});
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
