@@ -19,6 +19,7 @@ import { ReportAttachmentModule } from './modules/report-attachment/report-attac
 import { RetentionModule } from './modules/retention/retention.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
 import { VillageModule } from './modules/village/village.module.js';
+import { WechatModule } from './modules/wechat/wechat.module.js';
 
 @Module({})
 export class AppModule {
@@ -35,6 +36,7 @@ export class AppModule {
         RedFlagModule,
         PowerListModule,
         PosterModule,
+        WechatModule,
         ReporterModule,
         NotificationModule,
         ReportAttachmentModule,

@@ -5,6 +5,7 @@ import { DataProtection } from '../src/common/data-protection.js';
 import { WechatTokens1765670400000 } from '../src/database/migrations/1765670400000-wechat-tokens.js';
 import { WechatApi } from '../src/modules/wechat/wechat-api.js';
 import { WechatError } from '../src/modules/wechat/wechat-error.js';
+import { describeIf } from '../../test/support/jest-helpers.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { DEFAULT_NOW, startTestApp, type TestApp } from './support/test-app.js';
 import { type WechatStandIn, startWechatStandIn } from './stand-ins/wechat-stand-in.js';
@@ -195,5 +196,36 @@ describe.each(DATABASE_KINDS)('WeChat access token shared through the database o
     }
     // A fresh table: the token is fetched again and stored.
     expect(await instance().accessToken()).toHaveLength(512);
+  });
+});
+
+describeIf(DATABASE_KINDS.includes('mysql'))('WeChat access token of two servers on one MySQL database', () => {
+  let wechat: WechatStandIn;
+  let first: TestApp;
+  let second: TestApp;
+  beforeAll(async () => {
+    wechat = await startWechatStandIn({ now: () => first.clock.now().getTime() });
+    first = await startTestApp('mysql', { ...wechat.env });
+    second = await startTestApp('mysql', { ...wechat.env }, first);
+  });
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+    await wechat?.close();
+  });
+
+  it('is fetched by one of them when both ask at once, and refreshed by one of them', async () => {
+    const [a, b] = [first.app.get(WechatApi), second.app.get(WechatApi)];
+    const tokens = await Promise.all([a.accessToken(), b.accessToken(), a.accessToken(), b.accessToken()]);
+    expect(new Set(tokens).size).toBe(1);
+    expect(wechat.state.callsTo('stable_token')).toHaveLength(1);
+    for (const t of [first, second]) t.clock.set(new Date(DEFAULT_NOW.getTime() + (7200 - 200) * 1000));
+    const renewed = await Promise.all([a.accessToken(), b.accessToken()]);
+    expect(wechat.state.callsTo('stable_token')).toHaveLength(2);
+    // The one that lost the claim answered with the old token, still good, or waited for the new one.
+    expect(renewed.every((token) => token === tokens[0] || token === wechat.state.currentToken)).toBe(true);
+    expect(await b.accessToken()).toBe(wechat.state.currentToken);
+    expect(await a.accessToken()).toBe(wechat.state.currentToken);
+    expect(wechat.state.callsTo('stable_token')).toHaveLength(2);
   });
 });
