@@ -381,6 +381,30 @@ const TABLE: Table = {
       body: { queryCode: (await fileReport(w.t, w.dongshan)).queryCode, text: '还有两户也是这样。' },
     })),
   },
+  // Without a reporter's session in X-Reporter-Token each route is refused (reporter-accounts.e2e-spec signs reporters in).
+  reporterAccount: {
+    // WeChat is not configured here: the sign-in says so.
+    wechatLogin: row(contract.reporterAccount.wechatLogin, open('503 WECHAT_UNAVAILABLE'), () => ({ body: { code: 'wx-login-code' } })),
+    wechatPhone: row(contract.reporterAccount.wechatPhone, open('401 REPORTER_SESSION_EXPIRED'), () => ({
+      body: { code: 'wx-phone-code' },
+    })),
+    myReports: row(contract.reporterAccount.myReports, open('401 REPORTER_SESSION_EXPIRED'), () => ({})),
+    myReport: row(contract.reporterAccount.myReport, open('401 REPORTER_SESSION_EXPIRED'), (w) => ({ params: { ref: w.report.reportNo } })),
+    rate: row(contract.reporterAccount.rate, open('401 REPORTER_SESSION_EXPIRED'), (w) => ({
+      params: { ref: w.report.reportNo },
+      body: { rating: 'satisfied' },
+    })),
+    requestReview: row(contract.reporterAccount.requestReview, open('401 REPORTER_SESSION_EXPIRED'), (w) => ({
+      params: { ref: w.report.reportNo },
+      body: { reason: '答复没有说明多领补贴的是谁。' },
+    })),
+    addInfo: row(contract.reporterAccount.addInfo, open('401 REPORTER_SESSION_EXPIRED'), (w) => ({
+      params: { ref: w.report.reportNo },
+      body: { text: '还有两户也是这样。' },
+    })),
+    // Signing out without a session is no error.
+    signOut: row(contract.reporterAccount.signOut, open(200), () => ({})),
+  },
   publishing: {
     list: row(p.list, staffOnly(PUBLISHING_STAFF), () => ({})),
     get: row(p.get, staffOnly(PUBLISHING_STAFF), (w) => ({ params: { id: w.disclosureId } })),

@@ -32,12 +32,12 @@ class CapturedLogs implements LoggerService {
     const streams = [process.stdout, process.stderr];
     const writes = streams.map((s) => s.write.bind(s));
     for (const stream of streams) {
-      stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      stream.write = (chunk: unknown, ...rest: unknown[]) => {
         this.lines.push(String(chunk));
         const callback = rest.find((r): r is () => void => typeof r === 'function');
         callback?.();
         return true;
-      });
+      };
     }
     try {
       return await work();
@@ -264,6 +264,29 @@ describe.each(DATABASE_KINDS)('reporter accounts on %s', (kind) => {
       const seen = async (reportNo: string) =>
         (await t.call(contract.case.get, { params: { reportNo } }, handler)).body.reporterPhoneVerified;
       expect([await seen(fromSession), await seen(unsigned)]).toEqual(['sms', null]);
+    });
+  });
+
+  describe('phone verified by WeChat', () => {
+    it('remembers the phone WeChat vouches for, for half an hour, and marks a filing with that phone', async () => {
+      const { token } = await signIn('o-phone');
+      const code = wechat.state.issuePhoneCode(ZHANG.phone);
+      expect((await asReporter(me.wechatPhone, { body: { code } }, token)).body).toEqual({ phone: ZHANG.phone });
+      const verified = (await file(token, realName())).reportNo;
+      const otherPhone = (await file(token, realName({ ...ZHANG, phone: '13600002222' }))).reportNo;
+      t.clock.set(new Date(t.clock.now().getTime() + 31 * 60_000));
+      const late = (await file(token, realName())).reportNo;
+      expect([await linkOf(verified), await linkOf(otherPhone), await linkOf(late)].map((l) => l.verified)).toEqual(['wechat', null, null]);
+      const seen = (await t.call(contract.case.get, { params: { reportNo: verified } }, handler)).body;
+      expect(seen.reporterPhoneVerified).toBe('wechat');
+      expect((await t.call(contract.case.get, { params: { reportNo: otherPhone } }, handler)).body.reporterPhoneVerified).toBeNull();
+    });
+
+    it('needs a session and a code WeChat issued', async () => {
+      const code = wechat.state.issuePhoneCode(ZHANG.phone);
+      expect((await asReporter(me.wechatPhone, { body: { code } })).error.code).toBe('REPORTER_SESSION_EXPIRED');
+      const { token } = await signIn('o-phone-2');
+      expect((await asReporter(me.wechatPhone, { body: { code: 'never-issued' } }, token)).error.code).toBe('WECHAT_CODE_INVALID');
     });
   });
 

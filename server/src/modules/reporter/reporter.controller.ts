@@ -10,7 +10,7 @@ import { MyReports } from './my-reports.js';
 import { ReporterAccounts } from './reporter-accounts.js';
 import type { ReporterSessionEntity } from './reporter.entities.js';
 import { ReporterSessionGuard, SignedInReporter } from './reporter-session.guard.js';
-import { ReporterSessions, tokenOf } from './reporter-sessions.js';
+import { ReporterSessions, normalizePhone, tokenOf } from './reporter-sessions.js';
 
 const routes = contract.reporterAccount;
 type In<K extends keyof typeof routes> = ParsedInput<(typeof routes)[K]>;
@@ -36,6 +36,15 @@ export class ReporterController {
     const { openid } = await this.wechat.codeToSession(body.code);
     const session = await this.sessions.open({ accountId: await this.accounts.idFor(openid) });
     return { token: session.token, expiresAt: session.expiresAt.toISOString() };
+  }
+
+  @RateLimit('login')
+  @UseGuards(ReporterSessionGuard)
+  @ContractRoute(routes.wechatPhone)
+  async wechatPhone(@RouteInput() { body }: In<'wechatPhone'>, @SignedInReporter() session: ReporterSessionEntity) {
+    const { phone } = await this.wechat.phoneNumber(body.code);
+    await this.sessions.rememberVerifiedPhone(session.id, phone);
+    return { phone: normalizePhone(phone) };
   }
 
   @UseGuards(ReporterSessionGuard)
