@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { API_PREFIX, contract, MAX_ATTACHMENT_BYTES, MAX_REPORT_ATTACHMENTS } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -98,6 +98,13 @@ describe.each(DATABASE_KINDS)('report attachments on %s', (kind) => {
       // Turned upright by its orientation before the tag went: 1200 wide, 1600 high.
       expect([meta.width, meta.height]).toEqual([1200, 1600]);
       expect(served.raw.includes(Buffer.from('QingshuiPhone'))).toBe(false);
+    }
+    // On disk only sealed: neither the photo nor its small copy can be read from the upload directory.
+    const onDisk = storedFiles(t.config.uploadDir).map((path) => readFileSync(path));
+    expect(onDisk.length).toBeGreaterThanOrEqual(2);
+    for (const bytes of onDisk) {
+      expect(bytes.subarray(0, 4).toString('latin1')).toBe('MSA1');
+      await expect(sharp(bytes).metadata()).rejects.toThrow();
     }
     const thumb = await caseFile(filed.body.reportNo, photo!.id, handler, 'thumb');
     expect(thumb.headers['content-type']).toBe('image/jpeg');

@@ -24,6 +24,7 @@ import { excerptOf, putReceipt } from '../../stores/receipt-store';
 import { clearDraft, loadDraft, saveDraft } from '../../stores/report-draft-store';
 import { withPageFont } from '../../components/PageFont';
 import PrivacyConsent from '../../components/PrivacyConsent';
+import PhotoPicker from '../../components/PhotoPicker';
 import { EMPTY_DRAFT, fieldErrors, subjectFrom, toRequest, validate, type FieldErrors, type ReportDraft } from './form';
 import './index.scss';
 
@@ -110,6 +111,9 @@ function ReportPage() {
   /** The field the last refused submit sent the villager to; focused once it is on screen. */
   const [focusKey, setFocusKey] = useState<OrderedField | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  /** Photos the server has (their upload ids), and whether one is still on its way: the filing waits for it. */
+  const [photoIds, setPhotoIds] = useState<string[]>([]);
+  const [photosSending, setPhotosSending] = useState(false);
   /** Solving the server's proof of work: a few seconds when many reports arrive at once. */
   const [working, setWorking] = useState(false);
   // One key per content, reused by every retry until a receipt arrives: a retry never files twice.
@@ -165,7 +169,7 @@ function ReportPage() {
   };
 
   const submit = async () => {
-    if (submitting) return;
+    if (submitting || photosSending) return;
     setSubmitting(true);
     try {
       if (!keyRef.current) keyRef.current = await randomKey();
@@ -175,7 +179,7 @@ function ReportPage() {
         return;
       }
       setErrors({});
-      const receipt = await fileReport(checked.value, setWorking);
+      const receipt = await fileReport({ ...checked.value, ...(photoIds.length ? { attachments: photoIds } : {}) }, setWorking);
       putReceipt({
         receipt,
         villageCode: code,
@@ -331,6 +335,13 @@ function ReportPage() {
         />
       </View>
 
+      <View className='card' data-testid='photos-card'>
+        <Text className='h2'>有照片吗？（可以不加）</Text>
+        <PrivacyConsent what='您加的照片'>
+          <PhotoPicker onChange={setPhotoIds} onBusy={setPhotosSending} />
+        </PrivacyConsent>
+      </View>
+
       {draft.mode === 'real_name' && (
         <View className='card'>
           <Text className='h2'>5. 您的姓名和手机号</Text>
@@ -368,7 +379,7 @@ function ReportPage() {
         </View>
       )}
       <View
-        className={`btn btn--primary${submitting ? ' btn--disabled' : ''}`}
+        className={`btn btn--primary${submitting || photosSending ? ' btn--disabled' : ''}`}
         data-testid='submit-report'
         {...buttonProps()}
         onClick={() => void submit()}

@@ -15,6 +15,7 @@ import { ReportRepository } from '../case/report.repository.js';
 import { type FilingContext, ReportHooks } from '../case/workflow/report-hooks.js';
 import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
 import { ReportAttachmentEntity } from './report-attachment.entity.js';
+import { SealedFiles } from './sealed-file.js';
 import type { UploadedFile } from './upload-body.js';
 
 /** An upload not named by a filing within this time is refused by filings and then removed. */
@@ -32,12 +33,14 @@ const hashOf = (uploadId: string) => createHash('sha256').update(uploadId).diges
  * A villager's photos and files. Uploaded first, one by one, each cleaned (type from the bytes, an
  * image re-encoded without metadata: `cleanUpload`) and answered with an unguessable id; attached by
  * the filing that names the ids, in its own transaction, so a filing with an id unknown, expired or
- * already used stores nothing; seen afterwards only by the staff who may see the case.
+ * already used stores nothing; kept encrypted in the file store (`SealedFiles`); seen afterwards only
+ * by the staff who may see the case.
  */
 @Injectable()
 export class ReportAttachmentService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ReportAttachments');
   private timer: NodeJS.Timeout | null = null;
+  private readonly sealed: SealedFiles;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -48,6 +51,7 @@ export class ReportAttachmentService implements OnApplicationBootstrap, OnApplic
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     hooks: ReportHooks,
   ) {
+    this.sealed = new SealedFiles(config.dataEncryptionKey);
     hooks.register({ filed: (manager, report, context) => this.attach(manager, report, context) });
   }
 
@@ -63,9 +67,11 @@ export class ReportAttachmentService implements OnApplicationBootstrap, OnApplic
     const id = randomBytes(18).toString('base64url');
     const storageKey = newStorageKey('reports', now, extensionOf(clean.type));
     const thumbnailKey = clean.thumbnail ? storageKey.replace(/\.[a-z]+$/, '.thumb.jpg') : null;
-    await this.storage.put(storageKey, clean.bytes, clean.type);
+    // Kept encrypted: the file store holds evidence that could name the reporter.
+    await this.storage.put(storageKey, this.sealed.seal(clean.bytes), 'application/octet-stream');
     try {
-      if (thumbnailKey && clean.thumbnail) await this.storage.put(thumbnailKey, clean.thumbnail, 'image/jpeg');
+      if (thumbnailKey && clean.thumbnail)
+        await this.storage.put(thumbnailKey, this.sealed.seal(clean.thumbnail), 'application/octet-stream');
       await this.dataSource.getRepository(ReportAttachmentEntity).insert({
         uploadHash: hashOf(id),
         reportId: null,
@@ -117,7 +123,11 @@ export class ReportAttachmentService implements OnApplicationBootstrap, OnApplic
     const bytes = await this.storage.get(small ?? file.storageKey);
     // The database names a file the store does not have: the store was lost or moved, not the request's fault.
     if (!bytes) throw new Error(`report attachment ${file.id}: no stored file`);
-    return { name: reportAttachmentName(file.contentType, index), type: small ? 'image/jpeg' : file.contentType, bytes };
+    return {
+      name: reportAttachmentName(file.contentType, index),
+      type: small ? 'image/jpeg' : file.contentType,
+      bytes: this.sealed.open(bytes),
+    };
   }
 
   /** Removes uploads no filing named within their lifetime, row first, then the stored files. */

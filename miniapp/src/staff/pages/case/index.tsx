@@ -40,6 +40,7 @@ import {
   type StaffFormAction,
 } from './form';
 import SupervisionCard from './supervision';
+import CasePhotos from './photos';
 import '../../staff.scss';
 import './index.scss';
 
@@ -416,6 +417,7 @@ export default function CasePage() {
           </View>
         )}
         {detail.citation && <Citation citation={detail.citation} />}
+        <CasePhotos reportNo={detail.reportNo} items={detail.attachments} />
         {detail.mode === 'real_name' && (
           <View>
             <Text className='s-label'>反映人</Text>
