@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { Clock } from '../clock.js';
+import { RoundTripBatch } from '../../database/round-trip-batch.js';
 
 const TABLE = 'rate_limit_hits';
 
@@ -20,6 +21,8 @@ interface PendingHits {
 export class RateLimiter {
   /** Counters with hits on their way to the database, by bucket and window. */
   private readonly counters = new Map<string, PendingHits>();
+  /** Reads of counters (`peek`) that share a round trip, by bucket and window. */
+  private readonly reads = new RoundTripBatch<string, number>((keys) => this.hitsOfAll(keys));
 
   constructor(
     private readonly dataSource: DataSource,
@@ -46,7 +49,7 @@ export class RateLimiter {
   /** The hits of the current window without counting one. */
   async peek(name: string, client: string, windowMs: number, options: { coarse?: boolean } = {}): Promise<number> {
     const { bucket, windowStart } = this.bucketOf(name, client, windowMs, options.coarse);
-    return this.hitsOf(bucket, windowStart);
+    return (await this.reads.get(`${bucket}\n${windowStart}`)) ?? 0;
   }
 
   private bucketOf(name: string, client: string, windowMs: number, coarse = false): { bucket: string; windowStart: number } {
@@ -140,13 +143,13 @@ export class RateLimiter {
       .execute();
   }
 
-  private async hitsOf(bucket: string, windowStart: number): Promise<number> {
-    const row = await this.dataSource
-      .createQueryBuilder()
-      .select('hits')
-      .from(TABLE, 'r')
-      .where('bucket = :bucket AND window_start = :windowStart', { bucket, windowStart })
-      .getRawOne<{ hits: number | string }>();
-    return Number(row?.hits ?? 0);
+  /** The hits of several counters (keys `bucket\nwindowStart`) in one statement; a counter not found has none. */
+  private async hitsOfAll(keys: string[]): Promise<Map<string, number>> {
+    const pairs = keys.map((key) => key.split('\n') as [string, string]);
+    const rows: Array<{ bucket: string; window_start: number | string; hits: number | string }> = await this.dataSource.query(
+      `SELECT bucket, window_start, hits FROM ${TABLE} WHERE ${pairs.map(() => '(bucket = ? AND window_start = ?)').join(' OR ')}`,
+      pairs.flatMap(([bucket, windowStart]) => [bucket, Number(windowStart)]),
+    );
+    return new Map(rows.map((r) => [`${r.bucket}\n${Number(r.window_start)}`, Number(r.hits)]));
   }
 }
