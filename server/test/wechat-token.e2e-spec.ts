@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataProtection } from '../src/common/data-protection.js';
+import { loadConfig } from '../src/config/app-config.js';
 import { WechatTokens1765670400000 } from '../src/database/migrations/1765670400000-wechat-tokens.js';
 import { WechatApi } from '../src/modules/wechat/wechat-api.js';
 import { WechatError } from '../src/modules/wechat/wechat-error.js';
@@ -178,7 +179,16 @@ describe.each(DATABASE_KINDS)('WeChat access token shared through the database o
         .accessToken()
         .catch(() => undefined);
       issued.push(await instance().accessToken());
+      const wrongSecret = new WechatApi(
+        loadConfig({ NODE_ENV: 'test', ...wechat.env, WECHAT_APP_SECRET: 'a-wrong-secret-0001' }),
+        t.app.get(DataSource),
+        t.clock,
+        t.app.get(DataProtection),
+      );
+      await wrongSecret.codeToSession(wechat.state.issueLoginCode('o-log-1')).catch(() => undefined);
     });
+    expect(output).toContain('WeChat call failed: jscode2session: errcode 40125');
+    expect(output).not.toContain('a-wrong-secret-0001');
     expect(output).toContain('WeChat access token not renewed: stable_token: errcode 40164');
     for (const token of [...issued, ...wechat.state.tokens.keys()]) expect(output).not.toContain(token);
     expect(output).not.toContain(wechat.env.WECHAT_APP_SECRET);

@@ -18,7 +18,7 @@
  *   than WeChat's 2,500 characters is checked in parts and the most severe verdict kept. Throws
  *   `WechatError`.
  */
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DataProtection } from '../../common/data-protection.js';
@@ -79,6 +79,7 @@ const LOGIN_CODE = /^[A-Za-z0-9_-]{1,128}$/;
 
 @Injectable()
 export class WechatApi {
+  private readonly logger = new Logger('Wechat');
   private readonly http: WechatHttp;
   private readonly tokens: WechatTokens | null;
 
@@ -102,11 +103,13 @@ export class WechatApi {
   async codeToSession(code: string): Promise<WechatSession> {
     const app = this.app('jscode2session');
     if (!LOGIN_CODE.test(code)) throw new WechatError('jscode2session', 40029, 'malformed code, not sent');
-    const answer = await this.http.call<{ openid?: unknown; unionid?: unknown; session_key?: unknown }>('jscode2session', {
-      method: 'GET',
-      path: '/sns/jscode2session',
-      query: { appid: app.id, secret: app.secret.reveal(), js_code: code, grant_type: 'authorization_code' },
-    });
+    const answer = await this.http
+      .call<{ openid?: unknown; unionid?: unknown; session_key?: unknown }>('jscode2session', {
+        method: 'GET',
+        path: '/sns/jscode2session',
+        query: { appid: app.id, secret: app.secret.reveal(), js_code: code, grant_type: 'authorization_code' },
+      })
+      .catch((error: unknown) => this.noteOutage(error));
     // Only these two leave: the session key is never copied out of the answer.
     const { openid, unionid } = answer;
     if (typeof openid !== 'string' || openid === '') throw new WechatError('jscode2session', null, 'answer has no openid');
@@ -123,7 +126,7 @@ export class WechatApi {
         query: { access_token: token },
         body: { code },
       }),
-    );
+    ).catch((error: unknown) => this.noteOutage(error));
     const phone = answer.phone_info?.purePhoneNumber;
     const countryCode = answer.phone_info?.countryCode;
     if (typeof phone !== 'string' || !phone) throw new WechatError('getuserphonenumber', null, 'answer has no phone number');
@@ -188,6 +191,15 @@ export class WechatApi {
       if (SUGGEST_SEVERITY[suggest] > SUGGEST_SEVERITY[worst.suggest]) worst = { suggest, label };
     }
     return worst;
+  }
+
+  /**
+   * Logs a failure that is ours or WeChat's rather than the user's (a wrong secret, an unreachable
+   * WeChat), so an outage of sign-in is seen; then throws it on.
+   */
+  private noteOutage(error: unknown): never {
+    if (error instanceof WechatError && error.code === 'WECHAT_UNAVAILABLE') this.logger.warn(`WeChat call failed: ${error.describe()}`);
+    throw error;
   }
 
   /** The access token for WeChat's server APIs; never log it. */

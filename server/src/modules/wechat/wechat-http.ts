@@ -70,15 +70,18 @@ export class WechatHttp {
     if (errcode !== undefined && errcode !== 0) {
       const code = typeof errcode === 'number' ? errcode : Number(errcode);
       if (!Number.isInteger(code)) throw new WechatError(api, null, 'answer has an unreadable errcode');
-      throw new WechatError(api, code, scrub(typeof errmsg === 'string' ? errmsg : '', query));
+      throw new WechatError(api, code, scrub(typeof errmsg === 'string' ? errmsg : '', [query, body]));
     }
     return json as T;
   }
 }
 
-/** WeChat's errmsg, short, with anything we sent in the query (token, secret, code) cut out should it ever be echoed. */
-function scrub(errmsg: string, query: Record<string, string> | undefined): string {
+/** WeChat's errmsg, short, with anything we sent (token, secret, code, content) cut out should it ever be echoed. */
+function scrub(errmsg: string, sent: unknown[]): string {
   let text = errmsg.slice(0, 200);
-  for (const value of Object.values(query ?? {})) if (value.length >= 8) text = text.split(value).join('…');
+  for (const part of sent) {
+    if (typeof part !== 'object' || part === null) continue;
+    for (const value of Object.values(part)) if (typeof value === 'string' && value.length >= 8) text = text.split(value).join('…');
+  }
   return text;
 }
