@@ -8,6 +8,7 @@
 // between): each timing is the database work and the mapping a request pays for, one call at a time.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { root } from '../test/support/server-process.mjs';
 
 const SMALL_REPORTS = Number(process.env.BENCH_LOAD_REPORTS ?? 20_000);
@@ -114,4 +115,10 @@ export async function measureStaffRows() {
     await app.close();
     if (!loaded) await dropDatabase(database);
   }
+}
+
+// `node bench/staff-rows.mjs` (after `npm run build -w server`): the staff rows alone, without the HTTP rows.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const staff = await measureStaffRows();
+  console.table(staff.map((r) => ({ what: r.what, on: r.target, rounds: r.rounds, 'p50 ms': r.p50Ms, 'p95 ms': r.p95Ms })));
 }

@@ -9,6 +9,7 @@ import { CaseRepository, type ReceivedRange } from '../src/modules/case/case.rep
 import { DeadlineSweep } from '../src/modules/case/deadline-sweep.js';
 import { FIGURE_COUNTERS, type FigureCounts } from '../src/modules/case/figures/figure-contribution.js';
 import { FiguresRollup } from '../src/modules/case/figures/figures-rollup.js';
+import type { MonthSpan } from '../src/modules/case/figures/received-months.js';
 import { FiguresRollup1765670400500 } from '../src/database/migrations/1765670400500-figures-rollup.js';
 
 type Action = RouteInput<typeof contract.case.act>['body'];
@@ -36,8 +37,8 @@ describe.each(DATABASE_KINDS)('county figures rollup on %s', (kind) => {
   const act = (as: Caller, reportNo: string, body: Action) => t.call(contract.case.act, { params: { reportNo }, body }, as);
   const codes = () => townships.map((r) => r.code);
 
-  /** Counters and answer days per township over a range, from the rollup and from the reports, zero rows left out. */
-  async function bothWays(range: ReceivedRange, months: { from: string | null; to: string | null }) {
+  /** Counters and answers per day and per tenth per township over a range, from the rollup and from the reports, zero rows left out. */
+  async function bothWays(range: ReceivedRange, months: MonthSpan) {
     const cases = t.app.get(CaseRepository);
     const rollup = t.app.get(FiguresRollup);
     const today = chinaDate(t.clock.now());
@@ -48,26 +49,27 @@ describe.each(DATABASE_KINDS)('county figures rollup on %s', (kind) => {
           .filter(([, counts]) => Object.values(counts).some((n) => n !== 0))
           .sort(([a], [b]) => String(a).localeCompare(String(b))),
       );
-    const days = (rows: { township: string; tenths: number; count: number }[]) =>
-      Object.fromEntries(
-        rows
-          .filter((r) => r.count !== 0)
-          .map((r) => [`${r.township}:${r.tenths}`, r.count] as const)
-          .sort(([a], [b]) => a.localeCompare(b)),
-      );
+    const byKey = (rows: { township: string; key: number; count: number }[]) => {
+      const sums = new Map<string, number>();
+      for (const r of rows) sums.set(`${r.township}:${r.key}`, (sums.get(`${r.township}:${r.key}`) ?? 0) + r.count);
+      return Object.fromEntries([...sums].filter(([, n]) => n !== 0).sort(([a], [b]) => a.localeCompare(b)));
+    };
+    const tenths = await cases.daysToAnswerHistogram(codes(), range);
     return {
       fromReports: {
         counts: counters(await cases.townshipCounts(codes(), range, today)),
-        days: days(await cases.daysToAnswerHistogram(codes(), range)),
+        tenths: byKey(tenths.map((r) => ({ township: r.township, key: r.tenths, count: r.count }))),
+        days: byKey(tenths.map((r) => ({ township: r.township, key: Math.floor(r.tenths / 10), count: r.count }))),
       },
       fromRollup: {
-        counts: counters(await rollup.countsOver(codes(), months.from, months.to)),
-        days: days(await rollup.answerDaysOver(codes(), months.from, months.to)),
+        counts: counters(await rollup.countsOver(codes(), months)),
+        tenths: byKey((await rollup.tenthsOver(codes(), months)).map((r) => ({ township: r.township, key: r.tenths, count: r.count }))),
+        days: byKey((await rollup.wholeDaysOver(codes(), months)).map((r) => ({ township: r.township, key: r.days, count: r.count }))),
       },
     };
   }
 
-  /** Over all time and each month any report was received in, the rollup says what the reports say. */
+  /** Over all time, each year and each month any report was received in, the rollup says what the reports say. */
   async function expectRollupTrue() {
     const all = await bothWays({}, { from: null, to: null });
     expect(all.fromRollup).toEqual(all.fromReports);
@@ -81,6 +83,10 @@ describe.each(DATABASE_KINDS)('county figures rollup on %s', (kind) => {
       const last = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
       const one = await bothWays({ from: `${month}-01`, to: last }, { from: month, to: month });
       expect({ month, ...one.fromRollup }).toEqual({ month, ...one.fromReports });
+    }
+    for (const year of new Set([...months].map((m) => m.slice(0, 4)))) {
+      const one = await bothWays({ from: `${year}-01-01`, to: `${year}-12-31` }, { from: `${year}-01`, to: `${year}-12` });
+      expect({ year, ...one.fromRollup }).toEqual({ year, ...one.fromReports });
     }
   }
 
@@ -177,10 +183,14 @@ describe.each(DATABASE_KINDS)('county figures rollup on %s', (kind) => {
 
   it('answers the same as the migration computing it afresh from the reports', async () => {
     const rollup = t.app.get(FiguresRollup);
-    const kept = {
-      counts: await rollup.countsOver(codes(), null, null),
-      days: await rollup.answerDaysOver(codes(), null, null),
-    };
+    const all = { from: null, to: null };
+    const read = async () => ({
+      counts: (await rollup.countsOver(codes(), all)).filter((r) => FIGURE_COUNTERS.some((c) => r[c] !== 0)),
+      tenths: await rollup.tenthsOver(codes(), all),
+      days: await rollup.wholeDaysOver(codes(), all),
+    });
+    const sorted = <T>(rows: T[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    const kept = await read();
     const runner = t.app.get(DataSource).createQueryRunner();
     try {
       const migration = new FiguresRollup1765670400500();
@@ -189,10 +199,13 @@ describe.each(DATABASE_KINDS)('county figures rollup on %s', (kind) => {
     } finally {
       await runner.release();
     }
-    const sorted = <T>(rows: T[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-    const zeroless = <T extends FigureCounts>(rows: T[]) => rows.filter((r) => FIGURE_COUNTERS.some((c) => r[c] !== 0));
-    expect(sorted(zeroless(await rollup.countsOver(codes(), null, null)))).toEqual(sorted(zeroless(kept.counts)));
-    expect(sorted(await rollup.answerDaysOver(codes(), null, null))).toEqual(sorted(kept.days));
+    const afresh = await read();
+    expect(kept.tenths.length).toBeGreaterThan(0);
+    expect({ counts: sorted(afresh.counts), tenths: sorted(afresh.tenths), days: sorted(afresh.days) }).toEqual({
+      counts: sorted(kept.counts),
+      tenths: sorted(kept.tenths),
+      days: sorted(kept.days),
+    });
   });
 
   it("takes steps on one township's cases at once without a deadlock or a lost count", async () => {

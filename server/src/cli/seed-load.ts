@@ -6,6 +6,7 @@ import { REPORT_CATEGORIES, type ReportCategory, type ReportStatus } from '@mash
 import { addCalendarDays, chinaDate } from '../modules/calendar/china-date.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
 import { runMigrations } from '../database/migrate.js';
+import { fillFiguresRollup } from '../database/migrations/1765670400500-figures-rollup.js';
 
 /**
  * `npm run seed:load -- --reports 1000000 [--database mashang_load] [--counties 1] [--replace]`: fills a
@@ -48,9 +49,18 @@ const RATINGS = [
 ];
 const CONTENT = '村里的补贴发放名单和实际种地的人对不上，有几户不种地的也领了，请核实。';
 
-/** A small deterministic generator, so two loads of the same size hold the same data. */
+/**
+ * A small deterministic generator (mulberry32), so two loads of the same size hold the same data. In
+ * 32-bit integer arithmetic: the former `seed * 1103515245` in doubles lost its low bits past 2^53 and
+ * fell into a cycle of a few thousand values, so a million reports held only ~1,500 distinct ones.
+ */
 let seed = 42;
-const random = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+const random = (): number => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+};
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 const countyCode = (c: number) => `${PROVINCE}${String(c + 1).padStart(2, '0')}${String(21 + c).padStart(2, '0')}`.slice(0, 6);
@@ -239,6 +249,15 @@ try {
     if (id % 100_000 === 0) console.log(`  ${id} reports (${Math.round((Date.now() - started) / 1000)} s)`);
   }
   for (const bulk of [reports, deadlines, events, alerts]) await bulk.flush();
+  // The county figures' rollup, as the migration computes it from the reports there are.
+  const figuresStarted = Date.now();
+  const runner = dataSource.createQueryRunner();
+  try {
+    await fillFiguresRollup(runner);
+  } finally {
+    await runner.release();
+  }
+  console.log(`  figures rollup computed in ${Math.round((Date.now() - figuresStarted) / 100) / 10} s`);
   await dataSource.query('ANALYZE TABLE reports, report_deadlines, case_alerts, report_events');
   const seconds = Math.round((Date.now() - started) / 100) / 10;
   console.log(

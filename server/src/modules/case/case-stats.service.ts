@@ -9,31 +9,13 @@ import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
 import { CaseRepository, type ReceivedRange, type TownshipCounts } from './case.repository.js';
 import { FIGURE_COUNTERS, zeroCounts } from './figures/figure-contribution.js';
 import { FiguresRollup } from './figures/figures-rollup.js';
+import { daysHoldingMedian, medianFromDays } from './figures/median.js';
 import { splitByMonths } from './figures/received-months.js';
 import { CaseView } from './case-view.js';
 
 type TownshipStats = z.infer<typeof TownshipStatsSchema>;
 /** The overdue cases listed with the figures, most overdue first; `overdueTotal` counts them all. */
 const OVERDUE_LISTED = 100;
-
-/** The median of values given as counts per tenth of a day, in days. */
-function medianOfTenths(histogram: { tenths: number; count: number }[]): number | null {
-  const total = histogram.reduce((sum, h) => sum + h.count, 0);
-  if (!total) return null;
-  const sorted = [...histogram].sort((a, b) => a.tenths - b.tenths);
-  // The value at a 0-based position of the sorted values.
-  const at = (position: number): number => {
-    let seen = 0;
-    for (const h of sorted) {
-      seen += h.count;
-      if (position < seen) return h.tenths;
-    }
-    return sorted.at(-1)!.tenths;
-  };
-  const mid = Math.floor(total / 2);
-  const tenths = total % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
-  return tenths / 10;
-}
 
 /** The county's view: how each township keeps its deadlines and how reporters rate the answers. */
 @Injectable()
@@ -57,9 +39,9 @@ export class CaseStatsService {
     const today = chinaDate(this.clock.now());
     const townships = await this.regions.childrenOf(county);
     const codes = townships.map((t) => t.code);
-    const [counts, histogram, overdueReports] = await Promise.all([
+    const [counts, medians, overdueReports] = await Promise.all([
       this.countsOf(codes, range, today),
-      this.answerDaysOf(codes, range),
+      this.medianDaysToAnswer(codes, range),
       this.cases.overdueCases(county, range, today, OVERDUE_LISTED),
     ]);
     const rows = townships.map((township): TownshipStats => {
@@ -79,7 +61,7 @@ export class CaseStatsService {
         answered: c?.answered ?? 0,
         answeredOnTime: c?.answeredOnTime ?? 0,
         overdueNow: c?.overdueNow ?? 0,
-        medianDaysToAnswer: medianOfTenths(histogram.filter((h) => h.township === township.code)),
+        medianDaysToAnswer: medians.get(township.code) ?? null,
         rated,
         satisfied: c?.satisfied ?? 0,
         satisfaction: rated ? (c?.satisfied ?? 0) / rated : null,
@@ -96,7 +78,7 @@ export class CaseStatsService {
   private async countsOf(townships: string[], range: ReceivedRange, today: string): Promise<TownshipCounts[]> {
     const { months, days } = splitByMonths(range);
     const [rolled, overdue, ...partial] = await Promise.all([
-      months ? this.rollup.countsOver(townships, months.from, months.to) : Promise.resolve([]),
+      months ? this.rollup.countsOver(townships, months) : Promise.resolve([]),
       this.cases.overdueCounts(townships, range, today),
       ...days.map((d) => this.cases.townshipCounts(townships, d, today)),
     ]);
@@ -110,13 +92,34 @@ export class CaseStatsService {
     return [...sums.values()];
   }
 
-  /** How long answers took, per township per tenth of a day: whole months from the rollup, part months from the reports. */
-  private async answerDaysOf(townships: string[], range: ReceivedRange): Promise<{ township: string; tenths: number; count: number }[]> {
+  /**
+   * The median days to answer per township: answers per whole day (whole months from the rollup, part
+   * months from the reports) find the day the median falls on, and that day's tenths give it.
+   */
+  private async medianDaysToAnswer(townships: string[], range: ReceivedRange): Promise<Map<string, number | null>> {
     const { months, days } = splitByMonths(range);
-    const parts = await Promise.all([
-      months ? this.rollup.answerDaysOver(townships, months.from, months.to) : Promise.resolve([]),
+    const [wholeDays, ...partial] = await Promise.all([
+      months ? this.rollup.wholeDaysOver(townships, months) : Promise.resolve([]),
       ...days.map((d) => this.cases.daysToAnswerHistogram(townships, d)),
     ]);
-    return parts.flat();
+    const tenthsFromReports = partial.flat();
+    const perDay = new Map<string, Map<number, number>>(townships.map((t) => [t, new Map<number, number>()]));
+    const add = (township: string, day: number, count: number) => {
+      const counts = perDay.get(township);
+      counts?.set(day, (counts.get(day) ?? 0) + count);
+    };
+    for (const row of wholeDays) add(row.township, row.days, row.count);
+    for (const row of tenthsFromReports) add(row.township, Math.floor(row.tenths / 10), row.count);
+    const medianDays = new Map([...perDay].map(([township, counts]) => [township, daysHoldingMedian(counts)]));
+    const tenths = [...(months ? await this.rollup.tenthsOver(townships, months, medianDays) : []), ...tenthsFromReports];
+    return new Map(
+      [...perDay].map(([township, counts]) => [
+        township,
+        medianFromDays(
+          counts,
+          tenths.filter((h) => h.township === township),
+        ),
+      ]),
+    );
   }
 }

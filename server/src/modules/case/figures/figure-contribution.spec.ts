@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { answerTenths, changesBetween, chinaMonth, type CountedReport, contributionOf, zeroCounts } from './figure-contribution.js';
-import { splitByMonths } from './received-months.js';
+import { daysHoldingMedian, medianFromDays, medianOfTenths } from './median.js';
+import { splitByMonths, yearsAndMonths } from './received-months.js';
 
 const received = new Date('2026-03-31T17:00:00Z'); // 1 April, 01:00 in China
 const report = (changes: Partial<CountedReport> = {}): CountedReport => ({
@@ -84,14 +85,17 @@ describe('what a change of a report adds to the rollup', () => {
     const answered = report({ status: 'replied', answeredAt: later(1) });
     expect(changesBetween(contributionOf(report({ status: 'accepted' })), contributionOf(answered))).toEqual({
       counts: [{ township: '341121101', month: '2026-04', counts: { ...zeroCounts(), answered: 1, answeredOnTime: 1 } }],
-      answerDays: [{ township: '341121101', month: '2026-04', tenths: 10, answered: 1 }],
+      answerDays: [
+        { township: '341121101', period: 'M2026-04', tenths: 10, answered: 1 },
+        { township: '341121101', period: 'Y2026', tenths: 10, answered: 1 },
+      ],
     });
     const moved = changesBetween(contributionOf(report({ handlingCode: '341121102' })), contributionOf(report()));
     expect(moved.counts.map((c) => [c.township, c.counts.received])).toEqual([
       ['341121101', 1],
       ['341121102', -1],
     ]);
-    expect(changesBetween(null, contributionOf(answered)).answerDays).toHaveLength(1);
+    expect(changesBetween(null, contributionOf(answered)).answerDays).toHaveLength(2);
     expect(changesBetween(contributionOf(answered), null).counts[0]!.counts.received).toBe(-1);
   });
 });
@@ -124,5 +128,39 @@ describe('a range of receipt dates split into whole months and the days of part 
       months: { from: '2026-01', to: null },
       days: [{ from: '2025-12-15', to: '2025-12-31' }],
     });
+  });
+});
+
+describe('a span of months read as whole years and the months outside them', () => {
+  it('takes whole years where the span holds them', () => {
+    expect(yearsAndMonths({ from: null, to: null })).toEqual({ years: { from: null, to: null }, months: [] });
+    expect(yearsAndMonths({ from: '2024-11', to: '2026-02' })).toEqual({
+      years: { from: '2025', to: '2025' },
+      months: ['2024-11', '2024-12', '2026-01', '2026-02'],
+    });
+    expect(yearsAndMonths({ from: null, to: '2026-01' })).toEqual({ years: { from: null, to: '2025' }, months: ['2026-01'] });
+  });
+
+  it('takes months alone within one year', () => {
+    expect(yearsAndMonths({ from: '2026-01', to: '2026-03' })).toEqual({ years: null, months: ['2026-01', '2026-02', '2026-03'] });
+    expect(yearsAndMonths({ from: '2025-12', to: '2026-01' })).toEqual({ years: null, months: ['2025-12', '2026-01'] });
+  });
+});
+
+describe('the median days to answer from answers per whole day and the tenths of the median days', () => {
+  const tenths = [12, 15, 15, 21, 29, 33, 40, 40, 41, 95, 96];
+  const histogram = (values: number[]) => values.map((v) => ({ tenths: v, count: 1 }));
+  const perDay = (values: number[]) => {
+    const days = new Map<number, number>();
+    for (const v of values) days.set(Math.floor(v / 10), (days.get(Math.floor(v / 10)) ?? 0) + 1);
+    return days;
+  };
+
+  it('is the median of all the tenths, for odd and even counts and a pair straddling two days', () => {
+    for (const values of [tenths, tenths.slice(1), tenths.slice(0, 4), [29, 31], [7], []]) {
+      expect(medianFromDays(perDay(values), histogram(values))).toBe(medianOfTenths(histogram(values)));
+    }
+    expect(daysHoldingMedian(perDay([29, 31]))).toEqual([2, 3]);
+    expect(medianFromDays(perDay([29, 31]), histogram([29, 31]))).toBe(3);
   });
 });

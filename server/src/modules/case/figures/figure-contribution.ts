@@ -84,13 +84,19 @@ export interface CountsChange {
   month: string;
   counts: FigureCounts;
 }
-/** A change to one bucket of days to answer. */
+/**
+ * A change to one bucket of days to answer. The period is the month of receipt (`M2026-04`) or its
+ * year (`Y2026`): whole years are read from the year's rows, a few hundred where months would be thousands.
+ */
 export interface AnswerDaysChange {
   township: string;
-  month: string;
+  period: string;
   tenths: number;
   answered: number;
 }
+
+/** The periods a report received in the month counts in, for its days to answer. */
+export const answerPeriodsOf = (month: string): string[] => [`M${month}`, `Y${month.slice(0, 4)}`];
 
 /**
  * What the rollup must add when a report's contribution goes from `before` to `after` (null: none):
@@ -112,10 +118,12 @@ export function changesBetween(
     counts.set(key, change);
     if (contribution.answerTenths !== null) {
       const tenths = contribution.answerTenths;
-      const daysKey = `${key}|${String(tenths).padStart(12, '0')}`;
-      const days = answerDays.get(daysKey) ?? { township, month, tenths, answered: 0 };
-      days.answered += sign;
-      answerDays.set(daysKey, days);
+      for (const period of answerPeriodsOf(month)) {
+        const daysKey = `${township}|${String(tenths).padStart(12, '0')}|${period}`;
+        const days = answerDays.get(daysKey) ?? { township, period, tenths, answered: 0 };
+        days.answered += sign;
+        answerDays.set(daysKey, days);
+      }
     }
   };
   add(before, -1);

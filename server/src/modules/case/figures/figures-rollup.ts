@@ -12,6 +12,7 @@ import {
   FIGURE_COUNTERS,
   type FigureCounts,
 } from './figure-contribution.js';
+import { type MonthSpan, yearsAndMonths } from './received-months.js';
 
 /**
  * Rows each township's month is spread over: every filing adds to a row of its township's month, and
@@ -53,14 +54,22 @@ export async function applyFigureChanges(
     await manager.query(sql, parameters);
   }
   for (const d of changes.answerDays) {
-    const { sql, parameters } = upsert(
+    const tenths = upsert(
       mysql,
-      'figures_answer_days',
-      ['township_code', 'month', 'tenths'],
+      'figures_answer_tenths',
+      ['township_code', 'tenths', 'period'],
       ['answered'],
-      [d.township, d.month, d.tenths, d.answered],
+      [d.township, d.tenths, d.period, d.answered],
     );
-    await manager.query(sql, parameters);
+    await manager.query(tenths.sql, tenths.parameters);
+    const days = upsert(
+      mysql,
+      'figures_answer_whole_days',
+      ['township_code', 'period', 'days'],
+      ['answered'],
+      [d.township, d.period, Math.floor(d.tenths / 10), d.answered],
+    );
+    await manager.query(days.sql, days.parameters);
   }
 }
 
@@ -133,10 +142,10 @@ export class FiguresRollup {
     });
   }
 
-  /** Counters per township over the months `fromMonth`..`toMonth` (`YYYY-MM`, inclusive; either may be open). */
-  async countsOver(townships: string[], fromMonth: string | null, toMonth: string | null): Promise<TownshipMonthsCounts[]> {
+  /** Counters per township over a span of months of receipt. */
+  async countsOver(townships: string[], span: MonthSpan): Promise<TownshipMonthsCounts[]> {
     if (!townships.length) return [];
-    const [where, parameters] = this.monthsWhere(townships, fromMonth, toMonth);
+    const [where, parameters] = this.monthsWhere(townships, span.from, span.to);
     const rows: Record<string, string | number>[] = await this.dataSource.query(
       `SELECT township_code AS township, ${COUNTER_COLUMNS.map((c) => `SUM(${c}) AS ${c}`).join(', ')}` +
         ` FROM figures_township_months WHERE ${where} GROUP BY township_code`,
@@ -151,20 +160,60 @@ export class FiguresRollup {
     );
   }
 
-  /** Answers per township per tenth of a day to answer, over the months (as `countsOver`). */
-  async answerDaysOver(
-    townships: string[],
-    fromMonth: string | null,
-    toMonth: string | null,
-  ): Promise<{ township: string; tenths: number; count: number }[]> {
+  /** Answers per township per whole day to answer, over the months of receipt (years read whole where the span holds them). */
+  async wholeDaysOver(townships: string[], span: MonthSpan): Promise<{ township: string; days: number; count: number }[]> {
     if (!townships.length) return [];
-    const [where, parameters] = this.monthsWhere(townships, fromMonth, toMonth);
+    const [periods, parameters] = this.periodsWhere(span);
+    const rows: { township: string; days: string | number; count: string | number }[] = await this.dataSource.query(
+      `SELECT township_code AS township, days, SUM(answered) AS count FROM figures_answer_whole_days` +
+        ` WHERE township_code IN (${townships.map(() => '?').join(', ')}) AND (${periods})` +
+        ' GROUP BY township_code, days HAVING SUM(answered) <> 0',
+      [...townships, ...parameters],
+    );
+    return rows.map((r) => ({ township: String(r.township), days: Number(r.days), count: Number(r.count) }));
+  }
+
+  /**
+   * Answers per township per tenth of a day to answer over the months of receipt, only on the days
+   * asked for each township (the day the median falls on), or on every day when none are given.
+   */
+  async tenthsOver(
+    townships: string[],
+    span: MonthSpan,
+    onDays?: Map<string, number[]>,
+  ): Promise<{ township: string; tenths: number; count: number }[]> {
+    const asked = onDays ? townships.flatMap((t) => (onDays.get(t) ?? []).map((day) => [t, day] as const)) : [];
+    if (!townships.length || (onDays && !asked.length)) return [];
+    const [periods, parameters] = this.periodsWhere(span);
+    const [where, whereParameters] = onDays
+      ? [
+          asked.map(() => '(township_code = ? AND tenths BETWEEN ? AND ?)').join(' OR '),
+          asked.flatMap(([t, day]) => [t, day * 10, day * 10 + 9]),
+        ]
+      : [`township_code IN (${townships.map(() => '?').join(', ')})`, townships];
     const rows: { township: string; tenths: string | number; count: string | number }[] = await this.dataSource.query(
-      `SELECT township_code AS township, tenths, SUM(answered) AS count FROM figures_answer_days WHERE ${where}` +
+      `SELECT township_code AS township, tenths, SUM(answered) AS count FROM figures_answer_tenths WHERE (${where}) AND (${periods})` +
         ' GROUP BY township_code, tenths HAVING SUM(answered) <> 0',
-      parameters,
+      [...whereParameters, ...parameters],
     );
     return rows.map((r) => ({ township: String(r.township), tenths: Number(r.tenths), count: Number(r.count) }));
+  }
+
+  /** The periods of a span of months: whole years by their year's rows, the other months by theirs. */
+  private periodsWhere(span: MonthSpan): [string, string[]] {
+    const { years, months } = yearsAndMonths(span);
+    const conditions: string[] = [];
+    const parameters: string[] = [];
+    if (years) {
+      // 'Y…' sorts after every 'M…': the years' rows are one range of the key.
+      conditions.push('(period >= ? AND period <= ?)');
+      parameters.push(`Y${years.from ?? ''}`, `Y${years.to ?? '9999'}`);
+    }
+    if (months.length) {
+      conditions.push(`period IN (${months.map(() => '?').join(', ')})`);
+      parameters.push(...months.map((m) => `M${m}`));
+    }
+    return [conditions.length ? conditions.join(' OR ') : '1 = 0', parameters];
   }
 
   private monthsWhere(townships: string[], fromMonth: string | null, toMonth: string | null): [string, unknown[]] {

@@ -46,3 +46,23 @@ export function splitByMonths(range: ReceivedRange): { months: MonthSpan | null;
   const months = fromMonth && toMonth && fromMonth > toMonth ? null : { from: fromMonth, to: toMonth };
   return { months, days };
 }
+
+/** Whole years (`YYYY`, either end open) and the months outside them (`YYYY-MM`) that make up a span of months. */
+export function yearsAndMonths(span: MonthSpan): { years: { from: string | null; to: string | null } | null; months: string[] } {
+  const firstYear =
+    span.from === null ? null : span.from.endsWith('-01') ? span.from.slice(0, 4) : String(Number(span.from.slice(0, 4)) + 1);
+  const lastYear = span.to === null ? null : span.to.endsWith('-12') ? span.to.slice(0, 4) : String(Number(span.to.slice(0, 4)) - 1);
+  const monthsFrom = (from: string, to: string): string[] => {
+    const months: string[] = [];
+    for (let month = from; month <= to; month = shiftMonth(month, 1)) months.push(month);
+    return months;
+  };
+  if (firstYear !== null && lastYear !== null && firstYear > lastYear) return { years: null, months: monthsFrom(span.from!, span.to!) };
+  return {
+    years: { from: firstYear, to: lastYear },
+    months: [
+      ...(span.from !== null && !span.from.endsWith('-01') ? monthsFrom(span.from, `${span.from.slice(0, 4)}-12`) : []),
+      ...(span.to !== null && !span.to.endsWith('-12') ? monthsFrom(`${span.to.slice(0, 4)}-01`, span.to) : []),
+    ],
+  };
+}
