@@ -174,6 +174,20 @@ describe('case page', () => {
     expect((Taro.request.mock.calls[1]![0] as { url: string }).url).toBe('https://api.example.test/api/v1/staff/cases/K7M3Q9X2TA/reveal');
   });
 
+  it('says beside the hidden identity how the reporter’s phone was verified', async () => {
+    Taro.request.mockResolvedValueOnce(answer({ ...detail, reporterPhoneVerified: 'wechat' }));
+    open();
+    expect((await screen.findByTestId('phone-verified')).textContent).toBe('手机号已验证（微信）');
+    expect(screen.queryByTestId('reporter-identity')).toBeNull(); // the label reveals nothing
+  });
+
+  it('shows no verification for a phone typed in', async () => {
+    Taro.request.mockResolvedValueOnce(answer(detail));
+    open();
+    await screen.findByTestId('reveal-button');
+    expect(screen.queryByTestId('phone-verified')).toBeNull();
+  });
+
   it('assigns a handler picked from the jurisdiction’s staff', async () => {
     routeRequests(({ url, method }) => {
       if (url.endsWith('/staff/handlers'))
