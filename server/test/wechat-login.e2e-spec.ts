@@ -116,6 +116,19 @@ describe.each(DATABASE_KINDS)('WeChat sign-in exchange (jscode2session) on %s', 
     expect(String(config.wechat.app?.secret)).toBe('[secret]');
   });
 
+  it('gives up on WeChat after 5 seconds without an answer: WECHAT_UNAVAILABLE', async () => {
+    wechat.state.delays.set('jscode2session', 5_500);
+    try {
+      const started = Date.now();
+      const error = await failureOf(api.codeToSession(wechat.state.issueLoginCode('o-villager-9')));
+      expect([error.errcode, error.code]).toEqual([null, 'WECHAT_UNAVAILABLE']);
+      expect(error.describe()).toContain('TimeoutError');
+      expect(Date.now() - started).toBeLessThan(5_400);
+    } finally {
+      wechat.state.delays.clear();
+    }
+  });
+
   it('answers WECHAT_UNAVAILABLE when WeChat cannot be reached', async () => {
     const down = await startWechatStandIn();
     const downApi = clientWith(down.env);
