@@ -28,7 +28,7 @@ export const reporterAccountContract = {
     body: WechatLoginSchema,
     status: 200,
     response: ReporterSessionSchema,
-    errors: ['VALIDATION_FAILED', 'RATE_LIMITED'],
+    errors: ['VALIDATION_FAILED', 'WECHAT_UNAVAILABLE', 'WECHAT_CODE_INVALID', 'WECHAT_TOO_FREQUENT', 'WECHAT_USER_BLOCKED', 'WECHAT_BUSY'],
   }),
   wechatPhone: defineRoute({
     ...VILLAGER_ROUTE_PATHS.wechatPhone,
@@ -36,7 +36,16 @@ export const reporterAccountContract = {
     body: WechatPhoneSchema,
     status: 200,
     response: VerifiedPhoneSchema,
-    errors: ['VALIDATION_FAILED', 'REPORTER_SESSION_EXPIRED', 'RATE_LIMITED'],
+    errors: [
+      'VALIDATION_FAILED',
+      'REPORTER_SESSION_EXPIRED',
+      'RATE_LIMITED',
+      'WECHAT_UNAVAILABLE',
+      'WECHAT_CODE_INVALID',
+      'WECHAT_TOO_FREQUENT',
+      'WECHAT_USER_BLOCKED',
+      'WECHAT_BUSY',
+    ],
   }),
   myReports: defineRoute({
     ...VILLAGER_ROUTE_PATHS.myReports,

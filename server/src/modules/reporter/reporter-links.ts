@@ -23,7 +23,7 @@ export class ReporterLinks {
     if (report.mode !== 'real_name' || !input.reporter) return;
     const phone = normalizePhone(input.reporter.phone);
     const phoneHash = this.sessions.phoneHash(phone);
-    const session = reporterSessionId ? await this.sessions.findById(reporterSessionId) : null;
+    const session = reporterSessionId ? await this.sessions.findById(reporterSessionId, manager) : null;
     const verified: PhoneVerification | null = !session
       ? null
       : this.sessions.verifiedPhoneOf(session) === phone

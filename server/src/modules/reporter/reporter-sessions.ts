@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { REPORTER_TOKEN_HEADER } from '@mashang/shared';
 import type { FastifyRequest } from 'fastify';
-import { DataSource, LessThan, type Repository } from 'typeorm';
+import { DataSource, type EntityManager, LessThan, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DataProtection } from '../../common/data-protection.js';
 import type { ReporterSessionLookup } from '../../common/reporter-session.js';
@@ -83,9 +83,12 @@ export class ReporterSessions implements ReporterSessionLookup {
     return session && session.expiresAt > this.clock.now() ? session : null;
   }
 
-  /** The live session by id, for a filing that came with one. */
-  async findById(id: number): Promise<ReporterSessionEntity | null> {
-    const session = await this.sessions.findOneBy({ id });
+  /**
+   * The live session by id, for a filing that came with one: read through the filing's own transaction,
+   * so a filing never waits for a second connection while it holds one.
+   */
+  async findById(id: number, manager: EntityManager): Promise<ReporterSessionEntity | null> {
+    const session = await manager.findOneBy(ReporterSessionEntity, { id });
     return session && session.expiresAt > this.clock.now() ? session : null;
   }
 

@@ -29,8 +29,11 @@ export class ReporterController {
     private readonly reports: ReportService,
   ) {}
 
-  /** WeChat's code for the openid (the session key stays with the WeChat client), then a session of our own. */
-  @RateLimit('login')
+  /**
+   * WeChat's code for the openid (the session key stays with the WeChat client), then a session of our own.
+   * No limit per address of ours: a code is WeChat's one-time secret (nothing to guess, WeChat limits each
+   * user), and a village behind one mobile carrier address must not lock itself out of its own reports.
+   */
   @ContractRoute(routes.wechatLogin)
   async wechatLogin(@RouteInput() { body }: In<'wechatLogin'>) {
     const { openid } = await this.wechat.codeToSession(body.code);
