@@ -1,9 +1,22 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { contract, type RouteInput } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RetentionSweep } from '../src/modules/retention/retention-sweep.js';
 import { describeIf } from '../../test/support/jest-helpers.js';
-import { chinaMorning, county, fileReport, type Region, type StaffFixture, staffAccount, township, village } from './factories/index.js';
+import {
+  chinaMorning,
+  county,
+  fileReport,
+  phonePhoto,
+  type Region,
+  type StaffFixture,
+  staffAccount,
+  township,
+  village,
+} from './factories/index.js';
+import { uploaded } from './factories/report-uploads.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { type Caller, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -35,6 +48,11 @@ describe.each(DATABASE_KINDS)('retention of reporters’ personal data on %s', (
       );
     return row!;
   };
+  /** Every stored file of the app's upload directory. */
+  const storedFiles = () =>
+    readdirSync(t.config.uploadDir, { recursive: true, encoding: 'utf8' }).filter((name) =>
+      statSync(join(t.config.uploadDir, name)).isFile(),
+    );
   const figures = async () => (await t.call(contract.case.stats, { query: {} }, countyStaff)).body;
 
   beforeAll(async () => {
@@ -45,7 +63,8 @@ describe.each(DATABASE_KINDS)('retention of reporters’ personal data on %s', (
     handler = await staffAccount(t, 'township_handler', taoyuan);
     countyStaff = await staffAccount(t, 'county_supervisor', qingshui);
     on('2026-03-02');
-    const closed = await fileReport(t, dongshan, realName);
+    const photo = await uploaded(t, await phonePhoto(), '村口.jpg');
+    const closed = await fileReport(t, dongshan, { ...realName, attachments: [photo.id] });
     await act(handler, closed.reportNo, { action: 'accept' });
     on('2026-03-04');
     await act(handler, closed.reportNo, { action: 'reply', text: '已核实并责令村委会重新公示补贴名单。' });
@@ -77,19 +96,24 @@ describe.each(DATABASE_KINDS)('retention of reporters’ personal data on %s', (
 
   it('removes the name and phone of a closed case once the period passed, with an internal event, and keeps the case', async () => {
     const before = await figures();
+    expect((await detail(cases.closed)).attachments).toHaveLength(1);
+    expect(storedFiles().length).toBeGreaterThan(0);
     expect(await sweepOn('2027-03-05')).toEqual({ cleared: 1 });
+    // The photo's row and its stored files (the picture and its small copy) are gone.
+    expect(await t.app.get(DataSource).query('SELECT id FROM report_attachments')).toEqual([]);
+    expect(storedFiles()).toEqual([]);
     expect(await stored(cases.closed)).toEqual({
       reporter_name_enc: null,
       reporter_phone_enc: null,
       content: '村里今年的耕地地力保护补贴，有几户没种地的也领到了，种地的反而没领到。',
     });
     const after = await detail(cases.closed);
-    expect(after).toMatchObject({ status: 'closed', rating: 'satisfied', reporterDataRemoved: true });
+    expect(after).toMatchObject({ status: 'closed', rating: 'satisfied', reporterDataRemoved: true, attachments: [] });
     expect(after.timeline.map((e) => e.type)).toEqual(['submitted', 'accept', 'reply', 'rate', 'close', 'personal_data_removed']);
     expect(after.timeline.at(-1)).toMatchObject({
       actor: '系统',
       publicText: null,
-      internalText: '结案已满365天，反映人的姓名、电话等个人信息已按规定删除；反映内容和办理记录保留。',
+      internalText: '结案已满365天，反映人的姓名、电话等个人信息和上传的照片、文件已按规定删除；反映内容和办理记录保留。',
     });
     // Staff texts stay on the timeline; nothing of it reaches the reporter's view.
     expect(after.timeline.find((e) => e.type === 'reply')?.publicText).toBe('已核实并责令村委会重新公示补贴名单。');

@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import { FileStorage } from '../../common/storage/file-storage.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { ReportEntity } from '../case/entities/report.entity.js';
 import { ReportEventEntity } from '../case/entities/report-event.entity.js';
 import { type AppliedStep, ReportHooks } from '../case/workflow/report-hooks.js';
+import { ReportAttachmentEntity } from '../report-attachment/report-attachment.entity.js';
 import { isEnded } from './ended-states.js';
 import { ReportRetentionEntity } from './report-retention.entity.js';
 
@@ -24,7 +26,8 @@ export interface RetentionResult {
 }
 
 /**
- * Removes the reporter's personal data (name, phone, the links to their WeChat account or phone) from
+ * Removes the reporter's personal data (name, phone, the links to their WeChat account or phone, their
+ * photos and files) from
  * cases that ended more than RETENTION_DAYS ago, with an internal event on the timeline. The case,
  * its text, its timeline and every figure stay. Each case is claimed by a conditional update of its
  * retention row, so two instances sweeping at once clear it once between them.
@@ -39,6 +42,7 @@ export class RetentionSweep implements OnApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     hooks: ReportHooks,
   ) {
@@ -87,7 +91,8 @@ export class RetentionSweep implements OnApplicationShutdown {
   /** One batch in one transaction: only the cases this instance claimed are cleared, each with its event. */
   private async clear(reportIds: number[], now: Date): Promise<number> {
     const { columns, tables } = await this.optionalSchema();
-    return this.dataSource.transaction(async (manager) => {
+    const files: string[] = [];
+    const cleared = await this.dataSource.transaction(async (manager) => {
       const claimed: number[] = [];
       for (const reportId of reportIds) {
         const result = await manager.update(
@@ -105,6 +110,13 @@ export class RetentionSweep implements OnApplicationShutdown {
       });
       const named = held.filter((r) => r.reporterNameEnc !== null || r.reporterPhoneEnc !== null).map((r) => r.id);
       const linked = await this.linkedReports(manager, claimed, columns, tables);
+      // Photos and files: the rows go with the batch, the stored files once it has committed.
+      const attachments = await manager.find(ReportAttachmentEntity, { where: { reportId: In(claimed) } });
+      for (const a of attachments) {
+        linked.add(a.reportId!);
+        files.push(a.storageKey, ...(a.thumbnailKey ? [a.thumbnailKey] : []));
+      }
+      if (attachments.length) await manager.delete(ReportAttachmentEntity, { id: In(attachments.map((a) => a.id)) });
       const touched = claimed.filter((id) => named.includes(id) || linked.has(id));
       if (!touched.length) return claimed.length;
       const marks = claimed.map(() => '?').join(', ');
@@ -121,12 +133,16 @@ export class RetentionSweep implements OnApplicationShutdown {
           type: 'personal_data_removed',
           actor: 'system',
           publicText: null,
-          internalText: `结案已满${this.config.retentionDays}天，反映人的姓名、电话等个人信息已按规定删除；反映内容和办理记录保留。`,
+          internalText: `结案已满${this.config.retentionDays}天，反映人的姓名、电话等个人信息和上传的照片、文件已按规定删除；反映内容和办理记录保留。`,
           createdAt: now,
         })),
       );
       return claimed.length;
     });
+    // A file left behind by a failure here is unreadable without its row, and is logged.
+    for (const key of files)
+      await this.storage.delete(key).catch((error: unknown) => this.logger.warn(`could not remove stored file ${key}: ${String(error)}`));
+    return cleared;
   }
 
   /** The claimed cases that still carry a link to their reporter in an optional column or table. */
