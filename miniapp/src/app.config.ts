@@ -9,6 +9,8 @@ export default defineAppConfig({
     'pages/lookup/index',
     'pages/subsidy/index',
     'pages/privacy/index',
+    'pages/mine/index',
+    'pages/mine/detail/index',
   ],
   // Staff pages load only when staff open them: villagers never download this package.
   subPackages: [

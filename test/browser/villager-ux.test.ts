@@ -204,6 +204,8 @@ describe('the villager pages at any size (H5)', () => {
       ['report', `/pages/report/index?code=${VILLAGE}`, 'submit-report'],
       ['lookup', '/pages/lookup/index', 'lookup-submit'],
       ['subsidy', `/pages/subsidy/index?code=${VILLAGE}`, 'subsidy-submit'],
+      // 我的反映 as H5 opens it: the phone and SMS code sign-in.
+      ['mine', '/pages/mine/index', 'mine-sign-in'],
     ];
     if (size.fontSize) {
       await page.goto(`${server.url}/pages/lookup/index`);

@@ -87,3 +87,40 @@ export function Canvas({ className, ...rest }: Common & { type?: string }) {
 export function PageMeta(_props: { rootFontSize?: string }) {
   return null;
 }
+
+type ButtonProps = Common & {
+  openType?: string;
+  disabled?: boolean;
+  onGetPhoneNumber?: (e: { detail: PhoneButtonAnswer }) => void;
+};
+
+/** What WeChat hands a `getPhoneNumber` button on a tap: a one-time code, or an error. */
+export interface PhoneButtonAnswer {
+  errMsg: string;
+  code?: string;
+  errno?: number;
+}
+let phoneButtonAnswer: PhoneButtonAnswer = { errMsg: 'getPhoneNumber:ok', code: 'wx-phone-code' };
+export function setPhoneButtonAnswer(answer: PhoneButtonAnswer): void {
+  phoneButtonAnswer = answer;
+}
+
+/** A `<button>`; one with `openType='getPhoneNumber'` answers a click as WeChat would, with `setPhoneButtonAnswer`'s detail. */
+export function Button({ className, children, onClick, openType, disabled, onGetPhoneNumber, ...rest }: ButtonProps) {
+  const click = () => {
+    onClick?.();
+    if (openType === 'getPhoneNumber') onGetPhoneNumber?.({ detail: phoneButtonAnswer });
+  };
+  return (
+    <button
+      className={className}
+      disabled={disabled}
+      data-open-type={openType}
+      data-testid={rest['data-testid']}
+      onClick={click}
+      {...a11y(rest)}
+    >
+      {children}
+    </button>
+  );
+}

@@ -89,4 +89,17 @@ describe('receipt page', () => {
     expect(screen.queryByTestId('query-code')).toBeNull();
     expect(await screen.findByText('回执已经关闭')).toBeTruthy();
   });
+  it('offers 我的反映 after a real-name report only (an anonymous one is followed by its code alone)', async () => {
+    putReceipt(saved);
+    const anonymous = render(<ReceiptPage />);
+    expect(screen.queryByTestId('receipt-mine')).toBeNull();
+    anonymous.unmount();
+
+    putReceipt({ ...saved, summary: { ...saved.summary, mode: 'real_name' } });
+    render(<ReceiptPage />);
+    fireEvent.click(screen.getByTestId('receipt-mine'));
+    // Leaving asks about the code first, as every way off the receipt does.
+    await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/mine/index' }));
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '您已记下查询码了吗？' }));
+  });
 });

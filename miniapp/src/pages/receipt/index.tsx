@@ -167,6 +167,12 @@ function ReceiptPage() {
         <View className='btn btn--secondary' data-testid='receipt-lookup' {...buttonProps()} onClick={() => void leave(pageUrl('lookup'))}>
           查询反映进度
         </View>
+        {/* A real-name report is also listed in 我的反映 (signed in with WeChat, or by phone and SMS code). */}
+        {saved.summary.mode === 'real_name' && (
+          <View className='btn btn--secondary' data-testid='receipt-mine' {...buttonProps()} onClick={() => void leave(pageUrl('mine'))}>
+            查看我的反映
+          </View>
+        )}
       </View>
       {/* The mini program draws the receipt image here, out of sight. */}
       {!IS_H5 && <Canvas type='2d' id={CANVAS_ID} className='receipt__canvas' />}

@@ -14,7 +14,7 @@ import {
 } from '@mashang/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Field, { ChoiceGroup, focusField, type ChoiceOption } from '../../components/Field';
-import { alertProps, buttonProps } from '../../components/Field/a11y';
+import { IS_H5, alertProps, buttonProps } from '../../components/Field/a11y';
 import { useApi } from '../../hooks/use-api';
 import { call } from '../../services/api';
 import { fileReport } from '../../services/file-report';
@@ -26,6 +26,8 @@ import { withPageFont } from '../../components/PageFont';
 import PrivacyConsent from '../../components/PrivacyConsent';
 import PhotoPicker from '../../components/PhotoPicker';
 import { EMPTY_DRAFT, fieldErrors, subjectFrom, toRequest, validate, type FieldErrors, type ReportDraft } from './form';
+import { askForNotices, postGrants, useNoticeSettings } from './notices';
+import WechatPhoneButton from './wechat-phone';
 import './index.scss';
 
 const CATEGORIES: ChoiceOption<ReportCategory>[] = (Object.entries(REPORT_CATEGORIES) as [ReportCategory, string][]).map(
@@ -42,7 +44,8 @@ const MODE_TEXT: Record<ReportMode, { title: string; line: string }> = {
   },
   anonymous: {
     title: '匿名反映',
-    line: '不留姓名和电话，不记录任何能认出您的信息；请记好提交后给您的查询码，凭它查看进度。',
+    // The next line adds that no notice comes, and that the query code is the way back.
+    line: '不留姓名和电话，不记录任何能认出您的信息。',
   },
 };
 
@@ -68,6 +71,9 @@ const MODES: ChoiceOption<ReportMode>[] = (Object.keys(MODE_TEXT) as ReportMode[
 const FIELD_ORDER = ['track', 'mode', 'category', 'content', 'happenedAt', 'concerned', 'name', 'phone'] as const;
 type OrderedField = (typeof FIELD_ORDER)[number];
 const fieldId = (key: OrderedField) => `report-${key}`;
+
+/** Stands in for the idempotency key while the form is checked within the tap, before the real one is drawn. */
+const KEY_TO_COME = '0'.repeat(32);
 
 /** Name and phone are never kept on the phone: a family member opening the form must not see them. */
 const storedPart = (draft: ReportDraft): ReportDraft => ({ ...draft, name: '', phone: '' });
@@ -119,6 +125,10 @@ function ReportPage() {
   // One key per content, reused by every retry until a receipt arrives: a retry never files twice.
   // An edit makes it a new submission with a new key, so the server never sees one key with two contents.
   const keyRef = useRef<string | null>(null);
+  // Real name only: the notices the server offers, and (mini program) a silent sign-in for 我的反映.
+  const { settings: notices } = useNoticeSettings(draft.mode);
+  /** The phone WeChat vouched for: marked 已验证 while the field still holds it. */
+  const [verifiedPhone, setVerifiedPhone] = useState<string | null>(null);
 
   useEffect(() => {
     if (!code) return;
@@ -170,16 +180,23 @@ function ReportPage() {
 
   const submit = async () => {
     if (submitting || photosSending) return;
+    // Checked before anything waits: WeChat opens the subscribe prompt only within the tap itself.
+    const checked = validate(toRequest(draft, code, keyRef.current ?? KEY_TO_COME, subject));
+    if (!checked.ok) {
+      showErrors(checked.errors);
+      return;
+    }
+    const allowed = askForNotices(checked.value.mode, notices);
     setSubmitting(true);
     try {
-      if (!keyRef.current) keyRef.current = await randomKey();
-      const checked = validate(toRequest(draft, code, keyRef.current, subject));
-      if (!checked.ok) {
-        showErrors(checked.errors);
-        return;
-      }
       setErrors({});
-      const receipt = await fileReport({ ...checked.value, ...(photoIds.length ? { attachments: photoIds } : {}) }, setWorking);
+      const grants = await allowed;
+      if (!keyRef.current) keyRef.current = await randomKey();
+      const receipt = await fileReport(
+        { ...checked.value, idempotencyKey: keyRef.current, ...(photoIds.length ? { attachments: photoIds } : {}) },
+        setWorking,
+      );
+      await postGrants(receipt.reportNo, grants);
       putReceipt({
         receipt,
         villageCode: code,
@@ -268,6 +285,21 @@ function ReportPage() {
           errorTestId='error-mode'
         />
         {draft.mode && <Text className='text report__explain'>{MODE_TEXT[draft.mode].line}</Text>}
+        {draft.mode === 'anonymous' && (
+          <Text className='text report__explain' data-testid='anonymous-no-notice'>
+            匿名反映不会收到通知，请记好提交后给您的查询码，凭它查看进度。
+          </Text>
+        )}
+        {draft.mode === 'real_name' && IS_H5 && notices?.smsNotifications && (
+          <Text className='text report__explain' data-testid='sms-notice'>
+            留了手机号的，办理有进展时会收到一条不含内容的短信。
+          </Text>
+        )}
+        {draft.mode === 'real_name' && !IS_H5 && !!notices?.templates.length && (
+          <Text className='text report__explain' data-testid='wechat-notice'>
+            提交时微信会问您是否接收办理进展的通知，通知里不含反映的内容。
+          </Text>
+        )}
         {!draft.mode && (
           <Text className='muted report__explain'>
             实名：乡镇纪委必须告诉您是否受理并答复您。匿名：不留任何能认出您的信息，凭查询码查进度。
@@ -368,7 +400,21 @@ function ReportPage() {
             testId='phone-input'
             error={errors.phone}
             errorTestId='error-phone'
-          />
+          >
+            {verifiedPhone && draft.phone === verifiedPhone && (
+              <Text className='report__verified' data-testid='phone-verified'>
+                ✓ 已验证（微信手机号）
+              </Text>
+            )}
+          </Field>
+          {!IS_H5 && (
+            <WechatPhoneButton
+              onPhone={(phone) => {
+                set('phone', phone);
+                setVerifiedPhone(phone);
+              }}
+            />
+          )}
         </View>
       )}
 
