@@ -488,6 +488,18 @@ const TABLE: Table = {
     upload: row(contract.reportAttachment.upload, open('415 UNSUPPORTED_MEDIA_TYPE'), () => ({})),
     caseAttachment: row(contract.reportAttachment.caseAttachment, staffOnly(CASE_STAFF), async (w) => ({ params: await reportPhoto(w) })),
   },
+  notification: {
+    templates: row(contract.notification.templates, open(200), () => ({})),
+    grantSubscriptions: row(contract.notification.grantSubscriptions, open('401 REPORTER_SESSION_EXPIRED'), (w) => ({
+      params: { ref: w.report.reportNo },
+      body: { results: {} },
+    })),
+    // No SMS provider is configured here: phone sign-in says so.
+    sendPhoneCode: row(contract.notification.sendPhoneCode, open('503 SMS_UNAVAILABLE'), () => ({ body: { phone: '13800001111' } })),
+    openPhoneSession: row(contract.notification.openPhoneSession, open('503 SMS_UNAVAILABLE'), () => ({
+      body: { phone: '13800001111', code: '123456' },
+    })),
+  },
   poster: {
     pdf: row(contract.poster.pdf, staffOnly(CASE_STAFF), (w) => ({ query: { township: w.dongshan.code.slice(0, 9) } })),
     html: row(contract.poster.html, staffOnly(CASE_STAFF), (w) => ({ query: { village: w.dongshan.code } })),

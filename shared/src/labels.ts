@@ -100,6 +100,8 @@ export const ERROR_MESSAGES = {
   WECHAT_TOO_FREQUENT: '操作太频繁了，请过一分钟再试',
   WECHAT_USER_BLOCKED: '微信暂时不让这个账号使用此功能，请使用查询码查询',
   WECHAT_BUSY: '微信那边正忙，请稍等一会儿再试',
+  PHONE_CODE_INVALID: '验证码不对或已失效，请重新获取验证码',
+  SMS_UNAVAILABLE: '短信暂时发不出去，请稍后再试，或用查询码查询',
   NETWORK_ERROR: '网络不太好，请检查网络后重试',
   SERVICE_UNAVAILABLE: '系统繁忙，请稍后再试',
   INTERNAL: '系统暂时出了点问题，请稍后再试',

@@ -1,4 +1,5 @@
 import { caseContract, reporterContract } from './case.js';
+import { notificationContract } from './notification.js';
 import { posterContract } from './poster.js';
 import { powerListContract } from './power-list.js';
 import { publishingContract } from './publishing.js';
@@ -24,6 +25,7 @@ export const contract = {
   redFlag: redFlagContract,
   powerList: powerListContract,
   poster: posterContract,
+  notification: notificationContract,
 } as const;
 
 export * from './route.js';

@@ -7,6 +7,7 @@ import { type AppliedStep, ReportHooks } from '../case/workflow/report-hooks.js'
 import { SmsProvider } from '../sms/sms-provider.js';
 import type { OutboxJobEntity } from './outbox-job.entity.js';
 import { type JobOutcome, Outbox } from './outbox.js';
+import { WechatNotices } from './wechat-notices.js';
 
 export const PROGRESS_JOB = 'progress';
 
@@ -62,6 +63,7 @@ export class ProgressNotices {
     private readonly dataSource: DataSource,
     private readonly protection: DataProtection,
     private readonly sms: SmsProvider,
+    private readonly wechat: WechatNotices,
   ) {
     hooks.register({
       stepped: async (manager, applied) => {
@@ -81,7 +83,7 @@ export class ProgressNotices {
     const report = rows[0];
     if (!report || report.mode !== 'real_name') return { done: 'skipped', reason: 'no real-name report' };
     // A mini-program report is told through WeChat only: a reporter who refused the prompt chose not to be told.
-    if (report.reporter_account_id) return { done: 'skipped', reason: 'WeChat notices not set up' };
+    if (report.reporter_account_id) return this.wechat.send(job.reportId!, Number(report.reporter_account_id), notice);
     if (!report.reporter_phone_enc) return { done: 'skipped', reason: 'no phone' };
     if (!this.sms.enabled) return { done: 'skipped', reason: 'SMS off' };
     const phone = this.protection.decrypt(report.reporter_phone_enc);
