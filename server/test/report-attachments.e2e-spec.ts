@@ -106,6 +106,10 @@ describe.each(DATABASE_KINDS)('report attachments on %s', (kind) => {
       expect(bytes.subarray(0, 4).toString('latin1')).toBe('MSA1');
       await expect(sharp(bytes).metadata()).rejects.toThrow();
     }
+    // The reporter is told how many were attached, and given no way to fetch them (they are evidence).
+    const view = (await t.call(contract.report.lookup, { body: { queryCode: filed.body.queryCode } })).body;
+    expect(view.attachmentCount).toBe(1);
+    expect(JSON.stringify(view)).not.toContain('attachments/');
     const thumb = await caseFile(filed.body.reportNo, photo!.id, handler, 'thumb');
     expect(thumb.headers['content-type']).toBe('image/jpeg');
     expect(thumb.headers['cache-control']).toBe('no-store');

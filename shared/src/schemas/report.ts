@@ -200,6 +200,8 @@ export const ReportStatusViewSchema = z.object({
   ratingReasons: z.array(RatingReasonSchema).default([]),
   /** What the holder of the query code can do now. */
   actions: z.array(ReporterActionSchema).default([]),
+  /** How many photos or files came with the report. Counted only: they are evidence for the staff, never served back by a query code. */
+  attachmentCount: z.number().int().optional(),
   /** How the answer can be contested, in plain words: by when to ask here, or where to turn outside this system. */
   reviewPath: z.string().nullable().default(null),
 });

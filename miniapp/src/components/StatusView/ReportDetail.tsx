@@ -86,6 +86,12 @@ export default function ReportDetail({ view, actions, onChange, failure }: Props
         <Text className='text'>问题类别：{REPORT_CATEGORIES[view.category]}</Text>
         <Text className='text'>方式：{REPORT_MODES[view.mode]}</Text>
         <Text className='text'>收到时间：{chineseDateTime(view.receivedAt)}</Text>
+        {!!view.attachmentCount && (
+          // Counted, never shown back: the photos are evidence for the staff, and a query code may be seen by others.
+          <Text className='text' data-testid='attachment-count'>
+            已附照片 {view.attachmentCount} 张（只给办理的纪委干部看）
+          </Text>
+        )}
       </View>
 
       <ReportProgress view={view} />

@@ -33,6 +33,7 @@ import type { ReportEntity } from './entities/report.entity.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
 import { ReportRepository } from './report.repository.js';
 import { type FilingContext, ReportHooks } from './workflow/report-hooks.js';
+import { DataSource } from 'typeorm';
 
 const MINUTE_MS = 60_000;
 const RECEIVED_TEXT = '已收到您的反映，等待乡镇纪委受理';
@@ -62,6 +63,7 @@ export class ReportService {
     private readonly limiter: RateLimiter,
     private readonly hooks: ReportHooks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
   ) {}
 
   /**
@@ -302,10 +304,11 @@ export class ReportService {
   }
 
   async view(report: ReportEntity): Promise<ReportStatusView> {
-    const [villages, events, deadlines] = await Promise.all([
+    const [villages, events, deadlines, attachmentCount] = await Promise.all([
       this.regions.findMany([report.villageCode]),
       this.reports.publicEventsOf(report.id),
       this.reports.deadlinesOf(report.id),
+      this.attachmentCountOf(report.id),
     ]);
     const facts = await this.answerFactsOf(report, events, deadlines);
     const dueDates = reporterDueDatesOf(deadlines, this.clock.now());
@@ -341,7 +344,17 @@ export class ReportService {
       ratingReasons: report.rating ? (report.ratingReasons ?? []) : [],
       actions,
       reviewPath: reviewPathText(facts),
+      attachmentCount,
     };
+  }
+
+  /** The report's photos and files (modules/report-attachment keeps them), counted by table: the reporter is told how many, never sent them. */
+  private async attachmentCountOf(reportId: number): Promise<number> {
+    const [row] = await this.dataSource.query<{ n: number | string }[]>(
+      'SELECT COUNT(*) AS n FROM report_attachments WHERE report_id = ?',
+      [reportId],
+    );
+    return Number(row?.n ?? 0);
   }
 
   private async replay(report: ReportEntity, idempotencyKey: string, fingerprint: string): Promise<ReportReceipt> {
