@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { REPORT_CATEGORIES, REPORT_STATUSES, type MyReportSummary } from '@mashang/shared';
+import { contract, REPORT_CATEGORIES, REPORT_STATUSES, type MyReportSummary } from '@mashang/shared';
 import { villagerRoutes } from '@mashang/shared/labels';
 import { useCallback, useEffect, useState } from 'react';
 import { IS_H5, buttonProps } from '../../components/Field/a11y';
@@ -9,7 +9,6 @@ import StatusView from '../../components/StatusView';
 import { useApi } from '../../hooks/use-api';
 import { call } from '../../services/api';
 import { ApiError, isApiError } from '../../services/http';
-import { notificationRoutes } from '../../services/notification-routes';
 import { callAsReporter, currentSession, signOut } from '../../services/reporter-session';
 import { chineseDate, pageUrl } from '../../utils/format';
 import PhoneSignIn from './phone-sign-in';
@@ -81,7 +80,7 @@ function AnonymousNote() {
 function MinePage() {
   const [state, setState] = useState<State>(() => (IS_H5 && !currentSession() ? { kind: 'signed-out' } : { kind: 'loading' }));
   // H5: whether the server can send codes at all (SMS configured); if not, the query code is the way.
-  const settings = useApi(() => (state.kind === 'signed-out' ? call(notificationRoutes.templates) : null), [state.kind]);
+  const settings = useApi(() => (state.kind === 'signed-out' ? call(contract.notification.templates) : null), [state.kind]);
 
   const load = useCallback(async (offset: number, before: MyReportSummary[]) => {
     if (IS_H5 && !currentSession()) return setState({ kind: 'signed-out' });

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components';
+import { contract } from '@mashang/shared';
 import { useEffect, useState } from 'react';
 import Field from '../../components/Field';
 import { alertProps, buttonProps } from '../../components/Field/a11y';
 import { call } from '../../services/api';
 import { isApiError } from '../../services/http';
-import { notificationRoutes } from '../../services/notification-routes';
 import { keepSession } from '../../services/reporter-session';
 
 const PHONE = /^1[3-9]\d{9}$/;
@@ -47,7 +47,7 @@ export default function PhoneSignIn({ onSignedIn }: { onSignedIn: () => void }) 
     setBusy(true);
     setErrors({});
     try {
-      const answer = await call(notificationRoutes.sendPhoneCode, { body: { phone: phone.trim() } });
+      const answer = await call(contract.notification.sendPhoneCode, { body: { phone: phone.trim() } });
       setSent({ minutes: Math.max(1, Math.round(answer.expiresInSeconds / 60)) });
       setWait(answer.resendAfterSeconds > 0 ? answer.resendAfterSeconds : RESEND_SECONDS);
     } catch (error) {
@@ -66,7 +66,7 @@ export default function PhoneSignIn({ onSignedIn }: { onSignedIn: () => void }) 
     setBusy(true);
     setErrors({});
     try {
-      keepSession(await call(notificationRoutes.openPhoneSession, { body: { phone: phone.trim(), code: code.trim() } }), 'phone');
+      keepSession(await call(contract.notification.openPhoneSession, { body: { phone: phone.trim(), code: code.trim() } }), 'phone');
       onSignedIn();
     } catch (error) {
       setErrors({ form: failure(error) });

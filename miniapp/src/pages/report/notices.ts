@@ -1,8 +1,7 @@
 import Taro from '@tarojs/taro';
-import { type NotificationTemplates, type ReportMode } from '@mashang/shared';
+import { contract, type NotificationTemplates, type ReportMode } from '@mashang/shared';
 import { useEffect, useState } from 'react';
 import { call } from '../../services/api';
-import { notificationRoutes } from '../../services/notification-routes';
 import { callAsReporter, currentSession, ensureSession } from '../../services/reporter-session';
 
 /** Read when asked (the build writes the platform in; tests switch it). */
@@ -25,7 +24,7 @@ export function useNoticeSettings(mode: ReportMode | null): { settings: Notifica
   useEffect(() => {
     if (!realName) return;
     let live = true;
-    call(notificationRoutes.templates).then(
+    call(contract.notification.templates).then(
       (answer) => live && setSettings(answer),
       () => undefined, // no notices offered; the report is filed all the same
     );
@@ -72,7 +71,7 @@ export function askForNotices(mode: ReportMode | null, settings: NotificationTem
 export async function postGrants(ref: string, results: SubscribeResults | null): Promise<void> {
   if (!results) return;
   try {
-    await callAsReporter(notificationRoutes.grantSubscriptions, { params: { ref }, body: { results } });
+    await callAsReporter(contract.notification.grantSubscriptions, { params: { ref }, body: { results } });
   } catch {
     // The report stands; the reporter follows it in 我的反映.
   }
