@@ -26,7 +26,7 @@ export interface PickedFile {
 }
 
 export const MAX_MB = MAX_ATTACHMENT_BYTES / 1024 / 1024;
-const TOO_BIG = (name: string) => `「${name}」太大了：每个不能超过${MAX_MB}MB，请换一张或压缩后再选`;
+const TOO_BIG = (what: string) => `${what}太大了：每个不能超过${MAX_MB}MB，请换一张或压缩后再选`;
 const WRONG_KIND = (name: string) => `「${name}」不是照片或 PDF 文件，没有添加`;
 const H5_ACCEPT = 'image/jpeg,image/png,image/webp,application/pdf,.jpg,.jpeg,.png,.webp,.pdf';
 /** A phone's uplink in a village can be 32 KB/s: the largest file gets its time. */
@@ -71,7 +71,7 @@ export async function pickFiles(room: number): Promise<{ files: PickedFile[]; pr
     for (const file of chosen) {
       const kind = kindOf(file.name, file.type);
       if (!kind) problems.push(WRONG_KIND(file.name));
-      else if (file.size > MAX_ATTACHMENT_BYTES) problems.push(TOO_BIG(file.name));
+      else if (file.size > MAX_ATTACHMENT_BYTES) problems.push(TOO_BIG(`「${file.name}」`));
       else if (files.length >= room) problems.push(`最多只能再加 ${room} 个，「${file.name}」没有添加`);
       else
         files.push({
@@ -91,7 +91,7 @@ export async function pickFiles(room: number): Promise<{ files: PickedFile[]; pr
     return { files, problems }; // cancelled, or the privacy authorisation was declined: nothing picked
   }
   for (const media of picked.tempFiles) {
-    if (media.size > MAX_ATTACHMENT_BYTES) problems.push(TOO_BIG('照片'));
+    if (media.size > MAX_ATTACHMENT_BYTES) problems.push(TOO_BIG('有一张照片'));
     else files.push({ name: '照片', size: media.size, kind: 'image', filePath: media.tempFilePath, preview: media.tempFilePath });
   }
   return { files, problems };
