@@ -290,6 +290,28 @@ describe.each(DATABASE_KINDS)('reporter accounts on %s', (kind) => {
     });
   });
 
+  it('counts opening reports by number against the query-code limit, so numbers are no easier to try than codes', async () => {
+    const limited = await startTestApp(kind, { ...wechat.env, LOOKUP_LIMIT_PER_MINUTE: '3' });
+    try {
+      const code = wechat.state.issueLoginCode('o-limited');
+      const login = await limited.app.inject({ method: 'POST', url: `${API_PREFIX}${me.wechatLogin.path}`, payload: { code } });
+      const { token } = JSON.parse(login.body) as { token: string };
+      const open = async (ref: string) =>
+        (
+          await limited.app.inject({
+            method: 'GET',
+            url: `${API_PREFIX}${buildPath(me.myReport.path, { ref })}`,
+            headers: { [REPORTER_TOKEN_HEADER]: token },
+          })
+        ).statusCode;
+      const answers = [];
+      for (const ref of ['2222222222', '3333333333', '4444444444', '5555555555']) answers.push(await open(ref));
+      expect(answers).toEqual([404, 404, 404, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
   describe('anonymous reports', () => {
     /** Every row of every table, by table. */
     async function everything(): Promise<Map<string, string[]>> {
