@@ -17,6 +17,7 @@ import { RedFlagModule } from './modules/red-flag/red-flag.module.js';
 import { ReporterModule } from './modules/reporter/reporter.module.js';
 import { ReportAttachmentModule } from './modules/report-attachment/report-attachment.module.js';
 import { RetentionModule } from './modules/retention/retention.module.js';
+import { TextCheckModule } from './modules/text-check/text-check.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
 import { VillageModule } from './modules/village/village.module.js';
 import { WechatModule } from './modules/wechat/wechat.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         NotificationModule,
         ReportAttachmentModule,
         RetentionModule,
+        TextCheckModule,
       ],
       controllers: [HealthController, H5Controller],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -79,7 +79,8 @@ describe.each(DATABASE_KINDS)('retention of reporters’ personal data on %s', (
     await act(handler, anonymous.reportNo, { action: 'decline', reason: '不属于纪检监察机关受理范围' });
     openQueryCode = open.queryCode;
     Object.assign(cases, { closed: closed.reportNo, declined: declined.reportNo, open: open.reportNo, anonymous: anonymous.reportNo });
-  });
+    // Two staff sign-ins (argon2), a photo re-encoded and eleven steps: slow when the machine is busy.
+  }, 120_000);
   afterAll(async () => {
     await t?.close();
   });

@@ -63,6 +63,7 @@ import { DisclosureAttachmentEntity } from '../modules/publishing/disclosure-att
 import { ReportAttachmentEntity } from '../modules/report-attachment/report-attachment.entity.js';
 import { ReportAttachments1765670400300 } from './migrations/1765670400300-report-attachments.js';
 import { ReportRetention1765670400400 } from './migrations/1765670400400-report-retention.js';
+import { TextCheckVerdicts1765670400410 } from './migrations/1765670400410-text-check-verdicts.js';
 import { ReportRetentionEntity } from '../modules/retention/report-retention.entity.js';
 
 export const ENTITIES = [
@@ -130,6 +131,7 @@ export const MIGRATIONS = [
   Notifications1765670400200,
   ReportAttachments1765670400300,
   ReportRetention1765670400400,
+  TextCheckVerdicts1765670400410,
 ];
 
 /** Schema changes go through migrations only; `synchronize` stays off on every database. */

@@ -134,6 +134,11 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   attachments: z.array(AttachmentSchema).default([]),
   /** A real-name case whose reporter's name and phone were removed once the retention period after it ended had passed. */
   reporterDataRemoved: z.boolean().default(false),
+  /** WeChat's text check of a real-name mini-program report (WECHAT_TEXT_CHECK=on); null when not checked. */
+  textCheck: z
+    .object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.number().int() })
+    .nullable()
+    .default(null),
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 

@@ -122,6 +122,21 @@ export const REPORT_TRACKS = {
 export type ReportTrack = keyof typeof REPORT_TRACKS;
 export const ReportTrackSchema = z.enum(['accusation', 'petition'], { error: '请选择反映的是哪一类事情' });
 
+/** WeChat's text check (微信内容检测) as staff read it: a hint for review, never a reason to refuse. */
+export const TEXT_CHECK_SUGGESTS = { pass: '未发现问题', review: '需人工复核', risky: '可能违规，需人工复核' } as const;
+export const TEXT_CHECK_LABELS: Record<number, string> = {
+  100: '正常',
+  10001: '广告',
+  20001: '政治类',
+  20002: '色情',
+  20003: '辱骂',
+  20006: '违法犯罪',
+  20008: '欺诈',
+  20012: '低俗',
+  20013: '版权',
+  21000: '其他',
+};
+
 /** Labels of every event type on a timeline: the actions, and what the system records itself. */
 export const TIMELINE_EVENT_TYPES: Record<
   CaseAction | 'submitted' | 'escalated' | 'recalculated' | 'supervise' | 'urge' | 'answer_supervision' | 'personal_data_removed',

@@ -156,6 +156,7 @@ export class CaseView {
       extensionRequestedDays: report.extensionRequestedDays,
       reporterPhoneVerified,
       reporterDataRemoved: report.mode === 'real_name' && report.reporterNameEnc === null,
+      textCheck: report.textCheckSuggest ? { suggest: report.textCheckSuggest, label: report.textCheckLabel ?? 21000 } : null,
       actions,
       ...supervision,
       attachments,

@@ -167,6 +167,8 @@ export class ReportService {
           handlingCode: content.villageCode.slice(0, 9), // the village's own township
           missedDeadline: 0,
           acceptedOnTime: null,
+          textCheckSuggest: null,
+          textCheckLabel: null,
           rating: null,
           version: 0,
         },

@@ -3,6 +3,8 @@ import { useRouter } from '@tarojs/taro';
 import {
   CASE_ACTIONS,
   contract,
+  TEXT_CHECK_LABELS,
+  TEXT_CHECK_SUGGESTS,
   TIMELINE_EVENT_TYPES,
   DUE_DATE_KINDS,
   REPORT_CATEGORIES,
@@ -417,6 +419,12 @@ export default function CasePage() {
           </View>
         )}
         {detail.citation && <Citation citation={detail.citation} />}
+        {detail.textCheck && (
+          <Text className='s-muted' data-testid='text-check'>
+            微信内容检测：{TEXT_CHECK_SUGGESTS[detail.textCheck.suggest]}
+            {detail.textCheck.label !== 100 && `（${TEXT_CHECK_LABELS[detail.textCheck.label] ?? '其他'}）`}，仅供参考，不影响受理和办理
+          </Text>
+        )}
         <CasePhotos reportNo={detail.reportNo} items={detail.attachments} />
         {detail.mode === 'real_name' && (
           <View>

@@ -141,6 +141,14 @@ export class ReportEntity {
   @Column({ name: 'next_due_on', type: 'varchar', length: 10, nullable: true })
   nextDueOn: string | null;
 
+  /** WeChat's text check of a real-name mini-program report (pass, review, risky); null when not checked. For staff only. */
+  @Column({ name: 'text_check_suggest', type: 'varchar', length: 10, nullable: true })
+  textCheckSuggest: 'pass' | 'review' | 'risky' | null;
+
+  /** The check's label (100 normal, 20001 political…); null when not checked. */
+  @Column({ name: 'text_check_label', type: 'int', nullable: true })
+  textCheckLabel: number | null;
+
   /** Bumped by every workflow step; a step applies only to the version it read. */
   @Column({ type: 'int', default: 0 })
   version: number;
