@@ -84,6 +84,13 @@ describe.each(DATABASE_KINDS)('progress notices by SMS on %s', (kind) => {
     const received = JSON.stringify(sms.state.requests.map((r) => r.body));
     for (const secret of [CONTENT, CONTENT.slice(0, 6), CONCERNED, '张某', REPORTER.name, '东山村', '低保', reportNo, queryCode])
       expect(received).not.toContain(secret);
+    // Staff see what the reporter was told, and when.
+    const seen = (await t.call(contract.case.get, { params: { reportNo } }, handler)).body;
+    expect(seen.reporterNotices).toEqual([
+      { channel: 'sms', phrase: '已受理', sentOn: '2026-11-02' },
+      { channel: 'sms', phrase: '已答复', sentOn: '2026-11-28' },
+      { channel: 'sms', phrase: '已复查', sentOn: '2026-11-28' },
+    ]);
     expect((await jobsOf(reportNo)).map((j) => [j.status, j.channel])).toEqual([
       ['sent', 'sms'],
       ['sent', 'sms'],

@@ -132,6 +132,8 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   reporterPhoneVerified: z.enum(['wechat', 'sms']).nullable().default(null),
   /** The reporter's photos and files (metadata removed), oldest first; served by `reportAttachment.caseAttachment`. */
   attachments: z.array(AttachmentSchema).default([]),
+  /** The content-free progress notices the reporter was sent (WeChat or SMS), oldest first: what they were told, and the China date. */
+  reporterNotices: z.array(z.object({ channel: z.enum(['wechat', 'sms']), phrase: z.string(), sentOn: z.string() })).default([]),
   /** A real-name case whose reporter's name and phone were removed once the retention period after it ended had passed. */
   reporterDataRemoved: z.boolean().default(false),
   /** WeChat's text check of a real-name mini-program report (WECHAT_TEXT_CHECK=on); null when not checked. */

@@ -127,10 +127,11 @@ export class CaseView {
     actions: CaseDetail['actions'],
     supervision: Pick<CaseDetail, 'supervisions' | 'supervisionActions'> = { supervisions: [], supervisionActions: [] },
   ): Promise<CaseDetail> {
-    const [[summary], citation, attachments] = await Promise.all([
+    const [[summary], citation, attachments, reporterNotices] = await Promise.all([
       this.summaries([report], deadlines),
       this.citations.of(report.subject, report.villageCode, report.receivedAt),
       this.attachmentsOf(report.id),
+      report.mode === 'real_name' ? this.noticesOf(report.id) : [],
     ]);
     const actors = await this.staff.displayNames(events.map((e) => (e.actor.startsWith('staff:') ? Number(e.actor.slice(6)) : null)));
     const reporterPhoneVerified = report.mode === 'real_name' ? await this.phoneVerificationOf(report.id) : null;
@@ -160,7 +161,24 @@ export class CaseView {
       actions,
       ...supervision,
       attachments,
+      reporterNotices,
     };
+  }
+
+  /** The progress notices sent to the reporter (modules/notification's outbox), read by table like the attachments. */
+  private async noticesOf(reportId: number): Promise<CaseDetail['reporterNotices']> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select(['j.payload AS payload', 'j.channel AS channel', 'j.done_at AS done_at'])
+      .from('outbox_jobs', 'j')
+      .where("j.report_id = :reportId AND j.kind = 'progress' AND j.status = 'sent'", { reportId })
+      .orderBy('j.id', 'ASC')
+      .getRawMany<{ payload: string; channel: string | null; done_at: Date | string }>();
+    return rows.map((r) => ({
+      channel: r.channel === 'wechat' ? 'wechat' : 'sms',
+      phrase: (JSON.parse(r.payload) as { phrase?: string }).phrase ?? '',
+      sentOn: chinaDate(new Date(r.done_at instanceof Date ? r.done_at : `${r.done_at.replace(' ', 'T')}Z`)),
+    }));
   }
 
   /** The reporter's photos and files (modules/report-attachment keeps them), read by table so this module needs none of its code. */

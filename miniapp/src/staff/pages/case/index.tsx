@@ -441,6 +441,11 @@ export default function CasePage() {
                 {PHONE_VERIFICATIONS[detail.reporterPhoneVerified]}
               </Text>
             )}
+            {detail.reporterNotices.map((n) => (
+              <Text key={`${n.phrase}-${n.sentOn}`} className='s-muted' data-testid='reporter-notice'>
+                {`已通过${n.channel === 'wechat' ? '微信' : '短信'}通知反映人：${n.phrase}（${Number(n.sentOn.slice(5, 7))}月${Number(n.sentOn.slice(8, 10))}日）`}
+              </Text>
+            ))}
           </View>
         )}
       </View>
