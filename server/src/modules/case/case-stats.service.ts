@@ -41,7 +41,7 @@ export class CaseStatsService {
     const codes = townships.map((t) => t.code);
     const [counts, medians, overdueReports] = await Promise.all([
       this.countsOf(codes, range, today),
-      this.medianDaysToAnswer(codes, range),
+      this.medianDaysToAnswer(codes, range, today),
       this.cases.overdueCases(county, range, today, OVERDUE_LISTED),
     ]);
     const rows = townships.map((township): TownshipStats => {
@@ -76,7 +76,7 @@ export class CaseStatsService {
    * in part from the reports, and the cases overdue today (which a rollup cannot know) from the reports.
    */
   private async countsOf(townships: string[], range: ReceivedRange, today: string): Promise<TownshipCounts[]> {
-    const { months, days } = splitByMonths(range);
+    const { months, days } = splitByMonths(range, today);
     const [rolled, overdue, ...partial] = await Promise.all([
       months ? this.rollup.countsOver(townships, months) : Promise.resolve([]),
       this.cases.overdueCounts(townships, range, today),
@@ -96,8 +96,8 @@ export class CaseStatsService {
    * The median days to answer per township: answers per whole day (whole months from the rollup, part
    * months from the reports) find the day the median falls on, and that day's tenths give it.
    */
-  private async medianDaysToAnswer(townships: string[], range: ReceivedRange): Promise<Map<string, number | null>> {
-    const { months, days } = splitByMonths(range);
+  private async medianDaysToAnswer(townships: string[], range: ReceivedRange, today: string): Promise<Map<string, number | null>> {
+    const { months, days } = splitByMonths(range, today);
     const [wholeDays, ...partial] = await Promise.all([
       months ? this.rollup.wholeDaysOver(townships, months) : Promise.resolve([]),
       ...days.map((d) => this.cases.daysToAnswerHistogram(townships, d)),

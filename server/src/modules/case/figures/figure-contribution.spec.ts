@@ -124,6 +124,15 @@ describe('a range of receipt dates split into whole months and the days of part 
         { from: '2026-04-01', to: '2026-04-10' },
       ],
     });
+    // Up to today: nothing is received after today, so today's month is whole.
+    expect(splitByMonths({ from: '2026-01-01', to: '2026-11-28' }, '2026-11-28')).toEqual({
+      months: { from: '2026-01', to: '2026-11' },
+      days: [],
+    });
+    expect(splitByMonths({ from: '2026-11-01', to: '2026-11-20' }, '2026-11-28')).toEqual({
+      months: null,
+      days: [{ from: '2026-11-01', to: '2026-11-20' }],
+    });
     expect(splitByMonths({ from: '2025-12-15' })).toEqual({
       months: { from: '2026-01', to: null },
       days: [{ from: '2025-12-15', to: '2025-12-31' }],

@@ -19,10 +19,13 @@ const shiftMonth = (month: string, by: number): string => {
 
 /**
  * Splits a range of receipt dates into the whole months the rollup answers and the days at either
- * end that only part of a month covers (counted from the reports themselves): together exactly the range.
+ * end that only part of a month covers (counted from the reports themselves): together exactly the
+ * range, as no report was received after `today` (China date).
  */
-export function splitByMonths(range: ReceivedRange): { months: MonthSpan | null; days: ReceivedRange[] } {
-  const { from, to } = range;
+export function splitByMonths(range: ReceivedRange, today?: string): { months: MonthSpan | null; days: ReceivedRange[] } {
+  const { from } = range;
+  // No report is received after today: a range that reaches today holds the rest of today's month whole.
+  const to = range.to && today && range.to >= today ? lastDay(monthOf(range.to)) : range.to;
   if (from && to && monthOf(from) === monthOf(to) && !(from === firstDay(monthOf(from)) && to === lastDay(monthOf(to)))) {
     return { months: null, days: [{ from, to }] };
   }
