@@ -105,6 +105,24 @@ describe('PrivacyConsent', () => {
     expect(screen.queryByTestId('privacy-sheet')).toBeNull();
   });
 
+  it('declines the request still open when the page goes away with the sheet showing', () => {
+    const page = render(<PrivacyConsent />);
+    const resolve = wechatAsks();
+    expect(screen.getByTestId('privacy-sheet')).toBeTruthy();
+    page.unmount();
+    expect(resolve).toHaveBeenLastCalledWith({ event: 'disagree' });
+    expect(resolve).toHaveBeenCalledTimes(2);
+  });
+
+  it('answers only once: a request already agreed to is not declined when the page goes away', () => {
+    const page = render(<PrivacyConsent />);
+    const resolve = wechatAsks();
+    fireEvent.click(screen.getByTestId('privacy-agree'));
+    page.unmount();
+    expect(resolve).toHaveBeenCalledTimes(2);
+    expect(resolve).toHaveBeenLastCalledWith({ event: 'agree', buttonId: AGREE_BUTTON_ID });
+  });
+
   it('registers one listener however many pages mount it, and declines when no page shows a sheet', () => {
     const first = render(<PrivacyConsent />);
     const second = render(<PrivacyConsent />);

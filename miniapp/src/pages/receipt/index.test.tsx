@@ -1,5 +1,5 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from '@jest/globals';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, jest } from '@jest/globals';
 import Taro from '../../../test/mocks/taro';
 import { putReceipt, readReceipt } from '../../stores/receipt-store';
 import ReceiptPage from './index';
@@ -101,5 +101,21 @@ describe('receipt page', () => {
     // Leaving asks about the code first, as every way off the receipt does.
     await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/mine/index' }));
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '您已记下查询码了吗？' }));
+  });
+
+  it('opens WeChat’s privacy sheet when saving the image asks for it, so the album can be used after agreeing', () => {
+    type Resolve = (option: { event: string; buttonId?: string }) => void;
+    let listener: ((resolve: Resolve) => void) | null = null;
+    Object.assign(Taro, { onNeedPrivacyAuthorization: (fn: (resolve: Resolve) => void) => (listener = fn) });
+    putReceipt(saved);
+    render(<ReceiptPage />);
+    expect(screen.queryByTestId('privacy-sheet')).toBeNull();
+    expect(screen.queryByTestId('privacy-notice')).toBeNull(); // nothing is collected here
+    const resolve = jest.fn<Resolve>();
+    act(() => listener!(resolve));
+    expect(resolve).toHaveBeenCalledWith({ event: 'exposureAuthorization' });
+    expect(screen.getByTestId('privacy-sheet').textContent).toContain('把回执存成图片要用到手机相册');
+    fireEvent.click(screen.getByTestId('privacy-disagree'));
+    expect(resolve).toHaveBeenLastCalledWith({ event: 'disagree' });
   });
 });

@@ -9,6 +9,7 @@ import { call } from '../../services/api';
 import { forgetReceipt, readReceipt, type SavedReceipt } from '../../stores/receipt-store';
 import { chineseDate, chineseDateTime, pageUrl } from '../../utils/format';
 import { withPageFont } from '../../components/PageFont';
+import PrivacyConsent from '../../components/PrivacyConsent';
 import { CANVAS_ID, saveReceiptImage } from './save-image';
 import './index.scss';
 
@@ -174,6 +175,8 @@ function ReceiptPage() {
           </View>
         )}
       </View>
+      {/* Saving to the album needs WeChat's privacy authorisation: its sheet opens here when asked. */}
+      {!IS_H5 && <PrivacyConsent purpose='把回执存成图片要用到手机相册，图片只存在您自己的手机上。' />}
       {/* The mini program draws the receipt image here, out of sight. */}
       {!IS_H5 && <Canvas type='2d' id={CANVAS_ID} className='receipt__canvas' />}
     </View>

@@ -26,7 +26,7 @@ import { withPageFont } from '../../components/PageFont';
 import PrivacyConsent from '../../components/PrivacyConsent';
 import PhotoPicker from '../../components/PhotoPicker';
 import { EMPTY_DRAFT, fieldErrors, subjectFrom, toRequest, validate, type FieldErrors, type ReportDraft } from './form';
-import { askForNotices, postGrants, useNoticeSettings } from './notices';
+import { askForNotices, postGrants, signInForFiling, useNoticeSettings } from './notices';
 import WechatPhoneButton from './wechat-phone';
 import './index.scss';
 
@@ -125,7 +125,7 @@ function ReportPage() {
   // One key per content, reused by every retry until a receipt arrives: a retry never files twice.
   // An edit makes it a new submission with a new key, so the server never sees one key with two contents.
   const keyRef = useRef<string | null>(null);
-  // Real name only: the notices the server offers, and (mini program) a silent sign-in for 我的反映.
+  // Real name only: the notices the server offers (the sign-in for 我的反映 waits for the submit tap).
   const { settings: notices } = useNoticeSettings(draft.mode);
   /** The phone WeChat vouched for: marked 已验证 while the field still holds it. */
   const [verifiedPhone, setVerifiedPhone] = useState<string | null>(null);
@@ -191,6 +191,8 @@ function ReportPage() {
     try {
       setErrors({});
       const grants = await allowed;
+      // Only now, inside the real-name submit tap, never on merely choosing 实名.
+      await signInForFiling(checked.value.mode);
       if (!keyRef.current) keyRef.current = await randomKey();
       const receipt = await fileReport(
         { ...checked.value, idempotencyKey: keyRef.current, ...(photoIds.length ? { attachments: photoIds } : {}) },

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { contract, type NotificationTemplates, type ReportMode } from '@mashang/shared';
 import { useEffect, useState } from 'react';
 import { call } from '../../services/api';
-import { callAsReporter, currentSession, ensureSession } from '../../services/reporter-session';
+import { callAsReporter, ensureSession } from '../../services/reporter-session';
 
 /** Read when asked (the build writes the platform in; tests switch it). */
 const isWeapp = () => process.env.TARO_ENV === 'weapp';
@@ -13,13 +13,12 @@ const MAX_TEMPLATES = 3;
 export type SubscribeResults = Record<string, string>;
 
 /**
- * For a real-name report only: what the server can notify by (WeChat templates, SMS), and in the mini
- * program a silent sign-in, so the report lands in 我的反映 and the phone button can be used.
- * An anonymous report asks nothing and signs nobody in.
+ * For a real-name report only: what the server can notify by (WeChat templates, SMS). A public list,
+ * fetched without any token. Choosing 实名 signs nobody in: a sign-in made then would stay on the
+ * server even if the villager switched to 匿名, its time seconds before the anonymous report's.
  */
-export function useNoticeSettings(mode: ReportMode | null): { settings: NotificationTemplates | null; signedIn: boolean } {
+export function useNoticeSettings(mode: ReportMode | null): { settings: NotificationTemplates | null } {
   const [settings, setSettings] = useState<NotificationTemplates | null>(null);
-  const [signedIn, setSignedIn] = useState(() => !!currentSession());
   const realName = mode === 'real_name';
   useEffect(() => {
     if (!realName) return;
@@ -28,17 +27,25 @@ export function useNoticeSettings(mode: ReportMode | null): { settings: Notifica
       (answer) => live && setSettings(answer),
       () => undefined, // no notices offered; the report is filed all the same
     );
-    if (isWeapp()) {
-      ensureSession().then(
-        (session) => live && setSignedIn(!!session),
-        () => live && setSignedIn(false), // WeChat not reachable: filed without a session, followed by the query code
-      );
-    }
     return () => {
       live = false;
     };
   }, [realName]);
-  return { settings, signedIn };
+  return { settings };
+}
+
+/**
+ * Mini program, real name, inside the submit tap (after the subscribe prompt was opened): the silent
+ * WeChat sign-in, so the report lands in 我的反映. Never for an anonymous report. When WeChat cannot be
+ * reached the report is filed without a session and followed by its query code.
+ */
+export async function signInForFiling(mode: ReportMode | null): Promise<void> {
+  if (!isWeapp() || mode !== 'real_name') return;
+  try {
+    await ensureSession();
+  } catch {
+    // Filed without a session.
+  }
 }
 
 /**
@@ -47,7 +54,7 @@ export function useNoticeSettings(mode: ReportMode | null): { settings: Notifica
  * with the answers, or null when nothing was asked or the prompt failed (the report is filed anyway).
  */
 export function askForNotices(mode: ReportMode | null, settings: NotificationTemplates | null): Promise<SubscribeResults | null> {
-  if (!isWeapp() || mode !== 'real_name' || !settings?.templates.length || !currentSession()) return Promise.resolve(null);
+  if (!isWeapp() || mode !== 'real_name' || !settings?.templates.length) return Promise.resolve(null);
   const tmplIds = settings.templates.slice(0, MAX_TEMPLATES).map((t) => t.templateId);
   try {
     // Taro's type also asks for Alipay's `entityIds`; WeChat takes `tmplIds` alone.

@@ -94,7 +94,7 @@ describe('the report form in the mini program', () => {
     setPhoneButtonAnswer({ errMsg: 'getPhoneNumber:ok', code: 'phone-code-2' });
     render(<ReportPage />);
     fill('real_name');
-    await waitFor(() => expect(asked()).toContain('POST /wechat/login -'));
+    await waitFor(() => expect(asked()).toContain('GET /wechat/templates -'));
     fireEvent.click(screen.getByTestId('wechat-phone'));
     await screen.findByTestId('phone-verified');
     fireEvent.change(screen.getByTestId('phone-input'), { target: { value: '13800001111' } });
@@ -108,7 +108,7 @@ describe('the report form in the mini program', () => {
     Taro.requestSubscribeMessage.mockImplementationOnce(() => Promise.reject(new Error('requestSubscribeMessage:fail 20004')));
     render(<ReportPage />);
     fill('real_name');
-    await waitFor(() => expect(asked()).toContain('POST /wechat/login -'));
+    await waitFor(() => expect(asked()).toContain('GET /wechat/templates -'));
     fireEvent.click(screen.getByTestId('wechat-phone'));
     expect((await screen.findByTestId('wechat-phone-note')).textContent).toBe('现在不能使用微信手机号，请直接填写手机号。');
     expect(screen.queryByTestId('wechat-phone')).toBeNull();
@@ -134,16 +134,40 @@ describe('the report form in the mini program', () => {
     expect(Taro.requestSubscribeMessage).not.toHaveBeenCalled();
   });
 
-  it('anonymous after real name: the session made on the way is not sent with the report', async () => {
+  it('choosing 实名 signs nobody in: the WeChat sign-in waits for the real-name submit tap', async () => {
     setRouterParams({ code: '341821102201' });
     routeRequests(server);
     render(<ReportPage />);
     fill('real_name');
-    await waitFor(() => expect(asked()).toContain('POST /wechat/login -'));
+    expect(await screen.findByTestId('wechat-notice')).toBeTruthy();
+    expect(Taro.login).not.toHaveBeenCalled();
+    expect(asked()).toEqual(['GET /wechat/templates -']);
+    fireEvent.change(screen.getByTestId('name-input'), { target: { value: '张大山' } });
+    fireEvent.change(screen.getByTestId('phone-input'), { target: { value: '13800001111' } });
+    fireEvent.click(screen.getByTestId('submit-report'));
+    // The prompt opens within the tap, before the sign-in.
+    expect(Taro.requestSubscribeMessage).toHaveBeenCalled();
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/receipt/index' }));
+    expect(Taro.login).toHaveBeenCalledTimes(1);
+    expect(asked()).toEqual([
+      'GET /wechat/templates -',
+      'POST /wechat/login -',
+      'POST /reports tok-wx',
+      'POST /me/reports/ABCDEFGHJK/subscriptions tok-wx',
+    ]);
+  });
+
+  it('anonymous after real name: no sign-in was made on the way, nothing but the report is sent', async () => {
+    setRouterParams({ code: '341821102201' });
+    routeRequests(server);
+    render(<ReportPage />);
+    fill('real_name');
+    await waitFor(() => expect(asked()).toContain('GET /wechat/templates -'));
     fireEvent.click(screen.getByTestId('mode-anonymous'));
     fireEvent.click(screen.getByTestId('submit-report'));
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/receipt/index' }));
-    expect(asked()).toContain('POST /reports -');
+    expect(asked()).toEqual(['GET /wechat/templates -', 'POST /reports -']);
+    expect(Taro.login).not.toHaveBeenCalled();
     expect(Taro.requestSubscribeMessage).not.toHaveBeenCalled();
   });
 });
