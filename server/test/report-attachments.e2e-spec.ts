@@ -41,6 +41,8 @@ describe.each(DATABASE_KINDS)('report attachments on %s', (kind) => {
   let countyStaff: StaffFixture;
   let otherHandler: StaffFixture;
   let publisher: StaffFixture;
+  let shimen: Region;
+  let admin: StaffFixture;
   let db: DataSource;
 
   beforeAll(async () => {
@@ -49,12 +51,13 @@ describe.each(DATABASE_KINDS)('report attachments on %s', (kind) => {
     const qingshui = await county(t);
     const taoyuan = await township(t, qingshui, { name: '桃源镇' });
     home = await village(t, taoyuan, { name: '东山村' });
-    const shimen = await township(t, qingshui, { name: '石门乡' });
+    shimen = await township(t, qingshui, { name: '石门乡' });
     await village(t, shimen, { name: '石门村' });
     handler = await staffAccount(t, 'township_handler', taoyuan);
     countyStaff = await staffAccount(t, 'county_supervisor', qingshui);
     otherHandler = await staffAccount(t, 'township_handler', shimen);
     publisher = await staffAccount(t, 'village_publisher', home);
+    admin = await staffAccount(t, 'admin', qingshui);
   });
   afterAll(async () => {
     await t?.close();
@@ -221,6 +224,49 @@ describe.each(DATABASE_KINDS)('report attachments on %s', (kind) => {
     const elsewhere = (await file([(await uploaded(t, await smallJpeg())).id])).body.reportNo;
     const [foreign] = (await t.call(contract.case.get, { params: { reportNo: elsewhere } }, handler)).body.attachments;
     expect((await caseFile(reportNo, foreign!.id, handler)).error.code).toBe('ATTACHMENT_NOT_FOUND');
+  });
+
+  it('gives a township that sent the case up, or handed it to another township, neither the list of files nor a file', async () => {
+    const act = (as: StaffFixture, reportNo: string, body: object) =>
+      t.call(contract.case.act, { params: { reportNo }, body } as never, as) as Promise<{
+        status: number;
+        body: { attachments: unknown[] };
+      }>;
+    for (const step of [
+      { action: 'transfer_up', reason: '涉及镇干部，应由县纪委办理' },
+      { action: 'transfer_township', townshipCode: shimen.code, reason: '属于其他乡镇管辖' },
+    ]) {
+      const { reportNo } = (await file([(await uploaded(t, await smallJpeg())).id])).body;
+      const [photo] = (await t.call(contract.case.get, { params: { reportNo } }, handler)).body.attachments;
+      expect((await caseFile(reportNo, photo!.id, handler)).status).toBe(200);
+      const moved = await act(handler, reportNo, step);
+      expect(moved.status).toBe(200);
+      expect(moved.body.attachments).toEqual([]);
+      const after = await t.call(contract.case.get, { params: { reportNo } }, handler);
+      if (after.status === 200) expect(after.body.attachments).toEqual([]);
+      for (const size of [undefined, 'thumb'] as const) {
+        const refused = await caseFile(reportNo, photo!.id, handler, size);
+        expect(refused.status).toBe(404);
+        expect(refused.error.code).toBe('CASE_NOT_FOUND');
+      }
+      // Whose case it now is still lists and opens it.
+      const owner = step.action === 'transfer_up' ? countyStaff : otherHandler;
+      expect((await t.call(contract.case.get, { params: { reportNo } }, owner)).body.attachments).toHaveLength(1);
+      expect((await caseFile(reportNo, photo!.id, owner)).status).toBe(200);
+    }
+  });
+
+  it('audits each opening of a full file by staff, not the thumbnails the case page shows', async () => {
+    const { reportNo } = (await file([(await uploaded(t, await smallJpeg())).id])).body;
+    const [photo] = (await t.call(contract.case.get, { params: { reportNo } }, handler)).body.attachments;
+    const opened = async () =>
+      (await t.call(contract.admin.auditLog, {}, admin)).body.items.filter(
+        (e) => e.action === 'view_attachment' && e.reportNo === reportNo,
+      );
+    await caseFile(reportNo, photo!.id, handler, 'thumb');
+    expect(await opened()).toEqual([]);
+    await caseFile(reportNo, photo!.id, handler);
+    expect(await opened()).toEqual([expect.objectContaining({ actionLabel: '查看反映人上传的照片或文件', actor: expect.any(String) })]);
   });
 
   it('keeps no address, user agent or device beside an anonymous report or its uploads', async () => {

@@ -148,6 +148,7 @@ export const TemporaryPasswordSchema = z.object({ account: StaffAccountSchema, t
 export const AUDIT_ACTIONS = {
   reveal_reporter: '查看反映人身份',
   reveal_refused: '查看反映人身份被拒绝',
+  view_attachment: '查看反映人上传的照片或文件',
   account_created: '创建账号',
   account_disabled: '停用账号',
   account_enabled: '启用账号',

@@ -126,11 +126,13 @@ export class CaseView {
     events: ReportEventEntity[],
     actions: CaseDetail['actions'],
     supervision: Pick<CaseDetail, 'supervisions' | 'supervisionActions'> = { supervisions: [], supervisionActions: [] },
+    // The limited view (see `fullCaseView`) lists none of the reporter's files.
+    { attachments: withAttachments }: { attachments: boolean } = { attachments: true },
   ): Promise<CaseDetail> {
     const [[summary], citation, attachments, reporterNotices] = await Promise.all([
       this.summaries([report], deadlines),
       this.citations.of(report.subject, report.villageCode, report.receivedAt),
-      this.attachmentsOf(report.id),
+      withAttachments ? this.attachmentsOf(report.id) : [],
       report.mode === 'real_name' ? this.noticesOf(report.id) : [],
     ]);
     const actors = await this.staff.displayNames(events.map((e) => (e.actor.startsWith('staff:') ? Number(e.actor.slice(6)) : null)));

@@ -37,7 +37,7 @@ import { handlesCase, staffActionsFor } from './workflow/case-permissions.js';
 import { CaseRepository } from './case.repository.js';
 import { CaseView } from './case-view.js';
 import { isReporterClock } from './report-view.js';
-import { caseInJurisdiction, countyOf, handlingTownshipOf, inJurisdiction } from './jurisdiction.js';
+import { caseInJurisdiction, countyOf, fullCaseView, handlingTownshipOf, inJurisdiction } from './jurisdiction.js';
 import type { ReportDeadlineEntity } from './entities/report-deadline.entity.js';
 import { CaseSupervision } from './case-supervision.js';
 
@@ -443,9 +443,7 @@ export class CaseService {
     // Once a case went up, the township reads only what the reporter reads of it, never the county's
     // notes; a township that just transferred a case away gets this last answer, and nothing more to do.
     // Nor the county's assignee or the clocks between staff, and it has nothing left to do on it.
-    const ours = caseInJurisdiction(account, report);
-    const limited = !ours || (account.role === 'township_handler' && report.level === 'county');
-    if (!limited) {
+    if (fullCaseView(account, report)) {
       const rows = await this.supervision.of(report.id);
       return this.view.detail(report, deadlines, events, this.actionsGiven(account, report, deadlines, events), {
         supervisions: await this.view.supervisions(report, rows, deadlines),
@@ -458,6 +456,8 @@ export class CaseService {
       deadlines.filter((d) => isReporterClock(d.kind)),
       seen,
       [],
+      undefined,
+      { attachments: false },
     );
   }
 

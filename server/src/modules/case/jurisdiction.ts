@@ -23,3 +23,15 @@ export function caseInJurisdiction(
   if (account.regionCode.length === 9) return handlingTownshipOf(report) === account.regionCode;
   return inJurisdiction(account, report.villageCode);
 }
+
+/**
+ * Who reads a case in full (staff notes, the reporter's files, actions): an account whose case it is,
+ * except a township once the case went up to the county. Anyone else gets the limited view, and
+ * none of the reporter's files.
+ */
+export function fullCaseView(
+  account: Pick<StaffAccountEntity, 'regionCode' | 'role'>,
+  report: { villageCode: string; handlingCode: string | null; level: 'township' | 'county' },
+): boolean {
+  return caseInJurisdiction(account, report) && !(account.role === 'township_handler' && report.level === 'county');
+}

@@ -2,6 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { StorageModule } from '../../common/storage/storage.module.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { CaseModule } from '../case/case.module.js';
 import { ReportAttachmentController } from './report-attachment.controller.js';
 import { ReportAttachmentService } from './report-attachment.service.js';
@@ -9,7 +10,7 @@ import { registerUploadBodyParser } from './upload-body.js';
 
 /** Reporters' photos and files: upload, attach at filing, serve to the case's staff, remove the unused. */
 @Module({
-  imports: [CaseModule, StorageModule],
+  imports: [CaseModule, StorageModule, AuditModule],
   controllers: [ReportAttachmentController],
   providers: [ReportAttachmentService],
 })

@@ -9,8 +9,9 @@ import { cleanUpload, extensionOf } from '../../common/storage/clean-upload.js';
 import { FileStorage, newStorageKey } from '../../common/storage/file-storage.js';
 import type { StoredFileAnswer } from '../../common/storage/send-stored-file.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { AuditService } from '../audit/audit.service.js';
 import type { ReportEntity } from '../case/entities/report.entity.js';
-import { caseInJurisdiction } from '../case/jurisdiction.js';
+import { fullCaseView } from '../case/jurisdiction.js';
 import { ReportRepository } from '../case/report.repository.js';
 import { type FilingContext, ReportHooks } from '../case/workflow/report-hooks.js';
 import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
@@ -49,6 +50,7 @@ export class ReportAttachmentService implements OnApplicationBootstrap, OnApplic
     private readonly reports: ReportRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
     hooks: ReportHooks,
   ) {
     this.sealed = new SealedFiles(config.dataEncryptionKey);
@@ -111,10 +113,14 @@ export class ReportAttachmentService implements OnApplicationBootstrap, OnApplic
     return this.dataSource.getRepository(ReportAttachmentEntity).find({ where: { reportId }, order: { id: 'ASC' } });
   }
 
-  /** A file of a case the account may see (as the case routes decide); any other answers as not found. */
+  /**
+   * A file of a case the account reads in full (the same rule as the case page: a township whose case
+   * went up to the county, or that transferred it away, gets none); any other answers as not found.
+   * Opening the full file is audited; the thumbnails the case page shows are not.
+   */
   async staffFile(account: StaffAccountEntity, reportNo: string, attachmentId: number, thumbnail: boolean): Promise<StoredFileAnswer> {
     const report = await this.reports.findByReportNo(reportNo);
-    if (!report || !caseInJurisdiction(account, report)) throw new DomainError('CASE_NOT_FOUND');
+    if (!report || !fullCaseView(account, report)) throw new DomainError('CASE_NOT_FOUND');
     const files = await this.of(report.id);
     const index = files.findIndex((f) => f.id === attachmentId);
     const file = files[index];
@@ -123,6 +129,7 @@ export class ReportAttachmentService implements OnApplicationBootstrap, OnApplic
     const bytes = await this.storage.get(small ?? file.storageKey);
     // The database names a file the store does not have: the store was lost or moved, not the request's fault.
     if (!bytes) throw new Error(`report attachment ${file.id}: no stored file`);
+    if (!small) await this.audit.record(account.id, 'view_attachment', report.id);
     return {
       name: reportAttachmentName(file.contentType, index),
       type: small ? 'image/jpeg' : file.contentType,
