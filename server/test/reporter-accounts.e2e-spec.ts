@@ -5,6 +5,7 @@ import { API_PREFIX, REPORTER_TOKEN_HEADER, type RouteInput, type RouteSpec, bui
 import { DataSource } from 'typeorm';
 import { DataProtection } from '../src/common/data-protection.js';
 import { ReporterSessions } from '../src/modules/reporter/reporter-sessions.js';
+import { ReporterAccountEntity, ReporterSessionEntity } from '../src/modules/reporter/reporter.entities.js';
 import { county, type Region, reportBody, type StaffFixture, staffAccount, township, village } from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { RouteAnswer, startTestApp, type TestApp } from './support/test-app.js';
@@ -12,6 +13,7 @@ import { type WechatStandIn, startWechatStandIn } from './stand-ins/wechat-stand
 
 const me = contract.reporterAccount;
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 const ZHANG = { name: '张秀英', phone: '13912345678' };
 const LI = { name: '李桂兰', phone: '13700001111' };
 
@@ -103,7 +105,11 @@ describe.each(DATABASE_KINDS)('reporter accounts on %s', (kind) => {
     it('exchanges the code for a session of 30 days, keeping only hashes of the openid and the token', async () => {
       const first = await signIn('o-zhang-xiuying');
       expect(first.token).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 random bits
-      expect(Date.parse(first.expiresAt) - t.clock.now().getTime()).toBe(30 * DAY_MS);
+      // 30 days, to the end of that China day.
+      const lasts = Date.parse(first.expiresAt) - t.clock.now().getTime();
+      expect(lasts).toBeGreaterThanOrEqual(30 * DAY_MS);
+      expect(lasts).toBeLessThan(31 * DAY_MS);
+      expect((Date.parse(first.expiresAt) + 8 * HOUR_MS) % DAY_MS).toBe(0);
       const again = await signIn('o-zhang-xiuying');
       expect(again.token).not.toBe(first.token);
 
@@ -162,19 +168,51 @@ describe.each(DATABASE_KINDS)('reporter accounts on %s', (kind) => {
       expect((await asReporter(me.signOut, {}, token)).status).toBe(200);
     });
 
-    it('ends a WeChat session after 30 days and a phone session after one day', async () => {
+    it('ends a WeChat session after 30 days and a phone session after one day (rounded up to the day and the hour)', async () => {
       const start = t.clock.now();
       const wechatSession = await signIn('o-ending');
       const phoneSession = await t.app.get(ReporterSessions).openForPhone(LI.phone);
+      const wechatEnd = Date.parse(wechatSession.expiresAt);
+      const phoneEnd = phoneSession.expiresAt.getTime();
+      expect(phoneEnd - start.getTime()).toBeGreaterThanOrEqual(DAY_MS);
+      expect(phoneEnd - start.getTime()).toBeLessThan(DAY_MS + HOUR_MS);
       try {
-        t.clock.set(new Date(start.getTime() + DAY_MS - 1));
+        t.clock.set(new Date(phoneEnd - 1));
         expect((await asReporter(me.myReports, {}, phoneSession.token)).status).toBe(200);
-        t.clock.set(new Date(start.getTime() + DAY_MS));
+        t.clock.set(new Date(phoneEnd));
         expect((await asReporter(me.myReports, {}, phoneSession.token)).error.code).toBe('REPORTER_SESSION_EXPIRED');
-        t.clock.set(new Date(start.getTime() + 30 * DAY_MS - 1));
+        t.clock.set(new Date(wechatEnd - 1));
         expect((await asReporter(me.myReports, {}, wechatSession.token)).status).toBe(200);
-        t.clock.set(new Date(start.getTime() + 30 * DAY_MS));
+        t.clock.set(new Date(wechatEnd));
         expect((await asReporter(me.myReports, {}, wechatSession.token)).error.code).toBe('REPORTER_SESSION_EXPIRED');
+      } finally {
+        t.clock.set(start);
+      }
+    });
+
+    it('dates a sign-in only to its China day: no time on the rows is finer than a day (an hour for ends)', async () => {
+      const start = t.clock.now();
+      try {
+        // 10:37:12.345 China time: nothing of the minutes may be kept.
+        const at = new Date(Date.parse(`${new Date(start.getTime() + 8 * HOUR_MS).toISOString().slice(0, 10)}T10:37:12.345+08:00`));
+        t.clock.set(at);
+        const { token } = await signIn('o-coarse-time');
+        const code = wechat.state.issuePhoneCode(ZHANG.phone);
+        expect((await asReporter(me.wechatPhone, { body: { code } }, token)).status).toBe(200);
+        const phoneSession = await t.app.get(ReporterSessions).openForPhone(LI.phone);
+        const dayStart = Date.parse(`${new Date(at.getTime() + 8 * HOUR_MS).toISOString().slice(0, 10)}T00:00:00+08:00`);
+
+        const session = await db.getRepository(ReporterSessionEntity).findOneByOrFail({ tokenHash: sha256(token) });
+        expect(session.createdAt.getTime()).toBe(dayStart);
+        expect(session.expiresAt.getTime()).toBe(dayStart + 31 * DAY_MS); // 30 days on, to that day's end
+        expect(session.verifiedPhoneUntil!.getTime()).toBe(
+          Date.parse(`${new Date(dayStart + 8 * HOUR_MS).toISOString().slice(0, 10)}T12:00:00+08:00`),
+        );
+        const phone = await db.getRepository(ReporterSessionEntity).findOneByOrFail({ tokenHash: sha256(phoneSession.token) });
+        expect(phone.createdAt.getTime()).toBe(dayStart);
+        expect(phone.expiresAt.getTime()).toBe(dayStart + DAY_MS + 11 * HOUR_MS);
+        const account = await db.getRepository(ReporterAccountEntity).findOneByOrFail({ id: session.accountId! });
+        expect(account.createdAt.getTime()).toBe(dayStart);
       } finally {
         t.clock.set(start);
       }
@@ -274,7 +312,8 @@ describe.each(DATABASE_KINDS)('reporter accounts on %s', (kind) => {
       expect((await asReporter(me.wechatPhone, { body: { code } }, token)).body).toEqual({ phone: ZHANG.phone });
       const verified = (await file(token, realName())).reportNo;
       const otherPhone = (await file(token, realName({ ...ZHANG, phone: '13600002222' }))).reportNo;
-      t.clock.set(new Date(t.clock.now().getTime() + 31 * 60_000));
+      // Half an hour, rounded up to the whole hour: gone at the latest 90 minutes on.
+      t.clock.set(new Date(t.clock.now().getTime() + 91 * 60_000));
       const late = (await file(token, realName())).reportNo;
       expect([await linkOf(verified), await linkOf(otherPhone), await linkOf(late)].map((l) => l.verified)).toEqual(['wechat', null, null]);
       const seen = (await t.call(contract.case.get, { params: { reportNo: verified } }, handler)).body;

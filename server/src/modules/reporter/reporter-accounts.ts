@@ -3,6 +3,7 @@ import { DataSource, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DataProtection } from '../../common/data-protection.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
+import { chinaDayStart } from './coarse-time.js';
 import { ReporterAccountEntity } from './reporter.entities.js';
 
 /** WeChat users known to 我的反映, one account per openid. */
@@ -24,7 +25,11 @@ export class ReporterAccounts {
     const known = await this.accounts.findOne({ where: { openidHash }, select: { id: true } });
     if (known) return known.id;
     try {
-      const inserted = await this.accounts.insert({ openidHash, openidEnc: this.protection.encrypt(openid), createdAt: this.clock.now() });
+      const inserted = await this.accounts.insert({
+        openidHash,
+        openidEnc: this.protection.encrypt(openid),
+        createdAt: chinaDayStart(this.clock.now()),
+      });
       return Number(inserted.identifiers[0]!.id);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

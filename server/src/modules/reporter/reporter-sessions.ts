@@ -6,14 +6,15 @@ import { DataSource, type EntityManager, LessThan, type Repository } from 'typeo
 import { Clock } from '../../common/clock.js';
 import { DataProtection } from '../../common/data-protection.js';
 import type { ReporterSessionLookup } from '../../common/reporter-session.js';
+import { ceilToChinaDay, ceilToHour, chinaDayStart } from './coarse-time.js';
 import { ReporterSessionEntity } from './reporter.entities.js';
 
 const DAY_MS = 86_400_000;
-/** A WeChat sign-in lasts a month: the mini program signs in again silently when it ends. */
+/** A WeChat sign-in lasts a month (to the end of that China day): the mini program signs in again silently when it ends. */
 export const WECHAT_SESSION_MS = 30 * DAY_MS;
-/** A phone sign-in (SMS code) lasts a day: a shared phone should not stay signed in to someone's reports. */
+/** A phone sign-in (SMS code) lasts a day (to the next whole hour): a shared phone should not stay signed in to someone's reports. */
 export const PHONE_SESSION_MS = DAY_MS;
-/** A phone WeChat vouched for counts as verified for a filing made within half an hour. */
+/** A phone WeChat vouched for counts as verified for a filing made within half an hour (to the next whole hour). */
 export const VERIFIED_PHONE_MS = 30 * 60_000;
 /** How often an instance deletes ended sessions (by their indexed end). */
 const CLEANUP_EVERY_MS = 10 * 60_000;
@@ -50,14 +51,17 @@ export class ReporterSessions implements ReporterSessionLookup {
     await this.deleteEnded(now);
     const token = randomBytes(32).toString('base64url');
     const isAccount = 'accountId' in owner;
-    const expiresAt = new Date(now.getTime() + (isAccount ? WECHAT_SESSION_MS : PHONE_SESSION_MS));
+    // Stored coarse (coarse-time.ts): no time on the row dates the sign-in finer than its day, or for a phone its hour.
+    const expiresAt = isAccount
+      ? ceilToChinaDay(new Date(now.getTime() + WECHAT_SESSION_MS))
+      : ceilToHour(new Date(now.getTime() + PHONE_SESSION_MS));
     await this.sessions.insert({
       tokenHash: hashToken(token),
       accountId: isAccount ? owner.accountId : null,
       phoneHash: isAccount ? null : owner.phoneHash,
       verifiedPhoneEnc: null,
       verifiedPhoneUntil: null,
-      createdAt: now,
+      createdAt: chinaDayStart(now),
       expiresAt,
     });
     return { token, expiresAt };
@@ -106,7 +110,7 @@ export class ReporterSessions implements ReporterSessionLookup {
       { id: sessionId },
       {
         verifiedPhoneEnc: this.protection.encrypt(normalizePhone(phone)),
-        verifiedPhoneUntil: new Date(this.clock.now().getTime() + VERIFIED_PHONE_MS),
+        verifiedPhoneUntil: ceilToHour(new Date(this.clock.now().getTime() + VERIFIED_PHONE_MS)),
       },
     );
   }
