@@ -178,6 +178,34 @@ describe.each(DATABASE_KINDS)('progress notices by SMS on %s', (kind) => {
         await other.app.close();
       }
     });
+
+  if (kind === 'mysql')
+    it('sends each job once when sends are slow and another instance starts its round meanwhile', async () => {
+      const reports = await Promise.all([fileRealName(), fileRealName(), fileRealName()]);
+      for (const { reportNo } of reports) await act(reportNo, { action: 'accept' });
+      const other = await startTestApp(kind, sms.env, t);
+      const before = sentTo(REPORTER.phone).length;
+      let requests = 0;
+      const otherRounds: Array<Promise<unknown>> = [];
+      try {
+        other.clock.set(t.clock.now());
+        // Each send takes 100 s on both instances' clocks; the second instance starts at the second send.
+        sms.state.slowly = async () => {
+          for (const app of [t, other]) app.clock.set(new Date(app.clock.now().getTime() + 100_000));
+          if (++requests === 2) otherRounds.push(other.app.get(OutboxWorker).runOnce());
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        };
+        await work();
+        await Promise.all(otherRounds);
+        sms.state.slowly = null;
+        await Promise.all([work(), other.app.get(OutboxWorker).runOnce()]);
+        expect(sentTo(REPORTER.phone).length - before).toBe(3);
+        for (const { reportNo } of reports) expect((await jobsOf(reportNo)).map((j) => [j.status, j.attempts])).toEqual([['sent', 1]]);
+      } finally {
+        sms.state.slowly = null;
+        await other.app.close();
+      }
+    });
 });
 
 describe.each(DATABASE_KINDS)('the SMS stand-in on %s', (kind) => {

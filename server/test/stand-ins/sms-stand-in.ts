@@ -42,6 +42,8 @@ export interface SmsStandInState {
   failNext(code: string, options?: { times?: number; perNumber?: boolean }): void;
   /** The codes sent to a phone (11 digits), from template `code`'s first parameter. */
   codesSentTo(phone: string): string[];
+  /** Awaited before each request is answered: a slow provider (null: answer at once). */
+  slowly: (() => Promise<void>) | null;
 }
 
 export interface SmsStandIn {
@@ -113,6 +115,7 @@ export async function startSmsStandIn(options: SmsStandInOptions = {}): Promise<
     failNext(code, { times = 1, perNumber = false } = {}) {
       failures.push({ code, times, perNumber });
     },
+    slowly: null,
     codesSentTo(phone) {
       return state.sent.filter((s) => s.phone === `+86${phone}` && s.templateId === templates.code).map((s) => s.params[0]!);
     },
@@ -181,12 +184,14 @@ export async function startSmsStandIn(options: SmsStandInOptions = {}): Promise<
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      try {
-        answer(response, handle(request, Buffer.concat(chunks).toString('utf8')));
-      } catch (error) {
-        const code = error instanceof Refusal ? error.code : 'InternalError';
-        answer(response, { Error: { Code: code, Message: code } });
-      }
+      void (state.slowly?.() ?? Promise.resolve()).then(() => {
+        try {
+          answer(response, handle(request, Buffer.concat(chunks).toString('utf8')));
+        } catch (error) {
+          const code = error instanceof Refusal ? error.code : 'InternalError';
+          answer(response, { Error: { Code: code, Message: code } });
+        }
+      });
     });
   };
   let server: Server = createServer(serve);

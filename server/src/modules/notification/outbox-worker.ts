@@ -9,8 +9,12 @@ import { type JobOutcome, Outbox } from './outbox.js';
 
 /** Attempts before a job is given up (about 4 hours of backoff in all). */
 export const MAX_ATTEMPTS = 8;
-/** How long a claimed job is this instance's: far longer than any one send may take (their timeouts are 10 s). */
-const LEASE_MS = 120_000;
+/**
+ * How long a claimed job is this instance's: far longer than any one send may take. The worst is a
+ * WeChat notice: a token fetch and a send, each maybe renewed once, each of 10 s retried once when busy
+ * (about 1.5 min in all); an SMS is one 10 s request.
+ */
+const LEASE_MS = 600_000;
 /** Jobs taken per round. */
 const BATCH = 20;
 
@@ -79,6 +83,7 @@ export class OutboxWorker implements BeforeApplicationShutdown {
     const result: WorkerRound = { claimed: 0, sent: 0, skipped: 0, retried: 0, failed: 0 };
     const jobs = this.dataSource.getRepository(OutboxJobEntity);
     const now = this.clock.now();
+    const started = Date.now();
     const due = await jobs.find({
       select: { id: true },
       where: { status: 'pending', nextAttemptAt: LessThanOrEqual(now), claimedUntil: Or(IsNull(), LessThan(now)) },
@@ -87,7 +92,9 @@ export class OutboxWorker implements BeforeApplicationShutdown {
     });
     for (const { id } of due) {
       if (this.stopped) break;
-      const job = await this.claim(id, now);
+      // A slow round leaves the rest to the next one, so no claim is made near a lapsed lease's time.
+      if (this.clock.now().getTime() - now.getTime() > LEASE_MS / 2 || Date.now() - started > LEASE_MS / 2) break;
+      const job = await this.claim(id);
       if (!job) continue;
       result.claimed++;
       const outcome = await this.attempt(job);
@@ -98,7 +105,9 @@ export class OutboxWorker implements BeforeApplicationShutdown {
   }
 
   /** The job, if this instance won it; null when another instance holds it or it is done. */
-  private async claim(id: number, now: Date): Promise<OutboxJobEntity | null> {
+  private async claim(id: number): Promise<OutboxJobEntity | null> {
+    // The time of this claim, not the round's: earlier sends in the round may have taken a while.
+    const now = this.clock.now();
     const jobs = this.dataSource.getRepository(OutboxJobEntity);
     const won = await jobs.update(
       { id, status: 'pending', claimedUntil: Or(IsNull(), LessThan(now)) },
