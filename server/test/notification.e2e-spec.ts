@@ -110,6 +110,16 @@ describe.each(DATABASE_KINDS)('progress notices by SMS on %s', (kind) => {
     expect(await jobsOf(anonymous.reportNo)).toEqual([]);
   });
 
+  it('sends no SMS for a real-name report staff registered from a letter, call or visit: that phone was not given to be told on', async () => {
+    const before = sentTo(REPORTER.phone).length;
+    const { reportNo } = await fileRealName();
+    await t.app.get(DataSource).query("UPDATE reports SET channel = 'visit' WHERE report_no = ?", [reportNo]);
+    await act(reportNo, { action: 'accept' });
+    await work();
+    expect((await jobsOf(reportNo)).map((j) => [j.status, j.lastError])).toEqual([['skipped', 'not filed online']]);
+    expect(sentTo(REPORTER.phone).length).toBe(before);
+  });
+
   it('never holds up a step while the provider is down, and sends once when it is back', async () => {
     const { reportNo } = await fileRealName();
     const before = sentTo(REPORTER.phone).length;

@@ -1,6 +1,7 @@
 import { API_PREFIX, REPORTER_TOKEN_HEADER, contract } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
+import { ReporterAccountEntity } from '../src/modules/reporter/reporter.entities.js';
 import { county, fileReport, type Region, township, village } from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -53,6 +54,29 @@ describe.each(DATABASE_KINDS)('phone sign-in by SMS code on %s', (kind) => {
     expect((list.body as { items: Array<{ ref: string }> }).items.map((r) => r.ref)).toEqual([reportNo]);
     // A code is used once.
     expect((await signIn(PHONE, lastCode(PHONE))).error.code).toBe('PHONE_CODE_INVALID');
+  });
+
+  it("lists and opens only the reports filed in H5 with the phone: not a WeChat account's, nor one staff registered from a letter", async () => {
+    const phone = freshPhone();
+    const reporter = { name: '孙桂兰', phone };
+    const h5 = await fileReport(t, dongshan, { mode: 'real_name', reporter });
+    const letter = await fileReport(t, dongshan, { mode: 'real_name', reporter });
+    const wechat = await fileReport(t, dongshan, { mode: 'real_name', reporter });
+    const db = t.app.get(DataSource);
+    await db.query("UPDATE reports SET channel = 'letter' WHERE report_no = ?", [letter.reportNo]);
+    const account = await db
+      .getRepository(ReporterAccountEntity)
+      .insert({ openidHash: 'b'.repeat(64), openidEnc: 'not-read-here', createdAt: t.clock.now() });
+    await db.query('UPDATE reports SET reporter_account_id = ? WHERE report_no = ?', [account.identifiers[0]!.id, wechat.reportNo]);
+
+    await askCode(phone);
+    const session = await signIn(phone, lastCode(phone));
+    const list = (await myReports(session.body.token)).body as { items: Array<{ ref: string }>; total: number };
+    expect(list).toMatchObject({ items: [{ ref: h5.reportNo }], total: 1 });
+    const open = (ref: string) =>
+      t.request('GET', `${API_PREFIX}/me/reports/${ref}`, undefined, undefined, { [REPORTER_TOKEN_HEADER]: session.body.token });
+    expect((await open(h5.reportNo)).status).toBe(200);
+    for (const other of [letter, wechat]) expect((await open(other.reportNo)).error.code).toBe('REPORT_NOT_FOUND');
   });
 
   it('answers a phone without reports exactly as one with them: a code, a session, an empty list', async () => {

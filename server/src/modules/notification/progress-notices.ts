@@ -43,6 +43,7 @@ const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.
 
 interface ReportRow {
   mode: string;
+  channel: string;
   reporter_phone_enc: string | null;
   /** Set by the reporter module for a real-name report filed while signed in with WeChat. */
   reporter_account_id?: number | null;
@@ -84,6 +85,8 @@ export class ProgressNotices {
     if (!report || report.mode !== 'real_name') return { done: 'skipped', reason: 'no real-name report' };
     // A mini-program report is told through WeChat only: a reporter who refused the prompt chose not to be told.
     if (report.reporter_account_id) return this.wechat.send(job.reportId!, Number(report.reporter_account_id), notice);
+    // Only a reporter who filed in H5 gave the phone to be told on; one staff registered from a letter, call or visit did not.
+    if (report.channel !== 'online') return { done: 'skipped', reason: 'not filed online' };
     if (!report.reporter_phone_enc) return { done: 'skipped', reason: 'no phone' };
     if (!this.sms.enabled) return { done: 'skipped', reason: 'SMS off' };
     const phone = this.protection.decrypt(report.reporter_phone_enc);
