@@ -138,6 +138,36 @@ describe.each(DATABASE_KINDS)('phone sign-in by SMS code on %s', (kind) => {
   });
 });
 
+describe.each(DATABASE_KINDS)('the cap on all sign-in codes on %s', (kind) => {
+  let t: TestApp;
+  let sms: SmsStandIn;
+  beforeAll(async () => {
+    sms = await startSmsStandIn();
+    t = await startTestApp(kind, { ...sms.env, SMS_CODES_PER_HOUR: '3', SMS_CODES_PER_DAY: '4' });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sms?.close();
+  });
+
+  it("sends no more codes than the hour's and the day's cap, whatever the phones, and says SMS is unavailable beyond them", async () => {
+    const askCode = (phone: string) => t.call(contract.notification.sendPhoneCode, { body: { phone } });
+    const day = new Date('2026-11-02T01:00:00Z');
+    t.clock.set(day);
+    for (const phone of ['13500000001', '13500000002', '13500000003']) expect((await askCode(phone)).status).toBe(200);
+    expect((await askCode('13500000004')).error.code).toBe('SMS_UNAVAILABLE');
+    expect(sms.state.sent).toHaveLength(3);
+    // The next hour: one more, which is the day's fourth and last.
+    t.clock.set(new Date(day.getTime() + 60 * 60_000));
+    expect((await askCode('13500000005')).status).toBe(200);
+    expect((await askCode('13500000006')).error.code).toBe('SMS_UNAVAILABLE');
+    expect(sms.state.sent).toHaveLength(4);
+    // The next day: codes again.
+    t.clock.set(new Date(day.getTime() + 24 * 60 * 60_000));
+    expect((await askCode('13500000007')).status).toBe(200);
+  });
+});
+
 describe.each(DATABASE_KINDS)('phone sign-in without SMS on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {

@@ -21,6 +21,9 @@ export const NOTIFICATION_ENV_KEYS = {
   /** How often the outbox worker looks for due jobs; 0 turns it off (tests run it by hand, as they do the sweep). */
   OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
   SMS_PROVIDER: z.enum(['tencent', 'demo', 'off']).optional(),
+  /** Sign-in codes sent in all, across instances, per hour and per day: a cap on what SMS pumping can cost. */
+  SMS_CODES_PER_HOUR: z.coerce.number().int().min(1).default(500),
+  SMS_CODES_PER_DAY: z.coerce.number().int().min(1).default(5000),
   SMS_API_BASE: z.url({ protocol: /^https?$/ }).default('https://sms.tencentcloudapi.com'),
   SMS_REGION: z.string().trim().default('ap-guangzhou'),
   SMS_SECRET_ID: z.string().trim().optional(),
@@ -91,6 +94,9 @@ export interface SmsConfig {
   /** `demo` sends nothing and logs a masked line (default with DEMO_DATA=true); `off` (default otherwise) sends nothing at all. */
   provider: 'tencent' | 'demo' | 'off';
   tencent: TencentSmsConfig | null;
+  /** Sign-in codes sent in all, per hour and per day; beyond them phone sign-in is unavailable until the window turns. */
+  codesPerHour: number;
+  codesPerDay: number;
 }
 
 export interface NotificationConfig {
@@ -116,6 +122,8 @@ export function notificationConfigOf(e: NotificationEnv): { notifications: Notif
     },
     sms: {
       provider,
+      codesPerHour: e.SMS_CODES_PER_HOUR,
+      codesPerDay: e.SMS_CODES_PER_DAY,
       tencent:
         provider === 'tencent'
           ? {

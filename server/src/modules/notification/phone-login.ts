@@ -13,6 +13,7 @@ import { PhoneCodeEntity } from './phone-code.entity.js';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
 export const CODE_LIFETIME_MS = 5 * MINUTE_MS;
 /** Wrong tries before a code is dead: a one-in-200,000 chance of guessing it. */
 export const CODE_TRIES = 5;
@@ -52,6 +53,11 @@ export class PhoneLogin {
       (await this.limiter.count('sms_code_min', phoneHash, MINUTE_MS)) > 1 ||
       (await this.limiter.count('sms_code_hour', phoneHash, HOUR_MS)) > CODES_PER_PHONE_PER_HOUR;
     if (limited) throw new DomainError('RATE_LIMITED');
+    // A cap on all codes (SMS pumping from many addresses and phones): fails closed, as if SMS were down.
+    const capped =
+      (await this.limiter.count('sms_code_all_hour', 'all', HOUR_MS)) > this.config.sms.codesPerHour ||
+      (await this.limiter.count('sms_code_all_day', 'all', DAY_MS)) > this.config.sms.codesPerDay;
+    if (capped) throw new DomainError('SMS_UNAVAILABLE');
     const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
     const now = this.clock.now();
     try {
