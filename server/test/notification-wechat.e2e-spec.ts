@@ -158,6 +158,9 @@ describe.each(DATABASE_KINDS)('progress notices by WeChat subscribe message on %
       ['accepted', 'used'],
       ['answered', 'used'],
     ]);
+    // The same post again does not re-arm a spent grant: only a new WeChat prompt could, and that cannot be told from a replay.
+    const again = await grant(token, reportNo, { [STAND_IN_TEMPLATES.accepted]: 'accept', [STAND_IN_TEMPLATES.answered]: 'accept' });
+    expect(again.body).toEqual({ granted: [] });
   });
 
   it('stores grants only for the account that filed the report', async () => {
@@ -189,6 +192,7 @@ describe.each(DATABASE_KINDS)('progress notices by WeChat subscribe message on %
       .getRepository(ReportSubscriptionEntity)
       .findBy({ reportId: await idOf(withdrawn.reportNo) });
     expect(unusable!.status).toBe('unusable');
+    expect((await grant(token, withdrawn.reportNo, { [STAND_IN_TEMPLATES.accepted]: 'accept' })).body).toEqual({ granted: [] });
 
     const refused = await file(token);
     wechat.state.grantSubscription(openid, STAND_IN_TEMPLATES.accepted);

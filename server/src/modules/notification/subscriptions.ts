@@ -50,9 +50,8 @@ export class Subscriptions {
       const answer = results[templateId];
       // reject, ban, filter, or not asked: nothing to store.
       if (answer !== 'accept') continue;
-      // Allowed again (a second filing screen, a retry): one grant per event, usable again.
-      const changed = await this.grants.update({ reportId: Number(reportId), event }, { templateId, status: 'granted', usedAt: null });
-      if (changed.affected) continue;
+      // One grant per event, never re-armed: WeChat's grants are one-time, and a replayed post cannot be
+      // told from a new tap, so a used or unusable (43101) grant stays so.
       try {
         await this.grants.insert({ reportId: Number(reportId), event, templateId, status: 'granted', createdAt: now, usedAt: null });
       } catch (error) {
