@@ -2,6 +2,7 @@ import { API_PREFIX, REPORTER_TOKEN_HEADER, contract } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { ReporterAccountEntity } from '../src/modules/reporter/reporter.entities.js';
+import { CODE_LIFETIME_MS } from '../src/modules/notification/phone-login.js';
 import { county, fileReport, type Region, township, village } from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -106,6 +107,17 @@ describe.each(DATABASE_KINDS)('phone sign-in by SMS code on %s', (kind) => {
     later(60_000);
     await askCode(phone);
     expect((await signIn(phone, lastCode(phone))).status).toBe(201);
+  });
+
+  it('removes expired codes when the next one is asked for, so no hash of a phone that asked is kept beyond its code', async () => {
+    const [first, second] = [freshPhone(), freshPhone()];
+    await askCode(first);
+    const countOf = async () =>
+      Number((await t.app.get(DataSource).query<Array<{ n: number | string }>>('SELECT COUNT(*) AS n FROM phone_codes'))[0]!.n);
+    expect(await countOf()).toBeGreaterThan(0);
+    later(CODE_LIFETIME_MS + 1000);
+    await askCode(second);
+    expect(await countOf()).toBe(1);
   });
 
   it('sends one code a minute and five an hour to a phone, and twenty an hour from one address', async () => {

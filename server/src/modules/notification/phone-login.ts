@@ -60,6 +60,8 @@ export class PhoneLogin {
     if (capped) throw new DomainError('SMS_UNAVAILABLE');
     const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
     const now = this.clock.now();
+    // Expired codes go: each keeps a hash of a phone that asked, of no use once the code is dead.
+    await this.codes.delete({ expiresAt: LessThan(now) });
     try {
       // A new code replaces the phone's last one.
       await this.codes.manager.transaction(async (manager) => {
