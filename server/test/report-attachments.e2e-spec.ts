@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { API_PREFIX, contract, MAX_ATTACHMENT_BYTES, MAX_REPORT_ATTACHMENTS } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 import { ReportAttachmentService } from '../src/modules/report-attachment/report-attachment.service.js';
+import { MAX_UPLOADS_READ_AT_ONCE } from '../src/modules/report-attachment/upload-body.js';
 import {
   county,
   hasGpsPosition,
@@ -26,6 +28,39 @@ import { DEFAULT_NOW, startTestApp, type TestApp } from './support/test-app.js';
 const ra = contract.reportAttachment;
 const DEVICE = 'QingshuiPhone QS-20 Build/ABC123XYZ';
 const ADDRESS = '203.0.113.77';
+
+const UPLOAD_PATH = `${API_PREFIX}${ra.upload.path}`;
+
+/**
+ * A multipart body of `size` bytes declared up front, made only as the server pulls it; with `sendFirst`
+ * it stops after that many bytes until `finish`, like a phone still sending.
+ */
+function slowBody(size: number, sendFirst = size) {
+  let sent = 0;
+  let wake: (() => void) | null = null;
+  let finished = false;
+  const stream = new Readable({
+    read(want) {
+      if (finished || sent >= size) return void this.push(null);
+      if (sent >= sendFirst) {
+        wake = () => this.push(null);
+        return;
+      }
+      const n = Math.min(want, size - sent, sendFirst - sent);
+      sent += n;
+      this.push(Buffer.alloc(n, 0x20));
+    },
+  });
+  return {
+    stream,
+    headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(size) },
+    pulled: () => sent,
+    finish: () => {
+      finished = true;
+      wake?.();
+    },
+  };
+}
 
 /** Every file under a directory. */
 function storedFiles(directory: string): string[] {
@@ -330,6 +365,30 @@ describe.each(DATABASE_KINDS)('report attachments on %s', (kind) => {
       const refused = await uploadFile(t, photo, 'p.jpg');
       expect(refused.status).toBe(429);
       expect(refused.error.code).toBe('RATE_LIMITED');
+      // Refused before its body is read: of a 10 MB body the server pulls no more than a stream's first buffer.
+      const big = slowBody(MAX_ATTACHMENT_BYTES);
+      const answer = await t.app.inject({ method: 'POST', url: UPLOAD_PATH, headers: big.headers, payload: big.stream });
+      expect(answer.statusCode).toBe(429);
+      expect(answer.json()).toMatchObject({ code: 'RATE_LIMITED', message: expect.any(String) });
+      expect(big.pulled()).toBeLessThan(256 * 1024);
+    } finally {
+      t.clock.set(DEFAULT_NOW);
+    }
+  });
+
+  it(`reads at most ${MAX_UPLOADS_READ_AT_ONCE} upload bodies at once, and asks the next to wait, never failing`, async () => {
+    t.clock.set(new Date(DEFAULT_NOW.getTime() + 6 * 3_600_000));
+    try {
+      // Bodies still on their way: each sends its first part and then waits.
+      const pending = Array.from({ length: MAX_UPLOADS_READ_AT_ONCE }, () => slowBody(1024 * 1024, 64 * 1024));
+      const answers = pending.map((b) => t.app.inject({ method: 'POST', url: UPLOAD_PATH, headers: b.headers, payload: b.stream }));
+      for (let i = 0; i < 50 && pending.some((b) => b.pulled() === 0); i++) await new Promise((r) => setTimeout(r, 20));
+      const busy = await uploadFile(t, await smallJpeg(), 'p.jpg');
+      expect(busy.status).toBe(429);
+      expect(busy.error).toMatchObject({ code: 'RATE_LIMITED', message: expect.any(String) });
+      for (const b of pending) b.finish();
+      expect((await Promise.all(answers)).map((a) => a.statusCode)).toEqual(Array(MAX_UPLOADS_READ_AT_ONCE).fill(400));
+      expect((await uploadFile(t, await smallJpeg(), 'p.jpg')).status).toBe(201);
     } finally {
       t.clock.set(DEFAULT_NOW);
     }

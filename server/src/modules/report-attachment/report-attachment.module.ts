@@ -15,10 +15,13 @@ import { registerUploadBodyParser } from './upload-body.js';
   providers: [ReportAttachmentService],
 })
 export class ReportAttachmentModule implements OnModuleInit {
-  constructor(private readonly adapter: HttpAdapterHost) {}
+  constructor(
+    private readonly adapter: HttpAdapterHost,
+    private readonly attachments: ReportAttachmentService,
+  ) {}
 
   /** Before the server is ready, so the upload route's multipart body has its parser. */
   onModuleInit(): void {
-    registerUploadBodyParser(this.adapter.httpAdapter.getInstance<FastifyInstance>());
+    registerUploadBodyParser(this.adapter.httpAdapter.getInstance<FastifyInstance>(), (address) => this.attachments.admitUpload(address));
   }
 }

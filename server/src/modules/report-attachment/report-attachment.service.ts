@@ -57,6 +57,12 @@ export class ReportAttachmentService implements OnApplicationBootstrap, OnApplic
     hooks.register({ filed: (manager, report, context) => this.attach(manager, report, context) });
   }
 
+  /** Before an upload's body is read: refused once the address has used up its window (looked at, not counted; `upload` counts). */
+  async admitUpload(address: string): Promise<void> {
+    if ((await this.limiter.peek('report_upload', address, UPLOAD_WINDOW_MS, { coarse: true })) >= UPLOADS_PER_WINDOW)
+      throw new DomainError('RATE_LIMITED');
+  }
+
   /**
    * Keeps one cleaned file as a pending upload. Counted per address (a coarse keyed hash, as beside
    * anonymous reports); the row keeps no address, name or device: an anonymous report's photos say no more than it does.
