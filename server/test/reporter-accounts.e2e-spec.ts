@@ -330,6 +330,23 @@ describe.each(DATABASE_KINDS)('reporter accounts on %s', (kind) => {
     });
   });
 
+  it('limits WeChat sign-ins to thirty a minute from one address, so a flood cannot drive calls to WeChat', async () => {
+    const before = t.clock.now();
+    // A minute of its own, whatever the other tests signed in.
+    t.clock.set(new Date('2030-01-01T00:00:00Z'));
+    try {
+      const answers: number[] = [];
+      for (let i = 0; i < 31; i++)
+        answers.push((await asReporter(me.wechatLogin, { body: { code: wechat.state.issueLoginCode(`o-flood-${i}`) } })).status);
+      expect(answers.slice(0, 30).every((status) => status === 200)).toBe(true);
+      const refused = await asReporter(me.wechatLogin, { body: { code: wechat.state.issueLoginCode('o-flood-last') } });
+      expect(refused.error.code).toBe('RATE_LIMITED');
+      expect(answers[30]).toBe(429);
+    } finally {
+      t.clock.set(before);
+    }
+  });
+
   it('counts opening reports by number against the query-code limit, so numbers are no easier to try than codes', async () => {
     const limited = await startTestApp(kind, { ...wechat.env, LOOKUP_LIMIT_PER_MINUTE: '3' });
     try {

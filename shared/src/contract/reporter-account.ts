@@ -28,7 +28,15 @@ export const reporterAccountContract = {
     body: WechatLoginSchema,
     status: 200,
     response: ReporterSessionSchema,
-    errors: ['VALIDATION_FAILED', 'WECHAT_UNAVAILABLE', 'WECHAT_CODE_INVALID', 'WECHAT_TOO_FREQUENT', 'WECHAT_USER_BLOCKED', 'WECHAT_BUSY'],
+    errors: [
+      'VALIDATION_FAILED',
+      'RATE_LIMITED',
+      'WECHAT_UNAVAILABLE',
+      'WECHAT_CODE_INVALID',
+      'WECHAT_TOO_FREQUENT',
+      'WECHAT_USER_BLOCKED',
+      'WECHAT_BUSY',
+    ],
   }),
   wechatPhone: defineRoute({
     ...VILLAGER_ROUTE_PATHS.wechatPhone,

@@ -31,9 +31,10 @@ export class ReporterController {
 
   /**
    * WeChat's code for the openid (the session key stays with the WeChat client), then a session of our own.
-   * No limit per address of ours: a code is WeChat's one-time secret (nothing to guess, WeChat limits each
-   * user), and a village behind one mobile carrier address must not lock itself out of its own reports.
+   * A code is WeChat's one-time secret (nothing to guess), so the limit per address is only a generous one
+   * against floods of calls to WeChat: a village behind one mobile carrier address still signs in.
    */
+  @RateLimit('wechat_login')
   @ContractRoute(routes.wechatLogin)
   async wechatLogin(@RouteInput() { body }: In<'wechatLogin'>) {
     const { openid } = await this.wechat.codeToSession(body.code);
