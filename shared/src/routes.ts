@@ -70,6 +70,8 @@ export const villagerRoutes = {
   report: {
     create: ref<Contract['report']['create']>(paths.reportCreate),
     lookup: ref<Contract['report']['lookup']>(paths.reportLookup),
+  },
+  reportAttachment: {
     upload: ref<Contract['reportAttachment']['upload']>(paths.reportUpload),
   },
   reporter: {

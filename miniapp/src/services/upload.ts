@@ -121,7 +121,7 @@ function answerOf(status: number, raw: unknown): UploadReceipt {
 
 /** Sends one picked file; resolves with its upload id and what was kept, or rejects with ApiError. */
 export async function uploadFile(picked: PickedFile): Promise<UploadReceipt> {
-  const url = `${apiBase()}${API_PREFIX}${villagerRoutes.report.upload.path}`;
+  const url = `${apiBase()}${API_PREFIX}${villagerRoutes.reportAttachment.upload.path}`;
   if (process.env.TARO_ENV === 'h5') {
     if (!picked.file) throw new ApiError('MALFORMED_REQUEST');
     const form = new FormData();
