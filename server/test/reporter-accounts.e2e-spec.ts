@@ -384,9 +384,16 @@ describe.each(DATABASE_KINDS)('reporter accounts on %s', (kind) => {
         );
       return all;
     }
-    /** How many rows each table gained, and the rows of the reporter tables. */
+    /**
+     * How many rows each table gained. The figures rollup is left out: its counters are per township,
+     * month and slot (report id modulo 8), so whether a filing adds a row or bumps one depends on the id alone.
+     */
     const growth = (before: Map<string, string[]>, after: Map<string, string[]>) =>
-      Object.fromEntries([...after].map(([name, rows]) => [name, rows.length - (before.get(name)?.length ?? 0)]));
+      Object.fromEntries(
+        [...after]
+          .filter(([name]) => !name.startsWith('figures_'))
+          .map(([name, rows]) => [name, rows.length - (before.get(name)?.length ?? 0)]),
+      );
 
     it('links nothing to a session that came along: the report is stored as without one', async () => {
       const { token } = await signIn('o-anonymous');
