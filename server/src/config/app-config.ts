@@ -11,6 +11,7 @@ import {
   notificationConfigOf,
   refineNotificationEnv,
 } from './notification-config.js';
+import { Secret } from './secret.js';
 
 /** Development-only stand-ins, so a newcomer runs the product with nothing configured. */
 const DEV_HASH_SECRET = 'dev-only-hash-secret-do-not-use-in-production-0000';
@@ -132,27 +133,7 @@ export interface WechatConfig {
   /** `https://api.weixin.qq.com`, or a stand-in server in tests. */
   apiBase: string;
   /** The app id and secret; null turns every WeChat feature off (it answers WECHAT_UNAVAILABLE). */
-  app: { id: string; secret: WechatSecret } | null;
-}
-
-/** The app secret, kept out of logs and JSON: only `reveal()` hands it out, to the WeChat client. */
-export class WechatSecret {
-  readonly #value: string;
-  constructor(value: string) {
-    this.#value = value;
-  }
-  reveal(): string {
-    return this.#value;
-  }
-  toString(): string {
-    return '[secret]';
-  }
-  toJSON(): string {
-    return '[secret]';
-  }
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return '[secret]';
-  }
+  app: { id: string; secret: Secret } | null;
 }
 
 export type TrustProxy = false | number | string[];
@@ -254,7 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...notificationConfigOf(e),
     wechat: {
       apiBase: e.WECHAT_API_BASE.replace(/\/+$/, ''),
-      app: e.WECHAT_APP_ID && e.WECHAT_APP_SECRET ? { id: e.WECHAT_APP_ID, secret: new WechatSecret(e.WECHAT_APP_SECRET) } : null,
+      app: e.WECHAT_APP_ID && e.WECHAT_APP_SECRET ? { id: e.WECHAT_APP_ID, secret: new Secret(e.WECHAT_APP_SECRET) } : null,
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Secret } from './secret.js';
 
 /**
  * The env keys of progress notices and SMS (modules/notification, modules/sms), kept here so
@@ -60,31 +61,11 @@ export function refineNotificationEnv(env: NotificationEnv, ctx: z.RefinementCtx
     ctx.addIssue({ code: 'custom', path: ['SMS_PROVIDER'], message: 'must not be demo in production: it writes sign-in codes to the log' });
 }
 
-/** The SMS secret key, kept out of logs and JSON: only `reveal()` hands it out, to the signer. */
-export class SmsSecretKey {
-  readonly #value: string;
-  constructor(value: string) {
-    this.#value = value;
-  }
-  reveal(): string {
-    return this.#value;
-  }
-  toString(): string {
-    return '[secret]';
-  }
-  toJSON(): string {
-    return '[secret]';
-  }
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return '[secret]';
-  }
-}
-
 export interface TencentSmsConfig {
   apiBase: string;
   region: string;
   secretId: string;
-  secretKey: SmsSecretKey;
+  secretKey: Secret;
   sdkAppId: string;
   signName: string;
   templates: { progress: string; code: string };
@@ -130,7 +111,7 @@ export function notificationConfigOf(e: NotificationEnv): { notifications: Notif
               apiBase: e.SMS_API_BASE.replace(/\/+$/, ''),
               region: e.SMS_REGION,
               secretId: e.SMS_SECRET_ID!,
-              secretKey: new SmsSecretKey(e.SMS_SECRET_KEY!),
+              secretKey: new Secret(e.SMS_SECRET_KEY!),
               sdkAppId: e.SMS_SDK_APP_ID!,
               signName: e.SMS_SIGN_NAME!,
               templates: { progress: e.SMS_TEMPLATE_PROGRESS!, code: e.SMS_TEMPLATE_CODE! },
