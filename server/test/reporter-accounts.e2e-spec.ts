@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ConsoleLogger, Logger, type LoggerService } from '@nestjs/common';
 import { API_PREFIX, REPORTER_TOKEN_HEADER, type RouteInput, type RouteSpec, buildPath, contract } from '@mashang/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntitySubscriberInterface } from 'typeorm';
 import { DataProtection } from '../src/common/data-protection.js';
+import { ReportEntity } from '../src/modules/case/entities/report.entity.js';
+import { ReportService } from '../src/modules/case/report.service.js';
 import { ReporterSessions } from '../src/modules/reporter/reporter-sessions.js';
 import { ReporterAccountEntity, ReporterSessionEntity } from '../src/modules/reporter/reporter.entities.js';
 import { county, type Region, reportBody, type StaffFixture, staffAccount, township, village } from './factories/index.js';
@@ -100,6 +102,18 @@ describe.each(DATABASE_KINDS)('reporter accounts on %s', (kind) => {
       expect((await t.call(contract.case.act, { params: { reportNo }, body }, handler)).ok).toBe(true);
     }
   };
+
+  /** What `work` answered, and how many queries the database was sent meanwhile (counted by a subscriber of every query). */
+  async function queriesOf<T>(work: () => Promise<T>): Promise<{ answer: T; queries: number }> {
+    let queries = 0;
+    const counter: EntitySubscriberInterface = { beforeQuery: () => void queries++ };
+    db.subscribers.push(counter);
+    try {
+      return { answer: await work(), queries };
+    } finally {
+      db.subscribers.splice(db.subscribers.indexOf(counter), 1);
+    }
+  }
 
   describe('WeChat sign-in', () => {
     it('exchanges the code for a session of 30 days, keeping only hashes of the openid and the token', async () => {
@@ -303,6 +317,42 @@ describe.each(DATABASE_KINDS)('reporter accounts on %s', (kind) => {
       const seen = async (reportNo: string) =>
         (await t.call(contract.case.get, { params: { reportNo } }, handler)).body.reporterPhoneVerified;
       expect([await seen(fromSession), await seen(unsigned)]).toEqual(['sms', null]);
+    });
+
+    it('reads a page of ten with no more queries than a page of one, each item as the report’s own page sums it up', async () => {
+      const { token } = await signIn('o-many');
+      const xishan = await village(t, taoyuan, { name: '西山村' });
+      const start = t.clock.now();
+      const filed: string[] = [];
+      for (let i = 0; i < 10; i++) {
+        // Eleven minutes apart, so no filing is asked for a proof of work (the clock is left where it ends).
+        t.clock.set(new Date(start.getTime() + i * 11 * 60_000));
+        const body = reportBody(i % 3 ? dongshan : xishan, { ...realName(), category: i % 2 ? 'construction' : 'welfare_funds' });
+        filed.push((await asReporter(contract.report.create, { body }, token)).body.reportNo);
+      }
+      // Some further along than others: accepted, replied, replied and rated.
+      expect((await t.call(contract.case.act, { params: { reportNo: filed[1]! }, body: { action: 'accept' } }, handler)).ok).toBe(true);
+      await replied(filed[2]!);
+      await replied(filed[3]!);
+      expect(
+        (await asReporter(me.rate, { params: { ref: filed[3]! }, body: { rating: 'unsatisfied', reasons: ['not_solved'] } }, token)).ok,
+      ).toBe(true);
+
+      const one = await queriesOf(() => asReporter(me.myReports, { query: { limit: 1 } }, token));
+      const ten = await queriesOf(() => asReporter(me.myReports, { query: { limit: 10 } }, token));
+      expect(one.answer.body.items).toHaveLength(1);
+      expect(ten.answer.body.items.map((r) => r.ref)).toEqual([...filed].reverse());
+      expect(ten.queries).toBe(one.queries);
+
+      // Each item says what the report's own status page says (the contract orders the keys of both answers alike).
+      const reports = t.app.get(ReportService);
+      for (const item of ten.answer.body.items) {
+        const view = await reports.view(await db.getRepository(ReportEntity).findOneByOrFail({ reportNo: item.ref }));
+        const { reportNo: ref, villageName, category, status, receivedAt, next } = view;
+        expect(item).toStrictEqual({ ref, villageName, category, status, receivedAt, next });
+      }
+      expect(new Set(ten.answer.body.items.map((r) => r.villageName))).toEqual(new Set(['东山村', '西山村']));
+      expect(new Set(ten.answer.body.items.map((r) => r.status))).toEqual(new Set(['submitted', 'accepted', 'replied']));
     });
   });
 

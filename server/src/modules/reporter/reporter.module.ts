@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { REPORTER_SESSION_LOOKUP } from '../../common/reporter-session.js';
 import { CaseModule } from '../case/case.module.js';
+import { RegionModule } from '../region/region.module.js';
 import { WechatModule } from '../wechat/wechat.module.js';
 import { MyReports } from './my-reports.js';
 import { ReporterAccounts } from './reporter-accounts.js';
@@ -17,7 +18,7 @@ import { ReporterSessions } from './reporter-sessions.js';
  */
 @Global()
 @Module({
-  imports: [CaseModule, WechatModule],
+  imports: [CaseModule, RegionModule, WechatModule],
   controllers: [ReporterController],
   providers: [
     ReporterSessions,
