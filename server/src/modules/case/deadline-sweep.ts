@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { DUE_DATE_KINDS, isSatisfiedRating } from '@mashang/shared';
 import { Clock } from '../../common/clock.js';
+import { every, type StopLoop } from '../../common/every.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { addCalendarDays, chinaDate } from '../calendar/china-date.js';
 import { CalendarScheduleService } from '../calendar/calendar-schedule.service.js';
@@ -33,7 +34,7 @@ export interface SweepResult {
 @Injectable()
 export class DeadlineSweep implements OnApplicationShutdown {
   private readonly logger = new Logger('DeadlineSweep');
-  private timer: NodeJS.Timeout | null = null;
+  private stop: StopLoop = () => Promise.resolve();
 
   constructor(
     private readonly cases: CaseRepository,
@@ -48,15 +49,11 @@ export class DeadlineSweep implements OnApplicationShutdown {
 
   /** Called once the database is migrated: a timer started earlier would sweep tables not made yet. */
   startSweeping(): void {
-    if (this.config.sweepIntervalSeconds <= 0) return;
-    this.timer = setInterval(() => {
-      this.run().catch((error: unknown) => this.logger.error(error instanceof Error ? error.stack : String(error)));
-    }, this.config.sweepIntervalSeconds * 1000);
-    this.timer.unref();
+    this.stop = every(this.config.sweepIntervalSeconds, () => this.run(), this.logger);
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    void this.stop();
   }
 
   async run(): Promise<SweepResult> {

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource, IsNull, LessThan, LessThanOrEqual, Or } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import { every, type StopLoop } from '../../common/every.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { OutboxJobEntity } from './outbox-job.entity.js';
 import { type JobOutcome, Outbox } from './outbox.js';
@@ -42,7 +43,7 @@ export class OutboxWorker implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Outbox');
   /** Names this instance in the claims it makes. */
   private readonly instance = `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(4).toString('hex')}`;
-  private timer: NodeJS.Timeout | null = null;
+  private stop: StopLoop = () => Promise.resolve();
   private running: Promise<WorkerRound> | null = null;
   private stopped = false;
 
@@ -55,19 +56,13 @@ export class OutboxWorker implements BeforeApplicationShutdown {
 
   /** Called once the database is migrated, like the deadline sweep. */
   startWorking(): void {
-    const seconds = this.config.notifications.outboxIntervalSeconds;
-    if (seconds <= 0) return;
-    this.timer = setInterval(() => {
-      if (this.running || this.stopped) return;
-      this.runOnce().catch((error: unknown) => this.logger.error(error instanceof Error ? error.stack : String(error)));
-    }, seconds * 1000);
-    this.timer.unref();
+    this.stop = every(this.config.notifications.outboxIntervalSeconds, () => this.runOnce(), this.logger);
   }
 
   /** Lets a round in progress finish before the database closes. */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
+    await this.stop();
     await this.running?.catch(() => undefined);
   }
 

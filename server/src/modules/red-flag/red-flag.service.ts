@@ -15,6 +15,7 @@ import {
 import { Clock } from '../../common/clock.js';
 import { DataProtection } from '../../common/data-protection.js';
 import { DomainError } from '../../common/domain-error.js';
+import { every, type StopLoop } from '../../common/every.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { RegionRepository } from '../region/region.repository.js';
 import { ReportService } from '../case/report.service.js';
@@ -48,7 +49,7 @@ function fenOf(cell: string | undefined): number | null {
 @Injectable()
 export class RedFlagService implements OnApplicationShutdown {
   private readonly logger = new Logger('RedFlags');
-  private timer: NodeJS.Timeout | null = null;
+  private stop: StopLoop = () => Promise.resolve();
 
   constructor(
     private readonly repository: RedFlagRepository,
@@ -62,15 +63,11 @@ export class RedFlagService implements OnApplicationShutdown {
 
   /** Called once the database is migrated: a timer started earlier would sweep tables not made yet. */
   startSweeping(): void {
-    if (this.config.sweepIntervalSeconds <= 0) return;
-    this.timer = setInterval(() => {
-      this.comparePending('').catch((error: unknown) => this.logger.error(error instanceof Error ? error.stack : String(error)));
-    }, this.config.sweepIntervalSeconds * 1000);
-    this.timer.unref();
+    this.stop = every(this.config.sweepIntervalSeconds, () => this.comparePending(''), this.logger);
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    void this.stop();
   }
 
   private idHash(idNumber: string): string {

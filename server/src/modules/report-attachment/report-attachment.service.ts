@@ -4,6 +4,7 @@ import { reportAttachmentName, type UploadReceipt } from '@mashang/shared';
 import { DataSource, type EntityManager, IsNull, LessThan, MoreThan } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
+import { every, type StopLoop } from '../../common/every.js';
 import { RateLimiter } from '../../common/rate-limit/rate-limiter.js';
 import { cleanUpload, extensionOf } from '../../common/storage/clean-upload.js';
 import { FileStorage, newStorageKey } from '../../common/storage/file-storage.js';
@@ -25,7 +26,7 @@ export const UPLOAD_LIFETIME_MS = 24 * 3_600_000;
 const UPLOADS_PER_WINDOW = 30;
 const UPLOAD_WINDOW_MS = 10 * 60_000;
 /** How often the unused uploads are looked for, when sweeps run at all. */
-const CLEANUP_INTERVAL_MS = 10 * 60_000;
+const CLEANUP_INTERVAL_SECONDS = 10 * 60;
 const CLEANUP_BATCH = 200;
 
 const hashOf = (uploadId: string) => createHash('sha256').update(uploadId).digest('hex');
@@ -40,7 +41,7 @@ const hashOf = (uploadId: string) => createHash('sha256').update(uploadId).diges
 @Injectable()
 export class ReportAttachmentService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ReportAttachments');
-  private timer: NodeJS.Timeout | null = null;
+  private stop: StopLoop = () => Promise.resolve();
   private readonly sealed: SealedFiles;
 
   constructor(
@@ -162,14 +163,11 @@ export class ReportAttachmentService implements OnApplicationBootstrap, OnApplic
   /** The periodic removal starts with the other sweeps' setting (0: off, tests call `removeUnused`). */
   onApplicationBootstrap(): void {
     if (this.config.sweepIntervalSeconds <= 0) return;
-    this.timer = setInterval(() => {
-      this.removeUnused().catch((error: unknown) => this.logger.error(error instanceof Error ? error.stack : String(error)));
-    }, CLEANUP_INTERVAL_MS);
-    this.timer.unref();
+    this.stop = every(CLEANUP_INTERVAL_SECONDS, () => this.removeUnused(), this.logger);
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    void this.stop();
   }
 
   /** Removes stored files; a failure leaves an unused file behind, which is logged and harms nobody. */

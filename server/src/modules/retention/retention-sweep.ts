@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import { every, type StopLoop } from '../../common/every.js';
 import { FileStorage } from '../../common/storage/file-storage.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { ReportEntity } from '../case/entities/report.entity.js';
@@ -35,7 +36,7 @@ export interface RetentionResult {
 @Injectable()
 export class RetentionSweep implements OnApplicationShutdown {
   private readonly logger = new Logger('RetentionSweep');
-  private timer: NodeJS.Timeout | null = null;
+  private stop: StopLoop = () => Promise.resolve();
   /** The optional columns and tables found in this database (made by migrations before the first run). */
   private schema: Promise<{ columns: string[]; tables: string[] }> | null = null;
 
@@ -51,15 +52,11 @@ export class RetentionSweep implements OnApplicationShutdown {
 
   /** Started with the deadline sweep, once the database is migrated; the same interval (0: tests run it by hand). */
   startSweeping(): void {
-    if (this.config.sweepIntervalSeconds <= 0) return;
-    this.timer = setInterval(() => {
-      this.run().catch((error: unknown) => this.logger.error(error instanceof Error ? error.stack : String(error)));
-    }, this.config.sweepIntervalSeconds * 1000);
-    this.timer.unref();
+    this.stop = every(this.config.sweepIntervalSeconds, () => this.run(), this.logger);
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    void this.stop();
   }
 
   /** In the step's transaction: the step that ends a case starts its retention period. */
