@@ -106,6 +106,10 @@ export class CaseView {
           s.answerText && s.answeredAt
             ? { text: s.answerText, by: names.get(s.answeredBy ?? 0) ?? '乡镇纪委', at: s.answeredAt.toISOString() }
             : null,
+        // Stopped unanswered: the case left the township or ended (the timeline says which).
+        endedAt: ((clock) => (!s.answeredAt && clock?.cancelledAt ? clock.cancelledAt.toISOString() : null))(
+          deadlines.find((d) => d.id === s.deadlineId),
+        ),
       };
     });
   }
@@ -126,14 +130,15 @@ export class CaseView {
     events: ReportEventEntity[],
     actions: CaseDetail['actions'],
     supervision: Pick<CaseDetail, 'supervisions' | 'supervisionActions'> = { supervisions: [], supervisionActions: [] },
-    // The limited view (see `fullCaseView`) lists none of the reporter's files.
-    { attachments: withAttachments }: { attachments: boolean } = { attachments: true },
+    // `attachments: false` marks the limited view (see `fullCaseView`): it lists none of the reporter's files, nor the
+    // notices that went to the reporter. A township that no longer handles the case has no need to know when they were contacted.
+    { attachments: fullView }: { attachments: boolean } = { attachments: true },
   ): Promise<CaseDetail> {
     const [[summary], citation, attachments, reporterNotices] = await Promise.all([
       this.summaries([report], deadlines),
       this.citations.of(report.subject, report.villageCode, report.receivedAt),
-      withAttachments ? this.attachmentsOf(report.id) : [],
-      report.mode === 'real_name' ? this.noticesOf(report.id) : [],
+      fullView ? this.attachmentsOf(report.id) : [],
+      fullView && report.mode === 'real_name' ? this.noticesOf(report.id) : [],
     ]);
     const actors = await this.staff.displayNames(events.map((e) => (e.actor.startsWith('staff:') ? Number(e.actor.slice(6)) : null)));
     const reporterPhoneVerified = report.mode === 'real_name' ? await this.phoneVerificationOf(report.id) : null;
