@@ -84,8 +84,8 @@ describe.each(DATABASE_KINDS)('progress notices by SMS on %s', (kind) => {
     const received = JSON.stringify(sms.state.requests.map((r) => r.body));
     for (const secret of [CONTENT, CONTENT.slice(0, 6), CONCERNED, '张某', REPORTER.name, '东山村', '低保', reportNo, queryCode])
       expect(received).not.toContain(secret);
-    // Staff see what the reporter was told, and when.
-    const seen = (await t.call(contract.case.get, { params: { reportNo } }, handler)).body;
+    // Staff see what the reporter was told, and when: the county, which handles the review (the township's limited view lists none).
+    const seen = (await t.call(contract.case.get, { params: { reportNo } }, countyStaff)).body;
     expect(seen.reporterNotices).toEqual([
       { channel: 'sms', phrase: '已受理', sentOn: '2026-11-02' },
       { channel: 'sms', phrase: '已答复', sentOn: '2026-11-28' },
