@@ -3,23 +3,21 @@
 // real HTTP API; the proxy sends each request to the next instance in turn and names the one that
 // answered, so each test can say "through one, then through the other".
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { type ApiErrorBody, type ProofOfWorkChallenge, type ReportCreate, contract, solveProofOfWork } from '@mashang/shared';
 import { describeIf, eventually } from '../support/jest-helpers.js';
-import { type Database, type Instance, type Proxy, createDatabase, startInstance, startProxy, stopInstance } from './support/cluster.js';
+import type { Database, Instance, Proxy } from './support/cluster.js';
 import { type Answer, Client } from './support/client.js';
+import { type TwoInstances, startTwoInstances } from './support/two-instances.js';
 
 const DEMO_VILLAGE = '341821102201';
 const DEMO_PASSWORD = 'mashang-demo-2026';
 const FREE_PER_ADDRESS = 4;
 
+let cluster: TwoInstances | undefined;
 let database: Database;
 let proxy: Proxy;
-let uploads: string;
-const instances: Instance[] = [];
+let instances: Instance[] = [];
 
 const errorOf = (answer: Answer) => answer.json as ApiErrorBody & { proofOfWork?: ProofOfWorkChallenge };
 const key = () => `inst-${randomBytes(9).toString('base64url')}`;
@@ -70,36 +68,18 @@ async function signIn(client: Client, username: string): Promise<{ token: string
 // CI must run this suite (MYSQL_URL set); outside CI it is skipped without MySQL.
 describeIf(Boolean(process.env.MYSQL_URL || process.env.CI))('two instances on one MySQL database behind a round-robin proxy', () => {
   beforeAll(async () => {
-    if (!process.env.MYSQL_URL) throw new Error('The two-instance test runs on MySQL: set MYSQL_URL=mysql://root@127.0.0.1:3306');
-    database = await createDatabase();
-    uploads = mkdtempSync(join(tmpdir(), 'mashang-instances-'));
-    // The proxy first, so the instances know the public origin; it sends to whatever instances there are.
-    proxy = await startProxy(instances);
-    const env = {
-      PUBLIC_BASE_URL: proxy.url,
-      DEMO_DATA: 'true',
-      // Every instance shares the secrets, the uploads and the database; nothing else.
-      HASH_SECRET: randomBytes(36).toString('base64'),
-      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      UPLOAD_DIR: uploads,
-      // One proxy hop in front: the client address is the last X-Forwarded-For entry.
-      TRUST_PROXY: '1',
+    cluster = await startTwoInstances({
       // Both sweep, often, so they race.
       SWEEP_INTERVAL_SECONDS: '1',
       REPORTS_FREE_PER_ADDRESS: String(FREE_PER_ADDRESS),
       REPORTS_FREE_PER_VILLAGE: '100000',
       PROOF_OF_WORK_DIFFICULTY: '8',
-    };
-    // The first instance migrates and loads the demo county; the second starts on the database it left.
-    instances.push(await startInstance('A', database.url, env));
-    instances.push(await startInstance('B', database.url, env));
+    });
+    ({ database, proxy, instances } = cluster);
   }, 180_000);
 
   afterAll(async () => {
-    await proxy?.close();
-    await Promise.all(instances.map(stopInstance));
-    await database?.drop();
-    if (uploads) rmSync(uploads, { recursive: true, force: true });
+    await cluster?.stop();
   });
 
   it('alternates per request, not per connection', async () => {

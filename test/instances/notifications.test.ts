@@ -2,57 +2,40 @@
 // every second: each notice is sent exactly once, whichever instance took the step and whichever
 // claimed the job. The SMS provider is the Tencent stand-in (it checks each request's signature).
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { type ReportCreate, contract } from '@mashang/shared';
 import { type SmsStandIn, startSmsStandIn } from '../../server/test/stand-ins/sms-stand-in.js';
 import { describeIf, eventually } from '../support/jest-helpers.js';
-import { type Database, type Instance, type Proxy, createDatabase, startInstance, startProxy, stopInstance } from './support/cluster.js';
+import type { Database, Proxy } from './support/cluster.js';
 import { Client } from './support/client.js';
+import { type TwoInstances, startTwoInstances } from './support/two-instances.js';
 
 const DEMO_VILLAGE = '341821102201';
 const DEMO_PASSWORD = 'mashang-demo-2026';
 const CONTENT = '村里修路的钱账目不清，施工队说只收到一半工程款。';
 const REPORTS = 8;
 
+let cluster: TwoInstances | undefined;
 let database: Database;
 let proxy: Proxy;
 let sms: SmsStandIn;
-let uploads: string;
-const instances: Instance[] = [];
 
 describeIf(Boolean(process.env.MYSQL_URL || process.env.CI))('progress notices with two instances on one MySQL database', () => {
   beforeAll(async () => {
-    if (!process.env.MYSQL_URL) throw new Error('The two-instance test runs on MySQL: set MYSQL_URL=mysql://root@127.0.0.1:3306');
-    database = await createDatabase();
-    uploads = mkdtempSync(join(tmpdir(), 'mashang-notices-'));
     sms = await startSmsStandIn();
-    proxy = await startProxy(instances);
-    const env = {
-      PUBLIC_BASE_URL: proxy.url,
-      DEMO_DATA: 'true',
-      HASH_SECRET: randomBytes(36).toString('base64'),
-      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      UPLOAD_DIR: uploads,
-      TRUST_PROXY: '1',
+    cluster = await startTwoInstances({
       SWEEP_INTERVAL_SECONDS: '0',
       // Both work the outbox every second, so they race for every job.
       OUTBOX_INTERVAL_SECONDS: '1',
       REPORTS_FREE_PER_ADDRESS: '100000',
       ...sms.env,
-    };
-    instances.push(await startInstance('A', database.url, env));
-    instances.push(await startInstance('B', database.url, env));
+    });
+    ({ database, proxy } = cluster);
   }, 180_000);
 
   afterAll(async () => {
-    await proxy?.close();
-    await Promise.all(instances.map(stopInstance));
+    await cluster?.stop();
     await sms?.close();
-    await database?.drop();
-    if (uploads) rmSync(uploads, { recursive: true, force: true });
   });
 
   it('sends each notice once, with no report content, whichever instance takes the step', async () => {
