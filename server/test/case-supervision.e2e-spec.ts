@@ -1,6 +1,7 @@
-import { contract } from '@mashang/shared';
+import { contract, type RouteInput } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
+import { DeadlineSweep } from '../src/modules/case/deadline-sweep.js';
 import { chinaMorning, county, fileReport, type Region, type StaffFixture, staffAccount, township, village } from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { type Caller, startTestApp, type TestApp } from './support/test-app.js';
@@ -11,7 +12,11 @@ describe.each(DATABASE_KINDS)('case supervision on %s', (kind) => {
   let dongshan: Region;
   let handler: StaffFixture;
   let countyStaff: StaffFixture;
+  let shimenHandler: StaffFixture;
+  let shimen: Region;
   let late: { reportNo: string; queryCode: string };
+  /** Late cases the county 督办s before they leave the township: sent up, handed on, sent out, declined. */
+  let leaving: Record<'up' | 'township' | 'out' | 'declined', { reportNo: string; queryCode: string }>;
   beforeAll(async () => {
     t = await startTestApp(kind);
     const home = await county(t);
@@ -19,9 +24,17 @@ describe.each(DATABASE_KINDS)('case supervision on %s', (kind) => {
     dongshan = await village(t, taoyuan);
     handler = await staffAccount(t, 'township_handler', taoyuan);
     countyStaff = await staffAccount(t, 'county_supervisor', home);
+    shimen = await township(t, home);
+    shimenHandler = await staffAccount(t, 'township_handler', shimen);
     // A petition filed on 1 Sep must be accepted by 16 Sep: on the 20th it is overdue.
     on('2026-09-01');
     late = await fileReport(t, dongshan, { track: 'petition' });
+    leaving = {
+      up: await fileReport(t, dongshan, { track: 'petition' }),
+      township: await fileReport(t, dongshan, { track: 'petition' }),
+      out: await fileReport(t, dongshan, { track: 'petition' }),
+      declined: await fileReport(t, dongshan, { track: 'petition' }),
+    };
     on('2026-09-20');
   });
   afterAll(async () => {
@@ -33,6 +46,9 @@ describe.each(DATABASE_KINDS)('case supervision on %s', (kind) => {
     t.call(contract.case.supervise, { params: { reportNo }, body }, countyStaff);
   const todo = async (as: Caller) => (await t.call(contract.case.list, { query: { todo: 'true' } }, as)).body.items.map((c) => c.reportNo);
   const alerts = async (as: Caller) => (await t.call(contract.case.alerts, {}, as)).body.items;
+  const act = (as: Caller, reportNo: string, body: RouteInput<typeof contract.case.act>['body']) =>
+    t.call(contract.case.act, { params: { reportNo }, body }, as);
+  const db = () => t.app.get(DataSource);
   const INSTRUCTION = '请于5日内核实补贴发放名单并书面回复县纪委';
 
   it('lets only the county 督办 a late case, within the dates it may set', async () => {
@@ -41,6 +57,11 @@ describe.each(DATABASE_KINDS)('case supervision on %s', (kind) => {
     // A case on time is the township's own business.
     const fresh = await fileReport(t, dongshan, { track: 'petition' });
     expect((await detail(countyStaff, fresh.reportNo)).supervisionActions).toEqual([]);
+    // What the county may press is on its 待办: overdue at the township, though never escalated; not the case on time.
+    expect((await detail(countyStaff)).escalated).toBe(false);
+    const countyTodo = await todo(countyStaff);
+    expect(countyTodo).toContain(late.reportNo);
+    expect(countyTodo).not.toContain(fresh.reportNo);
     const early = await supervise({ text: INSTRUCTION, dueOn: '2026-09-25' }, fresh.reportNo);
     expect(early.status).toBe(409);
     expect(early.error.code).toBe('ACTION_NOT_ALLOWED');
@@ -138,6 +159,10 @@ describe.each(DATABASE_KINDS)('case supervision on %s', (kind) => {
     expect(county.supervisions[0]).toMatchObject({ answer: { text: answer, by: handler.displayName } });
     expect(county.supervisions[0]?.due?.metAt).not.toBeNull();
     expect(county.supervisionActions).toEqual(['supervise', 'urge']);
+    // The county is told, once, with the answer; the township is not told of its own answer.
+    const told = (await alerts(countyStaff)).filter((a) => a.reportNo === late.reportNo && a.kind === 'answered');
+    expect(told).toEqual([expect.objectContaining({ note: answer, deadline: null, due: null, at: answered.body.timeline.at(-1)?.at })]);
+    expect((await alerts(handler)).map((a) => a.kind)).not.toContain('answered');
     // Answered: the county has read it, so even escalated the case does not come back to its 待办 (it may still 督办 again).
     await t.app.get(DataSource).query('UPDATE reports SET escalated = 1 WHERE report_no = ?', [late.reportNo]);
     expect(await todo(countyStaff)).not.toContain(late.reportNo);
@@ -149,6 +174,11 @@ describe.each(DATABASE_KINDS)('case supervision on %s', (kind) => {
       .get(DataSource)
       .query<{ action: string }[]>(`SELECT action FROM audit_log WHERE action IN ('supervise', 'urge', 'answer_supervision') ORDER BY id`);
     expect(audit.map((a) => a.action)).toEqual(['supervise', 'urge', 'answer_supervision']);
+    const raised = await db().query<{ n: number | string }[]>(
+      "SELECT COUNT(*) AS n FROM case_alerts a INNER JOIN reports r ON r.id = a.report_id WHERE a.kind = 'answered' AND r.report_no = ?",
+      [late.reportNo],
+    );
+    expect(Number(raised[0]?.n)).toBe(1);
   });
 
   it("keeps answered and sent-up cases out of the township's 待办, but not one it is working on", async () => {
@@ -171,5 +201,94 @@ describe.each(DATABASE_KINDS)('case supervision on %s', (kind) => {
     const all = (await t.call(contract.case.list, { query: {} }, handler)).body.items.map((c) => c.reportNo);
     expect(all).toEqual(expect.arrayContaining([working.reportNo, answered.reportNo, sentUp.reportNo]));
     expect(await todo(countyStaff)).toContain(sentUp.reportNo);
+  });
+
+  it('withdraws the 督办 and 催办 when the case is handed to another township, which owes them nothing', async () => {
+    on('2026-09-28');
+    const { reportNo } = leaving.township;
+    expect((await supervise({ text: INSTRUCTION, dueOn: '2026-10-03' }, reportNo)).status).toBe(200);
+    await t.call(contract.case.urge, { params: { reportNo }, body: { text: '请抓紧受理此件' } }, countyStaff);
+    const moved = await act(handler, reportNo, { action: 'transfer_township', townshipCode: shimen.code, reason: '该事项属石门乡管辖' });
+    expect(moved.status).toBe(200);
+    const there = await detail(shimenHandler, reportNo);
+    expect(there.supervisionActions).toEqual([]);
+    expect(there.supervisions[0]).toMatchObject({ kind: 'supervise', endedAt: expect.any(String), answer: null });
+    expect(there.timeline.at(-1)).toMatchObject({
+      type: 'supervision_ended',
+      publicText: null,
+      internalText: '案件已转交其他乡镇办理，对原承办单位的督办随之撤销；如有需要，县纪委可对新承办单位另行督办，不再计时',
+    });
+    expect((await alerts(shimenHandler)).filter((a) => a.reportNo === reportNo).map((a) => a.kind)).toEqual([]);
+    const answer = await t.call(
+      contract.case.answerSupervision,
+      { params: { reportNo }, body: { text: '本乡已接收此件，正在核实情况并将按期办理' } },
+      shimenHandler,
+    );
+    expect(answer.status).toBe(409);
+    // Still late: the county may 督办 the new township afresh, and has it on its 待办.
+    expect((await detail(countyStaff, reportNo)).supervisionActions).toEqual(['supervise', 'urge']);
+    expect(await todo(countyStaff)).toContain(reportNo);
+    expect((await supervise({ text: INSTRUCTION, dueOn: '2026-10-05' }, reportNo)).status).toBe(200);
+    expect((await detail(shimenHandler, reportNo)).supervisionActions).toEqual(['answer']);
+    expect(await todo(countyStaff)).not.toContain(reportNo);
+  });
+
+  it.each([
+    [
+      'out',
+      { action: 'transfer_out', to: '县自然资源局', reason: '属土地征收补偿问题，转自然资源部门办理' },
+      '案件已转交其他机关办理，督办随之撤销，不再计时',
+    ],
+    ['declined', { action: 'decline', reason: '反映的问题已由法院判决处理' }, '案件不予受理，督办随之结束，不再计时'],
+  ] as const)('ends the open 督办 when the case leaves by %s', async (which, body, note) => {
+    on('2026-09-28');
+    const { reportNo } = leaving[which];
+    expect((await supervise({ text: INSTRUCTION, dueOn: '2026-10-03' }, reportNo)).status).toBe(200);
+    expect((await act(handler, reportNo, body)).status).toBe(200);
+    const county = await detail(countyStaff, reportNo);
+    expect(county.supervisions[0]?.endedAt).toBe(county.timeline.at(-1)?.at);
+    expect(county.timeline.at(-1)).toMatchObject({ type: 'supervision_ended', publicText: null, internalText: note });
+    expect(await todo(handler)).not.toContain(reportNo);
+    const open = await db().query<{ n: number | string }[]>(
+      "SELECT COUNT(*) AS n FROM report_deadlines d INNER JOIN reports r ON r.id = d.report_id WHERE d.kind = 'supervision' AND d.met_at IS NULL AND d.cancelled_at IS NULL AND r.report_no = ?",
+      [reportNo],
+    );
+    expect(Number(open[0]?.n)).toBe(0);
+  });
+
+  // Last: the sweep below runs a fortnight on.
+  it('settles an open 督办 in the step that sends the case up: its clock stops, staff read why, the reporter reads nothing new', async () => {
+    on('2026-09-28');
+    const { reportNo } = leaving.up;
+    expect((await supervise({ text: INSTRUCTION, dueOn: '2026-10-03' }, reportNo)).status).toBe(200);
+    const before = await t.call(contract.report.lookup, { body: { queryCode: leaving.up.queryCode } });
+    const up = await act(handler, reportNo, { action: 'transfer_up', reason: '涉及镇领导干部，报县纪委办理' });
+    expect(up.status).toBe(200);
+    const county = await detail(countyStaff, reportNo);
+    expect(county.supervisions).toEqual([
+      expect.objectContaining({ kind: 'supervise', due: null, answer: null, endedAt: county.timeline.at(-1)?.at }),
+    ]);
+    const [step, ended] = county.timeline.slice(-2);
+    expect(step).toMatchObject({ type: 'transfer_up' });
+    expect(ended).toMatchObject({
+      type: 'supervision_ended',
+      publicText: null,
+      internalText: '案件已报送县纪委办理，督办随之结束，不再计时',
+    });
+    // One transaction: the 督办 ended at the very moment of the step.
+    expect(ended?.at).toBe(step?.at);
+    expect(county.supervisionActions).toEqual([]);
+    // Past the 督办's date, the sweep raises nothing on its clock and nobody is told it is overdue.
+    on('2026-10-12');
+    await t.app.get(DeadlineSweep).run();
+    const raised = await db().query<{ kind: string }[]>(
+      "SELECT a.kind FROM case_alerts a INNER JOIN report_deadlines d ON d.id = a.deadline_id INNER JOIN reports r ON r.id = a.report_id WHERE d.kind = 'supervision' AND r.report_no = ?",
+      [reportNo],
+    );
+    expect(raised).toEqual([]);
+    expect((await alerts(countyStaff)).filter((a) => a.reportNo === reportNo && a.deadline === 'supervision')).toEqual([]);
+    // The reporter reads the step's own line and nothing of the 督办's end.
+    const after = await t.call(contract.report.lookup, { body: { queryCode: leaving.up.queryCode } });
+    expect(after.body.timeline.map((e) => e.text)).toEqual([...before.body.timeline.map((e) => e.text), '您反映的问题已报送县纪委办理']);
   });
 });

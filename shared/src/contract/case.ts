@@ -46,6 +46,8 @@ export const SupervisionSchema = z.object({
   /** The 督办's own clock; null for a 催办. */
   due: CaseDueSchema.nullable(),
   answer: z.object({ text: z.string(), by: z.string(), at: z.string() }).nullable(),
+  /** When an unanswered 督办 ended because the case left the township or ended (its clock stopped; the timeline says why). */
+  endedAt: z.string().nullable(),
 });
 export type Supervision = z.infer<typeof SupervisionSchema>;
 
@@ -222,12 +224,12 @@ export const OfflineReportSchema = ReportCreateSchema.safeExtend({
 export const AlertSchema = z.object({
   reportNo: z.string(),
   villageName: z.string(),
-  /** `supervised`: a 督办 to answer; `urged`: the county's 催办. */
-  kind: z.enum(['due_soon', 'overdue', 'escalated', 'supervised', 'urged']),
+  /** `supervised`: a 督办 to answer; `urged`: the county's 催办; `answered`: the township answered the county's 督办. */
+  kind: z.enum(['due_soon', 'overdue', 'escalated', 'supervised', 'urged', 'answered']),
   /** The deadline the alert is about, with the time left counted as on the case page; null for a 催办. */
   deadline: DueDateKindSchema.nullable(),
   due: CaseDueSchema.nullable(),
-  /** The 催办's note. */
+  /** The 催办's note, or the township's answer to a 督办. */
   note: z.string().nullable(),
   at: z.string(),
 });

@@ -139,7 +139,15 @@ export const TEXT_CHECK_LABELS: Record<number, string> = {
 
 /** Labels of every event type on a timeline: the actions, and what the system records itself. */
 export const TIMELINE_EVENT_TYPES: Record<
-  CaseAction | 'submitted' | 'escalated' | 'recalculated' | 'supervise' | 'urge' | 'answer_supervision' | 'personal_data_removed',
+  | CaseAction
+  | 'submitted'
+  | 'escalated'
+  | 'recalculated'
+  | 'supervise'
+  | 'urge'
+  | 'answer_supervision'
+  | 'supervision_ended'
+  | 'personal_data_removed',
   string
 > = {
   ...CASE_ACTIONS,
@@ -149,5 +157,6 @@ export const TIMELINE_EVENT_TYPES: Record<
   supervise: '县纪委督办',
   urge: '县纪委催办',
   answer_supervision: '回复督办',
+  supervision_ended: '督办终止',
   personal_data_removed: '个人信息已按规定删除',
 };

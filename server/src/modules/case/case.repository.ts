@@ -74,17 +74,22 @@ export interface CaseFilter {
   category?: ReportCategory;
 }
 
-const OPEN_SUPERVISION =
-  "EXISTS (SELECT 1 FROM case_supervisions s WHERE s.report_id = r.id AND s.kind = 'supervise' AND s.answered_at IS NULL)";
-const EVER_SUPERVISED = "EXISTS (SELECT 1 FROM case_supervisions s WHERE s.report_id = r.id AND s.kind = 'supervise')";
-const OVERDUE_SUPERVISION =
-  "EXISTS (SELECT 1 FROM report_deadlines sd WHERE sd.report_id = r.id AND sd.kind = 'supervision' AND sd.met_at IS NULL AND sd.cancelled_at IS NULL AND sd.due_on < :todoToday)";
+/** A 督办's clock: open while the township owes the answer; met by the answer; stopped when the case leaves the township or ends. */
+const SUPERVISION_CLOCK =
+  "EXISTS (SELECT 1 FROM report_deadlines sd WHERE sd.report_id = r.id AND sd.kind = 'supervision' AND sd.cancelled_at IS NULL";
+const OPEN_SUPERVISION = `${SUPERVISION_CLOCK} AND sd.met_at IS NULL)`;
+const OVERDUE_SUPERVISION = `${SUPERVISION_CLOCK} AND sd.met_at IS NULL AND sd.due_on < :todoToday)`;
+/** A 督办 to the township handling the case now, answered or not (one it was sent before the case came to it stopped). */
+const SUPERVISED_HERE = `${SUPERVISION_CLOCK})`;
 
 /**
  * 待办: the cases that wait on this level. The township: a case it still handles (not one sent up,
  * which it only reads) that is not answered and waiting on the reporter's rating, unless a staff
  * clock runs on it, or with a 督办 to answer. The county: its own such cases, an extension to decide,
- * an escalated case never 督办ed, and a 督办 the township let run past its date.
+ * and a township's case it may press (督办 or 催办: escalated, or overdue today) unless it already
+ * 督办ed the township handling it, when only a 督办 the township let run past its date brings it back.
+ * Conditions on the report row first (the index's due date, the escalation flag), each subquery an
+ * index lookup by report on IDX_report_deadlines_report_kind.
  */
 function waitingOn(level: ReportEntity['level'], today: string): [string, Record<string, unknown>] {
   const ours = `(r.level = :todoLevel AND (r.status IN (:...todoWorking) OR r.next_due_on IS NOT NULL))`;
@@ -92,7 +97,7 @@ function waitingOn(level: ReportEntity['level'], today: string): [string, Record
   if (level === 'township') return [`(${ours} OR (r.level = 'township' AND ${OPEN_SUPERVISION}))`, params];
   return [
     `(${ours} OR r.extension_requested_days IS NOT NULL` +
-      ` OR (r.level = 'township' AND r.escalated = 1 AND NOT ${EVER_SUPERVISED}) OR (r.level = 'township' AND ${OVERDUE_SUPERVISION}))`,
+      ` OR (r.level = 'township' AND (r.escalated = 1 OR r.next_due_on < :todoToday) AND (NOT ${SUPERVISED_HERE} OR ${OVERDUE_SUPERVISION})))`,
     params,
   ];
 }

@@ -177,7 +177,7 @@ export class CaseService {
 
   private async supervisionActionsFor(account: StaffAccountEntity, report: ReportEntity) {
     const [deadlines, rows] = await Promise.all([this.reports.deadlinesOf(report.id), this.supervision.of(report.id)]);
-    return this.supervision.actionsFor(account, report, rows, this.lateOrEscalated(report, deadlines));
+    return this.supervision.actionsFor(account, report, rows, deadlines, this.lateOrEscalated(report, deadlines));
   }
 
   /**
@@ -310,19 +310,20 @@ export class CaseService {
   /**
    * One line per deadline (the latest alert raised on it), with its time left counted as on the case
    * page; a 督办 still open is listed to the township even before the sweep reminds of it, and to the
-   * county once overdue; a township also reads each case's latest 催办.
+   * county once overdue; a township also reads each case's latest 催办, the county each answer to its 督办.
    */
   async alerts(account: StaffAccountEntity) {
     const county = account.role === 'county_supervisor';
     const today = chinaDate(this.clock.now());
-    const [rows, supervisions, urges] = await Promise.all([
+    const [rows, supervisions, urges, answers] = await Promise.all([
       this.cases.openAlerts(account.regionCode, county ? 'county' : 'township'),
       this.supervision.openSupervisions(account.regionCode),
       county ? Promise.resolve([]) : this.supervision.urgesFor(account.regionCode),
+      county ? this.supervision.answeredAlerts(account.regionCode) : Promise.resolve([]),
     ]);
     const alerted = new Set(rows.map((r) => r.deadline.id));
     const unalerted = supervisions.filter(({ deadline }) => !alerted.has(deadline.id) && (!county || today > deadline.dueOn));
-    const reports = [...rows.map((r) => r.report), ...unalerted.map((s) => s.report), ...urges.map((u) => u.report)];
+    const reports = [...rows, ...unalerted, ...urges, ...answers].map((r) => r.report);
     const villages = await this.regions.findMany([...new Set(reports.map((r) => r.villageCode))]);
     const villageName = (report: ReportEntity) => villages.find((v) => v.code === report.villageCode)?.name ?? '';
     const due = (deadline: ReportDeadlineEntity, report: ReportEntity) =>
@@ -353,6 +354,13 @@ export class CaseService {
         at: supervision.createdAt,
       })),
       ...urges.map(({ urge, report }) => ({ kind: 'urged' as const, report, deadline: null, note: urge.text, at: urge.createdAt })),
+      ...answers.map(({ alert, supervision, report }) => ({
+        kind: 'answered' as const,
+        report,
+        deadline: null,
+        note: supervision.answerText,
+        at: alert.createdAt,
+      })),
     ].sort((a, b) => b.at.getTime() - a.at.getTime());
     return {
       items: items.map(({ kind, report, deadline, note, at }) => ({
@@ -447,7 +455,7 @@ export class CaseService {
       const rows = await this.supervision.of(report.id);
       return this.view.detail(report, deadlines, events, this.actionsGiven(account, report, deadlines, events), {
         supervisions: await this.view.supervisions(report, rows, deadlines),
-        supervisionActions: this.supervision.actionsFor(account, report, rows, this.lateOrEscalated(report, deadlines)),
+        supervisionActions: this.supervision.actionsFor(account, report, rows, deadlines, this.lateOrEscalated(report, deadlines)),
       });
     }
     const seen = events.filter((e) => e.publicText).map((e) => ({ ...e, internalText: null }));

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AlertKind = 'due_soon' | 'overdue' | 'escalated';
+/** `answered`: the township answered a 督办, told to the county (its deadline is the 督办's clock). */
+export type AlertKind = 'due_soon' | 'overdue' | 'escalated' | 'answered';
 
 /** A reminder, overdue flag or escalation; unique per deadline, kind and last day, so it is raised once. */
 @Entity('case_alerts')
@@ -21,7 +22,7 @@ export class CaseAlertEntity {
   @Column({ name: 'due_on', type: 'varchar', length: 10 })
   dueOn: string;
 
-  /** Who sees it: the township for reminders and overdue flags, the county for escalations. */
+  /** Who sees it: the township for reminders and overdue flags, the county for escalations and answered 督办. */
   @Column({ name: 'region_code', type: 'varchar', length: 12 })
   regionCode: string;
 
