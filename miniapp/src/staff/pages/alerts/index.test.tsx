@@ -69,4 +69,33 @@ describe('alerts page', () => {
       '告知是否受理 11月25日，已逾期3天',
     ]);
   });
+
+  it("shows the county a township's answer to its 督办, with the answer", async () => {
+    setSession({
+      token: 'tok',
+      expiresAt: '2999-01-01T00:00:00.000Z',
+      account: { ...account, role: 'county_supervisor', regionCode: '341821' },
+    });
+    routeRequests(() => ({
+      statusCode: 200,
+      data: JSON.stringify({
+        items: [
+          {
+            reportNo: 'CCCCCCCCCC',
+            villageName: '西河村',
+            kind: 'answered',
+            deadline: null,
+            due: null,
+            note: '已调取工程资料，施工单位已承诺返修',
+            at: '2026-11-28T02:00:00.000Z',
+          },
+        ],
+      }),
+    }));
+    render(<AlertsPage />);
+    const row = await screen.findByTestId('alert-row');
+    expect(row.textContent).toContain('乡镇已回复督办 · 西河村');
+    expect(row.textContent).toContain('已调取工程资料，施工单位已承诺返修');
+    expect(screen.queryByTestId('alert-due')).toBeNull();
+  });
 });

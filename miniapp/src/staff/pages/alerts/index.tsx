@@ -18,10 +18,12 @@ const KINDS: Record<Alert['kind'], { label: string; tone: 'near' | 'overdue' }> 
   escalated: { label: '已上报县纪委', tone: 'overdue' },
   supervised: { label: '县纪委督办', tone: 'near' },
   urged: { label: '县纪委催办', tone: 'near' },
+  answered: { label: '乡镇已回复督办', tone: 'near' },
 };
 
 /**
- * Reminders, overdue flags, escalations, 督办 and 催办 on open cases in the jurisdiction: one line per
+ * Reminders, overdue flags, escalations, 督办 and 催办 (and, for the county, the townships' answers to its
+ * 督办) on open cases in the jurisdiction: one line per
  * deadline (the server keeps the latest alert of each), its time left counted as on the case page.
  */
 export default function AlertsPage() {

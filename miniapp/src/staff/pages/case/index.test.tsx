@@ -329,6 +329,7 @@ describe('case page', () => {
             left: 5,
           },
           answer: null,
+          endedAt: null,
         },
       ],
     };
@@ -380,6 +381,7 @@ describe('case page', () => {
         left: 0,
       },
       answer: null,
+      endedAt: null,
     };
     const owed = { ...detail, supervisions: [supervision], supervisionActions: ['answer'] };
     const reply = '已入户核实，名单有误的两户已停发并追回。';
@@ -404,5 +406,23 @@ describe('case page', () => {
     expect(screen.getByTestId('supervision-due').textContent).toBe('回复督办 11月27日，已完成');
     const post = Taro.request.mock.calls.map((c) => c[0] as { method: string; url: string }).find((r) => r.method === 'POST')!;
     expect(post.url).toBe('https://api.example.test/api/v1/staff/cases/K7M3Q9X2TA/supervision-answer');
+  });
+
+  it('shows a 督办 that ended with the case leaving the township as ended, not as waiting for an answer', async () => {
+    const ended = {
+      id: 1,
+      kind: 'supervise',
+      text: '请于5日内核实低保名单并书面回复',
+      by: '县纪委 周县纪委',
+      at: '2026-11-20T02:00:00.000Z',
+      due: null,
+      answer: null,
+      endedAt: '2026-11-22T03:00:00.000Z',
+    };
+    routeRequests(() => answer({ ...detail, supervisions: [ended], supervisionActions: [] }));
+    open();
+    expect((await screen.findByTestId('supervision-ended')).textContent).toContain('督办终止');
+    expect(screen.getByTestId('supervision-supervise').textContent).not.toContain('等待乡镇纪委回复');
+    expect(screen.queryByTestId('supervision-due')).toBeNull();
   });
 });

@@ -65,7 +65,12 @@ function SupervisionLine({ item }: { item: Supervision }) {
           <Text className='s-text s-pre'>{item.answer.text}</Text>
         </View>
       )}
-      {item.kind === 'supervise' && !item.answer && <Text className='s-muted'>等待乡镇纪委回复。</Text>}
+      {item.kind === 'supervise' && !item.answer && item.endedAt && (
+        <Text className='s-muted' data-testid='supervision-ended'>
+          {chineseDateTime(item.endedAt)} 督办终止：案件已不在原乡镇办理或已办结，不再计时（原因见办理经过）。
+        </Text>
+      )}
+      {item.kind === 'supervise' && !item.answer && !item.endedAt && <Text className='s-muted'>等待乡镇纪委回复。</Text>}
     </View>
   );
 }
