@@ -17,6 +17,7 @@ import { registerSecurityHeaders, securityHeadersOf } from './common/security-he
 import type { AppConfig } from './config/app-config.js';
 import { runMigrations } from './database/migrate.js';
 import { seedDemoDataIfEmpty } from './demo/seed-demo-data.js';
+import { seedDemoCases } from './demo/seed-demo-cases.js';
 import { CalendarScheduleService } from './modules/calendar/calendar-schedule.service.js';
 import { DeadlineRulesService } from './modules/deadline/deadline-rules.service.js';
 import { DeadlineSweep } from './modules/case/deadline-sweep.js';
@@ -116,7 +117,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   await runMigrations(dataSource);
   await app.get(CalendarScheduleService).refreshAndWarn();
   await app.get(DeadlineRulesService).refresh();
-  if (config.demoData) await seedDemoDataIfEmpty(dataSource);
+  // The demo's cases go through the services, so their clocks, timelines and alerts are what real steps make.
+  if (config.demoData && (await seedDemoDataIfEmpty(dataSource))) await seedDemoCases(app);
   app.get(DeadlineSweep).startSweeping();
   app.get(RedFlagService).startSweeping();
   app.get(OutboxWorker).startWorking();

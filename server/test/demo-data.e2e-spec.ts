@@ -2,6 +2,7 @@ import { contract } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-accounts.js';
 import { DEMO_REGIONS } from '../src/demo/demo-data.js';
+import { DEMO_CASES } from '../src/demo/seed-demo-cases.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -52,5 +53,41 @@ describe.each(DATABASE_KINDS)('the demo county on %s', (kind) => {
       admin,
     );
     expect(created.body.account).toMatchObject({ mustChangePassword: true, twoFactorRequired: true, twoFactorEnabled: false });
+  });
+
+  it('shows a newcomer the county pressing late cases: an open 督办 with a 催办, and a 督办 the township answered', async () => {
+    const county = { username: 'county', password: DEMO_PASSWORD };
+    const taoyuan = { username: 'taoyuan', password: DEMO_PASSWORD };
+    const cases = (await t.call(contract.case.list, { query: { limit: 200 } }, county)).body.items;
+    expect(cases).toHaveLength(DEMO_CASES.length);
+    const [open, answered] = await Promise.all(
+      ['demo-case-supervised-open', 'demo-case-supervised-answered'].map(async (key) => {
+        const demo = DEMO_CASES.find((c) => c.key === key)!;
+        const row = cases.find((c) => c.villageCode === demo.villageCode)!;
+        return (await t.call(contract.case.get, { params: { reportNo: row.reportNo } }, county)).body;
+      }),
+    );
+    // Each is late (received weeks ago, as a letter) and the reporter reads only that the county pressed it.
+    expect(open!.supervisions.map((s) => s.kind)).toEqual(['supervise', 'urge']);
+    expect(open!.supervisions[0]).toMatchObject({ answer: null, endedAt: null, due: expect.objectContaining({ overdue: false }) });
+    expect(open!.supervisionActions).toEqual(['urge']);
+    expect(open!.timeline.filter((e) => e.publicText).map((e) => e.publicText)).toContain('县纪委已督办本件，督促承办单位依规办理');
+    expect(answered!.supervisions[0]).toMatchObject({ answer: expect.objectContaining({ text: expect.any(String) }), endedAt: null });
+    expect(answered!.status).toBe('accepted');
+    // The township answers the open one; the county reads the answered one on its alerts page.
+    expect((await t.call(contract.case.get, { params: { reportNo: open!.reportNo } }, taoyuan)).body.supervisionActions).toEqual([
+      'answer',
+    ]);
+    const alerts = (await t.call(contract.case.alerts, {}, county)).body.items;
+    expect(alerts).toContainEqual(expect.objectContaining({ reportNo: answered!.reportNo, kind: 'answered' }));
+    expect((await t.call(contract.case.alerts, {}, taoyuan)).body.items.map((a) => [a.reportNo, a.kind])).toEqual(
+      expect.arrayContaining([
+        [open!.reportNo, 'urged'],
+        [open!.reportNo, 'supervised'],
+      ]),
+    );
+    // Its 督办 not yet due, the open case waits on the township, not on the county's 待办.
+    const countyTodo = (await t.call(contract.case.list, { query: { todo: 'true' } }, county)).body.items.map((c) => c.reportNo);
+    expect(countyTodo).not.toContain(open!.reportNo);
   });
 });
