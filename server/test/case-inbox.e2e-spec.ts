@@ -1,5 +1,6 @@
 import { contract, type RouteInput } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
 import { chinaMorning, county, fileReport, type Region, type StaffFixture, staffAccount, township, village } from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { type Caller, startTestApp, type TestApp } from './support/test-app.js';
@@ -11,11 +12,15 @@ describe.each(DATABASE_KINDS)('case inbox on %s', (kind) => {
   let t: TestApp;
   let dongshan: Region;
   let handler: StaffFixture;
+  let countyStaff: StaffFixture;
+  const filed: string[] = [];
   beforeAll(async () => {
     t = await startTestApp(kind);
-    const taoyuan = await township(t, await county(t));
+    const home = await county(t);
+    const taoyuan = await township(t, home);
     dongshan = await village(t, taoyuan);
     handler = await staffAccount(t, 'township_handler', taoyuan);
+    countyStaff = await staffAccount(t, 'county_supervisor', home);
   });
   afterAll(async () => {
     await t?.close();
@@ -27,7 +32,6 @@ describe.each(DATABASE_KINDS)('case inbox on %s', (kind) => {
 
   it('pages through every open case in urgency order, with the total', async () => {
     // Accusations (15 working days to accept) and petitions (15 calendar days) filed on different days.
-    const filed: string[] = [];
     for (const [date, track] of [
       ['2026-09-01', 'petition'],
       ['2026-09-02', 'accusation'],
@@ -63,6 +67,22 @@ describe.each(DATABASE_KINDS)('case inbox on %s', (kind) => {
     expect(overdue.body.total).toBe(1);
     expect(overdue.body.items.map((c) => c.nextDue?.dueOn)).toEqual(['2026-09-16']);
     expect(overdue.body.items[0]?.nextDue?.overdue).toBe(true);
+  });
+
+  it("puts on the county's 待办 what it may press: a township's case overdue today, or escalated", async () => {
+    on('2026-09-17');
+    const todo = async () => (await t.call(contract.case.list, { query: { todo: 'true', limit: 2 } }, countyStaff)).body;
+    // Overdue since yesterday and never escalated; the others are on time and the township's own business.
+    expect(await todo()).toMatchObject({ total: 1, items: [{ reportNo: filed[0], escalated: false }] });
+    await t.app.get(DataSource).query('UPDATE reports SET escalated = 1 WHERE report_no = ?', [filed[2]]);
+    const both = await todo();
+    expect(both.total).toBe(2);
+    expect(both.items.map((c) => c.reportNo)).toEqual([filed[0], filed[2]]);
+    // Accepted, late: nothing is overdue on it now, and the county has no more to press.
+    expect((await act(handler, filed[0]!, { action: 'accept' })).status).toBe(200);
+    expect((await todo()).items.map((c) => c.reportNo)).toEqual([filed[2]]);
+    // The township's own 待办 is what it works on, whatever the county's.
+    expect((await t.call(contract.case.list, { query: { todo: 'true' } }, handler)).body.total).toBe(5);
   });
 
   it('refuses a page larger than 200 in the shared error shape', async () => {
