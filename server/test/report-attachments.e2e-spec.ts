@@ -5,6 +5,8 @@ import { API_PREFIX, contract, MAX_ATTACHMENT_BYTES, MAX_REPORT_ATTACHMENTS } fr
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
+import { DisclosureAttachmentEntity } from '../src/modules/publishing/disclosure-attachment.entity.js';
+import { ReportAttachmentEntity } from '../src/modules/report-attachment/report-attachment.entity.js';
 import { ReportAttachmentService } from '../src/modules/report-attachment/report-attachment.service.js';
 import { MAX_UPLOADS_READ_AT_ONCE } from '../src/modules/report-attachment/upload-body.js';
 import {
@@ -353,6 +355,28 @@ describe.each(DATABASE_KINDS)('report attachments on %s', (kind) => {
     expect((await file([unused.id])).error.code).toBe('UPLOAD_NOT_FOUND');
     const attached = await countOf('SELECT COUNT(*) AS n FROM report_attachments WHERE report_id IS NOT NULL');
     expect(attached).toBeGreaterThan(0);
+  });
+
+  it('keeps the stored-file columns of both attachment tables as the migrations made them', async () => {
+    const runner = db.createQueryRunner();
+    try {
+      for (const entity of [ReportAttachmentEntity, DisclosureAttachmentEntity]) {
+        const metadata = db.getMetadata(entity);
+        const table = (await runner.getTable(metadata.tableName))!;
+        expect(metadata.columns.map((c) => c.databaseName).sort()).toEqual(table.columns.map((c) => c.name).sort());
+        for (const name of ['content_type', 'byte_size', 'storage_key', 'thumbnail_key']) {
+          const column = table.findColumnByName(name)!;
+          const declared = metadata.findColumnWithDatabaseName(name)!;
+          expect({ name, nullable: declared.isNullable, length: declared.length }).toEqual({
+            name,
+            nullable: column.isNullable,
+            length: column.length,
+          });
+        }
+      }
+    } finally {
+      await runner.release();
+    }
   });
 
   it('limits uploads per address', async () => {

@@ -1,13 +1,15 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Attachment, AttachmentType } from '@mashang/shared';
+import type { Attachment } from '@mashang/shared';
+import { StoredFileColumns } from '../../common/storage/stored-file-columns.js';
 
 /**
  * A photo or file of one version of a disclosure. A correction's draft gets rows of its own pointing at
  * the same stored files, so removing one from the draft leaves the published version as it was; the
  * stored file goes only with the last row that points at it.
+ * The stored file: `StoredFileColumns`.
  */
 @Entity('disclosure_attachments')
-export class DisclosureAttachmentEntity {
+export class DisclosureAttachmentEntity extends StoredFileColumns {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -20,19 +22,6 @@ export class DisclosureAttachmentEntity {
   /** As shown: personal numbers masked, the extension of the stored type. */
   @Column({ name: 'file_name', type: 'varchar', length: 100 })
   fileName: string;
-
-  @Column({ name: 'content_type', type: 'varchar', length: 40 })
-  contentType: AttachmentType;
-
-  @Column({ name: 'byte_size', type: 'int' })
-  byteSize: number;
-
-  @Column({ name: 'storage_key', type: 'varchar', length: 200 })
-  storageKey: string;
-
-  /** A small JPEG of an image; null for a PDF. */
-  @Column({ name: 'thumbnail_key', type: 'varchar', length: 200, nullable: true })
-  thumbnailKey: string | null;
 
   @Column({ name: 'created_by', type: 'int' })
   createdBy: number;

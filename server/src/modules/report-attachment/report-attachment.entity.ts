@@ -1,13 +1,14 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { AttachmentType } from '@mashang/shared';
+import { StoredFileColumns } from '../../common/storage/stored-file-columns.js';
 
 /**
  * A photo or file a villager uploaded for a report. Pending (no report) until a filing names its
  * upload id, which happens once; an unused one is removed after a day. Holds nothing about who sent
  * it: no file name (names like 「张三举报.jpg」 say who), no address, no device.
+ * The stored file: `StoredFileColumns`.
  */
 @Entity('report_attachments')
-export class ReportAttachmentEntity {
+export class ReportAttachmentEntity extends StoredFileColumns {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -17,19 +18,6 @@ export class ReportAttachmentEntity {
 
   @Column({ name: 'report_id', type: 'int', nullable: true })
   reportId: number | null;
-
-  @Column({ name: 'content_type', type: 'varchar', length: 40 })
-  contentType: AttachmentType;
-
-  @Column({ name: 'byte_size', type: 'int' })
-  byteSize: number;
-
-  @Column({ name: 'storage_key', type: 'varchar', length: 200 })
-  storageKey: string;
-
-  /** A small JPEG of an image; null for a PDF. */
-  @Column({ name: 'thumbnail_key', type: 'varchar', length: 200, nullable: true })
-  thumbnailKey: string | null;
 
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
