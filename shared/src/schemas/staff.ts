@@ -149,6 +149,7 @@ export const AUDIT_ACTIONS = {
   reveal_reporter: '查看反映人身份',
   reveal_refused: '查看反映人身份被拒绝',
   view_attachment: '查看反映人上传的照片或文件',
+  view_thumbnails: '查看反映人上传照片的缩略图（每人每案每天记一次）',
   account_created: '创建账号',
   account_disabled: '停用账号',
   account_enabled: '启用账号',

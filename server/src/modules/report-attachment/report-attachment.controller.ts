@@ -1,5 +1,5 @@
 import { Controller, Req, Res } from '@nestjs/common';
-import { contract } from '@mashang/shared';
+import { contract, isImageAttachment } from '@mashang/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ClientAddress } from '../../common/client-address.js';
 import { ContractRoute, type ParsedInput, RouteInput } from '../../common/contract-route.js';
@@ -8,13 +8,17 @@ import { sendStoredFile } from '../../common/storage/send-stored-file.js';
 import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
 import { CurrentStaff } from '../staff/staff-auth.guard.js';
 import { ReportAttachmentService } from './report-attachment.service.js';
+import { ThumbnailAudit } from './thumbnail-audit.js';
 import { UploadedFile } from './upload-body.js';
 
 const routes = contract.reportAttachment;
 
 @Controller()
 export class ReportAttachmentController {
-  constructor(private readonly attachments: ReportAttachmentService) {}
+  constructor(
+    private readonly attachments: ReportAttachmentService,
+    private readonly thumbnails: ThumbnailAudit,
+  ) {}
 
   /** Public, like filing: one multipart file (see upload-body.ts); a JSON body here is the wrong kind. */
   @ContractRoute(routes.upload)
@@ -29,7 +33,10 @@ export class ReportAttachmentController {
     @RouteInput() { params, query }: ParsedInput<typeof routes.caseAttachment>,
     @Res() reply: FastifyReply,
   ) {
-    const file = await this.attachments.staffFile(account, params.reportNo, params.attachmentId, query.size === 'thumb');
+    const thumbnail = query.size === 'thumb';
+    const file = await this.attachments.staffFile(account, params.reportNo, params.attachmentId, thumbnail);
+    // A full file is audited each time it is opened (view_attachment); the thumbnails once a day (a PDF has none: its full file was sent).
+    if (thumbnail && isImageAttachment(file.type)) await this.thumbnails.seen(account.id, params.reportNo);
     return sendStoredFile(reply, file, 'no-store');
   }
 }

@@ -6,13 +6,14 @@ import { AuditModule } from '../audit/audit.module.js';
 import { CaseModule } from '../case/case.module.js';
 import { ReportAttachmentController } from './report-attachment.controller.js';
 import { ReportAttachmentService } from './report-attachment.service.js';
+import { ThumbnailAudit } from './thumbnail-audit.js';
 import { registerUploadBodyParser } from './upload-body.js';
 
 /** Reporters' photos and files: upload, attach at filing, serve to the case's staff, remove the unused. */
 @Module({
   imports: [CaseModule, StorageModule, AuditModule],
   controllers: [ReportAttachmentController],
-  providers: [ReportAttachmentService],
+  providers: [ReportAttachmentService, ThumbnailAudit],
 })
 export class ReportAttachmentModule implements OnModuleInit {
   constructor(
