@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { API_PREFIX, contract, MAX_ATTACHMENT_BYTES, MAX_REPORT_ATTACHMENTS } from '@mashang/shared';
@@ -7,7 +7,8 @@ import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 import { DisclosureAttachmentEntity } from '../src/modules/publishing/disclosure-attachment.entity.js';
 import { ReportAttachmentEntity } from '../src/modules/report-attachment/report-attachment.entity.js';
-import { ReportAttachmentService } from '../src/modules/report-attachment/report-attachment.service.js';
+import { FileStorage } from '../src/common/storage/file-storage.js';
+import { ORPHAN_SCAN_BATCH, ReportAttachmentService } from '../src/modules/report-attachment/report-attachment.service.js';
 import { MAX_UPLOADS_READ_AT_ONCE } from '../src/modules/report-attachment/upload-body.js';
 import {
   county,
@@ -355,6 +356,61 @@ describe.each(DATABASE_KINDS)('report attachments on %s', (kind) => {
     expect((await file([unused.id])).error.code).toBe('UPLOAD_NOT_FOUND');
     const attached = await countOf('SELECT COUNT(*) AS n FROM report_attachments WHERE report_id IS NOT NULL');
     expect(attached).toBeGreaterThan(0);
+  });
+
+  it('removes stored files no row names once a day old, a slice of the store per run, and never a file a row names', async () => {
+    const service = t.app.get(ReportAttachmentService);
+    const storage = t.app.get(FileStorage);
+    const exists = (key: string) => existsSync(join(t.config.uploadDir, key));
+    const rows = () =>
+      db.query<{ storage_key: string; thumbnail_key: string | null }[]>('SELECT storage_key, thumbnail_key FROM report_attachments');
+    const keysOf = (row: { storage_key: string; thumbnail_key: string | null }) => [
+      row.storage_key,
+      ...(row.thumbnail_key ? [row.thumbnail_key] : []),
+    ];
+    // A report's photo, a pending upload, and an upload whose row went while its files stayed (a crash before they were removed).
+    await file([(await uploaded(t, await smallJpeg())).id]);
+    const pending = await uploaded(t, await smallJpeg());
+    const before = new Set((await rows()).map((row) => row.storage_key));
+    await uploaded(t, await smallJpeg());
+    const rowless = (await rows()).find((row) => !before.has(row.storage_key))!;
+    await db.query('DELETE FROM report_attachments WHERE storage_key = ?', [rowless.storage_key]);
+    // Files whose rows a crash kept from being committed (more than one run looks at), a write cut short, a young one.
+    const crashed = Array.from({ length: ORPHAN_SCAN_BATCH + 5 }, (_, i) => `reports/2026/09/crash${String(i).padStart(4, '0')}.jpg`);
+    for (const key of crashed) await storage.put(key, Buffer.from('sealed bytes'), 'application/octet-stream');
+    const cut = 'reports/2026/09/cut.jpg.0123456789ab.partial';
+    await storage.put(cut, Buffer.from('half'), 'application/octet-stream');
+    await storage.put('reports/2026/09/young.jpg', Buffer.from('sealed bytes'), 'application/octet-stream');
+    // Another area of the store (三务公开's files): not this sweep's.
+    await storage.put('disclosures/2026/09/other.jpg', Buffer.from('public bytes'), 'image/jpeg');
+    const named = (await rows()).flatMap(keysOf);
+    const age = (path: string, ms: number) => {
+      const at = new Date(t.clock.now().getTime() - ms);
+      utimesSync(path, at, at);
+    };
+    for (const path of storedFiles(t.config.uploadDir)) age(path, 2 * 86_400_000);
+    age(join(t.config.uploadDir, 'reports/2026/09/young.jpg'), 23 * 3_600_000);
+    const orphans = [...crashed, ...keysOf(rowless), cut];
+
+    // One run looks at ORPHAN_SCAN_BATCH files at most.
+    const first = await service.removeOrphanedFiles();
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThanOrEqual(ORPHAN_SCAN_BATCH);
+    expect(orphans.filter(exists).length).toBeGreaterThanOrEqual(orphans.length - ORPHAN_SCAN_BATCH);
+    await service.removeOrphanedFiles();
+    await service.removeOrphanedFiles();
+    expect(orphans.filter(exists)).toEqual([]);
+    // Every file a row names is still there, and the young file and the other area's.
+    expect(named.length).toBeGreaterThanOrEqual(4);
+    expect(named.filter((key) => !exists(key))).toEqual([]);
+    expect(exists('reports/2026/09/young.jpg')).toBe(true);
+    expect(exists('disclosures/2026/09/other.jpg')).toBe(true);
+    expect(await service.removeOrphanedFiles()).toBe(0);
+    expect(await service.removeOrphanedFiles()).toBe(0);
+    // The pending upload still files.
+    expect((await file([pending.id])).status).toBe(201);
+    await storage.delete('reports/2026/09/young.jpg');
+    await storage.delete('disclosures/2026/09/other.jpg');
   });
 
   it('keeps the stored-file columns of both attachment tables as the migrations made them', async () => {

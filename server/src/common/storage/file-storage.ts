@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto';
 
+/** A stored file as a listing gives it: its key, and when its bytes were written. */
+export interface StoredKey {
+  key: string;
+  writtenAt: Date;
+}
+
 /**
  * Where uploaded files are kept, by key. Local disk by default (`LocalDiskStorage`); an S3-compatible
- * bucket implements the same three calls. A key is written once and never changed: a file that changes
+ * bucket implements the same four calls. A key is written once and never changed: a file that changes
  * is a new key. Callers keep the key in the database and the bytes here.
  */
 export abstract class FileStorage {
@@ -12,6 +18,12 @@ export abstract class FileStorage {
   abstract get(key: string): Promise<Buffer | null>;
   /** Removes the key's bytes; removing a key that is not there is not an error. */
   abstract delete(key: string): Promise<void>;
+  /**
+   * Up to `limit` keys under the folder `prefix` (`reports`), in key order (by `/`-separated parts, as a
+   * bucket lists them), starting after the key `after` (null: from the first). For sweeps that look for
+   * files no row names, a slice at a time. Files of a write still in progress may be listed too.
+   */
+  abstract list(prefix: string, after: string | null, limit: number): Promise<StoredKey[]>;
 }
 
 /** Letters, digits, `-`, `_` and `.` in `/`-separated parts, none of them `.` or `..`. */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { reportAttachmentName, type UploadReceipt } from '@mashang/shared';
-import { DataSource, type EntityManager, IsNull, LessThan, MoreThan } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, LessThan, MoreThan } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { every, type StopLoop } from '../../common/every.js';
@@ -28,6 +28,12 @@ const UPLOAD_WINDOW_MS = 10 * 60_000;
 /** How often the unused uploads are looked for, when sweeps run at all. */
 const CLEANUP_INTERVAL_SECONDS = 10 * 60;
 const CLEANUP_BATCH = 200;
+/** Where the files are kept in the store: under `reports/<year>/<month>/`. */
+const STORAGE_AREA = 'reports';
+/** A file no row names is removed once it is this old: far past the moment between writing a file and committing its row. */
+const ORPHAN_AGE_MS = 24 * 3_600_000;
+/** Stored files looked at per run (one query of the table for them); the next run goes on after the last. */
+export const ORPHAN_SCAN_BATCH = 1000;
 
 const hashOf = (uploadId: string) => createHash('sha256').update(uploadId).digest('hex');
 
@@ -42,6 +48,8 @@ const hashOf = (uploadId: string) => createHash('sha256').update(uploadId).diges
 export class ReportAttachmentService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ReportAttachments');
   private stop: StopLoop = () => Promise.resolve();
+  /** The last stored file the orphan sweep looked at; null: it starts again from the first. */
+  private orphanCursor: string | null = null;
   private readonly sealed: SealedFiles;
 
   constructor(
@@ -74,7 +82,7 @@ export class ReportAttachmentService implements OnApplicationBootstrap, OnApplic
     const clean = await cleanUpload(file.bytes);
     const now = this.clock.now();
     const id = randomBytes(18).toString('base64url');
-    const storageKey = newStorageKey('reports', now, extensionOf(clean.type));
+    const storageKey = newStorageKey(STORAGE_AREA, now, extensionOf(clean.type));
     const thumbnailKey = clean.thumbnail ? storageKey.replace(/\.[a-z]+$/, '.thumb.jpg') : null;
     // Kept encrypted: the file store holds evidence that could name the reporter.
     await this.storage.put(storageKey, this.sealed.seal(clean.bytes), 'application/octet-stream');
@@ -160,10 +168,41 @@ export class ReportAttachmentService implements OnApplicationBootstrap, OnApplic
     return removed;
   }
 
-  /** The periodic removal starts with the other sweeps' setting (0: off, tests call `removeUnused`). */
+  /**
+   * Removes stored files that no row names, once they are a day old: left by a crash between writing
+   * an upload's files and committing its row, or between removing rows (an unused upload, a case's
+   * files at the end of retention) and their files. A file a row names, as its file or its thumbnail,
+   * is never removed. Each run looks at the next ORPHAN_SCAN_BATCH files of the store in key order and
+   * starts again from the first after the last; answers how many it removed.
+   */
+  async removeOrphanedFiles(): Promise<number> {
+    const listed = await this.storage.list(STORAGE_AREA, this.orphanCursor, ORPHAN_SCAN_BATCH);
+    this.orphanCursor = listed.length < ORPHAN_SCAN_BATCH ? null : listed[listed.length - 1]!.key;
+    const cutoff = this.clock.now().getTime() - ORPHAN_AGE_MS;
+    const old = listed.filter((file) => file.writtenAt.getTime() < cutoff).map((file) => file.key);
+    if (!old.length) return 0;
+    const rows = await this.dataSource.getRepository(ReportAttachmentEntity).find({
+      select: { id: true, storageKey: true, thumbnailKey: true },
+      where: [{ storageKey: In(old) }, { thumbnailKey: In(old) }],
+    });
+    const named = new Set(rows.flatMap((row) => [row.storageKey, row.thumbnailKey]));
+    const orphans = old.filter((key) => !named.has(key));
+    await this.discard(orphans);
+    if (orphans.length) this.logger.log(`removed ${orphans.length} stored file(s) no upload or report names`);
+    return orphans.length;
+  }
+
+  /** The periodic clean-up starts with the other sweeps' setting (0: off, tests call `removeUnused` and `removeOrphanedFiles`). */
   onApplicationBootstrap(): void {
     if (this.config.sweepIntervalSeconds <= 0) return;
-    this.stop = every(CLEANUP_INTERVAL_SECONDS, () => this.removeUnused(), this.logger);
+    this.stop = every(
+      CLEANUP_INTERVAL_SECONDS,
+      async () => {
+        await this.removeUnused();
+        await this.removeOrphanedFiles();
+      },
+      this.logger,
+    );
   }
 
   onApplicationShutdown(): void {

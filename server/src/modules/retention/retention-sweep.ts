@@ -137,8 +137,8 @@ export class RetentionSweep implements OnApplicationShutdown {
       return claimed.length;
     });
     // A file left behind (a failure here, or a crash after the commit) is still sealed with the data key,
-    // so whoever holds the store and that key can open it: each failure is logged with its key for an
-    // operator to remove; nothing sweeps such orphans yet.
+    // so whoever holds the store and that key can open it until the attachments' clean-up, which removes
+    // files no row names (`ReportAttachmentService.removeOrphanedFiles`), comes to it; each failure is logged with its key.
     for (const key of files)
       await this.storage.delete(key).catch((error: unknown) => this.logger.warn(`could not remove stored file ${key}: ${String(error)}`));
     return cleared;
