@@ -73,8 +73,7 @@ describe.each(DATABASE_KINDS)('the county 督办s a late case and reads the town
 
   it('lets the county 督办 the overdue case with a date it picks', async () => {
     await signIn(county, server.url, 'county');
-    // Overdue but not yet escalated, the case is the township's to do: the county finds it under 全部, named with its township.
-    await county.getByTestId('view-all').click();
+    // Overdue, though not yet escalated, the case is one the county may press: it is on the county's 待办, named with its township.
     const row = county.getByTestId('case-row').filter({ hasText: reportNo });
     await row.waitFor();
     expect(await row.textContent()).toContain('桃源镇');
@@ -125,5 +124,15 @@ describe.each(DATABASE_KINDS)('the county 督办s a late case and reads the town
     await eventually(async () => expect(await county.getByTestId('supervision-answer').textContent()).toContain(ANSWER));
     expect(await county.getByTestId('supervision-due').textContent()).toMatch(/已完成$/);
     await shot(county, 'supervision-answer', `${kind}-7-county-reads-answer`);
+  });
+
+  it('tells the county on its alerts page that the township answered, once, with the answer', async () => {
+    await county.goto(`${server.url}/staff/pages/alerts/index`);
+    const lines = county.getByTestId('alert-row').filter({ hasText: reportNo });
+    await eventually(async () => expect(await lines.count()).toBe(1));
+    const text = await lines.first().textContent();
+    expect(text).toContain('乡镇已回复督办');
+    expect(text).toContain(ANSWER);
+    await shot(county, 'alert-row', `${kind}-8-county-alerts-answered`);
   });
 });
