@@ -462,7 +462,10 @@ describe.each(DATABASE_KINDS)('the 三务公开 calendar on %s', (kind) => {
       { kind: 'finance', period: '2026-10', dueOn: '2026-11-10' },
       { kind: 'party', period: '2026-Q3', dueOn: '2026-10-15' },
     ]);
-    const township = (await t.call(p.overdue, {}, handler)).body.items;
+    const overdue = (await t.call(p.overdue, {}, handler)).body;
+    // The server's China date: staff pages count days late from it, not from the phone's clock.
+    expect(overdue.asOf).toBe('2026-11-11');
+    const township = overdue.items;
     expect(township.map((o) => [o.villageName, o.kind, o.period])).toEqual([
       ['东山村', 'finance', '2026-10'],
       ['东山村', 'party', '2026-Q3'],

@@ -133,7 +133,11 @@ export const publishingContract = {
     path: '/staff/disclosure-overdue',
     summary: 'Villages of the jurisdiction that have not published a due period of 三务公开',
     auth: EVERY_PUBLISHING_ROLE,
-    response: z.object({ items: z.array(OverdueDisclosureSchema.extend({ villageCode: z.string(), villageName: z.string() })) }),
+    response: z.object({
+      items: z.array(OverdueDisclosureSchema.extend({ villageCode: z.string(), villageName: z.string() })),
+      /** The server's China date (`YYYY-MM-DD`) the periods were counted to: pages count days late from it, not from the phone's clock. */
+      asOf: z.string(),
+    }),
     errors: AUTH_ERRORS,
   }),
   calendar: defineRoute({

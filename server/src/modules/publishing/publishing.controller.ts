@@ -1,7 +1,9 @@
 import { Controller, Res } from '@nestjs/common';
 import { DISCLOSURE_TYPES, contract, countyCodeOf } from '@mashang/shared';
 import type { FastifyReply } from 'fastify';
+import { Clock } from '../../common/clock.js';
 import { ContractRoute, type ParsedInput, RouteInput } from '../../common/contract-route.js';
+import { chinaDate } from '../calendar/china-date.js';
 import { CurrentStaff } from '../staff/staff-auth.guard.js';
 import type { StaffAccountEntity } from '../staff/staff-account.entity.js';
 import { sendSpreadsheet } from './send-spreadsheet.js';
@@ -19,6 +21,7 @@ export class PublishingController {
     private readonly publishing: PublishingService,
     private readonly subsidies: SubsidyLookupService,
     private readonly calendars: DisclosureCalendarService,
+    private readonly clock: Clock,
   ) {}
 
   /** Public: a villager's own lines in the village's lists. Limited like query codes, so IDs cannot be tried in bulk. */
@@ -73,9 +76,11 @@ export class PublishingController {
     return this.publishing.withdraw(account, params.id, body.reason);
   }
 
+  /** With the day it was counted to, the server's: a staff phone's clock may be wrong. */
   @ContractRoute(routes.overdue)
   async overdue(@CurrentStaff() account: StaffAccountEntity) {
-    return { items: await this.calendars.overdueWithin(account.regionCode) };
+    const asOf = chinaDate(this.clock.now());
+    return { items: await this.calendars.overdueWithin(account.regionCode, asOf), asOf };
   }
 
   @ContractRoute(routes.calendar)

@@ -1,8 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { routeRequests, type NetworkAnswer } from '../../../../test/mocks/taro';
 import { setSession } from '../../../stores/session-store';
-import { chinaToday } from '../../utils';
 import DisclosuresPage from './index';
 
 const TOWNSHIP = {
@@ -54,8 +53,10 @@ const ROWS = [
   row(6, 'published', null, null),
 ];
 
-/** A date `days` before today, China time. */
-const daysAgo = (days: number) => new Date(Date.parse(chinaToday()) - days * 86_400_000).toISOString().slice(0, 10);
+/** The server's today, China time: the page counts days late from it. */
+const AS_OF = '2026-11-28';
+/** A date `days` before the server's today. */
+const daysAgo = (days: number) => new Date(Date.parse(AS_OF) - days * 86_400_000).toISOString().slice(0, 10);
 
 const OVERDUE = [
   { villageCode: '341821102202', villageName: '西河村', kind: 'finance', period: '2026-10', dueOn: daysAgo(18) },
@@ -67,7 +68,7 @@ const answer = (body: unknown, statusCode = 200): NetworkAnswer => ({ statusCode
 function open(account: typeof TOWNSHIP | typeof PUBLISHER) {
   setSession({ token: 'tok', expiresAt: '2999-01-01T00:00:00.000Z', account });
   routeRequests(({ url }) => {
-    if (url.includes('/staff/disclosure-overdue')) return answer({ items: OVERDUE });
+    if (url.includes('/staff/disclosure-overdue')) return answer({ items: OVERDUE, asOf: AS_OF });
     if (url.includes('/staff/villages'))
       return answer({
         items: [
@@ -82,6 +83,10 @@ function open(account: typeof TOWNSHIP | typeof PUBLISHER) {
 }
 
 describe('staff disclosure list', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
   it('tells a correction and a withdrawal awaiting co-signature from a first publication', async () => {
     open(PUBLISHER);
     await screen.findAllByTestId('disclosure-row');
@@ -114,6 +119,33 @@ describe('staff disclosure list', () => {
     expect(screen.getByTestId('tab-overdue').textContent).toBe('未按时公开 1');
     fireEvent.click(screen.getByTestId('filter-kind-village'));
     expect(screen.getByTestId('overdue-empty').textContent).toBe('所选范围内没有未按时公开的。');
+  });
+
+  it('counts days late from the server’s date, not from a staff phone whose clock is wrong', async () => {
+    // The phone thinks it is March next year (its clock alone is faked; the page's timers run as usual).
+    jest.useFakeTimers({
+      doNotFake: [
+        'nextTick',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+        'queueMicrotask',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+        'hrtime',
+        'performance',
+      ],
+    });
+    jest.setSystemTime(new Date('2027-03-01T02:00:00Z'));
+    open(TOWNSHIP);
+    fireEvent.click(await screen.findByTestId('tab-overdue'));
+    const rows = await screen.findAllByTestId('overdue-row');
+    expect(rows.map((r) => r.textContent?.match(/逾期\d+天$/)?.[0])).toEqual(['逾期18天', '逾期44天']);
   });
 });
 

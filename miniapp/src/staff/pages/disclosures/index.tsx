@@ -12,15 +12,15 @@ import Select from '../../components/Select';
 import StaffBar from '../../components/StaffBar';
 import { worksDisclosures } from '../../disclosure';
 import { useAccount, useStaffApi } from '../../hooks/use-staff-api';
-import { chinaToday, homePage, staffUrl, worksCases } from '../../utils';
+import { homePage, staffUrl, worksCases } from '../../utils';
 import '../../staff.scss';
 import './index.scss';
 
 const KINDS = Object.entries(DISCLOSURE_KINDS) as [DisclosureKind, string][];
 const DAY_MS = 86_400_000;
 
-/** Whole days from a due date (`YYYY-MM-DD`) to today, China time. */
-const daysLate = (dueOn: string) => Math.round((Date.parse(chinaToday()) - Date.parse(dueOn)) / DAY_MS);
+/** Whole days from a due date to the day the server counted to (both `YYYY-MM-DD`, China time): a staff phone's own clock may be wrong. */
+const daysLate = (dueOn: string, asOf: string) => Math.round((Date.parse(asOf) - Date.parse(dueOn)) / DAY_MS);
 
 /**
  * The disclosures of the account's jurisdiction, most recently changed first: the village's own for
@@ -66,6 +66,8 @@ export default function DisclosuresPage() {
   const townshipOf = new Map(villages.data?.items.map((v) => [v.code, v.townshipName]));
   // The same filters as the list: one kind, one village.
   const late = (overdue.data?.items ?? []).filter((o) => (!kind || o.kind === kind) && (!village || o.villageCode === village));
+  // The rows come with it: the server's today, not the phone's.
+  const asOf = overdue.data?.asOf ?? '';
 
   return (
     <View className='staff pubs'>
@@ -160,7 +162,7 @@ export default function DisclosuresPage() {
                 </Text>
                 <Text className='s-text'>{overdueText(o)}</Text>
               </View>
-              {daysLate(o.dueOn) > 0 && <Text className='s-left s-left--overdue s-row__side'>逾期{daysLate(o.dueOn)}天</Text>}
+              {daysLate(o.dueOn, asOf) > 0 && <Text className='s-left s-left--overdue s-row__side'>逾期{daysLate(o.dueOn, asOf)}天</Text>}
             </View>
           ))}
         </View>
