@@ -74,9 +74,14 @@ export interface CaseFilter {
   category?: ReportCategory;
 }
 
-/** A 督办's clock: open while the township owes the answer; met by the answer; stopped when the case leaves the township or ends. */
+/**
+ * A 督办 with its clock: open while the township owes the answer; met by the answer; stopped when the case leaves
+ * the township or ends. Looked up by case_supervisions' (report_id, kind) index, which finds nothing for almost every
+ * case without reading a row, then the clock by its id.
+ */
 const SUPERVISION_CLOCK =
-  "EXISTS (SELECT 1 FROM report_deadlines sd WHERE sd.report_id = r.id AND sd.kind = 'supervision' AND sd.cancelled_at IS NULL";
+  'EXISTS (SELECT 1 FROM case_supervisions s INNER JOIN report_deadlines sd ON sd.id = s.deadline_id' +
+  " WHERE s.report_id = r.id AND s.kind = 'supervise' AND sd.cancelled_at IS NULL";
 const OPEN_SUPERVISION = `${SUPERVISION_CLOCK} AND sd.met_at IS NULL)`;
 const OVERDUE_SUPERVISION = `${SUPERVISION_CLOCK} AND sd.met_at IS NULL AND sd.due_on < :todoToday)`;
 /** A 督办 to the township handling the case now, answered or not (one it was sent before the case came to it stopped). */
@@ -88,8 +93,7 @@ const SUPERVISED_HERE = `${SUPERVISION_CLOCK})`;
  * clock runs on it, or with a 督办 to answer. The county: its own such cases, an extension to decide,
  * and a township's case it may press (督办 or 催办: escalated, or overdue today) unless it already
  * 督办ed the township handling it, when only a 督办 the township let run past its date brings it back.
- * Conditions on the report row first (the index's due date, the escalation flag), each subquery an
- * index lookup by report on IDX_report_deadlines_report_kind.
+ * Conditions on the report row first (the due date, the escalation flag), then the 督办 lookups.
  */
 function waitingOn(level: ReportEntity['level'], today: string): [string, Record<string, unknown>] {
   const ours = `(r.level = :todoLevel AND (r.status IN (:...todoWorking) OR r.next_due_on IS NOT NULL))`;
