@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { PrecompressPlugin } from './precompress';
+import { StatsFilePlugin } from './stats';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -17,19 +18,53 @@ const webpackChain = (chain: { resolve: { modules: { add(dir: string): unknown }
 // `vendors`, the one big file every first visit downloads; what only some pages use (zod behind the
 // contract, dagre for the process chart, the staff pages' libraries) goes into chunks those pages
 // load, shared between them once rather than copied into each (~220 KB apiece before).
+interface LoaderMeta {
+  extraImportForWeb: string;
+  execBeforeCreateWebApp: string;
+}
 type H5Chain = {
   // webpack takes `false` for a module never to load; webpack-chain's types say string only.
   resolve: { alias: { set(name: string, value: string | false): unknown } };
+  module: { rule(name: string): { test(test: string | RegExp): { sideEffects(flag: boolean): unknown } } };
   optimization: { splitChunks(options: object): unknown };
-  plugin(name: string): { use(plugin: unknown, args?: unknown[]): unknown };
+  plugin(name: string): {
+    use(plugin: unknown, args?: unknown[]): unknown;
+    tap(update: (args: [{ loaderMeta?: LoaderMeta }]) => unknown[]): unknown;
+  };
 } & Parameters<typeof webpackChain>[0];
 // Taro's H5 request imports fetch and AbortController polyfills for browsers older than browserslist names,
-// and a JSONP client for its `jsonp` option, which this app never sets: none is loaded.
-const H5_NEEDLESS_MODULES = ['whatwg-fetch', 'abortcontroller-polyfill/dist/abortcontroller-polyfill-only', 'jsonp-retry'];
+// and a JSONP client for its `jsonp` option, which this app never sets: none is loaded. Taro's component
+// stylesheet is the weui icon font (a 6 KB data URI) and the looks of Icon, Checkbox and Radio, which no
+// page uses.
+const H5_NEEDLESS_MODULES = [
+  'whatwg-fetch',
+  'abortcontroller-polyfill/dist/abortcontroller-polyfill-only',
+  'jsonp-retry',
+  '@tarojs/components/dist/taro-components/taro-components.css',
+];
+/** View and Text as plain elements, the other components as Taro's web components (see the module). */
+const H5_COMPONENTS = path.resolve(__dirname, '..', 'src', 'components', 'H5Components', 'index.ts');
+/** Taro's base stylesheet, as it is, extracted into app.css (Taro's own copy is injected by a style-loader runtime). */
+const H5_GLOBAL_CSS = path.resolve(__dirname, 'h5', 'global.css');
 
 const h5WebpackChain = (chain: H5Chain) => {
   webpackChain(chain);
   for (const name of H5_NEEDLESS_MODULES) chain.resolve.alias.set(name, false);
+  chain.resolve.alias.set('@tarojs/components$', H5_COMPONENTS);
+  chain.resolve.alias.set('@tarojs/components/global.css$', H5_GLOBAL_CSS);
+  // Only re-exports: an import of View goes straight to ./html, so the village page's chunks never
+  // reach the web components.
+  chain.module.rule('h5-components').test(H5_COMPONENTS).sideEffects(false);
+  // Taro's entry registers the pull-down-refresh web component for pages with `enablePullDownRefresh`,
+  // which none has; that import alone would put the web-component runtime into every first load.
+  chain.plugin('mainPlugin').tap(([options, ...rest]) => {
+    const meta = options.loaderMeta;
+    if (meta) {
+      meta.extraImportForWeb = meta.extraImportForWeb.replace(/^import \{ defineCustomElementTaroPullToRefreshCore \}.*\n/m, '');
+      meta.execBeforeCreateWebApp = meta.execBeforeCreateWebApp.replace(/^defineCustomElementTaroPullToRefreshCore\(\)\n/m, '');
+    }
+    return [options, ...rest];
+  });
   chain.optimization.splitChunks({
     chunks: 'all',
     minSize: 20_000,
@@ -40,6 +75,7 @@ const h5WebpackChain = (chain: H5Chain) => {
     },
   });
   chain.plugin('precompress').use(PrecompressPlugin);
+  if (process.env.H5_STATS) chain.plugin('stats-file').use(StatsFilePlugin, [process.env.H5_STATS]);
 };
 
 export default defineConfig<'webpack5'>((merge) => {
