@@ -17,6 +17,8 @@ interface FirstVisit {
   /** Bytes on the wire (compressed, headers included) until then. */
   bytesUntilApp: number;
   requestsUntilApp: number;
+  /** What each of those requests was: path and bytes on the wire, largest first. */
+  transfers: { path: string; bytes: number }[];
   /** Bytes of the HTML alone: what the first screen (name, 我要反映, hotline) needs. */
   htmlBytes: number;
   /** Console errors on the way (a CSP violation, a failed asset): none expected. */
@@ -38,14 +40,18 @@ async function firstVisit(browser: Browser, url: string): Promise<FirstVisit> {
   let htmlBytes = 0;
   let counting = true;
   const documentIds = new Set<string>();
-  cdp.on('Network.requestWillBeSent', (event: { requestId: string; type?: string }) => {
+  const paths = new Map<string, string>();
+  const transfers: { path: string; bytes: number }[] = [];
+  cdp.on('Network.requestWillBeSent', (event: { requestId: string; type?: string; request: { url: string } }) => {
     if (event.type === 'Document') documentIds.add(event.requestId);
+    paths.set(event.requestId, new URL(event.request.url).pathname);
   });
   cdp.on('Network.loadingFinished', (event: { requestId: string; encodedDataLength: number }) => {
     if (documentIds.has(event.requestId)) htmlBytes = event.encodedDataLength;
     if (!counting) return;
     bytes += event.encodedDataLength;
     requests += 1;
+    transfers.push({ path: paths.get(event.requestId) ?? '?', bytes: event.encodedDataLength });
   });
   await page.goto(url, { waitUntil: 'commit' });
   // Polled every frame in the page, timed by the page's own clock (0 = navigation start).
@@ -71,7 +77,8 @@ async function firstVisit(browser: Browser, url: string): Promise<FirstVisit> {
   await eventually(async () => expect(await page.locator('#first-screen').count()).toBe(0));
   await screenshot(page, 'first-screen-2-slow-3g-app');
   await page.context().close();
-  return { nameVisibleMs, appRenderedMs, bytesUntilApp: bytes, requestsUntilApp: requests, htmlBytes, consoleErrors };
+  transfers.sort((a, b) => b.bytes - a.bytes);
+  return { nameVisibleMs, appRenderedMs, bytesUntilApp: bytes, requestsUntilApp: requests, transfers, htmlBytes, consoleErrors };
 }
 
 describe('the first screen on a weak network (H5, sqlite)', () => {
@@ -111,6 +118,7 @@ describe('the first screen on a weak network (H5, sqlite)', () => {
       kibUntilApp: Number((visit.bytesUntilApp / 1024).toFixed(1)),
       requestsUntilApp: visit.requestsUntilApp,
       htmlKib: Number((visit.htmlBytes / 1024).toFixed(1)),
+      transfers: visit.transfers,
     };
     mkdirSync(new URL('../artifacts/', import.meta.url).pathname, { recursive: true });
     writeFileSync(new URL('../artifacts/first-screen.json', import.meta.url), JSON.stringify(figures, null, 2));
@@ -121,6 +129,10 @@ describe('the first screen on a weak network (H5, sqlite)', () => {
     // Generous bounds for a busy CI machine; the figures above are the measurement (goal: name within 1.5 s).
     expect(visit.nameVisibleMs).toBeLessThan(5_000);
     expect(visit.appRenderedMs).toBeLessThan(15_000);
+    // Issue 9's goal: at most 100 KiB on the wire before the app's village page is usable. Bytes do not depend on
+    // the machine's speed. 281.7 KiB when the issue was opened; 114.1 before View and Text became plain elements (no
+    // web-component runtime on this page) and Taro's weui font and style-loader runtime went; 91.0 after.
+    expect(visit.bytesUntilApp).toBeLessThanOrEqual(100 * 1024);
     // The page data travels as a JSON data block, which the CSP leaves alone; the favicon is found.
     expect(visit.consoleErrors).toEqual([]);
   });
