@@ -100,7 +100,10 @@ export async function measureStaffRows() {
     await cases.list(account, {}, 0, 50);
     await stats.stats(account, {});
     row('staff inbox, first page (county)', await timed(ROUNDS, () => cases.list(account, {}, 0, 50)));
+    row('staff inbox, 待办 first page (county)', await timed(ROUNDS, () => cases.list(account, { todo: true }, 0, 50)));
     row('staff inbox, overdue first page', await timed(ROUNDS, () => cases.list(account, { overdue: true }, 0, 50)));
+    // Deep in the list: past every dated (open, clocked) case for the bench's small seed, well into them at 1M.
+    row('staff inbox, page 41 (county)', await timed(ROUNDS, () => cases.list(account, {}, 2000, 50)));
     const township = { id: 0, regionCode: `${county}101`, role: 'township_handler' };
     row('staff inbox, first page (township)', await timed(ROUNDS, () => cases.list(township, {}, 0, 50)));
     row('county figures, all time', await timed(Math.ceil(ROUNDS / 3), () => stats.stats(account, {})));

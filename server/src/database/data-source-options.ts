@@ -64,6 +64,8 @@ import { ReportAttachmentEntity } from '../modules/report-attachment/report-atta
 import { ReportAttachments1765670400300 } from './migrations/1765670400300-report-attachments.js';
 import { ReportRetention1765670400400 } from './migrations/1765670400400-report-retention.js';
 import { TextCheckVerdicts1765670400410 } from './migrations/1765670400410-text-check-verdicts.js';
+import { InboxTodoColumns1765756800000 } from './migrations/1765756800000-inbox-todo-columns.js';
+import { AttachmentFileKeys1765756800010 } from './migrations/1765756800010-attachment-file-keys.js';
 import { ReportRetentionEntity } from '../modules/retention/report-retention.entity.js';
 
 export const ENTITIES = [
@@ -132,6 +134,8 @@ export const MIGRATIONS = [
   ReportAttachments1765670400300,
   ReportRetention1765670400400,
   TextCheckVerdicts1765670400410,
+  InboxTodoColumns1765756800000,
+  AttachmentFileKeys1765756800010,
 ];
 
 /** Schema changes go through migrations only; `synchronize` stays off on every database. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseDetail } from '@mashang/shared';
-import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { spokenDate } from '../calendar/china-date.js';
@@ -256,7 +256,17 @@ export class CaseSupervision {
     const open = rows.filter((s) =>
       clocks.some((d) => d.id === s.deadlineId && (!d.cancelledAt || d.cancelledAt.getTime() === now.getTime())),
     );
-    if (!open.length) return;
+    // An answered 督办 was the answer of the township that leaves: it stops too, so the next township, not
+    // 督办ed yet, is on the county's 待办 when late (the clock's end is not shown for an answered 督办).
+    const answered = await manager.update(
+      ReportDeadlineEntity,
+      { reportId: before.id, kind: 'supervision', metAt: Not(IsNull()), cancelledAt: IsNull() },
+      { cancelledAt: now },
+    );
+    if (!open.length) {
+      if (answered.affected) await refreshNextDue(manager, before.id);
+      return;
+    }
     await manager.update(ReportDeadlineEntity, { id: In(open.map((s) => s.deadlineId!)), cancelledAt: IsNull() }, { cancelledAt: now });
     await refreshNextDue(manager, before.id);
     await manager.insert(ReportEventEntity, {

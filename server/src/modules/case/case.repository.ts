@@ -74,18 +74,10 @@ export interface CaseFilter {
   category?: ReportCategory;
 }
 
-/**
- * A 督办 with its clock: open while the township owes the answer; met by the answer; stopped when the case leaves
- * the township or ends. Looked up by case_supervisions' (report_id, kind) index, which finds nothing for almost every
- * case without reading a row, then the clock by its id.
- */
-const SUPERVISION_CLOCK =
-  'EXISTS (SELECT 1 FROM case_supervisions s INNER JOIN report_deadlines sd ON sd.id = s.deadline_id' +
-  " WHERE s.report_id = r.id AND s.kind = 'supervise' AND sd.cancelled_at IS NULL";
-const OPEN_SUPERVISION = `${SUPERVISION_CLOCK} AND sd.met_at IS NULL)`;
-const OVERDUE_SUPERVISION = `${SUPERVISION_CLOCK} AND sd.met_at IS NULL AND sd.due_on < :todoToday)`;
-/** A 督办 to the township handling the case now, answered or not (one it was sent before the case came to it stopped). */
-const SUPERVISED_HERE = `${SUPERVISION_CLOCK})`;
+/** A 督办 to the township handling the case now is open: kept on the row by `refreshNextDue`, from its clock. */
+const OPEN_SUPERVISION = 'r.supervision_due_on IS NOT NULL';
+/** No 督办 went to the township handling the case now (answered or not), or the open one is past its date. */
+const UNSUPERVISED_OR_LATE = '(r.supervised_here = 0 OR r.supervision_due_on < :todoToday)';
 
 /**
  * 待办: the cases that wait on this level. The township: a case it still handles (not one sent up,
@@ -93,7 +85,8 @@ const SUPERVISED_HERE = `${SUPERVISION_CLOCK})`;
  * clock runs on it, or with a 督办 to answer. The county: its own such cases, an extension to decide,
  * and a township's case it may press (督办 or 催办: escalated, or overdue today) unless it already
  * 督办ed the township handling it, when only a 督办 the township let run past its date brings it back.
- * Conditions on the report row first (the due date, the escalation flag), then the 督办 lookups.
+ * Every column read is on the report row and in IDX_reports_status_village, so a region's 待办 is
+ * counted from that index alone, without reading a row or a 督办.
  */
 function waitingOn(level: ReportEntity['level'], today: string): [string, Record<string, unknown>] {
   const ours = `(r.level = :todoLevel AND (r.status IN (:...todoWorking) OR r.next_due_on IS NOT NULL))`;
@@ -101,7 +94,7 @@ function waitingOn(level: ReportEntity['level'], today: string): [string, Record
   if (level === 'township') return [`(${ours} OR (r.level = 'township' AND ${OPEN_SUPERVISION}))`, params];
   return [
     `(${ours} OR r.extension_requested_days IS NOT NULL` +
-      ` OR (r.level = 'township' AND (r.escalated = 1 OR r.next_due_on < :todoToday) AND (NOT ${SUPERVISED_HERE} OR ${OVERDUE_SUPERVISION})))`,
+      ` OR (r.level = 'township' AND (r.escalated = 1 OR r.next_due_on < :todoToday) AND ${UNSUPERVISED_OR_LATE}))`,
     params,
   ];
 }

@@ -160,6 +160,8 @@ export class ReportService {
           extensionRequestedBy: null,
           extensionDays: 0,
           nextDueOn: null, // set with the deadlines, in the same transaction
+          supervisedHere: 0,
+          supervisionDueOn: null,
           duplicateOfId: null,
           ratedBy: null,
           ratedByAccount: null,

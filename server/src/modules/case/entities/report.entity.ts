@@ -141,6 +141,14 @@ export class ReportEntity {
   @Column({ name: 'next_due_on', type: 'varchar', length: 10, nullable: true })
   nextDueOn: string | null;
 
+  /** A 督办 went to the township handling the case now (its clock not stopped): kept with `nextDueOn`, for 待办. */
+  @Column({ name: 'supervised_here', type: 'int', default: 0 })
+  supervisedHere: number;
+
+  /** The date the open 督办 must be answered by, null when none is open: kept with `nextDueOn`, for 待办. */
+  @Column({ name: 'supervision_due_on', type: 'varchar', length: 10, nullable: true })
+  supervisionDueOn: string | null;
+
   /** WeChat's text check of a real-name mini-program report (pass, review, risky); null when not checked. For staff only. */
   @Column({ name: 'text_check_suggest', type: 'varchar', length: 10, nullable: true })
   textCheckSuggest: 'pass' | 'review' | 'risky' | null;

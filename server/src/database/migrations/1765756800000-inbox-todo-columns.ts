@@ -1,0 +1,41 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The county's 待办 asks of every open case in the county whether a 督办 went to the township handling
+ * it and whether that 督办 is overdue: two subqueries a row, some 3 s over a county of a million reports.
+ * The answers are kept on the report row instead, beside `next_due_on` and by the same function
+ * (`refreshNextDue`), and the status-and-village index carries every column 待办 reads, so the county's
+ * 待办 is counted from the index alone:
+ * - `supervised_here`: a 督办 went to the township handling the case now (its clock not stopped);
+ * - `supervision_due_on`: the date of the open one, null when none is open.
+ */
+export class InboxTodoColumns1765756800000 implements MigrationInterface {
+  name = 'InboxTodoColumns1765756800000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    const isMysql = queryRunner.connection.driver.options.type === 'mysql';
+    // Raw: TypeORM's addColumn rebuilds an SQLite table and loses the indexes made with raw statements.
+    await queryRunner.query('ALTER TABLE reports ADD COLUMN supervised_here int NOT NULL DEFAULT 0');
+    await queryRunner.query('ALTER TABLE reports ADD COLUMN supervision_due_on varchar(10) NULL');
+    const clocks = "SELECT report_id FROM report_deadlines WHERE kind = 'supervision' AND cancelled_at IS NULL";
+    await queryRunner.query(`UPDATE reports SET supervised_here = 1 WHERE id IN (${clocks})`);
+    await queryRunner.query(
+      'UPDATE reports SET supervision_due_on = (SELECT MIN(d.due_on) FROM report_deadlines d' +
+        " WHERE d.report_id = reports.id AND d.kind = 'supervision' AND d.met_at IS NULL AND d.cancelled_at IS NULL)" +
+        ` WHERE id IN (${clocks} AND met_at IS NULL)`,
+    );
+    await queryRunner.query(isMysql ? 'DROP INDEX IDX_reports_status_village ON reports' : 'DROP INDEX IDX_reports_status_village');
+    await queryRunner.query(
+      'CREATE INDEX IDX_reports_status_village ON reports' +
+        ' (status, village_code, next_due_on, level, escalated, extension_requested_days, supervised_here, supervision_due_on)',
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    const isMysql = queryRunner.connection.driver.options.type === 'mysql';
+    await queryRunner.query(isMysql ? 'DROP INDEX IDX_reports_status_village ON reports' : 'DROP INDEX IDX_reports_status_village');
+    await queryRunner.query('CREATE INDEX IDX_reports_status_village ON reports (status, village_code, next_due_on)');
+    await queryRunner.query('ALTER TABLE reports DROP COLUMN supervision_due_on');
+    await queryRunner.query('ALTER TABLE reports DROP COLUMN supervised_here');
+  }
+}
