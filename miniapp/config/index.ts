@@ -25,11 +25,12 @@ interface LoaderMeta {
 type H5Chain = {
   // webpack takes `false` for a module never to load; webpack-chain's types say string only.
   resolve: { alias: { set(name: string, value: string | false): unknown } };
-  module: { rule(name: string): { test(test: string | RegExp): { sideEffects(flag: boolean): unknown } } };
+  // webpack-chain has `sideEffects` on a rule, its types do not: set it by name.
+  module: { rule(name: string): { test(test: string | RegExp): { set(key: 'sideEffects', value: boolean): unknown } } };
   optimization: { splitChunks(options: object): unknown };
   plugin(name: string): {
     use(plugin: unknown, args?: unknown[]): unknown;
-    tap(update: (args: [{ loaderMeta?: LoaderMeta }]) => unknown[]): unknown;
+    tap(update: (args: unknown[]) => unknown[]): unknown;
   };
 } & Parameters<typeof webpackChain>[0];
 // Taro's H5 request imports fetch and AbortController polyfills for browsers older than browserslist names,
@@ -54,16 +55,16 @@ const h5WebpackChain = (chain: H5Chain) => {
   chain.resolve.alias.set('@tarojs/components/global.css$', H5_GLOBAL_CSS);
   // Only re-exports: an import of View goes straight to ./html, so the village page's chunks never
   // reach the web components.
-  chain.module.rule('h5-components').test(H5_COMPONENTS).sideEffects(false);
+  chain.module.rule('h5-components').test(H5_COMPONENTS).set('sideEffects', false);
   // Taro's entry registers the pull-down-refresh web component for pages with `enablePullDownRefresh`,
   // which none has; that import alone would put the web-component runtime into every first load.
-  chain.plugin('mainPlugin').tap(([options, ...rest]) => {
-    const meta = options.loaderMeta;
+  chain.plugin('mainPlugin').tap((args) => {
+    const meta = (args[0] as { loaderMeta?: LoaderMeta }).loaderMeta;
     if (meta) {
       meta.extraImportForWeb = meta.extraImportForWeb.replace(/^import \{ defineCustomElementTaroPullToRefreshCore \}.*\n/m, '');
       meta.execBeforeCreateWebApp = meta.execBeforeCreateWebApp.replace(/^defineCustomElementTaroPullToRefreshCore\(\)\n/m, '');
     }
-    return [options, ...rest];
+    return args;
   });
   chain.optimization.splitChunks({
     chunks: 'all',
