@@ -179,6 +179,9 @@ describe.each(DATABASE_KINDS)('case supervision on %s', (kind) => {
       [late.reportNo],
     );
     expect(Number(raised[0]?.n)).toBe(1);
+    // A new 督办 is what the county waits on now: the answer to the first leaves its alerts.
+    expect((await supervise({ text: INSTRUCTION, dueOn: '2026-10-05' })).status).toBe(200);
+    expect((await alerts(countyStaff)).filter((a) => a.reportNo === late.reportNo && a.kind === 'answered')).toEqual([]);
   });
 
   it("keeps answered and sent-up cases out of the township's 待办, but not one it is working on", async () => {
