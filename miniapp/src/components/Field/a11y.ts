@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro';
 /**
  * Accessibility props differ by platform. H5 renders Taro's web components, which copy string props
  * to attributes as written (so `tabindex`, not `tabIndex`, and 'true' rather than true: an empty
- * `aria-invalid` means false); an input's own attributes go through its `nativeProps`. The mini
+ * `aria-invalid` means false; View and Text, plain elements on H5 (components/H5Components), take the
+ * same props); an input's own attributes go through its `nativeProps`. The mini
  * program's components read `ariaRole` and `ariaLabel` only, so there the label carries what H5
  * states in attributes (the checked state, the error).
  */
