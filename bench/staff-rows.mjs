@@ -102,10 +102,16 @@ export async function measureStaffRows() {
     row('staff inbox, first page (county)', await timed(ROUNDS, () => cases.list(account, {}, 0, 50)));
     row('staff inbox, 待办 first page (county)', await timed(ROUNDS, () => cases.list(account, { todo: true }, 0, 50)));
     row('staff inbox, overdue first page', await timed(ROUNDS, () => cases.list(account, { overdue: true }, 0, 50)));
+    row('staff inbox, one category (county)', await timed(ROUNDS, () => cases.list(account, { category: 'welfare_funds' }, 0, 50)));
+    const [{ village }] = await dataSource.query('SELECT village_code AS village FROM reports WHERE village_code LIKE ? LIMIT 1', [
+      `${county}%`,
+    ]);
+    row('staff inbox, one village (county)', await timed(ROUNDS, () => cases.list(account, { village }, 0, 50)));
     // Deep in the list: past every dated (open, clocked) case for the bench's small seed, well into them at 1M.
     row('staff inbox, page 41 (county)', await timed(ROUNDS, () => cases.list(account, {}, 2000, 50)));
     const township = { id: 0, regionCode: `${county}101`, role: 'township_handler' };
     row('staff inbox, first page (township)', await timed(ROUNDS, () => cases.list(township, {}, 0, 50)));
+    row('staff inbox, 待办 first page (township)', await timed(ROUNDS, () => cases.list(township, { todo: true }, 0, 50)));
     row('county figures, all time', await timed(Math.ceil(ROUNDS / 3), () => stats.stats(account, {})));
     row('county figures, this year', await timed(ROUNDS, () => stats.stats(account, { from: `${today.slice(0, 4)}-01-01`, to: today })));
     row('county figures, this month', await timed(ROUNDS, () => stats.stats(account, { from: `${today.slice(0, 7)}-01`, to: today })));

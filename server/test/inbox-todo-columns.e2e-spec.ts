@@ -95,6 +95,9 @@ describe.each(DATABASE_KINDS)('inbox 待办 columns on %s', (kind) => {
     expect(county).toContain(cases.handedOn.reportNo);
     // The same when the first township had answered: that answer was not the new township's.
     expect(county).toContain(cases.answeredHandedOn.reportNo);
+    // The answered 督办 still reads when it was due and when it was met.
+    const handedOn = (await t.call(contract.case.get, { params: { reportNo: cases.answeredHandedOn.reportNo } }, countyStaff)).body;
+    expect(handedOn.supervisions[0]).toMatchObject({ due: { dueOn: '2026-09-25', metAt: expect.any(String) }, endedAt: null });
     expect(await todo(shimenHandler)).toContain(cases.handedOn.reportNo);
     // Sent up, the county handles it itself.
     expect(county).toContain(cases.sentUp.reportNo);

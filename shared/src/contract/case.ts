@@ -296,8 +296,12 @@ export const caseContract = {
       offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
       limit: z.coerce.number().int().min(1).max(200).default(50),
     }),
-    /** `total`: how many cases match, over all pages. */
-    response: z.object({ items: z.array(CaseSummarySchema), total: z.number().int() }),
+    /**
+     * `total`: how many cases match, over all pages, counted up to the next ten thousand past this page;
+     * `totalCapped`: more match than that (the list still pages through every one); absent from a
+     * server older than the field, which counted every case.
+     */
+    response: z.object({ items: z.array(CaseSummarySchema), total: z.number().int(), totalCapped: z.boolean().default(false) }),
     errors: ['VALIDATION_FAILED', ...AUTH_ERRORS],
   }),
   get: defineRoute({

@@ -91,8 +91,9 @@ export class CaseView {
   async supervisions(report: ReportEntity, rows: CaseSupervisionEntity[], deadlines: ReportDeadlineEntity[]): Promise<Supervision[]> {
     const names = await this.staff.displayNames(rows.flatMap((s) => [s.createdBy, s.answeredBy]));
     return rows.map((s) => {
+      // An answered 督办's clock is stopped when the case leaves the township; it still shows when it was due and met.
       const [due] = dueDatesOf(
-        deadlines.filter((d) => d.id === s.deadlineId),
+        deadlines.filter((d) => d.id === s.deadlineId).map((d) => (s.answeredAt && d.metAt ? { ...d, cancelledAt: null } : d)),
         this.clock.now(),
       );
       return {

@@ -99,6 +99,9 @@ function waitingOn(level: ReportEntity['level'], today: string): [string, Record
   ];
 }
 
+/** The inbox counts the cases that match in steps of this many (see `page`). */
+export const COUNTED_STEP = 10_000;
+
 /** Staff-side reads across cases: always scoped to a region prefix. */
 @Injectable()
 export class CaseRepository {
@@ -117,13 +120,14 @@ export class CaseRepository {
   /**
    * One page of the region's cases, most urgent first, all in SQL: the nearest open deadline
    * (overdue the longest first), cases without one last, then the newest. Nothing is left out:
-   * every case is on some page, and `total` counts them all.
+   * every case is on some page. `total` counts them up to the next multiple of COUNTED_STEP past
+   * the page (`totalCapped`: more match than that).
    */
   async page(
     filter: CaseFilter & { overdueBefore?: string; todoFor?: { level: ReportEntity['level']; today: string } },
     offset: number,
     limit: number,
-  ): Promise<{ items: ReportEntity[]; total: number }> {
+  ): Promise<{ items: ReportEntity[]; total: number; totalCapped: boolean }> {
     const query = this.reports.createQueryBuilder('r');
     if (filter.regionCode.length === 9) {
       // A township's cases are the ones it handles, whichever village they came from.
@@ -137,17 +141,18 @@ export class CaseRepository {
     if (filter.category) query.andWhere('r.category = :category', { category: filter.category });
     if (filter.overdueBefore) query.andWhere('r.next_due_on < :today', { today: filter.overdueBefore });
     if (filter.todoFor) query.andWhere(...waitingOn(filter.todoFor.level, filter.todoFor.today));
-    const counting = query
-      .clone()
-      .select('COUNT(*)', 'total')
-      .addSelect('SUM(CASE WHEN r.next_due_on IS NOT NULL THEN 1 ELSE 0 END)', 'dated')
-      .getRawOne<{ total: string | number; dated: string | number | null }>();
-    // Cases with a due date, then those without: two queries. The dated ones (open cases) are read in the
-    // order of an urgency index, which MariaDB's planner passes over for a township unless told; the
-    // undated ones are mostly closed, a part of that index the planner should skip when a filter allows.
+    // Counted up to a round number past the page: beyond it the answer says "more than", so a county's
+    // hundred thousand open cases cost no more to count than ten thousand. Paging on counts further.
+    const countedUpTo = (Math.floor((offset + limit) / COUNTED_STEP) + 1) * COUNTED_STEP;
+    const counting = this.countUpTo(query, countedUpTo);
+    // Cases with a due date, then those without: two queries. The dated ones (open cases) of a whole region
+    // are read in the order of an urgency index, which MariaDB's planner passes over for a township unless
+    // told. A village's or a category's are a few among them: the counting index holds every column they
+    // are filtered and sorted on, so the planner sorts those few from it instead of walking the urgency order.
     const urgency = filter.regionCode.length === 9 ? ['IDX_reports_handling_urgency'] : ['IDX_reports_urgency'];
+    const wholeRegion = !filter.category && !filter.village;
     const pageOf = (due: 'IS NOT NULL' | 'IS NULL', skip: number, take: number) =>
-      (due === 'IS NOT NULL' && !filter.category ? query.clone().useIndex(urgency) : query.clone())
+      (due === 'IS NOT NULL' && wholeRegion ? query.clone().useIndex(urgency) : query.clone())
         .andWhere(`r.next_due_on ${due}`)
         .orderBy('r.next_due_on', 'ASC')
         .addOrderBy('r.received_at', 'DESC')
@@ -157,13 +162,27 @@ export class CaseRepository {
         .limit(take)
         .getMany();
     // The first page is read while the cases are counted (on MySQL, on another connection): it starts
-    // with the dated cases whatever their number. A later page needs the count to know where it starts.
-    const first = offset === 0 ? await Promise.all([counting, pageOf('IS NOT NULL', 0, limit)]) : null;
-    const counts = first ? first[0] : await counting;
-    const dated = Number(counts?.dated ?? 0);
-    const items = first ? first[1] : offset < dated ? await pageOf('IS NOT NULL', offset, limit) : [];
+    // with the dated cases whatever their number. A later page starts where the dated cases end, if it
+    // reaches that far: they are counted as far as the page goes.
+    const [total, dated, first] = await Promise.all([
+      counting,
+      offset === 0 ? 0 : this.countUpTo(query.clone().andWhere('r.next_due_on IS NOT NULL'), offset + limit),
+      offset === 0 ? pageOf('IS NOT NULL', 0, limit) : null,
+    ]);
+    const items = first ?? (offset < dated ? await pageOf('IS NOT NULL', offset, limit) : []);
     if (items.length < limit) items.push(...(await pageOf('IS NULL', Math.max(0, offset - dated), limit - items.length)));
-    return { items, total: Number(counts?.total ?? 0) };
+    return { items, total: Math.min(total, countedUpTo), totalCapped: total > countedUpTo };
+  }
+
+  /** How many rows the query matches, counting no further than `cap` + 1 (each from the index it filters on, when it can). */
+  private async countUpTo(query: SelectQueryBuilder<ReportEntity>, cap: number): Promise<number> {
+    const [matching, parameters] = query
+      .clone()
+      .select('r.id', 'id')
+      .limit(cap + 1)
+      .getQueryAndParameters();
+    const [row] = await this.dataSource.query<{ n: string | number }[]>(`SELECT COUNT(*) AS n FROM (${matching}) m`, parameters);
+    return Number(row?.n ?? 0);
   }
 
   openDeadlinesOf(reportIds: number[]): Promise<ReportDeadlineEntity[]> {

@@ -83,8 +83,12 @@ export class CaseService {
     filter: CaseListFilter,
     offset = 0,
     limit = 50,
-  ): Promise<{ items: CaseSummary[]; total: number }> {
-    const { items: reports, total } = await this.cases.page(
+  ): Promise<{ items: CaseSummary[]; total: number; totalCapped: boolean }> {
+    const {
+      items: reports,
+      total,
+      totalCapped,
+    } = await this.cases.page(
       {
         regionCode: account.regionCode,
         ...filter,
@@ -98,7 +102,7 @@ export class CaseService {
       limit,
     );
     const items = await this.view.summaries(reports, await this.cases.openDeadlinesOf(reports.map((r) => r.id)));
-    return { items, total };
+    return { items, total, totalCapped };
   }
 
   async get(account: StaffAccountEntity, reportNo: string): Promise<CaseDetail> {

@@ -188,6 +188,19 @@ describe('inbox page', () => {
     expect(screen.getAllByTestId('case-row').map((r) => r.textContent)).toEqual([expect.stringContaining('ZZZZZZZZZZ')]);
   });
 
+  it('says "more than" when the server counted only so far, and still pages on', async () => {
+    setSession({ token: 'tok', expiresAt: '2999-01-01T00:00:00.000Z', account });
+    const fifty = Array.from({ length: 50 }, (_, i) => row(`A${String(i).padStart(9, 'A')}`.slice(0, 10), i));
+    routeRequests(({ url }) => {
+      if (url.includes('/staff/alerts') || url.includes('/staff/villages')) return answer({ items: [] });
+      return answer({ items: fifty, total: 10000, totalCapped: true });
+    });
+    render(<InboxPage />);
+    expect((await screen.findByTestId('inbox-range')).textContent).toBe('第1–50件，超过10000件');
+    fireEvent.click(screen.getByTestId('page-next'));
+    await waitFor(() => expect(screen.getByTestId('inbox-range').textContent).toBe('第51–100件，超过10000件'));
+  });
+
   it('marks the selected reports as 无效 with a reason, in one request with an idempotency key', async () => {
     setSession({ token: 'tok', expiresAt: '2999-01-01T00:00:00.000Z', account });
     routeRequests(({ url, method }) => {

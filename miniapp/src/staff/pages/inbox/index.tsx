@@ -261,7 +261,7 @@ export default function InboxPage() {
         {cases.data && cases.data.items.length > 0 && (
           <View className='inbox__tools'>
             <Text className='s-muted' data-testid='inbox-range'>
-              第{offset + 1}–{offset + cases.data.items.length}件，共{total}件
+              第{offset + 1}–{offset + cases.data.items.length}件，{cases.data.totalCapped ? `超过${total}件` : `共${total}件`}
             </Text>
             <Text
               className='s-btn'
