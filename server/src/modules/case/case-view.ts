@@ -131,18 +131,19 @@ export class CaseView {
     events: ReportEventEntity[],
     actions: CaseDetail['actions'],
     supervision: Pick<CaseDetail, 'supervisions' | 'supervisionActions'> = { supervisions: [], supervisionActions: [] },
-    // `attachments: false` marks the limited view (see `fullCaseView`): it lists none of the reporter's files, nor the
-    // notices that went to the reporter. A township that no longer handles the case has no need to know when they were contacted.
-    { attachments: fullView }: { attachments: boolean } = { attachments: true },
+    // The limited view (see `fullCaseView`) lists none of the reporter's files, nor the notices that went to the reporter,
+    // nor how the reporter's phone was verified: a township that no longer handles the case has no need to know them.
+    { limited }: { limited: boolean } = { limited: false },
   ): Promise<CaseDetail> {
-    const [[summary], citation, attachments, reporterNotices] = await Promise.all([
+    const ofReporter = !limited && report.mode === 'real_name';
+    const [[summary], citation, attachments, reporterNotices, reporterPhoneVerified] = await Promise.all([
       this.summaries([report], deadlines),
       this.citations.of(report.subject, report.villageCode, report.receivedAt),
-      fullView ? this.attachmentsOf(report.id) : [],
-      fullView && report.mode === 'real_name' ? this.noticesOf(report.id) : [],
+      limited ? [] : this.attachmentsOf(report.id),
+      ofReporter ? this.noticesOf(report.id) : [],
+      ofReporter ? this.phoneVerificationOf(report.id) : null,
     ]);
     const actors = await this.staff.displayNames(events.map((e) => (e.actor.startsWith('staff:') ? Number(e.actor.slice(6)) : null)));
-    const reporterPhoneVerified = report.mode === 'real_name' ? await this.phoneVerificationOf(report.id) : null;
     return {
       ...summary!,
       content: report.content,

@@ -469,7 +469,7 @@ export class CaseService {
       seen,
       [],
       undefined,
-      { attachments: false },
+      { limited: true },
     );
   }
 
