@@ -131,7 +131,8 @@ export class ReportAttachmentService implements OnApplicationBootstrap, OnApplic
   /**
    * A file of a case the account reads in full (the same rule as the case page: a township whose case
    * went up to the county, or that transferred it away, gets none); any other answers as not found.
-   * Opening the full file is audited; the thumbnails the case page shows are not.
+   * Opening the full file is audited here, one entry per opening (`view_attachment`); the thumbnails the case page
+   * shows are audited by the controller through `ThumbnailAudit`, once per account, case and China day (`view_thumbnails`).
    */
   async staffFile(account: StaffAccountEntity, reportNo: string, attachmentId: number, thumbnail: boolean): Promise<StoredFileAnswer> {
     const report = await this.reports.findByReportNo(reportNo);
