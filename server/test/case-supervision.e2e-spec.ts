@@ -2,7 +2,7 @@ import { contract, type RouteInput } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { DeadlineSweep } from '../src/modules/case/deadline-sweep.js';
-import { chinaMorning, county, fileReport, type Region, type StaffFixture, staffAccount, township, village } from './factories/index.js';
+import { casework, chinaMorning, fileReport, type Region, type StaffFixture, staffAccount, township } from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { type Caller, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -19,12 +19,9 @@ describe.each(DATABASE_KINDS)('case supervision on %s', (kind) => {
   let leaving: Record<'up' | 'township' | 'out' | 'declined', { reportNo: string; queryCode: string }>;
   beforeAll(async () => {
     t = await startTestApp(kind);
-    const home = await county(t);
-    const taoyuan = await township(t, home);
-    dongshan = await village(t, taoyuan);
-    handler = await staffAccount(t, 'township_handler', taoyuan);
-    countyStaff = await staffAccount(t, 'county_supervisor', home);
-    shimen = await township(t, home);
+    const world = await casework(t);
+    ({ dongshan, handler, countyStaff } = world);
+    shimen = await township(t, world.qingshui);
     shimenHandler = await staffAccount(t, 'township_handler', shimen);
     // A petition filed on 1 Sep must be accepted by 16 Sep: on the 20th it is overdue.
     on('2026-09-01');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { ReportEntity } from '../src/modules/case/entities/report.entity.js';
 import { COUNTED_STEP } from '../src/modules/case/case.repository.js';
-import { chinaMorning, county, fileReport, type StaffFixture, staffAccount, township, village } from './factories/index.js';
+import { casework, chinaMorning, fileReport, type StaffFixture } from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { type Caller, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -21,13 +21,10 @@ describe.each(DATABASE_KINDS)('inbox counts on %s', (kind) => {
   let countyStaff: StaffFixture;
   beforeAll(async () => {
     t = await startTestApp(kind);
-    const home = await county(t);
-    const taoyuan = await township(t, home);
-    const dongshan = await village(t, taoyuan);
-    handler = await staffAccount(t, 'township_handler', taoyuan);
-    countyStaff = await staffAccount(t, 'county_supervisor', home);
+    const world = await casework(t);
+    ({ handler, countyStaff } = world);
     t.clock.set(chinaMorning('2026-09-01'));
-    await fileReport(t, dongshan, { track: 'petition' });
+    await fileReport(t, world.dongshan, { track: 'petition' });
     await copyFiledCase(t.app.get(DataSource), kind);
   }, 120_000);
   afterAll(async () => {

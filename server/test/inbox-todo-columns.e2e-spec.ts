@@ -1,7 +1,7 @@
 import { contract, type RouteInput } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { chinaMorning, county, fileReport, type StaffFixture, staffAccount, township, village } from './factories/index.js';
+import { casework, chinaMorning, fileReport, type StaffFixture, staffAccount, township } from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { type Caller, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -19,14 +19,12 @@ describe.each(DATABASE_KINDS)('inbox 待办 columns on %s', (kind) => {
   let cases: Record<'answered' | 'open' | 'handedOn' | 'answeredHandedOn' | 'sentUp', { reportNo: string }>;
   beforeAll(async () => {
     t = await startTestApp(kind);
-    const home = await county(t);
-    const taoyuan = await township(t, home);
-    const shimen = await township(t, home);
+    const world = await casework(t);
+    ({ handler, countyStaff } = world);
+    const { dongshan } = world;
+    const shimen = await township(t, world.qingshui);
     shimenCode = shimen.code;
-    const dongshan = await village(t, taoyuan);
-    handler = await staffAccount(t, 'township_handler', taoyuan);
     shimenHandler = await staffAccount(t, 'township_handler', shimen);
-    countyStaff = await staffAccount(t, 'county_supervisor', home);
     // Petitions filed on 1 Sep must be accepted by 16 Sep: on the 20th they are all late.
     on('2026-09-01');
     cases = {
