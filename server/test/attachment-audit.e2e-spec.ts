@@ -2,6 +2,7 @@ import { contract } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import {
+  casework,
   chinaMorning,
   county,
   type Region,
@@ -11,7 +12,6 @@ import {
   type StaffFixture,
   staffAccount,
   township,
-  village,
 } from './factories/index.js';
 import { uploaded } from './factories/report-uploads.js';
 import { DATABASE_KINDS } from './support/databases.js';
@@ -35,12 +35,9 @@ describe.each(DATABASE_KINDS)('audit of reporters’ files on %s', (kind) => {
   beforeAll(async () => {
     t = await startTestApp(kind);
     db = t.app.get(DataSource);
-    const qingshui = await county(t);
-    const taoyuan = await township(t, qingshui, { name: '桃源镇' });
-    home = await village(t, taoyuan, { name: '东山村' });
-    handler = await staffAccount(t, 'township_handler', taoyuan);
-    countyStaff = await staffAccount(t, 'county_supervisor', qingshui);
-    admin = await staffAccount(t, 'admin', qingshui);
+    const world = await casework(t);
+    ({ dongshan: home, handler, countyStaff } = world);
+    admin = await staffAccount(t, 'admin', world.qingshui);
     t.clock.set(chinaMorning('2026-11-02'));
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { contract, type RouteInput } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chinaMorning, county, fileReport, type Region, type StaffFixture, staffAccount, township, village } from './factories/index.js';
+import { casework, chinaMorning, fileReport, type Region, type StaffFixture, staffAccount } from './factories/index.js';
 import { DeadlineSweep } from '../src/modules/case/deadline-sweep.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { type Caller, startTestApp, type TestApp } from './support/test-app.js';
@@ -16,12 +16,9 @@ describe.each(DATABASE_KINDS)('case extensions and sending up on %s', (kind) => 
   let secondCountyStaff: StaffFixture;
   beforeAll(async () => {
     t = await startTestApp(kind);
-    const qingshui = await county(t);
-    const taoyuan = await township(t, qingshui);
-    dongshan = await village(t, taoyuan);
-    handler = await staffAccount(t, 'township_handler', taoyuan);
-    countyStaff = await staffAccount(t, 'county_supervisor', qingshui);
-    secondCountyStaff = await staffAccount(t, 'county_supervisor', qingshui);
+    const world = await casework(t);
+    ({ dongshan, handler, countyStaff } = world);
+    secondCountyStaff = await staffAccount(t, 'county_supervisor', world.qingshui);
   });
   afterAll(async () => {
     await t?.close();

@@ -1,8 +1,8 @@
 import { contract, type RouteInput } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  casework,
   chinaMorning,
-  county,
   fileReport,
   type Region,
   reportBody,
@@ -27,13 +27,10 @@ describe.each(DATABASE_KINDS)('marking reports as duplicate or invalid on %s', (
   let admin: StaffFixture;
   beforeAll(async () => {
     t = await startTestApp(kind);
-    const qingshui = await county(t);
-    const taoyuan = await township(t, qingshui);
-    dongshan = await village(t, taoyuan);
-    shimenVillage = await village(t, await township(t, qingshui));
-    handler = await staffAccount(t, 'township_handler', taoyuan);
-    countyStaff = await staffAccount(t, 'county_supervisor', qingshui);
-    admin = await staffAccount(t, 'admin', qingshui);
+    const world = await casework(t);
+    ({ dongshan, handler, countyStaff } = world);
+    shimenVillage = await village(t, await township(t, world.qingshui));
+    admin = await staffAccount(t, 'admin', world.qingshui);
   });
   afterAll(async () => {
     await t?.close();

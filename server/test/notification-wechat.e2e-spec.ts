@@ -5,17 +5,7 @@ import { OutboxJobEntity } from '../src/modules/notification/outbox-job.entity.j
 import { OutboxWorker } from '../src/modules/notification/outbox-worker.js';
 import { ReportSubscriptionEntity } from '../src/modules/notification/report-subscription.entity.js';
 import { NOTICE_LINE, NOTICE_PAGE } from '../src/modules/notification/wechat-notices.js';
-import {
-  chinaMorning,
-  county,
-  type Region,
-  reportBody,
-  type ReportInput,
-  type StaffFixture,
-  staffAccount,
-  township,
-  village,
-} from './factories/index.js';
+import { casework, chinaMorning, type Region, reportBody, type ReportInput, type StaffFixture } from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { type SmsStandIn, startSmsStandIn } from './stand-ins/sms-stand-in.js';
@@ -45,11 +35,7 @@ describe.each(DATABASE_KINDS)('progress notices by WeChat subscribe message on %
       WECHAT_TEMPLATE_ANSWERED: STAND_IN_TEMPLATES.answered,
       WECHAT_TEMPLATE_REVIEWED: STAND_IN_TEMPLATES.reviewed,
     });
-    const qingshui = await county(t);
-    const taoyuan = await township(t, qingshui, { name: '桃源镇' });
-    dongshan = await village(t, taoyuan, { name: '东山村' });
-    handler = await staffAccount(t, 'township_handler', taoyuan);
-    countyStaff = await staffAccount(t, 'county_supervisor', qingshui);
+    ({ dongshan, handler, countyStaff } = await casework(t));
     t.clock.set(chinaMorning('2026-11-02'));
   });
   afterAll(async () => {

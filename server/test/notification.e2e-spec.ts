@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { DataSource } from 'typeorm';
 import { MAX_ATTEMPTS, OutboxWorker, backoffMs } from '../src/modules/notification/outbox-worker.js';
 import { OutboxJobEntity } from '../src/modules/notification/outbox-job.entity.js';
-import { chinaMorning, county, fileReport, type Region, type StaffFixture, staffAccount, township, village } from './factories/index.js';
+import { casework, chinaMorning, fileReport, type Region, type StaffFixture } from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { type SmsStandIn, startSmsStandIn } from './stand-ins/sms-stand-in.js';
@@ -24,11 +24,7 @@ describe.each(DATABASE_KINDS)('progress notices by SMS on %s', (kind) => {
   beforeAll(async () => {
     sms = await startSmsStandIn();
     t = await startTestApp(kind, sms.env);
-    const qingshui = await county(t);
-    const taoyuan = await township(t, qingshui, { name: '桃源镇' });
-    dongshan = await village(t, taoyuan, { name: '东山村' });
-    handler = await staffAccount(t, 'township_handler', taoyuan);
-    countyStaff = await staffAccount(t, 'county_supervisor', qingshui);
+    ({ dongshan, handler, countyStaff } = await casework(t));
   });
   afterAll(async () => {
     await t?.close();
@@ -223,10 +219,7 @@ describe.each(DATABASE_KINDS)('the SMS stand-in on %s', (kind) => {
     const sms = await startSmsStandIn();
     const t = await startTestApp(kind, { ...sms.env, SMS_SECRET_KEY: `${sms.env.SMS_SECRET_KEY}x` });
     try {
-      const qingshui = await county(t);
-      const taoyuan = await township(t, qingshui, { name: '桃源镇' });
-      const dongshan = await village(t, taoyuan, { name: '东山村' });
-      const handler = await staffAccount(t, 'township_handler', taoyuan);
+      const { dongshan, handler } = await casework(t);
       const { reportNo } = await fileReport(t, dongshan, { mode: 'real_name', reporter: REPORTER });
       expect((await t.call(contract.case.act, { params: { reportNo }, body: { action: 'accept' } }, handler)).status).toBe(200);
       expect(await t.app.get(OutboxWorker).runOnce()).toMatchObject({ retried: 1 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { contract } from '@mashang/shared';
 import { DataSource } from 'typeorm';
 import { ReportRetention1765670400400 } from '../src/database/migrations/1765670400400-report-retention.js';
-import { county, fileReport, type StaffFixture, staffAccount, township, village } from './factories/index.js';
+import { casework, fileReport, type StaffFixture } from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { DEFAULT_NOW, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -15,12 +15,10 @@ describe.each(DATABASE_KINDS)('the retention backfill on %s', (kind) => {
   beforeAll(async () => {
     t = await startTestApp(kind);
     db = t.app.get(DataSource);
-    const qingshui = await county(t);
-    const taoyuan = await township(t, qingshui);
-    const dongshan = await village(t, taoyuan);
-    handler = await staffAccount(t, 'township_handler', taoyuan);
-    declined = (await fileReport(t, dongshan)).reportNo;
-    imported = (await fileReport(t, dongshan)).reportNo;
+    const world = await casework(t);
+    handler = world.handler;
+    declined = (await fileReport(t, world.dongshan)).reportNo;
+    imported = (await fileReport(t, world.dongshan)).reportNo;
   }, 120_000);
   afterAll(async () => {
     await t?.close();
