@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import type { Attachment } from '@mashang/shared';
-import Taro, { routeRequests, setRouterParams, type NetworkAnswer, type SentRequest } from '../../../../test/mocks/taro';
+import Taro, { routeRequests as routeEvery, setRouterParams, type NetworkAnswer, type SentRequest } from '../../../../test/mocks/taro';
 import { setSession } from '../../../stores/session-store';
 import DisclosureEditPage from './index';
 
@@ -86,20 +86,33 @@ const device = {
 };
 Object.assign(Taro, device, { getFileSystemManager: jest.fn(() => ({ readFile: device.readFile })) });
 
-function open(params: Record<string, string> = { id: '31' }) {
+/** The server's China date, which the editor reads from the overdue list (asOf) before it shows the form. */
+const SERVER_TODAY = '2026-10-08';
+
+/** Answers each request with what `route` returns for it, and the overdue list with the server's date. */
+function routeRequests(route: (options: SentRequest) => NetworkAnswer, today = SERVER_TODAY): void {
+  routeEvery((options) => (options.url.includes('/staff/disclosure-overdue') ? answer({ items: [], asOf: today }) : route(options)));
+}
+
+/** Opens the editor and waits for its form. */
+async function open(params: Record<string, string> = { id: '31' }) {
   setSession({ token: 'tok', expiresAt: '2999-01-01T00:00:00.000Z', account });
   setRouterParams(params);
   render(<DisclosureEditPage />);
+  await screen.findByTestId('table-editor');
 }
 
 const sent = (method: string, path: string) =>
   Taro.request.mock.calls.map((c) => c[0]).filter((r: SentRequest) => r.method === method && r.url.endsWith(path));
 
 describe('the editor’s photos and files', () => {
-  beforeEach(() => Object.values(device).forEach((fn) => fn.mockClear()));
+  beforeEach(() => {
+    Object.values(device).forEach((fn) => fn.mockClear());
+    routeRequests(() => answer({}, 500));
+  });
 
-  it('asks for a first save before a new disclosure can take files', () => {
-    open({});
+  it('asks for a first save before a new disclosure can take files', async () => {
+    await open({});
     expect(screen.getByTestId('attach-save-first').textContent).toContain('先点下面的「保存草稿」');
     expect(screen.queryByTestId('attach-button')).toBeNull();
   });
@@ -110,7 +123,7 @@ describe('the editor’s photos and files', () => {
       const body = JSON.parse(data!) as { fileName: string };
       return answer(draft([VOUCHER, { id: 43, name: body.fileName, type: 'image/jpeg', size: 1_200_000 }]), 201);
     });
-    open();
+    await open();
     expect((await screen.findAllByTestId('attachment-row')).map((r) => r.textContent)).toEqual(['付款凭证.jpg照片 · 793 KB查看删除']);
     fireEvent.click(screen.getByTestId('attach-button'));
 
@@ -144,7 +157,7 @@ describe('the editor’s photos and files', () => {
       listed = [...listed, { id: 50 + listed.length, name: fileName, type: 'application/pdf', size: 120_000 }];
       return answer(draft(listed), 201);
     });
-    open();
+    await open();
     fireEvent.click(await screen.findByTestId('attach-button'));
 
     const problems = await screen.findAllByTestId('attach-problem');
@@ -162,7 +175,7 @@ describe('the editor’s photos and files', () => {
 
   it('removes a file after asking once', async () => {
     routeRequests(({ method }) => answer(draft(method === 'DELETE' ? [REPORT] : [VOUCHER, REPORT])));
-    open();
+    await open();
     await screen.findAllByTestId('attachment-row');
     fireEvent.click(screen.getAllByTestId('attachment-remove')[0]!);
     fireEvent.click(screen.getByTestId('attachment-remove-no'));
@@ -176,7 +189,7 @@ describe('the editor’s photos and files', () => {
 
   it('opens a draft’s photo with the session, since a draft’s files are not public', async () => {
     routeRequests(() => answer(draft([VOUCHER])));
-    open();
+    await open();
     fireEvent.click(await screen.findByTestId('attachment-view'));
     await waitFor(() =>
       expect(device.previewImage).toHaveBeenCalledWith({ current: 'wxfile://tmp/voucher.jpg', urls: ['wxfile://tmp/voucher.jpg'] }),
@@ -195,7 +208,7 @@ describe('the editor’s photos and files', () => {
       size: 500_000,
     }));
     routeRequests(() => answer(draft(full)));
-    open();
+    await open();
     const button = await screen.findByTestId('attach-button');
     expect(button.textContent).toBe('已有 20 个，不能再添加');
     fireEvent.click(button);

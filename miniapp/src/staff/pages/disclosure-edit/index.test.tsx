@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
-import Taro, { routeRequests, setRouterParams, type NetworkAnswer, type SentRequest } from '../../../../test/mocks/taro';
+import Taro, { routeRequests as routeEvery, setRouterParams, type NetworkAnswer, type SentRequest } from '../../../../test/mocks/taro';
 import { setSession } from '../../../stores/session-store';
 import DisclosureEditPage from './index';
 
@@ -66,10 +66,20 @@ const files = {
 };
 Object.assign(Taro, { chooseMessageFile: files.chooseMessageFile, getFileSystemManager: jest.fn(() => ({ readFile: files.readFile })) });
 
-function open(params: Record<string, string> = {}) {
+/** The server's China date, which the editor reads from the overdue list (asOf) before it shows the form. */
+const SERVER_TODAY = '2026-10-08';
+
+/** Answers each request with what `route` returns for it, and the overdue list with the server's date. */
+function routeRequests(route: (options: SentRequest) => NetworkAnswer, today = SERVER_TODAY): void {
+  routeEvery((options) => (options.url.includes('/staff/disclosure-overdue') ? answer({ items: [], asOf: today }) : route(options)));
+}
+
+/** Opens the editor and waits for its form. */
+async function open(params: Record<string, string> = {}) {
   setSession({ token: 'tok', expiresAt: '2999-01-01T00:00:00.000Z', account });
   setRouterParams(params);
   render(<DisclosureEditPage />);
+  await screen.findByTestId('table-editor');
 }
 
 /** Picks kind, type, title and a month, as a publisher would. */
@@ -92,6 +102,7 @@ describe('disclosure editor', () => {
   beforeEach(() => {
     files.chooseMessageFile.mockClear();
     files.readFile.mockClear();
+    routeRequests(() => answer({}, 500));
   });
 
   it('builds a table by hand from the type’s template columns and saves it as a new draft', async () => {
@@ -99,7 +110,7 @@ describe('disclosure editor', () => {
       const body = data ? (JSON.parse(data) as { table: { columns: string[]; rows: string[][] } }) : null;
       return method === 'GET' ? answer({}) : answer(staffDisclosure(body?.table ?? null));
     });
-    open();
+    await open();
     fillHead();
     expect(screen.getByTestId('table-editor').textContent).toContain('列：姓名、身份证号、补贴项目、面积（亩）、补贴金额（元）、发放日期');
     fireEvent.click(screen.getByTestId('add-row'));
@@ -134,12 +145,13 @@ describe('disclosure editor', () => {
   });
 
   it('names what is missing before sending anything', async () => {
-    open();
+    await open();
     fireEvent.click(screen.getByTestId('save-submit'));
     expect((await screen.findByTestId('error-kind')).textContent).toContain('党务、村务还是财务');
     expect(screen.getByTestId('error-type').textContent).toBe('请选择公开事项的类型');
     expect(screen.getByTestId('error-title').textContent).toBe('标题至少2个字');
-    expect(Taro.request).not.toHaveBeenCalled();
+    // Only the server's date was asked for: nothing was sent.
+    expect(Taro.request.mock.calls.map((c) => c[0].method)).toEqual(['GET']);
   });
 
   it('imports a file picked from a chat and lists each row-and-column problem above the table, leaving it unchanged', async () => {
@@ -156,7 +168,7 @@ describe('disclosure editor', () => {
         422,
       ),
     );
-    open();
+    await open();
     fillHead();
     fireEvent.click(screen.getByTestId('add-row'));
     fireEvent.change(screen.getByTestId('cell-0-0'), { target: { value: '张三' } });
@@ -184,7 +196,7 @@ describe('disclosure editor', () => {
       ],
     };
     routeRequests(() => answer({ table: imported }));
-    open();
+    await open();
     fillHead();
     fireEvent.click(screen.getByTestId('import-button'));
     expect((await screen.findByTestId('notice')).textContent).toContain('已从「补贴名单.xlsx」导入 2 行');
@@ -222,7 +234,7 @@ describe('disclosure editor', () => {
             422,
           ),
     );
-    open({ id: '31' });
+    await open({ id: '31' });
     expect((await screen.findByTestId<HTMLInputElement>('cell-1-2')).value).toBe('联系电话13812345678');
     fireEvent.click(screen.getByTestId('save-submit'));
 
@@ -240,7 +252,7 @@ describe('disclosure editor', () => {
 
   it('says plainly when a table is too big to save in one go', async () => {
     routeRequests(() => answer({ code: 'PAYLOAD_TOO_LARGE', message: '提交的内容太长了，请精简后再提交' }, 413));
-    open();
+    await open();
     fillHead();
     fireEvent.click(screen.getByTestId('add-row'));
     fireEvent.change(screen.getByTestId('cell-0-0'), { target: { value: '王小明' } });
@@ -254,11 +266,58 @@ describe('disclosure editor', () => {
       if (url.endsWith('/submit')) return answer(staffDisclosure(null, 'submitted'));
       return answer(staffDisclosure(null));
     });
-    open({ id: '31' });
+    await open({ id: '31' });
     await screen.findByTestId('table-editor');
     fireEvent.click(screen.getByTestId('save-submit'));
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/staff/pages/disclosure/index?id=31' }));
     expect(sent('PUT', '/api/v1/staff/disclosures/31/draft')).toHaveLength(1);
     expect(sent('POST', '/api/v1/staff/disclosures/31/submit')).toHaveLength(1);
+  });
+
+  it('suggests the period and offers the years from the server’s date, not from a staff phone whose clock is wrong', async () => {
+    // The phone thinks it is March next year (its clock alone is faked; the page's timers run as usual).
+    jest.useFakeTimers({
+      doNotFake: [
+        'nextTick',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+        'queueMicrotask',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+        'hrtime',
+        'performance',
+      ],
+    });
+    try {
+      jest.setSystemTime(new Date('2027-03-01T02:00:00Z'));
+      routeRequests((r) => (r.method === 'POST' ? answer(staffDisclosure(null)) : answer({}, 500)), '2026-11-05');
+      await open();
+      fireEvent.click(screen.getByTestId('kind-finance'));
+      fireEvent.click(screen.getByTestId('type'));
+      fireEvent.click(screen.getByTestId('type-option-income_expense'));
+      // Finance is monthly: this month by the server's date.
+      expect(screen.getByTestId('period-year').textContent).toContain('2026年');
+      expect(screen.getByTestId('period-month').textContent).toContain('11月');
+      fireEvent.click(screen.getByTestId('period-form-quarter'));
+      expect(screen.getByTestId('period-quarter').textContent).toContain('第四季度');
+      fireEvent.click(screen.getByTestId('period-year'));
+      const years = screen.getAllByTestId(/^period-year-option-/).map((o) => o.textContent);
+      expect(years).toEqual(['2027年', '2026年', '2025年', '2024年', '2023年']);
+      fireEvent.click(screen.getByTestId('period-year-option-2026'));
+
+      fireEvent.change(screen.getByTestId('title'), { target: { value: '2026年第四季度收支明细' } });
+      fireEvent.click(screen.getByTestId('save'));
+      expect((await screen.findByTestId('notice')).textContent).toContain('草稿已保存');
+      const [create] = sent('POST', '/api/v1/staff/disclosures');
+      expect((JSON.parse(create!.data!) as { period: string }).period).toBe('2026-Q4');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

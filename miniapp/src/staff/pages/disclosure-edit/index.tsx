@@ -9,11 +9,13 @@ import {
   maskPersonalNumbers,
   type DisclosureKind,
   type DisclosureType,
+  type StaffAccount,
   type StaffDisclosure,
 } from '@mashang/shared';
 import { useState } from 'react';
 import Field from '../../../components/Field';
 import StatusView from '../../../components/StatusView';
+import type { ApiState } from '../../../hooks/use-api';
 import { call, routeUrl } from '../../../services/api';
 import { isApiError } from '../../../services/http';
 import { openSpreadsheet, pickSpreadsheet } from '../../../services/spreadsheet-files';
@@ -22,7 +24,7 @@ import Select from '../../components/Select';
 import StaffBar from '../../components/StaffBar';
 import { handledAuthError, useAccount, useStaffApi } from '../../hooks/use-staff-api';
 import { problemText } from '../../problem';
-import { chinaToday, staffUrl } from '../../utils';
+import { staffUrl } from '../../utils';
 import AttachmentsEditor from './attachments';
 import {
   checkDraft,
@@ -55,8 +57,9 @@ function FieldError({ message, testId }: { message?: string; testId: string }) {
   );
 }
 
-function PeriodPicker({ value, onChange }: { value: PeriodParts; onChange: (p: PeriodParts) => void }) {
-  const year = Number(chinaToday().slice(0, 4));
+/** `today` is the server's China date: the years offered run from next year back to three years ago. */
+function PeriodPicker({ value, today, onChange }: { value: PeriodParts; today: string; onChange: (p: PeriodParts) => void }) {
+  const year = Number(today.slice(0, 4));
   const years = [year + 1, year, year - 1, year - 2, year - 3].map((y) => ({ value: String(y), label: `${y}年` }));
   const set = <K extends keyof PeriodParts>(key: K, v: PeriodParts[K]) => onChange({ ...value, [key]: v });
   return (
@@ -133,27 +136,9 @@ export default function DisclosureEditPage() {
     () => (publisher && editing ? call(contract.publishing.get, { params: { id: paramId } }) : null),
     [publisher, paramId],
   );
-
-  const [state, setState] = useState<EditorState>(() => emptyState(chinaToday()));
-  const [disclosure, setDisclosure] = useState<StaffDisclosure | null>(null);
-  const [periodTouched, setPeriodTouched] = useState(editing);
-  const [pendingType, setPendingType] = useState<DisclosureType | null>(null);
-  const [page, setPage] = useState(0);
-  const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
-  const [importProblems, setImportProblems] = useState<string[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'import' | 'save' | 'submit' | 'template' | 'attach' | null>(null);
-
-  // A loaded draft becomes the editor's state once, during render.
-  const [answer, setAnswer] = useState<typeof loaded.data>(null);
-  if (loaded.data !== answer) {
-    setAnswer(loaded.data);
-    const open = loaded.data?.open;
-    if (loaded.data && open) {
-      setDisclosure(loaded.data);
-      setState(stateOf(loaded.data.kind, loaded.data.type, open, chinaToday()));
-    }
-  }
+  // The server's China date, which the suggested period and the years offered count from, not the phone's clock
+  // (a staff phone's can be months off). The overdue list answers it (asOf), for the publisher's own village.
+  const served = useStaffApi(() => (publisher ? call(contract.publishing.overdue, {}) : null), [publisher]);
 
   if (!account) return <View className='staff' />;
   if (!publisher) {
@@ -166,16 +151,35 @@ export default function DisclosureEditPage() {
       </View>
     );
   }
-  if (editing && !disclosure) {
-    const notEditable = loaded.data && !loaded.data.open;
-    return (
-      <View className='staff'>
-        <StaffBar account={account} current='disclosure-edit' />
-        <StatusView loading={loaded.loading} error={loaded.error} onRetry={loaded.reload} />
-        {notEditable && <Text className='s-text'>这条公开现在没有可以修改的稿子。</Text>}
-      </View>
-    );
-  }
+  const waiting = (api: ApiState<unknown> | null, note?: string) => (
+    <View className='staff'>
+      <StaffBar account={account} current='disclosure-edit' />
+      {api && <StatusView loading={api.loading} error={api.error} onRetry={api.reload} />}
+      {note && <Text className='s-text'>{note}</Text>}
+    </View>
+  );
+  if (editing && !loaded.data) return waiting(loaded);
+  if (editing && !loaded.data?.open) return waiting(null, '这条公开现在没有可以修改的稿子。');
+  const today = served.data?.asOf;
+  if (!today) return waiting(served);
+  return <Editor account={account} today={today} draft={editing ? loaded.data : null} />;
+}
+
+/** The editor itself, once the server's date (and an open draft being edited) is in. */
+function Editor({ account, today, draft }: { account: StaffAccount; today: string; draft: StaffDisclosure | null }) {
+  const editing = !!draft;
+  const [state, setState] = useState<EditorState>(() =>
+    draft?.open ? stateOf(draft.kind, draft.type, draft.open, today) : emptyState(today),
+  );
+  const [disclosure, setDisclosure] = useState<StaffDisclosure | null>(draft);
+  const [periodTouched, setPeriodTouched] = useState(editing);
+  const [pendingType, setPendingType] = useState<DisclosureType | null>(null);
+  const [page, setPage] = useState(0);
+  const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
+  const [importProblems, setImportProblems] = useState<string[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'import' | 'save' | 'submit' | 'template' | 'attach' | null>(null);
+
   const open = disclosure?.open ?? null;
   if (open && (open.action === 'withdraw' || !['draft', 'returned'].includes(open.status))) {
     return (
@@ -416,6 +420,7 @@ export default function DisclosureEditPage() {
         <Text className='s-label'>公开期间</Text>
         <PeriodPicker
           value={state.period}
+          today={today}
           onChange={(period) => {
             setPeriodTouched(true);
             change({ period }, 'period');
