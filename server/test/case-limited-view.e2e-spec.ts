@@ -3,15 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { OutboxWorker } from '../src/modules/notification/outbox-worker.js';
 import { ReporterSessions } from '../src/modules/reporter/reporter-sessions.js';
 import {
+  casework,
   chinaMorning,
-  county,
   fileReport,
   type Region,
   reportBody,
   type StaffFixture,
   staffAccount,
   township,
-  village,
 } from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -39,13 +38,10 @@ describe.each(DATABASE_KINDS)('the limited case view on %s', (kind) => {
   beforeAll(async () => {
     sms = await startSmsStandIn();
     t = await startTestApp(kind, sms.env);
-    const qingshui = await county(t);
-    const taoyuan = await township(t, qingshui, { name: '桃源镇' });
-    dongshan = await village(t, taoyuan, { name: '东山村' });
-    handler = await staffAccount(t, 'township_handler', taoyuan);
-    shimen = await township(t, qingshui, { name: '石门乡' });
+    const world = await casework(t);
+    ({ dongshan, handler, countyStaff } = world);
+    shimen = await township(t, world.qingshui, { name: '石门乡' });
     shimenHandler = await staffAccount(t, 'township_handler', shimen);
-    countyStaff = await staffAccount(t, 'county_supervisor', qingshui);
     t.clock.set(chinaMorning('2026-11-02'));
   });
   afterAll(async () => {
