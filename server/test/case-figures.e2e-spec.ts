@@ -1,6 +1,6 @@
 import { contract, type RouteInput } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chinaMorning, county, fileReport, type Region, type StaffFixture, staffAccount, township, village } from './factories/index.js';
+import { casework, chinaMorning, fileReport, type Region, type StaffFixture, staffAccount, township, village } from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { type Caller, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -23,12 +23,10 @@ describe.each(DATABASE_KINDS)('county figures on %s', (kind) => {
 
   beforeAll(async () => {
     t = await startTestApp(kind);
-    const qingshui = await county(t);
-    taoyuan = await township(t, qingshui);
-    shimen = await township(t, qingshui);
-    const dongshan = await village(t, taoyuan);
-    handler = await staffAccount(t, 'township_handler', taoyuan);
-    countyStaff = await staffAccount(t, 'county_supervisor', qingshui);
+    const world = await casework(t);
+    ({ taoyuan, handler, countyStaff } = world);
+    const { dongshan } = world;
+    shimen = await township(t, world.qingshui);
     // Received 2 March, answered two days later, rated 非常满意.
     on('2026-03-02');
     const march = await fileReport(t, dongshan);

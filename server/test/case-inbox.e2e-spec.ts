@@ -1,7 +1,7 @@
 import { contract, type RouteInput } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { chinaMorning, county, fileReport, type Region, type StaffFixture, staffAccount, township, village } from './factories/index.js';
+import { casework, chinaMorning, fileReport, type Region, type StaffFixture } from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { type Caller, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -16,11 +16,7 @@ describe.each(DATABASE_KINDS)('case inbox on %s', (kind) => {
   const filed: string[] = [];
   beforeAll(async () => {
     t = await startTestApp(kind);
-    const home = await county(t);
-    const taoyuan = await township(t, home);
-    dongshan = await village(t, taoyuan);
-    handler = await staffAccount(t, 'township_handler', taoyuan);
-    countyStaff = await staffAccount(t, 'county_supervisor', home);
+    ({ dongshan, handler, countyStaff } = await casework(t));
   });
   afterAll(async () => {
     await t?.close();

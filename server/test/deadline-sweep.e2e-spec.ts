@@ -3,7 +3,17 @@ import { contract } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DeadlineSweep } from '../src/modules/case/deadline-sweep.js';
 import { describeIf } from '../../test/support/jest-helpers.js';
-import { chinaMorning, county, fileReport, type Region, type StaffFixture, staffAccount, township, village } from './factories/index.js';
+import {
+  casework,
+  chinaMorning,
+  county,
+  fileReport,
+  type Region,
+  type StaffFixture,
+  staffAccount,
+  township,
+  village,
+} from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -17,12 +27,9 @@ describe.each(DATABASE_KINDS)('deadline sweep on %s', (kind) => {
   beforeAll(async () => {
     t = await startTestApp(kind);
     t.clock.set(chinaMorning('2026-09-30'));
-    const qingshui = await county(t);
-    const taoyuan = await township(t, qingshui);
-    dongshan = await village(t, taoyuan, { name: '东山村' });
-    handler = await staffAccount(t, 'township_handler', taoyuan);
-    otherHandler = await staffAccount(t, 'township_handler', await township(t, qingshui));
-    countyStaff = await staffAccount(t, 'county_supervisor', qingshui);
+    const world = await casework(t);
+    ({ dongshan, handler, countyStaff } = world);
+    otherHandler = await staffAccount(t, 'township_handler', await township(t, world.qingshui));
     ({ reportNo } = await fileReport(t, dongshan)); // acceptance due Tue 27 Oct (15 working days)
   });
   afterAll(async () => {

@@ -5,17 +5,7 @@ import { contract, type RouteInput } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RetentionSweep } from '../src/modules/retention/retention-sweep.js';
 import { describeIf } from '../../test/support/jest-helpers.js';
-import {
-  chinaMorning,
-  county,
-  fileReport,
-  phonePhoto,
-  type Region,
-  type StaffFixture,
-  staffAccount,
-  township,
-  village,
-} from './factories/index.js';
+import { casework, chinaMorning, fileReport, phonePhoto, type Region, type StaffFixture } from './factories/index.js';
 import { uploaded } from './factories/report-uploads.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { type Caller, startTestApp, type TestApp } from './support/test-app.js';
@@ -57,11 +47,7 @@ describe.each(DATABASE_KINDS)('retention of reporters’ personal data on %s', (
 
   beforeAll(async () => {
     t = await startTestApp(kind);
-    const qingshui = await county(t);
-    const taoyuan = await township(t, qingshui);
-    dongshan = await village(t, taoyuan);
-    handler = await staffAccount(t, 'township_handler', taoyuan);
-    countyStaff = await staffAccount(t, 'county_supervisor', qingshui);
+    ({ dongshan, handler, countyStaff } = await casework(t));
     on('2026-03-02');
     const photo = await uploaded(t, await phonePhoto(), '村口.jpg');
     const closed = await fileReport(t, dongshan, { ...realName, attachments: [photo.id] });
@@ -157,10 +143,7 @@ describeIf(DATABASE_KINDS.includes('mysql'))('retention with two instances on on
     first = await startTestApp('mysql');
     second = await startTestApp('mysql', {}, first);
     first.clock.set(chinaMorning('2026-03-02'));
-    const qingshui = await county(first);
-    const taoyuan = await township(first, qingshui);
-    const dongshan = await village(first, taoyuan);
-    const handler = await staffAccount(first, 'township_handler', taoyuan);
+    const { dongshan, handler } = await casework(first);
     for (let i = 0; i < CASES; i++) {
       const { reportNo } = await fileReport(first, dongshan, realName);
       await first.call(
