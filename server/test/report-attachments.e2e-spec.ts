@@ -11,7 +11,7 @@ import { FileStorage } from '../src/common/storage/file-storage.js';
 import { ORPHAN_SCAN_BATCH, ReportAttachmentService } from '../src/modules/report-attachment/report-attachment.service.js';
 import { MAX_UPLOADS_READ_AT_ONCE } from '../src/modules/report-attachment/upload-body.js';
 import {
-  county,
+  casework,
   hasGpsPosition,
   phonePhoto,
   readExif,
@@ -86,16 +86,13 @@ describe.each(DATABASE_KINDS)('report attachments on %s', (kind) => {
   beforeAll(async () => {
     t = await startTestApp(kind);
     db = t.app.get(DataSource);
-    const qingshui = await county(t);
-    const taoyuan = await township(t, qingshui, { name: '桃源镇' });
-    home = await village(t, taoyuan, { name: '东山村' });
-    shimen = await township(t, qingshui, { name: '石门乡' });
+    const world = await casework(t);
+    ({ dongshan: home, handler, countyStaff } = world);
+    shimen = await township(t, world.qingshui, { name: '石门乡' });
     await village(t, shimen, { name: '石门村' });
-    handler = await staffAccount(t, 'township_handler', taoyuan);
-    countyStaff = await staffAccount(t, 'county_supervisor', qingshui);
     otherHandler = await staffAccount(t, 'township_handler', shimen);
     publisher = await staffAccount(t, 'village_publisher', home);
-    admin = await staffAccount(t, 'admin', qingshui);
+    admin = await staffAccount(t, 'admin', world.qingshui);
   });
   afterAll(async () => {
     await t?.close();
