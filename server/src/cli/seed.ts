@@ -1,17 +1,13 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
-import { loadConfig } from '../config/app-config.js';
-import { dataSourceOptions } from '../database/data-source-options.js';
-import { runMigrations } from '../database/migrate.js';
-import { seedDemoDataIfEmpty } from '../demo/seed-demo-data.js';
+import { ConfigError, loadConfig } from '../config/app-config.js';
+import { seedDemo } from './seed-demo.js';
 
-/** `npm run seed`: migrates the configured database and loads the demo county if it is empty. */
-const dataSource = new DataSource(dataSourceOptions(loadConfig().database));
-await dataSource.initialize();
+/** `npm run seed`: migrates the configured database and loads the demo county, with its 督办 cases, if it is empty. */
 try {
-  await runMigrations(dataSource);
-  const loaded = await seedDemoDataIfEmpty(dataSource);
+  const loaded = await seedDemo(loadConfig());
   console.log(loaded ? 'Demo data loaded.' : 'The database already has regions; nothing loaded.');
-} finally {
-  await dataSource.destroy();
+} catch (error: unknown) {
+  // A bad configuration stops with its own message, not a stack trace (as `npm start` does).
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
 }
