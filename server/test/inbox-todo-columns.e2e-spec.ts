@@ -1,6 +1,7 @@
 import { contract, type RouteInput } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
+import { InboxTodoColumns1765756800000 } from '../src/database/migrations/1765756800000-inbox-todo-columns.js';
 import { casework, chinaMorning, fileReport, type StaffFixture, staffAccount, township } from './factories/index.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { type Caller, startTestApp, type TestApp } from './support/test-app.js';
@@ -93,6 +94,9 @@ describe.each(DATABASE_KINDS)('inbox 待办 columns on %s', (kind) => {
     expect(county).toContain(cases.handedOn.reportNo);
     // The same when the first township had answered: that answer was not the new township's.
     expect(county).toContain(cases.answeredHandedOn.reportNo);
+    // Its township's answer is past news for the county; the answer from the township that still handles its case is not.
+    const answers = (await t.call(contract.case.alerts, {}, countyStaff)).body.items.filter((a) => a.kind === 'answered');
+    expect(answers.map((a) => a.reportNo)).toEqual([cases.answered.reportNo]);
     // The answered 督办 still reads when it was due and when it was met.
     const handedOn = (await t.call(contract.case.get, { params: { reportNo: cases.answeredHandedOn.reportNo } }, countyStaff)).body;
     expect(handedOn.supervisions[0]).toMatchObject({ due: { dueOn: '2026-09-25', metAt: expect.any(String) }, endedAt: null });
@@ -105,5 +109,31 @@ describe.each(DATABASE_KINDS)('inbox 待办 columns on %s', (kind) => {
     expect(await drifted()).toEqual([]);
     on('2026-10-01');
     expect(await todo(countyStaff)).toContain(cases.answered.reportNo);
+  });
+
+  it('sets the copy from the clocks for the cases there were, stopping the 督办 a case had left behind', async () => {
+    // As before this release: the 督办 clocks of cases that left the township still running, and no copy.
+    const db = t.app.get(DataSource);
+    const left = [cases.handedOn.reportNo, cases.answeredHandedOn.reportNo, cases.sentUp.reportNo];
+    await db.query(
+      `UPDATE report_deadlines SET cancelled_at = NULL WHERE kind = 'supervision' AND report_id IN (SELECT id FROM reports WHERE report_no IN (?, ?, ?))`,
+      left,
+    );
+    const migration = new InboxTodoColumns1765756800000();
+    const runner = db.createQueryRunner();
+    try {
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await drifted()).toEqual([]);
+    const running = await db.query<{ reportNo: string }[]>(
+      `SELECT r.report_no AS reportNo FROM report_deadlines d JOIN reports r ON r.id = d.report_id
+       WHERE d.kind = 'supervision' AND d.cancelled_at IS NULL ORDER BY r.report_no`,
+    );
+    expect(running.map((r) => r.reportNo)).toEqual([cases.answered.reportNo, cases.answered.reportNo, cases.open.reportNo].sort());
+    const county = await todo(countyStaff);
+    expect(county).toEqual(expect.arrayContaining([cases.handedOn.reportNo, cases.answeredHandedOn.reportNo, cases.sentUp.reportNo]));
   });
 });

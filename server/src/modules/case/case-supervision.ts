@@ -219,6 +219,8 @@ export class CaseSupervision {
       .createQueryBuilder('a')
       .innerJoinAndMapOne('a.supervision', CaseSupervisionEntity, 's', "s.deadline_id = a.deadline_id AND s.kind = 'supervise'")
       .innerJoin(ReportEntity, 'r', 'r.id = a.report_id')
+      // The answered 督办's clock stops when the case leaves the township that answered: its answer is then past news.
+      .innerJoin(ReportDeadlineEntity, 'd', 'd.id = a.deadline_id AND d.cancelled_at IS NULL')
       .where("a.region_code = :county AND a.kind = 'answered' AND r.level = 'township' AND r.status IN (:...open)", {
         county,
         open: OPEN,

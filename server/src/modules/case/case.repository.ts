@@ -197,6 +197,10 @@ export class CaseRepository {
   /** Fixes a provisional date; false when another instance already did (then it wrote the event). */
   async settleDeadline(deadline: ReportDeadlineEntity, dueOn: string, at: Date): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
+      // The report row first, as every other writer of its clocks takes it: otherwise refreshNextDue could
+      // read the clocks before a 督办 committed meanwhile and then write over what that 督办 set.
+      if (manager.connection.options.type === 'mysql')
+        await manager.query('SELECT id FROM reports WHERE id = ? FOR UPDATE', [deadline.reportId]);
       const changed = await manager.update(ReportDeadlineEntity, { id: deadline.id, provisional: 1 }, { dueOn, provisional: 0 });
       if (changed.affected !== 1) return false;
       if (dueOn === deadline.dueOn) return true;
