@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DUE_DATE_KINDS, isSatisfiedRating } from '@mashang/shared';
 import { Clock } from '../../common/clock.js';
 import { every, type StopLoop } from '../../common/every.js';
@@ -32,7 +32,7 @@ export interface SweepResult {
  * instances sweep at once, exactly one inserts it, and only that one acts on it.
  */
 @Injectable()
-export class DeadlineSweep implements OnApplicationShutdown {
+export class DeadlineSweep implements BeforeApplicationShutdown {
   private readonly logger = new Logger('DeadlineSweep');
   private stop: StopLoop = () => Promise.resolve();
 
@@ -52,8 +52,9 @@ export class DeadlineSweep implements OnApplicationShutdown {
     this.stop = every(this.config.sweepIntervalSeconds, () => this.run(), this.logger);
   }
 
-  onApplicationShutdown(): void {
-    void this.stop();
+  /** A run in progress ends before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
   }
 
   async run(): Promise<SweepResult> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import {
   type CadreRoster,
   type DeceasedList,
@@ -47,7 +47,7 @@ function fenOf(cell: string | undefined): number | null {
  * and runs wherever it is asked for: by the periodic sweep, and before the township reads its flags.
  */
 @Injectable()
-export class RedFlagService implements OnApplicationShutdown {
+export class RedFlagService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('RedFlags');
   private stop: StopLoop = () => Promise.resolve();
 
@@ -66,8 +66,9 @@ export class RedFlagService implements OnApplicationShutdown {
     this.stop = every(this.config.sweepIntervalSeconds, () => this.comparePending(''), this.logger);
   }
 
-  onApplicationShutdown(): void {
-    void this.stop();
+  /** A run in progress ends before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
   }
 
   private idHash(idNumber: string): string {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown, Inject } from '@nestjs/common';
 import { reportAttachmentName, type UploadReceipt } from '@mashang/shared';
 import { DataSource, type EntityManager, In, IsNull, LessThan, MoreThan } from 'typeorm';
 import { Clock } from '../../common/clock.js';
@@ -45,7 +45,7 @@ const hashOf = (uploadId: string) => createHash('sha256').update(uploadId).diges
  * by the staff who may see the case.
  */
 @Injectable()
-export class ReportAttachmentService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReportAttachmentService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ReportAttachments');
   private stop: StopLoop = () => Promise.resolve();
   /** The last stored file the orphan sweep looked at; null: it starts again from the first. */
@@ -206,8 +206,9 @@ export class ReportAttachmentService implements OnApplicationBootstrap, OnApplic
     );
   }
 
-  onApplicationShutdown(): void {
-    void this.stop();
+  /** A run in progress ends before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
   }
 
   /** Removes stored files; a failure leaves an unused file behind, which is logged and harms nobody. */

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { every, type StopLoop } from '../../common/every.js';
@@ -34,7 +34,7 @@ export interface RetentionResult {
  * retention row, so two instances sweeping at once clear it once between them.
  */
 @Injectable()
-export class RetentionSweep implements OnApplicationShutdown {
+export class RetentionSweep implements BeforeApplicationShutdown {
   private readonly logger = new Logger('RetentionSweep');
   private stop: StopLoop = () => Promise.resolve();
   /** The optional columns and tables found in this database (made by migrations before the first run). */
@@ -55,8 +55,9 @@ export class RetentionSweep implements OnApplicationShutdown {
     this.stop = every(this.config.sweepIntervalSeconds, () => this.run(), this.logger);
   }
 
-  onApplicationShutdown(): void {
-    void this.stop();
+  /** A run in progress ends before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
   }
 
   /** In the step's transaction: the step that ends a case starts its retention period. */
