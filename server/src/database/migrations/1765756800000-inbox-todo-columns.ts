@@ -13,6 +13,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * took some 1.5 s over a county of a million reports, reading a row per open case.
  */
 const INDEXES = {
+  // A region's urgency order, with where each case is and its status: the planner skips other counties'
+  // cases in the index (a province's are there too) instead of reading each one's row.
+  IDX_reports_urgency: 'next_due_on, received_at DESC, id DESC, village_code, status',
   IDX_reports_status_village:
     'status, village_code, next_due_on, category, received_at, level, escalated, extension_requested_days, supervised_here, supervision_due_on',
   IDX_reports_handling_status: 'handling_code, status, next_due_on, village_code, category, received_at, level, supervision_due_on',
@@ -20,6 +23,7 @@ const INDEXES = {
 /** The statuses a case is open in, as the 督办 rules know them (CaseSupervision's OPEN): a migration keeps its own copy. */
 const OPEN = ['submitted', 'accepted', 'concluded', 'replied', 'under_review'];
 const BEFORE = {
+  IDX_reports_urgency: 'next_due_on, received_at DESC, id DESC',
   IDX_reports_status_village: 'status, village_code, next_due_on',
   IDX_reports_handling_status: 'handling_code, status, next_due_on',
 };
