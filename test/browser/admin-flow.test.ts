@@ -1,28 +1,22 @@
 import type { CalendarStatus, StaffSession } from '@mashang/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
 import { eventually } from '../support/jest-helpers.js';
-import { desktopPage, launchBrowser, screenshot } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { desktopPage, screenshot } from './support/browser.js';
+import { useServerAndBrowser } from './support/server-and-browser.js';
 
 /** The admin's pages, on SQLite only: they hold no case data, and the staff flow covers MySQL. */
 describe('an admin keeps accounts and the holiday calendar (H5)', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    server = await startServer('sqlite');
-    browser = await launchBrowser();
-    page = await desktopPage(browser);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const h5 = useServerAndBrowser('sqlite', {
+    pages: async (browser) => {
+      page = await desktopPage(browser);
+    },
   });
 
   it('signs in and lands on the admin page', async () => {
-    await page.goto(`${server.url}/staff/pages/login/index`);
+    await page.goto(`${h5.url}/staff/pages/login/index`);
     await screenshot(page, 'admin-1-login');
     await page.getByTestId('login-username').locator('input').fill('admin');
     await page.getByTestId('login-password').locator('input').fill('mashang-demo-2026');
@@ -93,16 +87,16 @@ describe('an admin keeps accounts and the holiday calendar (H5)', () => {
 
   it('shows the holiday calendar with the server’s warning for a missing year', async () => {
     const session = (await (
-      await fetch(`${server.url}/api/v1/staff/login`, {
+      await fetch(`${h5.url}/api/v1/staff/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'admin', password: 'mashang-demo-2026' }),
       })
     ).json()) as StaffSession;
     const status = (await (
-      await fetch(`${server.url}/api/v1/admin/calendar`, { headers: { authorization: `Bearer ${session.token}` } })
+      await fetch(`${h5.url}/api/v1/admin/calendar`, { headers: { authorization: `Bearer ${session.token}` } })
     ).json()) as CalendarStatus;
-    await page.goto(`${server.url}/staff/pages/admin-calendar/index`);
+    await page.goto(`${h5.url}/staff/pages/admin-calendar/index`);
     await eventually(async () => expect(await page.getByTestId('calendar-year-row').count()).toBeGreaterThanOrEqual(2));
     await eventually(async () => expect(await page.getByTestId('calendar-warning').count()).toBe(status.warnings.length));
     if (status.warnings.length) expect(await page.getByTestId('calendar-warning').first().textContent()).toContain('尚未录入');

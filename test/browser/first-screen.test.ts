@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { eventually } from '../support/jest-helpers.js';
-import { launchBrowser, phonePage, screenshot } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { phonePage, screenshot } from './support/browser.js';
+import { useServerAndBrowser } from './support/server-and-browser.js';
 
 const VILLAGE = '341821102201';
 /** Issue 10's slow-3G profile: 150 ms latency, 50 KB/s each way. */
@@ -82,22 +82,12 @@ async function firstVisit(browser: Browser, url: string): Promise<FirstVisit> {
 }
 
 describe('the first screen on a weak network (H5, sqlite)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer('sqlite');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const h5 = useServerAndBrowser('sqlite');
 
   it('holds the village name, 我要反映 and the hotline in the HTML, before any script runs', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 667 }, locale: 'zh-CN' });
+    const context = await h5.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 667 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    const answer = await page.goto(`${server.url}/v/${VILLAGE}`);
+    const answer = await page.goto(`${h5.url}/v/${VILLAGE}`);
     expect(answer?.status()).toBe(200);
     expect(await page.title()).toContain('东山村');
     await expect(page.getByTestId('village-name').textContent()).resolves.toBe('东山村');
@@ -110,8 +100,8 @@ describe('the first screen on a weak network (H5, sqlite)', () => {
 
   it('shows the village name quickly on slow 3G, then hands over to the app without a blank', async () => {
     // Warm the server's cache once so the figure is the network's, not a cold database's.
-    await fetch(`${server.url}/api/v1/villages/${VILLAGE}`);
-    const visit = await firstVisit(browser, `${server.url}/v/${VILLAGE}`);
+    await fetch(`${h5.url}/api/v1/villages/${VILLAGE}`);
+    const visit = await firstVisit(h5.browser, `${h5.url}/v/${VILLAGE}`);
     const figures = {
       nameVisibleMs: Math.round(visit.nameVisibleMs),
       appRenderedMs: Math.round(visit.appRenderedMs),
@@ -138,8 +128,8 @@ describe('the first screen on a weak network (H5, sqlite)', () => {
   });
 
   it('answers an unknown village with one clear 404 page and no app behind it', async () => {
-    const page = await phonePage(browser);
-    const answer = await page.goto(`${server.url}/v/999999999999`);
+    const page = await phonePage(h5.browser);
+    const answer = await page.goto(`${h5.url}/v/999999999999`);
     expect(answer?.status()).toBe(404);
     await expect(page.getByTestId('no-village').textContent()).resolves.toContain('没有找到这个村');
     expect(await page.locator('script[src]').count()).toBe(0);
@@ -149,17 +139,17 @@ describe('the first screen on a weak network (H5, sqlite)', () => {
   });
 
   it('serves a favicon and shows a loading state, never a blank, on other routes', async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(h5.browser);
     const failed: string[] = [];
     page.on('response', (response) => {
       if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
     });
-    await page.goto(`${server.url}/pages/lookup/index`, { waitUntil: 'commit' });
+    await page.goto(`${h5.url}/pages/lookup/index`, { waitUntil: 'commit' });
     // Before the app: the shell's loading line; after it, the page itself.
     await eventually(async () => expect(await page.locator('#first-screen, .taro_page').count()).toBeGreaterThan(0));
     await eventually(async () => expect(await page.locator('#first-screen').count()).toBe(0));
-    expect((await fetch(`${server.url}/favicon.svg`)).headers.get('content-type')).toContain('image/svg+xml');
-    expect((await fetch(`${server.url}/favicon.ico`)).url).toBe(`${server.url}/favicon.svg`);
+    expect((await fetch(`${h5.url}/favicon.svg`)).headers.get('content-type')).toContain('image/svg+xml');
+    expect((await fetch(`${h5.url}/favicon.ico`)).url).toBe(`${h5.url}/favicon.svg`);
     expect(failed).toEqual([]);
     await page.context().close();
   });

@@ -1,10 +1,11 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type SmsStandIn, startSmsStandIn } from '../../server/test/stand-ins/sms-stand-in.js';
 import { eventually } from '../support/jest-helpers.js';
-import { launchBrowser, phonePage, screenshot } from './support/browser.js';
-import { DATABASE_KINDS, type RunningServer, startServer } from './support/server.js';
+import { phonePage, screenshot } from './support/browser.js';
+import { useServerAndBrowser } from './support/server-and-browser.js';
+import { DATABASE_KINDS } from './support/server.js';
 
 const VILLAGE = '341821102201';
 const PHONE = '13912345678';
@@ -25,25 +26,24 @@ const field = (page: Page, testId: string) => page.getByTestId(testId).locator('
  */
 describe.each(DATABASE_KINDS)('我的反映 by phone and SMS code (H5, %s)', (kind) => {
   let sms: SmsStandIn;
-  let server: RunningServer;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     sms = await startSmsStandIn();
-    server = await startServer(kind, sms.env);
-    browser = await launchBrowser();
-    page = await phonePage(browser);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     await sms?.close();
+  });
+  const h5 = useServerAndBrowser(kind, {
+    env: () => sms.env,
+    pages: async (browser) => {
+      page = await phonePage(browser);
+    },
   });
 
   /** Asks for a code, reads it off the stand-in as the phone would, and signs in with it. */
   async function signInByPhone(phone: string): Promise<void> {
-    await page.goto(`${server.url}/pages/mine/index`);
+    await page.goto(`${h5.url}/pages/mine/index`);
     await field(page, 'mine-phone').fill(phone);
     const before = sms.state.codesSentTo(phone).length;
     await page.getByTestId('send-code').click();
@@ -60,7 +60,7 @@ describe.each(DATABASE_KINDS)('我的反映 by phone and SMS code (H5, %s)', (ki
   }
 
   it('files a real-name report with a phone, then lists it by that phone and opens its timeline', async () => {
-    await page.goto(`${server.url}/pages/report/index?code=${VILLAGE}`);
+    await page.goto(`${h5.url}/pages/report/index?code=${VILLAGE}`);
     await page.getByTestId('track-petition').click();
     await page.getByTestId('mode-real_name').click();
     await page.getByTestId('category-welfare_funds').click();
@@ -108,7 +108,7 @@ describe.each(DATABASE_KINDS)('我的反映 by phone and SMS code (H5, %s)', (ki
     await screenshot(page, `my-reports-${kind}-detail`);
 
     // Another person's phone on the same browser: 退出 first, and the next one sees only their own.
-    await page.goto(`${server.url}/pages/mine/index`);
+    await page.goto(`${h5.url}/pages/mine/index`);
     await page.getByTestId('mine-sign-out').click();
     await eventually(async () => expect(await page.getByTestId('phone-sign-in').count()).toBe(1));
   });
@@ -125,7 +125,7 @@ describe.each(DATABASE_KINDS)('我的反映 by phone and SMS code (H5, %s)', (ki
   });
 
   it('shows the sign-in by phone to someone not signed in, with the way to the query code', async () => {
-    await page.goto(`${server.url}/pages/mine/index`);
+    await page.goto(`${h5.url}/pages/mine/index`);
     await page.getByTestId('mine-sign-out').click();
     await eventually(async () => expect(await page.getByTestId('phone-sign-in').count()).toBe(1));
     await page.reload();

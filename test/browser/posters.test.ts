@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import jsQR from 'jsqr';
 import * as mupdf from 'mupdf';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { launchBrowser, phonePage, screenshot } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { phonePage, screenshot } from './support/browser.js';
+import { useServerAndBrowser } from './support/server-and-browser.js';
 
 // jsQR is CommonJS with `exports.default`: Node's ESM import hands over the whole `exports`, which
 // test/'s bundler-style type check does not know.
@@ -38,23 +38,19 @@ async function signIn(page: Page, base: string, username: string): Promise<void>
 
 /** The poster page on SQLite with the demo county; the routes' access rules are tested on both databases by the server. */
 describe('township and county staff print the QR posters (H5)', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    server = await startServer('sqlite');
-    browser = await launchBrowser();
-    page = await phonePage(browser);
-    mkdirSync(SHOTS, { recursive: true });
+  const h5 = useServerAndBrowser('sqlite', {
+    pages: async (browser) => {
+      page = await phonePage(browser);
+    },
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  beforeAll(() => {
+    mkdirSync(SHOTS, { recursive: true });
   });
 
   it('lets the county pick a township and download its posters as one PDF, a page per village', async () => {
-    await signIn(page, server.url, 'county');
+    await signIn(page, h5.url, 'county');
     await page.getByTestId('nav-posters').click();
     await page.getByTestId('poster-township').waitFor();
     expect(await page.locator('.s-h1').textContent()).toBe('打印二维码海报');
@@ -84,7 +80,7 @@ describe('township and county staff print the QR posters (H5)', () => {
     const codes = codesOf(Buffer.from(printed));
     expect(codes.map((code) => code?.replace(/^.*\/v\//, ''))).toEqual(['341821102201', '341821102202', '341821102203']);
     // The first page as it prints, at A4 (96 px per inch), to look at: a PC's window, as staff print from a PC.
-    const a4 = await browser.newContext({ viewport: { width: 794, height: 1123 }, locale: 'zh-CN' });
+    const a4 = await h5.browser.newContext({ viewport: { width: 794, height: 1123 }, locale: 'zh-CN' });
     await a4.addCookies(await page.context().cookies());
     const sheet = await a4.newPage();
     await sheet.goto(printPage.url());
@@ -98,7 +94,7 @@ describe('township and county staff print the QR posters (H5)', () => {
 
   it('gives the township handler its own villages, one village alone too', async () => {
     await page.getByTestId('logout').click();
-    await signIn(page, server.url, 'taoyuan');
+    await signIn(page, h5.url, 'taoyuan');
     await page.getByTestId('nav-posters').click();
     await page.getByTestId('poster-village').waitFor();
     expect(await page.getByTestId('poster-township').count()).toBe(0);

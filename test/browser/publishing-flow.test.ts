@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
 import { eventually } from '../support/jest-helpers.js';
-import { launchBrowser, phonePage, screenshot } from './support/browser.js';
-import { DATABASE_KINDS, type RunningServer, startServer } from './support/server.js';
+import { phonePage, screenshot } from './support/browser.js';
+import { useServerAndBrowser } from './support/server-and-browser.js';
+import { DATABASE_KINDS } from './support/server.js';
 
 const VILLAGE = '341821102201';
 const TITLE = '2026年10月耕地地力保护补贴发放名单（第二批）';
@@ -73,8 +74,6 @@ async function onScreen(locator: Locator): Promise<{ x: number; y: number; width
 }
 
 describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager questions a line (H5, %s)', (kind) => {
-  let server: RunningServer;
-  let browser: Browser;
   let publisher: Page;
   let supervisor: Page;
   let villager: Page;
@@ -82,23 +81,19 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
   let disclosurePath = '';
   let reportNo = '';
 
-  beforeAll(async () => {
-    server = await startServer(kind);
-    browser = await launchBrowser();
-    [publisher, supervisor, villager, township] = await Promise.all([
-      phonePage(browser),
-      phonePage(browser),
-      phonePage(browser),
-      phonePage(browser),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const h5 = useServerAndBrowser(kind, {
+    pages: async (browser) => {
+      [publisher, supervisor, villager, township] = await Promise.all([
+        phonePage(browser),
+        phonePage(browser),
+        phonePage(browser),
+        phonePage(browser),
+      ]);
+    },
   });
 
   it('lets the publisher start a draft from the village staff page', async () => {
-    await signIn(publisher, server.url, 'dongshan-pub');
+    await signIn(publisher, h5.url, 'dongshan-pub');
     await publisher.getByTestId('village-disclosures').waitFor();
     expect(new URL(publisher.url()).pathname).toBe('/staff/pages/village-staff/index');
     await screenshot(publisher, `${kind}-publish-1-village-staff`);
@@ -179,7 +174,7 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
   });
 
   it('lets the supervisor co-sign on a phone', async () => {
-    await signIn(supervisor, server.url, 'dongshan-sup');
+    await signIn(supervisor, h5.url, 'dongshan-sup');
     await eventually(async () => expect(await supervisor.getByTestId('count-waiting').textContent()).toBe('待您会签 1 条'));
     await screenshot(supervisor, `${kind}-cosign-1-village-staff`);
     await supervisor.getByTestId('open-disclosures').click();
@@ -204,7 +199,7 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
   });
 
   it('shows the township handler a red flag on the published list, with its evidence', async () => {
-    await signIn(township, server.url, 'taoyuan');
+    await signIn(township, h5.url, 'taoyuan');
     await top(township).getByTestId('nav-red-flags').click();
     const flag = top(township).getByTestId('red-flag').filter({ hasText: TITLE });
     await eventually(async () => expect(await flag.count()).toBe(1));
@@ -221,7 +216,7 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
   it('shows a village that has not published a period on time as overdue, calmly, on its page', async () => {
     // The county asks for village affairs every month, due when the month ends: no village has published last month's.
     const session = (await (
-      await fetch(`${server.url}/api/v1/staff/login`, {
+      await fetch(`${h5.url}/api/v1/staff/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'admin', password: 'mashang-demo-2026' }),
@@ -235,14 +230,14 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
         party: { every: 'quarter', graceDays: 15 },
       },
     };
-    const set = await fetch(`${server.url}/api/v1/admin/disclosure-calendar`, {
+    const set = await fetch(`${h5.url}/api/v1/admin/disclosure-calendar`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
       body: JSON.stringify(calendar),
     });
     expect(set.status).toBe(200);
 
-    await villager.goto(`${server.url}/v/${VILLAGE}`);
+    await villager.goto(`${h5.url}/v/${VILLAGE}`);
     const notice = villager.getByTestId('overdue').filter({ hasText: '村务' });
     await eventually(async () => expect(await notice.count()).toBe(1));
     expect(await notice.textContent()).toMatch(/^本期村务未按时公开\d{4}年\d{1,2}月的村务应于\d{1,2}月\d{1,2}日前公开$/);
@@ -254,7 +249,7 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
   });
 
   it('shows the villager the list with masked numbers, who drafted and who co-signed', async () => {
-    await villager.goto(`${server.url}/v/${VILLAGE}`);
+    await villager.goto(`${h5.url}/v/${VILLAGE}`);
     const link = villager.getByTestId('disclosure-link').filter({ hasText: TITLE });
     await link.waitFor();
     await link.scrollIntoViewIfNeeded();
@@ -291,7 +286,7 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
   });
 
   it('finds the villager’s own line by name and ID number (码上查), and says so plainly when nothing matches', async () => {
-    await villager.goto(`${server.url}/v/${VILLAGE}`);
+    await villager.goto(`${h5.url}/v/${VILLAGE}`);
     await villager.getByTestId('subsidy-link').scrollIntoViewIfNeeded();
     await villager.getByTestId('subsidy-link').click();
     const page = top(villager);
@@ -311,9 +306,7 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
   });
 
   it('files a report that cites the questioned row', async () => {
-    await villager.goto(
-      `${server.url}/pages/disclosure/index?${new URL(disclosurePath, server.url).searchParams.toString()}&code=${VILLAGE}`,
-    );
+    await villager.goto(`${h5.url}/pages/disclosure/index?${new URL(disclosurePath, h5.url).searchParams.toString()}&code=${VILLAGE}`);
     await top(villager).getByTestId('row-question').nth(1).click();
     const form = top(villager);
     // The form names the questioned line in words: the disclosure's title and the line's name.
@@ -332,7 +325,7 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
 
   it('shows the township handler the report with the line it cites', async () => {
     // Signed in since the red flag: the inbox opens straight away.
-    await township.goto(`${server.url}/staff/pages/inbox/index`);
+    await township.goto(`${h5.url}/staff/pages/inbox/index`);
     const row = township.getByTestId('case-row').filter({ hasText: reportNo });
     await row.waitFor();
     await row.click();
@@ -379,7 +372,7 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
   });
 
   it('corrects the line: the publisher drafts the correction, the supervisor co-signs, the villager sees 已更正', async () => {
-    await publisher.goto(`${server.url}${disclosurePath}`);
+    await publisher.goto(`${h5.url}${disclosurePath}`);
     let page = top(publisher);
     await eventually(async () => expect(await page.getByTestId('correction-required-note').textContent()).toContain('确权台账不符'));
     await screenshot(publisher, `${kind}-correct-1-required`);
@@ -401,13 +394,13 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
     await eventually(async () => expect(await pending.getByTestId('disclosure-open-status').textContent()).toBe('更正待监委会签'));
     await screenshot(publisher, `${kind}-correct-3-list`);
 
-    await supervisor.goto(`${server.url}${disclosurePath}`);
+    await supervisor.goto(`${h5.url}${disclosurePath}`);
     page = top(supervisor);
     await page.getByTestId('action-cosign').click();
     await page.getByTestId('action-confirm').click();
     await eventually(async () => expect(await page.getByTestId('action-done').textContent()).toBe('已会签，村民现在能看到了'));
 
-    await villager.goto(`${server.url}/v/${VILLAGE}`);
+    await villager.goto(`${h5.url}/v/${VILLAGE}`);
     const link = villager.getByTestId('disclosure-link').filter({ hasText: TITLE });
     await eventually(async () => expect(await link.textContent()).toContain('已更正'));
     await link.click();
@@ -458,7 +451,7 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
   });
 
   it('still finds the corrected line by name and ID number (码上查)', async () => {
-    await villager.goto(`${server.url}/v/${VILLAGE}`);
+    await villager.goto(`${h5.url}/v/${VILLAGE}`);
     await villager.getByTestId('subsidy-link').scrollIntoViewIfNeeded();
     await villager.getByTestId('subsidy-link').click();
     const page = top(villager);
@@ -476,7 +469,7 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
   });
 
   it('withdraws the list with a reason that stays public', async () => {
-    await publisher.goto(`${server.url}${disclosurePath}`);
+    await publisher.goto(`${h5.url}${disclosurePath}`);
     let page = top(publisher);
     await page.getByTestId('action-withdraw').click();
     await page.getByTestId('action-text').locator('textarea').fill('与第一批名单重复，以第一批为准');
@@ -484,11 +477,11 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
     await eventually(async () => expect(await page.getByTestId('action-done').textContent()).toBe('已提交撤回申请，等待监委会会签'));
 
     // The supervisor's list says what waits for them: a withdrawal, not a new version.
-    await supervisor.goto(`${server.url}/staff/pages/disclosures/index`);
+    await supervisor.goto(`${h5.url}/staff/pages/disclosures/index`);
     const waiting = top(supervisor).getByTestId('disclosure-row').filter({ hasText: TITLE });
     await eventually(async () => expect(await waiting.getByTestId('disclosure-open-status').textContent()).toBe('撤回待监委会签'));
     await screenshot(supervisor, `${kind}-withdraw-0-list`);
-    await supervisor.goto(`${server.url}${disclosurePath}`);
+    await supervisor.goto(`${h5.url}${disclosurePath}`);
     page = top(supervisor);
     await eventually(async () => expect(await page.getByTestId('action-cosign').textContent()).toBe('同意撤回'));
     await screenshot(supervisor, `${kind}-withdraw-1-supervisor`);
@@ -498,7 +491,7 @@ describe.each(DATABASE_KINDS)('a village publishes a subsidy list and a villager
     await page.getByTestId('versions').scrollIntoViewIfNeeded();
     await screenshot(supervisor, `${kind}-withdraw-2-versions`);
 
-    await villager.goto(`${server.url}/v/${VILLAGE}`);
+    await villager.goto(`${h5.url}/v/${VILLAGE}`);
     const link = villager.getByTestId('disclosure-link').filter({ hasText: TITLE });
     await eventually(async () => expect(await link.textContent()).toContain('已撤回'));
     await link.click();

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
 import { eventually } from '../support/jest-helpers.js';
-import { launchBrowser, phonePage, screenshot } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { phonePage, screenshot } from './support/browser.js';
+import { useServerAndBrowser } from './support/server-and-browser.js';
 
 const VILLAGE = '341821102201';
 
@@ -13,18 +13,13 @@ const VILLAGE = '341821102201';
  * at the shipped difficulty, so the time it takes is the figure for the notes.
  */
 describe('a villager files while the village is flooded (H5)', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    server = await startServer('sqlite', { REPORTS_FREE_PER_ADDRESS: '0' });
-    browser = await launchBrowser();
-    page = await phonePage(browser);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const h5 = useServerAndBrowser('sqlite', {
+    env: { REPORTS_FREE_PER_ADDRESS: '0' },
+    pages: async (browser) => {
+      page = await phonePage(browser);
+    },
   });
 
   it('solves the proof of work in the page, says why it takes longer, and shows the receipt', async () => {
@@ -32,7 +27,7 @@ describe('a villager files while the village is flooded (H5)', () => {
     page.on('response', (response) => {
       if (response.url().endsWith('/api/v1/reports')) asked.push(response.status());
     });
-    await page.goto(`${server.url}/v/${VILLAGE}`);
+    await page.goto(`${h5.url}/v/${VILLAGE}`);
     await page.getByTestId('report-button').click();
     await page.getByTestId('track-accusation').click();
     await page.getByTestId('mode-anonymous').click();

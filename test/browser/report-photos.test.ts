@@ -1,10 +1,11 @@
 import type { ReportStatusView } from '@mashang/shared';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { eventually } from '../support/jest-helpers.js';
-import { desktopPage, launchBrowser, phonePage, screenshot } from './support/browser.js';
-import { DATABASE_KINDS, type RunningServer, startServer } from './support/server.js';
+import { desktopPage, phonePage, screenshot } from './support/browser.js';
+import { useServerAndBrowser } from './support/server-and-browser.js';
+import { DATABASE_KINDS } from './support/server.js';
 
 const VILLAGE = '341821102201';
 
@@ -26,25 +27,19 @@ async function phonePhoto(background: string): Promise<Buffer> {
 }
 
 describe.each(DATABASE_KINDS)('a villager files a report with photos; the township sees them (H5, %s)', (kind) => {
-  let server: RunningServer;
-  let browser: Browser;
   let phone: Page;
   let handler: Page;
   let reportNo = '';
 
-  beforeAll(async () => {
-    server = await startServer(kind);
-    browser = await launchBrowser();
-    phone = await phonePage(browser);
-    handler = await desktopPage(browser);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const h5 = useServerAndBrowser(kind, {
+    pages: async (browser) => {
+      phone = await phonePage(browser);
+      handler = await desktopPage(browser);
+    },
   });
 
   it('shows the limits first, sends two photos as they are picked, and files them with the report', async () => {
-    await phone.goto(`${server.url}/pages/report/index?code=${VILLAGE}`);
+    await phone.goto(`${h5.url}/pages/report/index?code=${VILLAGE}`);
     await phone.getByTestId('track-accusation').click();
     await phone.getByTestId('mode-anonymous').click();
     await phone.getByTestId('category-construction').click();
@@ -75,7 +70,7 @@ describe.each(DATABASE_KINDS)('a villager files a report with photos; the townsh
       { timeout: 20_000 },
     );
     const status = (await (
-      await fetch(`${server.url}/api/v1/reports/lookup`, {
+      await fetch(`${h5.url}/api/v1/reports/lookup`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ queryCode }),
@@ -86,12 +81,12 @@ describe.each(DATABASE_KINDS)('a villager files a report with photos; the townsh
   });
 
   it('shows the township handler both photos on the case, without their location, never cached', async () => {
-    await handler.goto(`${server.url}/staff/pages/login/index`);
+    await handler.goto(`${h5.url}/staff/pages/login/index`);
     await handler.getByTestId('login-username').locator('input').fill('taoyuan');
     await handler.getByTestId('login-password').locator('input').fill('mashang-demo-2026');
     await handler.getByTestId('login-submit').click();
     await handler.waitForURL((url) => !url.pathname.startsWith('/staff/pages/login/'));
-    await handler.goto(`${server.url}/staff/pages/case/index?no=${reportNo}`);
+    await handler.goto(`${h5.url}/staff/pages/case/index?no=${reportNo}`);
     await eventually(async () => expect(await handler.getByTestId('case-photo').count()).toBe(2), { timeout: 20_000 });
     expect(await handler.getByTestId('case-photos').textContent()).toContain('反映人附的照片和文件（2）');
     // Each small copy has loaded: the session cookie went with it.

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
 import { eventually } from '../support/jest-helpers.js';
-import { desktopPage, launchBrowser, phonePage } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { desktopPage, phonePage } from './support/browser.js';
+import { useServerAndBrowser } from './support/server-and-browser.js';
 
 /** Records every CSP violation and console error a page meets, from before its first script runs. */
 async function watch(page: Page): Promise<{ violations: string[]; errors: string[] }> {
@@ -23,21 +23,12 @@ async function watch(page: Page): Promise<{ violations: string[]; errors: string
 
 // The policy is the same for every database: SQLite is enough here.
 describe('the H5 build under its Content-Security-Policy', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer('sqlite');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const h5 = useServerAndBrowser('sqlite');
 
   it('shows the village page with no CSP violation', async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(h5.browser);
     const seen = await watch(page);
-    const response = await page.goto(`${server.url}/v/341821102201`);
+    const response = await page.goto(`${h5.url}/v/341821102201`);
     expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await eventually(async () => expect(await page.getByTestId('village-name').textContent()).toContain('东山村'));
     await page.waitForLoadState('networkidle');
@@ -46,9 +37,9 @@ describe('the H5 build under its Content-Security-Policy', () => {
   });
 
   it('signs staff in with an HttpOnly cookie and keeps no token where a script could read it', async () => {
-    const page = await desktopPage(browser);
+    const page = await desktopPage(h5.browser);
     const seen = await watch(page);
-    await page.goto(`${server.url}/staff/pages/login/index`);
+    await page.goto(`${h5.url}/staff/pages/login/index`);
     await page.getByTestId('login-username').locator('input').fill('dongshan-pub');
     await page.getByTestId('login-password').locator('input').fill('mashang-demo-2026');
     const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/v1/staff/login') && r.status() === 200);

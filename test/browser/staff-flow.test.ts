@@ -1,9 +1,10 @@
 import type { ReportReceipt } from '@mashang/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually } from '../support/jest-helpers.js';
-import { desktopPage, launchBrowser, phonePage, screenshot } from './support/browser.js';
-import { DATABASE_KINDS, type RunningServer, startServer } from './support/server.js';
+import { desktopPage, phonePage, screenshot } from './support/browser.js';
+import { useServerAndBrowser } from './support/server-and-browser.js';
+import { DATABASE_KINDS } from './support/server.js';
 
 const REPLY = '经核查，补贴名单已重新公示，多领的补贴已全部追回。';
 
@@ -26,20 +27,20 @@ async function taoyuanFigures(page: Page): Promise<Record<string, string>> {
 }
 
 describe.each(DATABASE_KINDS)('a township answers a villager, the county watches (H5, %s)', (kind) => {
-  let server: RunningServer;
-  let browser: Browser;
   let handler: Page;
   let county: Page;
   let reportNo = '';
   let queryCode = '';
   let before: Record<string, string> = {};
 
+  const h5 = useServerAndBrowser(kind, {
+    pages: async (browser) => {
+      handler = await desktopPage(browser);
+      county = await desktopPage(browser);
+    },
+  });
   beforeAll(async () => {
-    server = await startServer(kind);
-    browser = await launchBrowser();
-    handler = await desktopPage(browser);
-    county = await desktopPage(browser);
-    const filed = await fetch(`${server.url}/api/v1/reports`, {
+    const filed = await fetch(`${h5.url}/api/v1/reports`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -53,13 +54,9 @@ describe.each(DATABASE_KINDS)('a township answers a villager, the county watches
     });
     ({ reportNo, queryCode } = (await filed.json()) as ReportReceipt);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('shows the county the township before the answer', async () => {
-    await signIn(county, server.url, 'county');
+    await signIn(county, h5.url, 'county');
     await county.getByTestId('nav-county').click();
     before = await taoyuanFigures(county);
     // The report filed above and the demo's two late letters to 桃源镇 (one 督办ed, one accepted late).
@@ -68,7 +65,7 @@ describe.each(DATABASE_KINDS)('a township answers a villager, the county watches
   });
 
   it('lets the township handler find the report in the inbox', async () => {
-    await signIn(handler, server.url, 'taoyuan');
+    await signIn(handler, h5.url, 'taoyuan');
     const row = handler.getByTestId('case-row').filter({ hasText: reportNo });
     await row.waitFor();
     expect(await row.textContent()).toContain('东山村');
@@ -92,8 +89,8 @@ describe.each(DATABASE_KINDS)('a township answers a villager, the county watches
   });
 
   it('lets the villager read the reply by the query code and rate it', async () => {
-    const phone = await phonePage(browser);
-    await phone.goto(`${server.url}/pages/lookup/index`);
+    const phone = await phonePage(h5.browser);
+    await phone.goto(`${h5.url}/pages/lookup/index`);
     await phone.getByTestId('lookup-input').locator('input').fill(queryCode);
     await phone.getByTestId('lookup-submit').click();
     await eventually(async () => expect(await phone.getByTestId('reply-text').textContent()).toContain(REPLY));

@@ -1,10 +1,11 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ReportReceipt } from '@mashang/shared';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually } from '../support/jest-helpers.js';
-import { launchBrowser, phonePage, screenshot } from './support/browser.js';
-import { DATABASE_KINDS, type RunningServer, startServer } from './support/server.js';
+import { phonePage, screenshot } from './support/browser.js';
+import { useServerAndBrowser } from './support/server-and-browser.js';
+import { DATABASE_KINDS } from './support/server.js';
 
 const VILLAGE = '341821102201';
 const REPLY = '经核查，多领的补贴已全部追回，并重新公示了名单。如有疑问，请致电镇纪委0558-1234567。';
@@ -18,14 +19,12 @@ function keep(name: string): void {
 
 /** What a villager sees after asking: where the case is, the next date, and a finance table that reads right. */
 describe.each(DATABASE_KINDS)('the status page and a finance disclosure (H5, %s)', (kind) => {
-  let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let receipt: ReportReceipt;
   let token = '';
 
   const api = async (path: string, body: unknown, token?: string) => {
-    const response = await fetch(`${server.url}/api/v1${path}`, {
+    const response = await fetch(`${h5.url}/api/v1${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),
@@ -33,10 +32,12 @@ describe.each(DATABASE_KINDS)('the status page and a finance disclosure (H5, %s)
     return (await response.json()) as Record<string, unknown>;
   };
 
+  const h5 = useServerAndBrowser(kind, {
+    pages: async (browser) => {
+      page = await phonePage(browser);
+    },
+  });
   beforeAll(async () => {
-    server = await startServer(kind);
-    browser = await launchBrowser();
-    page = await phonePage(browser);
     receipt = (await api('/reports', {
       idempotencyKey: `browser-status-${kind}-${Date.now()}`,
       villageCode: VILLAGE,
@@ -49,13 +50,9 @@ describe.each(DATABASE_KINDS)('the status page and a finance disclosure (H5, %s)
     ({ token } = (await api('/staff/login', { username: 'taoyuan', password: 'mashang-demo-2026' })) as { token: string });
     await api(`/staff/cases/${receipt.reportNo}/actions`, { action: 'accept' }, token);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('shows an accepted accusation on the five steps with the next date in plain words, never 检举控告', async () => {
-    await page.goto(`${server.url}/pages/lookup/index`);
+    await page.goto(`${h5.url}/pages/lookup/index`);
     await page.getByTestId('lookup-input').locator('input').fill(receipt.queryCode);
     await page.getByTestId('lookup-submit').click();
     await eventually(async () => expect(await page.getByTestId('stepper').count()).toBe(1), { timeout: 15_000 });
@@ -95,11 +92,11 @@ describe.each(DATABASE_KINDS)('the status page and a finance disclosure (H5, %s)
   });
 
   it('opens a finance disclosure with 收入 / 支出 / 结余, its 合计 a total and no list line', async () => {
-    const list = (await (await fetch(`${server.url}/api/v1/villages/${VILLAGE}/disclosures?kind=finance`)).json()) as {
+    const list = (await (await fetch(`${h5.url}/api/v1/villages/${VILLAGE}/disclosures?kind=finance`)).json()) as {
       items: Array<{ id: number; title: string }>;
     };
     const october = list.items.find((d) => d.title.includes('2026年10月财务收支明细'))!;
-    await page.goto(`${server.url}/pages/disclosure/index?id=${october.id}&code=${VILLAGE}`);
+    await page.goto(`${h5.url}/pages/disclosure/index?id=${october.id}&code=${VILLAGE}`);
     await eventually(async () => expect(await page.getByTestId('finance-summary').count()).toBe(1), { timeout: 15_000 });
     expect(await page.getByTestId('finance-in').textContent()).toBe('收入254,977.16元');
     expect(await page.getByTestId('finance-out').textContent()).toBe('支出142,154.50元');

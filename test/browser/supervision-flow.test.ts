@@ -1,10 +1,11 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import type { ReportReceipt } from '@mashang/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually } from '../support/jest-helpers.js';
-import { launchBrowser, phonePage, screenshot } from './support/browser.js';
-import { DATABASE_KINDS, type RunningServer, startServer } from './support/server.js';
+import { phonePage, screenshot } from './support/browser.js';
+import { useServerAndBrowser } from './support/server-and-browser.js';
+import { DATABASE_KINDS } from './support/server.js';
 
 const INSTRUCTION = '请于5日内入户核实补贴名单，并书面回复县纪委';
 const ANSWER = '已入户核实，名单有误的两户已停发，多领的补贴本周内追回。';
@@ -53,26 +54,22 @@ async function lateReport(base: string): Promise<string> {
 }
 
 describe.each(DATABASE_KINDS)('the county 督办s a late case and reads the township’s answer (H5, 375×667, %s)', (kind) => {
-  let server: RunningServer;
-  let browser: Browser;
   let county: Page;
   let township: Page;
   let reportNo = '';
 
-  beforeAll(async () => {
-    server = await startServer(kind);
-    browser = await launchBrowser();
-    county = await phonePage(browser);
-    township = await phonePage(browser);
-    reportNo = await lateReport(server.url);
+  const h5 = useServerAndBrowser(kind, {
+    pages: async (browser) => {
+      county = await phonePage(browser);
+      township = await phonePage(browser);
+    },
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  beforeAll(async () => {
+    reportNo = await lateReport(h5.url);
   });
 
   it('lets the county 督办 the overdue case with a date it picks', async () => {
-    await signIn(county, server.url, 'county');
+    await signIn(county, h5.url, 'county');
     // Overdue, though not yet escalated, the case is one the county may press: it is on the county's 待办, named with its township.
     const row = county.getByTestId('case-row').filter({ hasText: reportNo });
     await row.waitFor();
@@ -94,7 +91,7 @@ describe.each(DATABASE_KINDS)('the county 督办s a late case and reads the town
   });
 
   it('tells the township of the 督办 and the 催办 on its alerts page, one line each', async () => {
-    await signIn(township, server.url, 'taoyuan');
+    await signIn(township, h5.url, 'taoyuan');
     await township.getByTestId('alerts-badge').click();
     const lines = township.getByTestId('alert-row').filter({ hasText: reportNo });
     await eventually(async () => expect(await lines.count()).toBe(2));
@@ -105,7 +102,7 @@ describe.each(DATABASE_KINDS)('the county 督办s a late case and reads the town
   });
 
   it('puts the 督办 in the township’s 待办 with its clock; the township answers', async () => {
-    await township.goto(`${server.url}/staff/pages/inbox/index`);
+    await township.goto(`${h5.url}/staff/pages/inbox/index`);
     const row = township.getByTestId('case-row').filter({ hasText: reportNo });
     await row.waitFor();
     expect(await row.getByTestId('case-row-supervision').textContent()).toMatch(/^回复督办 .+，还剩5天$/);
@@ -127,7 +124,7 @@ describe.each(DATABASE_KINDS)('the county 督办s a late case and reads the town
   });
 
   it('tells the county on its alerts page that the township answered, once, with the answer', async () => {
-    await county.goto(`${server.url}/staff/pages/alerts/index`);
+    await county.goto(`${h5.url}/staff/pages/alerts/index`);
     const lines = county.getByTestId('alert-row').filter({ hasText: reportNo });
     await eventually(async () => expect(await lines.count()).toBe(1));
     const text = await lines.first().textContent();

@@ -1,29 +1,26 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { eventually } from '../support/jest-helpers.js';
-import { launchBrowser, phonePage, screenshot } from './support/browser.js';
-import { DATABASE_KINDS, type RunningServer, startServer } from './support/server.js';
+import { phonePage, screenshot } from './support/browser.js';
+import { useServerAndBrowser } from './support/server-and-browser.js';
+import { DATABASE_KINDS } from './support/server.js';
 
 const VILLAGE = '341821102201';
 
 describe.each(DATABASE_KINDS)('a villager scans the poster (H5, %s)', (kind) => {
-  let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let queryCode = '';
   /** Everything the phone downloads along the whole path, for the notes. */
   let pathBytes = 0;
 
-  beforeAll(async () => {
-    server = await startServer(kind);
-    browser = await launchBrowser();
-    page = await phonePage(browser);
+  const h5 = useServerAndBrowser(kind, {
+    pages: async (browser) => {
+      page = await phonePage(browser);
+    },
   });
-  afterAll(async () => {
+  afterAll(() => {
     if (kind === 'sqlite') console.log(`whole villager path: ${(pathBytes / 1024).toFixed(1)} KiB transferred`);
-    await browser?.close();
-    await server?.stop();
   });
 
   it('opens the village page from the poster link', async () => {
@@ -33,7 +30,7 @@ describe.each(DATABASE_KINDS)('a villager scans the poster (H5, %s)', (kind) => 
       transferred.push(responseBodySize);
       pathBytes += responseBodySize;
     });
-    await page.goto(`${server.url}/v/${VILLAGE}`);
+    await page.goto(`${h5.url}/v/${VILLAGE}`);
     await eventually(async () => expect(await page.getByTestId('village-name').textContent()).toContain('东山村'));
     await eventually(async () => expect(await page.getByTestId('power-item-link').count()).toBeGreaterThanOrEqual(8));
     await eventually(async () => expect(await page.getByText('四议两公开').count()).toBeGreaterThan(0));
@@ -61,7 +58,7 @@ describe.each(DATABASE_KINDS)('a villager scans the poster (H5, %s)', (kind) => 
   });
 
   it('files an anonymous report and reads the query code off the receipt', async () => {
-    await page.goto(`${server.url}/v/${VILLAGE}`);
+    await page.goto(`${h5.url}/v/${VILLAGE}`);
     await page.getByTestId('report-button').click();
     await page.getByTestId('track-accusation').click();
     await page.getByTestId('mode-anonymous').click();
@@ -87,7 +84,7 @@ describe.each(DATABASE_KINDS)('a villager scans the poster (H5, %s)', (kind) => 
   });
 
   it('looks the report up by its query code and sees 待受理', async () => {
-    await page.goto(`${server.url}/pages/lookup/index`);
+    await page.goto(`${h5.url}/pages/lookup/index`);
     await page.getByTestId('lookup-input').locator('input').fill(queryCode);
     await page.getByTestId('lookup-submit').click();
     await eventually(async () => expect(await page.getByTestId('report-status').textContent()).toContain('待受理'), { timeout: 15_000 });
@@ -95,7 +92,7 @@ describe.each(DATABASE_KINDS)('a villager scans the poster (H5, %s)', (kind) => 
   });
 
   it('shows a field error instead of sending an incomplete report', async () => {
-    await page.goto(`${server.url}/pages/report/index?code=${VILLAGE}`);
+    await page.goto(`${h5.url}/pages/report/index?code=${VILLAGE}`);
     await page.getByTestId('submit-report').click();
     await eventually(async () => expect(await page.getByTestId('error-content').textContent()).toMatch(/[\u4e00-\u9fa5]/));
     await screenshot(page, `${kind}-6-form-errors`);

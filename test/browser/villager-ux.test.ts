@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { eventually } from '../support/jest-helpers.js';
-import { launchBrowser } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { useServerAndBrowser } from './support/server-and-browser.js';
+import type { RunningServer } from './support/server.js';
 
 const VILLAGE = '341821102201';
 const SHOTS = '/tmp/shots';
@@ -80,22 +80,13 @@ async function fileAnonymousReport(page: Page, server: RunningServer): Promise<s
 }
 
 describe('the villager pages at any size (H5)', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let queryCode = '';
 
-  beforeAll(async () => {
-    server = await startServer('sqlite');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const h5 = useServerAndBrowser('sqlite');
 
   it('keeps the receipt through a reload until the reporter says the code is kept', async () => {
-    const { context, page } = await phone(browser, { width: 375, height: 667 });
-    queryCode = await fileAnonymousReport(page, server);
+    const { context, page } = await phone(h5.browser, { width: 375, height: 667 });
+    queryCode = await fileAnonymousReport(page, h5.server);
     await shot(page, '375-receipt');
     expect(await page.getByText('反映编号').count()).toBe(0);
 
@@ -119,15 +110,15 @@ describe('the villager pages at any size (H5)', () => {
     await page.getByTestId('back-to-village').click();
     await page.locator('.taro-model__confirm').click();
     await eventually(async () => expect(await page.getByTestId('village-name').textContent()).toContain('东山村'));
-    await page.goto(`${server.url}/pages/receipt/index`);
+    await page.goto(`${h5.url}/pages/receipt/index`);
     await eventually(async () => expect(await page.getByText('回执已经关闭').count()).toBe(1));
     await context.close();
   });
 
   it('looks a report up by a pasted code with dashes, and names the group of a mistyped one', async () => {
-    const { context, page } = await phone(browser, { width: 375, height: 667 });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    await page.goto(`${server.url}/pages/lookup/index`);
+    const { context, page } = await phone(h5.browser, { width: 375, height: 667 });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h5.url });
+    await page.goto(`${h5.url}/pages/lookup/index`);
     const input = page.getByTestId('lookup-input').locator('input');
 
     // One digit left out of the second group.
@@ -151,8 +142,8 @@ describe('the villager pages at any size (H5)', () => {
   });
 
   it('acts on a tappable button from the keyboard, as on a real one', async () => {
-    const { context, page } = await phone(browser, { width: 375, height: 667 });
-    await page.goto(`${server.url}/v/${VILLAGE}`);
+    const { context, page } = await phone(h5.browser, { width: 375, height: 667 });
+    await page.goto(`${h5.url}/v/${VILLAGE}`);
     const report = page.getByTestId('report-button');
     await report.waitFor();
     expect(await report.getAttribute('role')).toBe('button');
@@ -163,8 +154,8 @@ describe('the villager pages at any size (H5)', () => {
   });
 
   it('sends an empty submit to the first field in error and focuses it', async () => {
-    const { context, page } = await phone(browser, { width: 375, height: 667 });
-    await page.goto(`${server.url}/pages/report/index?code=${VILLAGE}`);
+    const { context, page } = await phone(h5.browser, { width: 375, height: 667 });
+    await page.goto(`${h5.url}/pages/report/index?code=${VILLAGE}`);
     await page.getByTestId('submit-report').click();
     await eventually(async () => expect(await page.evaluate(() => document.activeElement?.id)).toBe('report-track'));
     expect(await page.locator('#report-track').getAttribute('aria-invalid')).toBe('true');
@@ -198,7 +189,7 @@ describe('the villager pages at any size (H5)', () => {
   ];
 
   it.each(sizes)('nothing runs off the side of a $name phone', async (size) => {
-    const { context, page } = await phone(browser, size);
+    const { context, page } = await phone(h5.browser, size);
     const pages: Array<[string, string, string]> = [
       ['village', `/v/${VILLAGE}`, 'village-name'],
       ['report', `/pages/report/index?code=${VILLAGE}`, 'submit-report'],
@@ -208,12 +199,12 @@ describe('the villager pages at any size (H5)', () => {
       ['mine', '/pages/mine/index', 'mine-sign-in'],
     ];
     if (size.fontSize) {
-      await page.goto(`${server.url}/pages/lookup/index`);
+      await page.goto(`${h5.url}/pages/lookup/index`);
       // The root doubles with the browser's text size: 20px on a 375px phone becomes 40px.
       expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('40px');
     }
     for (const [name, path, ready] of pages) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${h5.url}${path}`);
       await page.getByTestId(ready).waitFor();
       await page.waitForLoadState('networkidle');
       const { scrollWidth, innerWidth, widest } = await overflow(page);
@@ -223,13 +214,13 @@ describe('the villager pages at any size (H5)', () => {
     }
     if (size.name === '375') {
       // 长辈模式: larger type, one column, the hotline a big button; kept across pages and reloads.
-      await page.goto(`${server.url}/v/${VILLAGE}`);
+      await page.goto(`${h5.url}/v/${VILLAGE}`);
       await page.getByTestId('elder-toggle').click();
       await eventually(async () => expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true));
       expect(parseFloat(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize))).toBeCloseTo(25, 2);
       expect(await page.getByTestId('hotline').getAttribute('class')).toContain('btn');
       await shot(page, '375-elder-village');
-      await page.goto(`${server.url}/pages/report/index?code=${VILLAGE}`);
+      await page.goto(`${h5.url}/pages/report/index?code=${VILLAGE}`);
       await page.getByTestId('submit-report').waitFor();
       expect((await overflow(page)).scrollWidth).toBeLessThanOrEqual(375);
       await shot(page, '375-elder-report');
