@@ -2,8 +2,8 @@ import { contract, type RouteInput } from '@mashang/shared';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DeadlineSweep } from '../src/modules/case/deadline-sweep.js';
 import {
+  casework,
   chinaMorning,
-  county,
   fileReport,
   type Region,
   type StaffFixture,
@@ -30,14 +30,11 @@ describe.each(DATABASE_KINDS)('case safeguards on %s', (kind) => {
   let shimenHandler: StaffFixture;
   beforeAll(async () => {
     t = await startTestApp(kind);
-    qingshui = await county(t);
-    const taoyuan = await township(t, qingshui);
-    dongshan = await village(t, taoyuan);
-    xihe = await village(t, taoyuan);
-    liutang = await village(t, taoyuan);
+    const world = await casework(t);
+    ({ qingshui, dongshan, handler, countyStaff } = world);
+    xihe = await village(t, world.taoyuan);
+    liutang = await village(t, world.taoyuan);
     admin = await staffAccount(t, 'admin', qingshui);
-    countyStaff = await staffAccount(t, 'county_supervisor', qingshui);
-    handler = await staffAccount(t, 'township_handler', taoyuan);
     shimenHandler = await staffAccount(t, 'township_handler', await township(t, qingshui));
   });
   afterAll(async () => {
