@@ -72,8 +72,8 @@ describe.each(DATABASE_KINDS)('the county 督办s a late case and reads the town
     await signIn(county, h5.url, 'county');
     // Overdue, though not yet escalated, the case is one the county may press: it is on the county's 待办, named with its township.
     const row = county.getByTestId('case-row').filter({ hasText: reportNo });
-    await row.waitFor();
-    expect(await row.textContent()).toContain('桃源镇');
+    // The township is named once the county's villages are in (they may come after the cases).
+    await eventually(async () => expect(await row.textContent()).toContain('桃源镇'));
     await shot(county, 'case-row', `${kind}-1-county-todo`);
     await row.click();
     await county.getByTestId('supervision-open-supervise').click();
