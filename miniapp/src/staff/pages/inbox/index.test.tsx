@@ -174,6 +174,19 @@ describe('inbox page', () => {
     expect(urls).toContain('https://api.example.test/api/v1/staff/cases?offset=0&limit=50');
   });
 
+  it('names the township on a county row before the village list has come', async () => {
+    setSession({ token: 'tok', expiresAt: '2999-01-01T00:00:00.000Z', account });
+    const cases = answer({ items: [{ ...row('AAAAAAAAAA', -3), townshipName: '石门乡', villageName: '南坪村' }], total: 1 });
+    Taro.request.mockImplementation((options: { url: string }) =>
+      options.url.includes('/staff/villages')
+        ? new Promise(() => undefined)
+        : Promise.resolve(options.url.includes('/staff/alerts') ? answer({ items: [] }) : cases),
+    );
+    render(<InboxPage />);
+    await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(1));
+    expect(screen.getByTestId('case-row').textContent).toContain('石门乡 · 南坪村');
+  });
+
   it('pages through every case the server counts', async () => {
     setSession({ token: 'tok', expiresAt: '2999-01-01T00:00:00.000Z', account });
     routeRequests(({ url }) => {

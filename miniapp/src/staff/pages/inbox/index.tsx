@@ -164,8 +164,9 @@ export default function InboxPage() {
   const toggle = (reportNo: string) =>
     setSelected((s) => (s.includes(reportNo) ? s.filter((n) => n !== reportNo) : s.length >= 200 ? s : [...s, reportNo]));
   const alertCount = alerts.data?.items.length ?? 0;
-  // A county's villages come from several townships: name the township too.
-  const showTownship = new Set(villages.data?.items.map((v) => v.townshipName)).size > 1;
+  // A county's villages come from several townships: its rows and village choices name the township too
+  // (from the case itself, so a row reads the same whether or not the village list has come yet).
+  const showTownship = account.role === 'county_supervisor';
 
   return (
     <View className='staff inbox'>
