@@ -1,13 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown, Inject } from '@nestjs/common';
 import { reportAttachmentName, type UploadReceipt } from '@mashang/shared';
-import { DataSource, type EntityManager, In, IsNull, LessThan, MoreThan } from 'typeorm';
+import { DataSource, type EntityManager, IsNull, LessThan, MoreThan } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { every, type StopLoop } from '../../common/every.js';
 import { RateLimiter } from '../../common/rate-limit/rate-limiter.js';
 import { cleanUpload, extensionOf } from '../../common/storage/clean-upload.js';
 import { FileStorage, newStorageKey } from '../../common/storage/file-storage.js';
+import { OrphanedFiles } from '../../common/storage/orphaned-files.js';
 import type { StoredFileAnswer } from '../../common/storage/send-stored-file.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -20,6 +21,9 @@ import { ReportAttachmentEntity } from './report-attachment.entity.js';
 import { SealedFiles } from './sealed-file.js';
 import type { UploadedFile } from './upload-body.js';
 
+/** Stored files the orphan sweep looks at per run. */
+export { ORPHAN_SCAN_BATCH } from '../../common/storage/orphaned-files.js';
+
 /** An upload not named by a filing within this time is refused by filings and then removed. */
 export const UPLOAD_LIFETIME_MS = 24 * 3_600_000;
 /** Uploads one address may make in ten minutes: six photos for each of five reports. */
@@ -30,10 +34,6 @@ const CLEANUP_INTERVAL_SECONDS = 10 * 60;
 const CLEANUP_BATCH = 200;
 /** Where the files are kept in the store: under `reports/<year>/<month>/`. */
 const STORAGE_AREA = 'reports';
-/** A file no row names is removed once it is this old: far past the moment between writing a file and committing its row. */
-const ORPHAN_AGE_MS = 24 * 3_600_000;
-/** Stored files looked at per run (one query of the table for them); the next run goes on after the last. */
-export const ORPHAN_SCAN_BATCH = 1000;
 
 const hashOf = (uploadId: string) => createHash('sha256').update(uploadId).digest('hex');
 
@@ -48,8 +48,7 @@ const hashOf = (uploadId: string) => createHash('sha256').update(uploadId).diges
 export class ReportAttachmentService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ReportAttachments');
   private stop: StopLoop = () => Promise.resolve();
-  /** The last stored file the orphan sweep looked at; null: it starts again from the first. */
-  private orphanCursor: string | null = null;
+  private readonly orphans: OrphanedFiles;
   private readonly sealed: SealedFiles;
 
   constructor(
@@ -63,6 +62,7 @@ export class ReportAttachmentService implements OnApplicationBootstrap, BeforeAp
     hooks: ReportHooks,
   ) {
     this.sealed = new SealedFiles(config.dataEncryptionKey);
+    this.orphans = new OrphanedFiles(dataSource, storage, ReportAttachmentEntity, STORAGE_AREA, this.logger);
     hooks.register({ filed: (manager, report, context) => this.attach(manager, report, context) });
   }
 
@@ -173,24 +173,11 @@ export class ReportAttachmentService implements OnApplicationBootstrap, BeforeAp
    * Removes stored files that no row names, once they are a day old: left by a crash between writing
    * an upload's files and committing its row, or between removing rows (an unused upload, a case's
    * files at the end of retention) and their files. A file a row names, as its file or its thumbnail,
-   * is never removed. Each run looks at the next ORPHAN_SCAN_BATCH files of the store in key order and
-   * starts again from the first after the last; answers how many it removed.
+   * is never removed. Each run looks at the next ORPHAN_SCAN_BATCH files of `reports/` in key order and
+   * starts again from the first after the last (`OrphanedFiles`); answers how many it removed.
    */
   async removeOrphanedFiles(): Promise<number> {
-    const listed = await this.storage.list(STORAGE_AREA, this.orphanCursor, ORPHAN_SCAN_BATCH);
-    this.orphanCursor = listed.length < ORPHAN_SCAN_BATCH ? null : listed[listed.length - 1]!.key;
-    const cutoff = this.clock.now().getTime() - ORPHAN_AGE_MS;
-    const old = listed.filter((file) => file.writtenAt.getTime() < cutoff).map((file) => file.key);
-    if (!old.length) return 0;
-    const rows = await this.dataSource.getRepository(ReportAttachmentEntity).find({
-      select: { id: true, storageKey: true, thumbnailKey: true },
-      where: [{ storageKey: In(old) }, { thumbnailKey: In(old) }],
-    });
-    const named = new Set(rows.flatMap((row) => [row.storageKey, row.thumbnailKey]));
-    const orphans = old.filter((key) => !named.has(key));
-    await this.discard(orphans);
-    if (orphans.length) this.logger.log(`removed ${orphans.length} stored file(s) no upload or report names`);
-    return orphans.length;
+    return this.orphans.remove(this.clock.now());
   }
 
   /** The periodic clean-up starts with the other sweeps' setting (0: off, tests call `removeUnused` and `removeOrphanedFiles`). */
