@@ -66,6 +66,7 @@ import { ReportRetention1765670400400 } from './migrations/1765670400400-report-
 import { TextCheckVerdicts1765670400410 } from './migrations/1765670400410-text-check-verdicts.js';
 import { InboxTodoColumns1765756800000 } from './migrations/1765756800000-inbox-todo-columns.js';
 import { AttachmentFileKeys1765756800010 } from './migrations/1765756800010-attachment-file-keys.js';
+import { DisclosureAttachmentThumbnailKey1765756800200 } from './migrations/1765756800200-disclosure-attachment-thumbnail-key.js';
 import { ReportRetentionEntity } from '../modules/retention/report-retention.entity.js';
 
 export const ENTITIES = [
@@ -136,6 +137,7 @@ export const MIGRATIONS = [
   TextCheckVerdicts1765670400410,
   InboxTodoColumns1765756800000,
   AttachmentFileKeys1765756800010,
+  DisclosureAttachmentThumbnailKey1765756800200,
 ];
 
 /** Schema changes go through migrations only; `synchronize` stays off on every database. */
