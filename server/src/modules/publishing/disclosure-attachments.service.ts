@@ -17,6 +17,9 @@ import { DisclosureEntity } from './disclosure.entity.js';
 import { PublishingRepository } from './publishing.repository.js';
 import { PublishingService } from './publishing.service.js';
 
+/** Where the files are kept in the store: under `disclosures/<year>/<month>/`. */
+export const DISCLOSURE_FILES_AREA = 'disclosures';
+
 /** A stored file as it is served. */
 export interface AttachmentFile {
   name: string;
@@ -50,7 +53,7 @@ export class DisclosureAttachmentsService {
     const clean = await cleanUpload(Buffer.from(upload.contentBase64, 'base64'));
     const now = this.clock.now();
     const name = attachmentName(upload.fileName, clean.type);
-    const storageKey = newStorageKey('disclosures', now, extensionOf(clean.type));
+    const storageKey = newStorageKey(DISCLOSURE_FILES_AREA, now, extensionOf(clean.type));
     const thumbnailKey = clean.thumbnail ? storageKey.replace(/\.[a-z]+$/, '.thumb.jpg') : null;
     await this.storage.put(storageKey, clean.bytes, clean.type);
     if (thumbnailKey && clean.thumbnail) await this.storage.put(thumbnailKey, clean.thumbnail, 'image/jpeg');

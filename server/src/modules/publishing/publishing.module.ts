@@ -9,12 +9,20 @@ import { DisclosureCalendarService } from './disclosure-calendar.service.js';
 import { StorageModule } from '../../common/storage/storage.module.js';
 import { DisclosureAttachmentsController } from './disclosure-attachments.controller.js';
 import { DisclosureAttachmentsService } from './disclosure-attachments.service.js';
+import { DisclosureFileSweep } from './disclosure-file-sweep.js';
 
 /** 三务公开 drafting, co-signing, correction and withdrawal by the village's own staff. */
 @Module({
   imports: [StaffModule, RegionModule, StorageModule],
   controllers: [PublishingController, DisclosureAttachmentsController],
-  providers: [PublishingService, PublishingRepository, SubsidyLookupService, DisclosureCalendarService, DisclosureAttachmentsService],
+  providers: [
+    PublishingService,
+    PublishingRepository,
+    SubsidyLookupService,
+    DisclosureCalendarService,
+    DisclosureAttachmentsService,
+    DisclosureFileSweep,
+  ],
   exports: [DisclosureCalendarService],
 })
 export class PublishingModule {}
