@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { ApiErrorSchema, MAX_ATTACHMENT_BYTES, MAX_SPREADSHEET_BYTES, fileSizeText } from '@mashang/shared';
 import { sessionToken } from '../stores/session-store';
+import { chooseInBrowser } from './file-input';
 import { ApiError, apiBase } from './http';
 
 /**
@@ -32,25 +33,6 @@ function formatOf(name: string): PickedSpreadsheet['format'] | null {
 
 const SPREADSHEET_ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 
-/** H5: a file input, opened at once; resolves with the chosen files (none when the dialog is cancelled, where browsers say so). */
-function chooseInBrowser(accept: string, multiple = false): Promise<File[]> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = accept;
-    input.multiple = multiple;
-    input.style.display = 'none';
-    document.body.appendChild(input);
-    const done = (files: File[]) => {
-      input.remove();
-      resolve(files);
-    };
-    input.addEventListener('change', () => done(Array.from(input.files ?? [])));
-    input.addEventListener('cancel', () => done([]));
-    input.click();
-  });
-}
-
 function readInBrowser(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
@@ -79,7 +61,7 @@ export async function pickSpreadsheet(): Promise<PickResult> {
   let size: number;
   let read: () => Promise<string>;
   if (process.env.TARO_ENV === 'h5') {
-    const [file] = await chooseInBrowser(SPREADSHEET_ACCEPT);
+    const [file] = await chooseInBrowser({ accept: SPREADSHEET_ACCEPT });
     if (!file) return null;
     ({ name, size } = file);
     read = () => readInBrowser(file);
@@ -250,7 +232,7 @@ async function chooseInMiniProgram(
 export async function pickAttachments(room: number, firstPhotoNo = 1): Promise<AttachmentPick> {
   let picked: Array<{ name: string; size: number; read: () => Promise<string> }>;
   if (process.env.TARO_ENV === 'h5') {
-    const files = await chooseInBrowser(ATTACHMENT_ACCEPT, true);
+    const files = await chooseInBrowser({ accept: ATTACHMENT_ACCEPT, multiple: true });
     picked = files.map((file) => ({ name: file.name, size: file.size, read: () => readInBrowser(file) }));
   } else {
     const chosen = await chooseInMiniProgram(room, firstPhotoNo);

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { ErrorCode, FieldError, UploadReceipt } from '@mashang/shared';
 import { API_PREFIX, ERROR_MESSAGES, MAX_ATTACHMENT_BYTES, villagerRoutes } from '@mashang/shared/labels';
+import { chooseInBrowser } from './file-input';
 import { ApiError, apiBase } from './http';
 
 /**
@@ -38,36 +39,12 @@ function kindOf(name: string, type: string): PickedFile['kind'] | null {
   return null;
 }
 
-/** H5: a file input, opened within the tap; resolves with the chosen files (none when cancelled, where browsers say so). */
-function chooseInBrowser(): Promise<File[]> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = H5_ACCEPT;
-    input.multiple = true;
-    input.style.display = 'none';
-    input.setAttribute('data-testid', 'photo-file-input');
-    document.body.appendChild(input);
-    const done = (files: File[]) => {
-      input.remove();
-      resolve(files);
-    };
-    input.addEventListener('change', () => done(Array.from(input.files ?? [])));
-    input.addEventListener('cancel', () => done([]));
-    input.click();
-  });
-}
-
-/**
- * Asks for up to `room` photos (mini program: album or camera) or photos and PDFs (H5). Files over the
- * size limit or of another kind are left out with a sentence each, before anything is sent.
- */
 export async function pickFiles(room: number): Promise<{ files: PickedFile[]; problems: string[] }> {
   const files: PickedFile[] = [];
   const problems: string[] = [];
   if (room <= 0) return { files, problems };
   if (process.env.TARO_ENV === 'h5') {
-    const chosen = await chooseInBrowser();
+    const chosen = await chooseInBrowser({ accept: H5_ACCEPT, multiple: true, testId: 'photo-file-input' });
     for (const file of chosen) {
       const kind = kindOf(file.name, file.type);
       if (!kind) problems.push(WRONG_KIND(file.name));
