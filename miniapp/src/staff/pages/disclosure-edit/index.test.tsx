@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import Taro, { routeRequests as routeEvery, setRouterParams, type NetworkAnswer, type SentRequest } from '../../../../test/mocks/taro';
 import { setSession } from '../../../stores/session-store';
 import DisclosureEditPage from './index';
+import { setPhoneClock } from '../../../../test/phone-clock';
 
 const account = {
   id: 5,
@@ -276,26 +277,8 @@ describe('disclosure editor', () => {
 
   it('suggests the period and offers the years from the server’s date, not from a staff phone whose clock is wrong', async () => {
     // The phone thinks it is March next year (its clock alone is faked; the page's timers run as usual).
-    jest.useFakeTimers({
-      doNotFake: [
-        'nextTick',
-        'setImmediate',
-        'clearImmediate',
-        'setInterval',
-        'clearInterval',
-        'setTimeout',
-        'clearTimeout',
-        'queueMicrotask',
-        'requestAnimationFrame',
-        'cancelAnimationFrame',
-        'requestIdleCallback',
-        'cancelIdleCallback',
-        'hrtime',
-        'performance',
-      ],
-    });
     try {
-      jest.setSystemTime(new Date('2027-03-01T02:00:00Z'));
+      setPhoneClock(new Date('2027-03-01T02:00:00Z'));
       routeRequests((r) => (r.method === 'POST' ? answer(staffDisclosure(null)) : answer({}, 500)), '2026-11-05');
       await open();
       fireEvent.click(screen.getByTestId('kind-finance'));

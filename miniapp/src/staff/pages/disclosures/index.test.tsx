@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { routeRequests, type NetworkAnswer } from '../../../../test/mocks/taro';
 import { setSession } from '../../../stores/session-store';
 import DisclosuresPage from './index';
+import { setPhoneClock } from '../../../../test/phone-clock';
 
 const TOWNSHIP = {
   id: 3,
@@ -123,25 +124,7 @@ describe('staff disclosure list', () => {
 
   it('counts days late from the server’s date, not from a staff phone whose clock is wrong', async () => {
     // The phone thinks it is March next year (its clock alone is faked; the page's timers run as usual).
-    jest.useFakeTimers({
-      doNotFake: [
-        'nextTick',
-        'setImmediate',
-        'clearImmediate',
-        'setInterval',
-        'clearInterval',
-        'setTimeout',
-        'clearTimeout',
-        'queueMicrotask',
-        'requestAnimationFrame',
-        'cancelAnimationFrame',
-        'requestIdleCallback',
-        'cancelIdleCallback',
-        'hrtime',
-        'performance',
-      ],
-    });
-    jest.setSystemTime(new Date('2027-03-01T02:00:00Z'));
+    setPhoneClock(new Date('2027-03-01T02:00:00Z'));
     open(TOWNSHIP);
     fireEvent.click(await screen.findByTestId('tab-overdue'));
     const rows = await screen.findAllByTestId('overdue-row');
